@@ -1,0 +1,1 @@
+"""Domain services, workflow rules, money and validation. No Qt here."""

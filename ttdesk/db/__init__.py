@@ -1,0 +1,1 @@
+"""ORM models, engine/session factory and Alembic migrations."""

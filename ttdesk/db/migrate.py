@@ -1,0 +1,88 @@
+"""Schema upgrades with Alembic, run from code at start (no ini file).
+
+Start-up stays lean: when the database already is at `HEAD_REVISION` (the common case)
+Alembic is not imported at all. A database written by a newer TT Desk is refused; a SQLite
+file is copied aside before any migration touches it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, inspect, text
+
+from ttdesk.db.engine import Database
+from ttdesk.db.sqlite_copy import online_copy
+from ttdesk.errors import SchemaTooNew
+
+log = logging.getLogger(__name__)
+
+# Kept equal to the newest revision in migrations/versions (a test checks it).
+HEAD_REVISION = "0001_baseline"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _alembic_config(conn: Connection | None = None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def _scripts():  # type: ignore[no-untyped-def]
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in _scripts().walk_revisions()}
+
+
+def script_head() -> str | None:
+    return _scripts().get_current_head()
+
+
+def backup_before_migration(
+    db: Database, from_revision: str | None, backup_dir: Path
+) -> Path | None:
+    path = db.sqlite_path
+    if path is None or not path.exists() or from_revision is None:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"{path.stem}.before-{from_revision}-{stamp}.db"
+    online_copy(path, target)
+    log.info("backed up %s to %s before migrating", path, target)
+    return target
+
+
+def upgrade(db: Database, backup_dir: Path | None = None) -> str:
+    """Bring the schema to the head revision; return the revision it is at now."""
+    with db.engine.connect() as conn:
+        revision = current_revision(conn)
+    if revision == HEAD_REVISION:
+        return revision
+    if revision is not None and revision not in known_revisions():
+        raise SchemaTooNew(
+            f"数据库由更新版本的 TT Desk 创建（版本 {revision}），请升级本程序。 / "
+            f"The database was written by a newer TT Desk (schema {revision}); "
+            "please upgrade this application."
+        )
+    if backup_dir is not None:
+        backup_before_migration(db, revision, backup_dir)
+    from alembic import command
+
+    with db.engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+    log.info("database migrated from %s to %s", revision, HEAD_REVISION)
+    return HEAD_REVISION

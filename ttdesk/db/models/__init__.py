@@ -1,0 +1,44 @@
+"""All ORM models; importing this package registers every table on `Base.metadata`."""
+
+from ttdesk.db.models.achievements import (
+    Achievement,
+    Assessment,
+    Contribution,
+    FundingSource,
+    IPAsset,
+    SupportReceived,
+    deal_achievement,
+    deal_ip_asset,
+)
+from ttdesk.db.models.base import Base
+from ttdesk.db.models.companies import (
+    Company,
+    CompanyMilestone,
+    Demand,
+    EquityEvent,
+    Match,
+    MatchActivity,
+    Shareholding,
+)
+from ttdesk.db.models.deals import Deal, Objection, Publicity, RightsGrant, Valuation
+from ttdesk.db.models.money import Allocation, Cost, Distribution, Receipt, distribution_receipt
+from ttdesk.db.models.org import (
+    CalendarDay,
+    Department,
+    Institution,
+    Person,
+    PersonInterest,
+    PolicyVersion,
+    User,
+)
+from ttdesk.db.models.system import Attachment, AuditEvent, Deadline, Filing
+
+__all__ = [
+    "Achievement", "Allocation", "Assessment", "Attachment", "AuditEvent", "Base",
+    "CalendarDay", "Company", "CompanyMilestone", "Contribution", "Cost", "Deadline", "Deal",
+    "Demand", "Department", "Distribution", "EquityEvent", "Filing", "FundingSource",
+    "IPAsset", "Institution", "Match", "MatchActivity", "Objection", "Person",
+    "PersonInterest", "PolicyVersion", "Publicity", "Receipt", "RightsGrant", "Shareholding",
+    "SupportReceived", "User", "Valuation", "deal_achievement", "deal_ip_asset",
+    "distribution_receipt",
+]

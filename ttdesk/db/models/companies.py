@@ -1,0 +1,139 @@
+"""Companies (counterparties and spin-offs), their milestones, cap tables and equity events;
+enterprise demands and matchmaking."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ttdesk.db.enums import (
+    ActivityKind,
+    DemandSource,
+    EmploymentStatus,
+    EquityEventKind,
+    HolderType,
+    MatchOutcome,
+    MilestoneKind,
+    Region,
+)
+from ttdesk.db.models.base import Base, Timestamped, code_enum
+from ttdesk.db.types import Money, Percent
+
+
+class Company(Timestamped, Base):
+    __tablename__ = "company"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    registration_date: Mapped[date | None]
+    registered_capital: Mapped[Decimal | None] = mapped_column(Money)
+    legal_representative: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(300))
+    region: Mapped[Region] = mapped_column(code_enum(Region), default=Region.BEIJING)
+    province_code: Mapped[str | None] = mapped_column(String(6))
+    is_spinoff: Mapped[bool] = mapped_column(default=False, index=True)
+    park: Mapped[str | None] = mapped_column(String(200))
+    is_high_tech: Mapped[bool] = mapped_column(default=False)
+    is_zjtx: Mapped[bool] = mapped_column(default=False)
+    is_imported: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    milestones: Mapped[list[CompanyMilestone]] = relationship(
+        cascade="all, delete-orphan", order_by="CompanyMilestone.id"
+    )
+
+
+class CompanyMilestone(Base):
+    """转化创办企业跟踪: first order, high-tech certification, 专精特新, financing..."""
+
+    __tablename__ = "company_milestone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("company.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[MilestoneKind] = mapped_column(code_enum(MilestoneKind))
+    happened_on: Mapped[date]
+    amount: Mapped[Decimal | None] = mapped_column(Money)
+    note: Mapped[str | None] = mapped_column(String(300))
+
+
+class Shareholding(Base):
+    """One holder's stake in a company (cap-table row); percentages sum to ≤ 100 (R11)."""
+
+    __tablename__ = "shareholding"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("company.id", ondelete="CASCADE"), index=True
+    )
+    holder_type: Mapped[HolderType] = mapped_column(code_enum(HolderType))
+    holder_name: Mapped[str] = mapped_column(String(200))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    employment_status: Mapped[EmploymentStatus | None] = mapped_column(
+        code_enum(EmploymentStatus)
+    )
+    subscribed_capital: Mapped[Decimal] = mapped_column(Money)
+    paid_in_capital: Mapped[Decimal] = mapped_column(Money)
+    percentage: Mapped[Decimal] = mapped_column(Percent)
+    is_state_owned: Mapped[bool] = mapped_column(default=False)
+
+
+class EquityEvent(Base):
+    __tablename__ = "equity_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("company.id", ondelete="CASCADE"), index=True
+    )
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deal.id"), index=True)
+    kind: Mapped[EquityEventKind] = mapped_column(code_enum(EquityEventKind))
+    happened_on: Mapped[date]
+    amount: Mapped[Decimal | None] = mapped_column(Money)
+    percentage: Mapped[Decimal | None] = mapped_column(Percent)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Demand(Base):
+    """供需对接台账: an enterprise's technology demand."""
+
+    __tablename__ = "demand"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), index=True)
+    need: Mapped[str] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(String(60))
+    raised_on: Mapped[date]
+    source: Mapped[DemandSource] = mapped_column(code_enum(DemandSource))
+
+
+class MatchActivity(Base):
+    __tablename__ = "match_activity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ActivityKind] = mapped_column(code_enum(ActivityKind))
+    held_on: Mapped[date]
+    title: Mapped[str] = mapped_column(String(200))
+    participants: Mapped[int | None]
+
+
+class Match(Base):
+    """A prospect matched to an achievement, with its outcome."""
+
+    __tablename__ = "match"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    demand_id: Mapped[int | None] = mapped_column(ForeignKey("demand.id"), index=True)
+    achievement_id: Mapped[int] = mapped_column(
+        ForeignKey("achievement.id", ondelete="CASCADE"), index=True
+    )
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("match_activity.id"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
+    outcome: Mapped[MatchOutcome] = mapped_column(code_enum(MatchOutcome))
+    updated_on: Mapped[date]

@@ -1,0 +1,93 @@
+"""Receipts, costs and income distributions (收益分配) with per-person allocations."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ttdesk.db.enums import CostCategory, DistributionStatus, ReceiptKind
+from ttdesk.db.models.base import Base, Timestamped, code_enum
+from ttdesk.db.types import Money, Percent
+
+
+class Receipt(Timestamped, Base):
+    __tablename__ = "receipt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id"), index=True)
+    received_on: Mapped[date] = mapped_column(index=True)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    kind: Mapped[ReceiptKind] = mapped_column(code_enum(ReceiptKind))
+    invoice_no: Mapped[str | None] = mapped_column(String(60))
+    sales_base: Mapped[Decimal | None] = mapped_column(Money)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Cost(Timestamped, Base):
+    __tablename__ = "cost"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int | None] = mapped_column(ForeignKey("achievement.id"), index=True)
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deal.id"), index=True)
+    incurred_on: Mapped[date]
+    amount: Mapped[Decimal] = mapped_column(Money)
+    category: Mapped[CostCategory] = mapped_column(code_enum(CostCategory))
+    deductible: Mapped[bool] = mapped_column(default=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+distribution_receipt = Table(
+    "distribution_receipt",
+    Base.metadata,
+    Column("distribution_id", ForeignKey("distribution.id", ondelete="CASCADE"), primary_key=True),
+    Column("receipt_id", ForeignKey("receipt.id"), primary_key=True, index=True),
+)
+
+
+class Distribution(Timestamped, Base):
+    __tablename__ = "distribution"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id"), index=True)
+    status: Mapped[DistributionStatus] = mapped_column(
+        code_enum(DistributionStatus), default=DistributionStatus.DRAFT
+    )
+    gross_income: Mapped[Decimal] = mapped_column(Money)
+    deductible_costs: Mapped[Decimal] = mapped_column(Money)
+    net_income: Mapped[Decimal] = mapped_column(Money)
+    team_share_pct: Mapped[Decimal] = mapped_column(Percent)
+    team_amount: Mapped[Decimal] = mapped_column(Money)
+    department_amount: Mapped[Decimal] = mapped_column(Money)
+    tto_amount: Mapped[Decimal] = mapped_column(Money)
+    university_amount: Mapped[Decimal] = mapped_column(Money)
+    is_equity: Mapped[bool] = mapped_column(default=False)
+    approval_date: Mapped[date | None]
+    approval_body: Mapped[str | None] = mapped_column(String(100))
+    payment_date: Mapped[date | None]
+    policy_number: Mapped[int | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    allocations: Mapped[list[Allocation]] = relationship(
+        cascade="all, delete-orphan", order_by="Allocation.id"
+    )
+
+
+class Allocation(Base):
+    __tablename__ = "allocation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    distribution_id: Mapped[int] = mapped_column(
+        ForeignKey("distribution.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    contribution_pct: Mapped[Decimal] = mapped_column(Percent)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    taxable_amount: Mapped[Decimal] = mapped_column(Money)
+    equity_pct: Mapped[Decimal | None] = mapped_column(Percent)
+    adjustment_reason: Mapped[str | None] = mapped_column(Text)

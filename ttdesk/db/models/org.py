@@ -1,0 +1,104 @@
+"""The institution, its policy versions, departments, people, users and the holiday calendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ttdesk.db.enums import UserRole
+from ttdesk.db.models.base import Base, Timestamped, code_enum
+from ttdesk.db.types import UTCDateTime, utcnow
+
+
+class Institution(Timestamped, Base):
+    """The one institution profile of a database."""
+
+    __tablename__ = "institution"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    tto_name: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    asset_company: Mapped[str | None] = mapped_column(String(200))
+
+
+class PolicyVersion(Base):
+    """One version of the configurable policy; the highest number is in force."""
+
+    __tablename__ = "policy_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(unique=True)
+    effective_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CalendarDay(Base):
+    """Holiday calendar: official days off and make-up workdays (调休上班); editable."""
+
+    __tablename__ = "calendar_day"
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(String(100))
+
+
+class Department(Base):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name_en: Mapped[str | None] = mapped_column(String(200))
+
+
+class Person(Timestamped, Base):
+    """Staff, students and external co-inventors. `staff_no` is the interchange key."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_no: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
+    title: Mapped[str | None] = mapped_column(String(60))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(120))
+    id_number: Mapped[str | None] = mapped_column(String(40))
+    is_unit_head: Mapped[bool] = mapped_column(default=False)
+    is_student: Mapped[bool] = mapped_column(default=False)
+    is_external: Mapped[bool] = mapped_column(default=False)
+
+    department: Mapped[Department | None] = relationship()
+
+
+class PersonInterest(Base):
+    """A person's interest in a company (shareholder, director, relative...): drives R7."""
+
+    __tablename__ = "person_interest"
+    __table_args__ = (UniqueConstraint("person_id", "company_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("company.id", ondelete="CASCADE"), index=True
+    )
+    nature: Mapped[str] = mapped_column(String(100))
+
+
+class User(Timestamped, Base):
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[UserRole] = mapped_column(code_enum(UserRole), default=UserRole.OFFICER)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(default=True)

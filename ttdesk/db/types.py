@@ -1,0 +1,82 @@
+"""Column types that keep money, percentages and timestamps exact on SQLite and PostgreSQL.
+
+Money is stored as integer fen and percentages as integer ten-thousandths of a percent:
+SQLite's NUMERIC affinity would turn decimals into binary floats, integers stay exact and
+sum exactly in SQL on both back ends.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime
+from sqlalchemy.types import TypeDecorator
+
+FEN = Decimal("0.01")
+PCT_SCALE = 10000
+
+
+class Money(TypeDecorator[Decimal]):
+    """CNY amount with 2 places, stored as integer fen."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        amount = Decimal(value)
+        if amount != amount.quantize(FEN):
+            raise ValueError(f"money with more than 2 places: {value}")
+        return int(amount * 100)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(FEN)
+
+
+class Percent(TypeDecorator[Decimal]):
+    """Exact percentage (e.g. 33.3333), stored as integer ten-thousandths of a percent."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        scaled = Decimal(value) * PCT_SCALE
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"percentage with more than 4 places: {value}")
+        return int(scaled)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        if value is None:
+            return None
+        pct = Decimal(int(value)).scaleb(-4)
+        return pct.quantize(Decimal(1)) if pct == pct.to_integral_value() else pct.normalize()
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC timestamp; SQLite keeps it naive, we re-attach UTC on load."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: timestamps must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
