@@ -1,0 +1,1 @@
+"""`ttdesk-cli`: another client of the same services as the desktop app."""

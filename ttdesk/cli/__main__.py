@@ -1,0 +1,3 @@
+from ttdesk.cli.main import main
+
+raise SystemExit(main())
