@@ -268,7 +268,7 @@ def largest_remainder(total: Decimal, weights: Sequence[Decimal]) -> list[Decima
     is therefore within one fen of its exact proportional value, and the result is the same
     on every machine. Weights need not add up to 100.
     """
-    if not isinstance(total, Decimal) or total < 0:
+    if not isinstance(total, Decimal) or not total.is_finite() or total < 0:
         raise _refuse(_MONEY, "total", f"待分配金额须为非负金额：{total!r}",
                       f"The total to split must be a non-negative amount: {total!r}")
     total_fen = to_fen(total)
