@@ -1,0 +1,375 @@
+"""Chinese and English labels for every code name of `ttdesk.db.enums`, and for list columns.
+
+The code names are what the database, the interchange format and the CLI use; the labels are
+what an officer reads. The Chinese of the status machines is the one of domain.md §3.
+Qt-free: the CLI, the filings and the Qt table models all read the same tables.
+
+    label(AchievementStatus.CONVERTING)            -> "转化中"
+    label(DealMode.EQUITY, "en")                   -> "Equity investment"
+    choices(DealStatus, "zh")                      -> [("draft", "草拟"), ...]
+    parse(AchievementStatus, "评估中")              -> AchievementStatus.ASSESSING
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from ttdesk.db import enums as e
+
+E = TypeVar("E", bound=StrEnum)
+Pair = tuple[str, str]  # (zh, en)
+
+_LABELS: dict[type[StrEnum], dict[str, Pair]] = {
+    e.AchievementKind: {
+        "invention_patent": ("发明专利", "Invention patent"),
+        "utility_model": ("实用新型", "Utility model"),
+        "design": ("外观设计", "Design"),
+        "software_copyright": ("软件著作权", "Software copyright"),
+        "ic_layout": ("集成电路布图设计", "IC layout design"),
+        "plant_variety": ("植物新品种", "Plant variety"),
+        "biomedical_variety": ("生物医药新品种", "Biomedical variety"),
+        "technical_secret": ("技术秘密", "Technical secret"),
+        "other": ("其他", "Other"),
+    },
+    e.ResearchStage: {
+        "research": ("研究", "Research"),
+        "development": ("开发", "Development"),
+    },
+    e.Secrecy: {
+        "none": ("非涉密", "Not classified"),
+        "sensitive": ("敏感", "Sensitive"),
+        "secret_or_security": ("涉密或涉及国家安全", "Secret or national security"),
+    },
+    e.AchievementSource: {
+        "own_disclosure": ("自主披露", "Own disclosure"),
+        "regional_centre": ("区域高校技术转移中心", "Regional technology-transfer centre"),
+        "enterprise_challenge": ("揭榜挂帅", "Enterprise-set problem"),
+        "joint_lab": ("联合实验室", "Joint lab"),
+    },
+    e.AchievementStatus: {
+        "disclosed": ("已披露", "Disclosed"),
+        "assessing": ("评估中", "Assessing"),
+        "protecting": ("保护中", "Protecting"),
+        "marketing": ("推广中", "Marketing"),
+        "converting": ("转化中", "Converting"),
+        "converted": ("已转化", "Converted"),
+        "archived": ("已归档", "Archived"),
+        "released": ("已放弃", "Released"),
+    },
+    e.ContributorRole: {
+        "lead": ("负责人", "Lead"),
+        "member": ("成员", "Member"),
+    },
+    e.FunderType: {
+        "national": ("国家级", "National"),
+        "municipal": ("市级", "Municipal"),
+        "enterprise": ("企业委托", "Enterprise"),
+        "internal": ("校内", "Internal"),
+        "other": ("其他", "Other"),
+    },
+    e.IPKind: {
+        "invention_patent": ("发明专利", "Invention patent"),
+        "utility_model": ("实用新型", "Utility model"),
+        "design": ("外观设计", "Design"),
+        "software_copyright": ("软件著作权", "Software copyright"),
+        "ic_layout": ("集成电路布图设计", "IC layout design"),
+        "plant_variety": ("植物新品种", "Plant variety"),
+        "trademark": ("商标", "Trademark"),
+        "other": ("其他", "Other"),
+    },
+    e.IPStatus: {
+        "pending": ("审查中", "Pending"),
+        "granted": ("已授权", "Granted"),
+        "rejected": ("已驳回", "Rejected"),
+        "abandoned": ("已放弃", "Abandoned"),
+        "lapsed": ("已失效", "Lapsed"),
+    },
+    e.Recommendation: {
+        "pursue": ("推进", "Pursue"),
+        "hold": ("暂缓", "Hold"),
+        "release": ("放弃", "Release"),
+    },
+    e.GrantForm: {
+        "co_ownership": ("共有所有权", "Co-ownership"),
+        "long_term_use": ("长期使用权", "Long-term use right"),
+    },
+    e.GrantStatus: {
+        "applied": ("已申请", "Applied"),
+        "college_reviewed": ("院系审核", "College reviewed"),
+        "tto_reviewed": ("转移机构审核", "TTO reviewed"),
+        "in_publicity": ("公示中", "In publicity"),
+        "objection": ("异议处理", "Objection"),
+        "approved": ("已批准", "Approved"),
+        "agreement_signed": ("已签协议", "Agreement signed"),
+        "title_changed": ("已变更登记", "Title changed"),
+        "rejected": ("未通过", "Rejected"),
+    },
+    e.DealMode: {
+        "transfer": ("转让", "Transfer"),
+        "license_exclusive": ("独占许可", "Exclusive license"),
+        "license_sole": ("排他许可", "Sole license"),
+        "license_nonexclusive": ("普通许可", "Non-exclusive license"),
+        "equity": ("作价投资", "Equity investment"),
+        "joint": ("合作实施", "Joint implementation"),
+        "self": ("自行实施", "Self implementation"),
+        "other": ("其他", "Other"),
+        "development": ("技术开发", "Technology development"),
+        "consulting": ("技术咨询", "Technology consulting"),
+        "service": ("技术服务", "Technology service"),
+    },
+    e.PricingMethod: {
+        "negotiated": ("协议定价", "Negotiated price"),
+        "listing": ("挂牌交易", "Listing"),
+        "auction": ("拍卖", "Auction"),
+    },
+    e.DealStatus: {
+        "draft": ("草拟", "Draft"),
+        "due_diligence": ("尽职调查", "Due diligence"),
+        "approval": ("审批中", "In approval"),
+        "in_publicity": ("公示中", "In publicity"),
+        "objection": ("异议处理", "Objection"),
+        "signed": ("已签约", "Signed"),
+        "registered": ("已登记", "Registered"),
+        "performing": ("履约中", "Performing"),
+        "completed": ("已完成", "Completed"),
+        "terminated": ("已终止", "Terminated"),
+    },
+    e.ValuationApproach: {
+        "income": ("收益法", "Income approach"),
+        "market": ("市场法", "Market approach"),
+        "cost": ("成本法", "Cost approach"),
+    },
+    e.PublicitySubject: {
+        "rights_grant": ("赋权", "Rights grant"),
+        "deal": ("转化定价", "Deal"),
+        "distribution": ("奖励分配", "Reward distribution"),
+    },
+    e.DayKind: {
+        "calendar": ("自然日", "Calendar days"),
+        "working": ("工作日", "Working days"),
+    },
+    e.PublicityResult: {
+        "no_objection": ("无异议", "No objection"),
+        "terminated_by_objection": ("因异议终止", "Terminated by objection"),
+    },
+    e.Region: {
+        "beijing": ("北京", "Beijing"),
+        "tianjin": ("天津", "Tianjin"),
+        "hebei": ("河北", "Hebei"),
+        "other_province": ("其他省份", "Other province"),
+        "abroad": ("境外", "Abroad"),
+    },
+    e.MilestoneKind: {
+        "first_order": ("首单", "First order"),
+        "high_tech": ("高新技术企业认定", "High-tech enterprise certified"),
+        "zjtx": ("专精特新认定", "Specialized-sophisticated SME"),
+        "financing": ("融资", "Financing round"),
+        "incubator_entry": ("入驻孵化器", "Incubator entry"),
+        "incubator_graduation": ("孵化毕业", "Incubator graduation"),
+    },
+    e.DemandSource: {
+        "park_list": ("园区清单", "Park list"),
+        "enterprise_challenge": ("揭榜挂帅", "Enterprise-set problem"),
+        "visit": ("走访", "Visit"),
+        "other": ("其他", "Other"),
+    },
+    e.MatchOutcome: {
+        "contacted": ("已接洽", "Contacted"),
+        "nda": ("已签保密协议", "NDA signed"),
+        "negotiating": ("洽谈中", "Negotiating"),
+        "deal": ("已成交", "Deal"),
+        "declined": ("未成交", "Declined"),
+    },
+    e.ActivityKind: {
+        "roadshow": ("路演", "Roadshow"),
+        "exhibition": ("展会", "Exhibition"),
+        "salon": ("沙龙", "Salon"),
+    },
+    e.SupportKind: {
+        "concept_verification": ("概念验证", "Concept verification"),
+        "pilot_test": ("中试", "Pilot test"),
+        "innovation_voucher": ("创新券", "Innovation voucher"),
+        "incubator_service": ("孵化服务", "Incubator service"),
+    },
+    e.HolderType: {
+        "institution_amc": ("学校资产公司", "University asset company"),
+        "team_member": ("团队成员", "Team member"),
+        "investor": ("外部投资人", "Investor"),
+        "government_fund": ("政府基金", "Government fund"),
+        "incubator": ("孵化器", "Incubator"),
+    },
+    e.EmploymentStatus: {
+        "on_post": ("在岗创业", "On-post"),
+        "off_post": ("离岗创业", "Off-post"),
+    },
+    e.EquityEventKind: {
+        "formation": ("作价入股", "Formation"),
+        "capital_increase": ("增资", "Capital increase"),
+        "transfer": ("股权转让", "Transfer"),
+        "exit": ("退出", "Exit"),
+        "impairment": ("减值", "Impairment"),
+        "dividend": ("分红", "Dividend"),
+    },
+    e.ReceiptKind: {
+        "upfront": ("入门费", "Upfront"),
+        "milestone": ("里程碑款", "Milestone"),
+        "royalty": ("提成费", "Royalty"),
+        "equity_proceeds": ("股权收益", "Equity proceeds"),
+        "dividend": ("分红", "Dividend"),
+        "other": ("其他", "Other"),
+    },
+    e.CostCategory: {
+        "patent_fees": ("专利费用", "Patent fees"),
+        "appraisal": ("评估费", "Appraisal"),
+        "exchange_fees": ("交易服务费", "Exchange fees"),
+        "legal": ("法律费用", "Legal"),
+        "taxes": ("税费", "Taxes"),
+        "other": ("其他", "Other"),
+    },
+    e.DistributionStatus: {
+        "draft": ("草拟", "Draft"),
+        "approved": ("已批准", "Approved"),
+        "in_publicity": ("公示中", "In publicity"),
+        "paid": ("已发放", "Paid"),
+    },
+    e.DeadlineKind: {
+        "publicity_end": ("公示期满", "Publicity ends"),
+        "contract_registration": ("技术合同登记", "Contract registration"),
+        "reward_payment": ("奖励发放", "Reward payment"),
+        "mof_filing": ("财政部备案", "MOF filing"),
+        "patent_annuity": ("专利年费", "Patent annuity"),
+        "license_milestone": ("许可里程碑", "License milestone"),
+        "royalty_report": ("提成报告", "Royalty report"),
+        "deferred_trigger": ("先用后付触发", "Deferred-payment trigger"),
+        "annual_report": ("年度报告", "Annual report"),
+        "manual": ("手工待办", "Manual"),
+    },
+    e.UserRole: {
+        "officer": ("经办人", "Officer"),
+        "reviewer": ("审核人", "Reviewer"),
+        "director": ("主任", "Director"),
+        "admin": ("管理员", "Administrator"),
+        "viewer": ("只读", "Viewer"),
+    },
+    e.AuditAction: {
+        "insert": ("新增", "Created"),
+        "update": ("修改", "Changed"),
+        "delete": ("删除", "Deleted"),
+    },
+}
+
+# Column and field names shown in lists, detail pages and CLI headers.
+_FIELDS: dict[str, Pair] = {
+    "id": ("序号", "ID"),
+    "case_no": ("成果编号", "Case no."),
+    "deal_no": ("项目编号", "Deal no."),
+    "title": ("名称", "Title"),
+    "title_en": ("英文名称", "English title"),
+    "kind": ("类型", "Kind"),
+    "field": ("技术领域", "Field"),
+    "department": ("院系", "Department"),
+    "disclosure_date": ("披露日期", "Disclosed"),
+    "status": ("状态", "Status"),
+    "officer": ("经办人", "Officer"),
+    "lead_inventor": ("负责人", "Lead inventor"),
+    "deal_count": ("交易数", "Deals"),
+    "mode": ("转化方式", "Mode"),
+    "counterparty": ("受让方/合作方", "Counterparty"),
+    "price": ("金额（元）", "Price (CNY)"),
+    "pricing_method": ("定价方式", "Pricing"),
+    "signing_date": ("签约日期", "Signed"),
+    "name": ("企业名称", "Name"),
+    "credit_code": ("统一社会信用代码", "Credit code"),
+    "region": ("地区", "Region"),
+    "is_spinoff": ("衍生企业", "Spin-off"),
+    "registration_date": ("成立日期", "Registered"),
+    "registered_capital": ("注册资本（元）", "Registered capital (CNY)"),
+    "legal_representative": ("法定代表人", "Legal representative"),
+    "park": ("园区/孵化器", "Park / incubator"),
+    "is_high_tech": ("高新技术企业", "High-tech"),
+    "is_zjtx": ("专精特新", "ZJTX SME"),
+    "due_date": ("截止日期", "Due"),
+    "subject_ref": ("关联编号", "Subject"),
+    "done": ("已完成", "Done"),
+    "abstract": ("摘要", "Abstract"),
+    "trl": ("成熟度", "TRL"),
+    "research_stage": ("研究阶段", "Stage"),
+    "secrecy": ("密级", "Secrecy"),
+    "source": ("来源", "Source"),
+    "intended_mode": ("拟转化方式", "Intended mode"),
+    "tags": ("标签", "Tags"),
+    "contributors": ("完成人", "Contributors"),
+    "funding": ("经费来源", "Funding"),
+    "ip_assets": ("知识产权", "IP assets"),
+    "assessments": ("评估", "Assessments"),
+    "rights_grants": ("赋权", "Rights grants"),
+    "deals": ("转化项目", "Deals"),
+    "achievements": ("科技成果", "Achievements"),
+    "valuations": ("评估/定价", "Valuations"),
+    "publicities": ("公示", "Publicity notices"),
+    "receipts": ("收款", "Receipts"),
+    "costs": ("费用", "Costs"),
+    "distributions": ("收益分配", "Distributions"),
+    "history": ("历史记录", "History"),
+    "share": ("贡献比例（%）", "Share (%)"),
+    "role": ("角色", "Role"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+}
+
+
+def register_labels(enum_cls: type[StrEnum], labels: dict[str, Pair]) -> None:
+    """Add labels for an enum defined outside `ttdesk.db.enums` (e.g. a list filter)."""
+    missing = {m.value for m in enum_cls} - labels.keys()
+    if missing:
+        raise ValueError(f"{enum_cls.__name__}: no label for {sorted(missing)}")
+    _LABELS[enum_cls] = dict(labels)
+
+
+def labelled_enums() -> list[type[StrEnum]]:
+    return list(_LABELS)
+
+
+def label(value: StrEnum | None, lang: str = "zh") -> str:
+    """The officer-facing label of a code; an unlabelled code shows as itself, None as ''."""
+    if value is None:
+        return ""
+    pair = _LABELS.get(type(value), {}).get(value.value)
+    if pair is None:
+        return value.value
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def choices(enum_cls: type[E], lang: str = "zh") -> list[tuple[str, str]]:
+    """(code, label) pairs in declaration order: for combo boxes and CLI help."""
+    return [(m.value, label(m, lang)) for m in enum_cls]
+
+
+def parse(enum_cls: type[E], text: str) -> E:
+    """A member from its code name or its Chinese or English label (case-insensitive).
+
+    Raises ValueError naming the accepted codes when nothing matches.
+    """
+    wanted = text.strip()
+    folded = wanted.casefold()
+    for member in enum_cls:
+        zh, en = _LABELS.get(enum_cls, {}).get(member.value, (member.value, member.value))
+        if folded in (member.value, zh.casefold(), en.casefold()) or wanted == zh:
+            return member
+    valid = ", ".join(f"{code} ({zh})" for code, zh in choices(enum_cls, "zh"))
+    raise ValueError(f"unknown {enum_cls.__name__} {text!r}; valid: {valid}")
+
+
+def field_label(name: str, lang: str = "zh") -> str:
+    """Column / field heading; an unknown name shows as itself."""
+    pair = _FIELDS.get(name)
+    if pair is None:
+        return name
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def yes_no(value: bool | None, lang: str = "zh") -> str:
+    if value is None:
+        return ""
+    return field_label("yes" if value else "no", lang)
