@@ -1,0 +1,209 @@
+"""The composition root: `ttdesk [--db URL] [--lang zh|en] [--self-test]`.
+
+Start-up order (style.md 2): excepthook → paths → logging → open and migrate the database →
+QApplication (+ CJK font) → MainWindow(ctx). PySide6 is imported inside functions only, so the
+core part of `--self-test` and the import of this module stay lean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+log = logging.getLogger("ttdesk")
+
+ERROR_TITLE = "TT Desk 出错 / Error"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ttdesk", description="TT Desk 科技成果转化管理")
+    parser.add_argument("--db", help="SQLAlchemy URL or SQLite file (default: TTDESK_DB or the "
+                        "data folder's ttdesk.db)")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh",
+                        help="interface language (default zh)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installation (database, rules, font, Qt) and exit")
+    return parser
+
+
+# ---- Qt helpers (PySide6 imported lazily) ---------------------------------------------------
+
+def install_cjk_font(app: Any) -> str | None:
+    """Load the CJK font into Qt and make it the application font; its family, or None.
+
+    A bundled app on a PC without a Chinese font would show boxes everywhere otherwise.
+    """
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from ttdesk.fonts import FontNotFound, find_cjk_font
+
+    try:
+        path = find_cjk_font()
+    except FontNotFound as exc:
+        log.warning("%s", exc)
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("Qt could not load the font %s", path)
+        return None
+    font = QFont(families[0])
+    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+    app.setFont(font)
+    return families[0]
+
+
+def _application(argv: Sequence[str]) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setApplicationName("TT Desk")
+    app.setOrganizationName("TTDesk")
+    return app
+
+
+def _route_qt_messages() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("qt")
+
+    def handler(mode: Any, _context: Any, message: str) -> None:
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def show_error(message: str, argv: Sequence[str] = ("ttdesk",)) -> None:
+    """A modal error box; creates the QApplication when the error came before it."""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+
+        _application(argv)
+        QMessageBox.critical(None, ERROR_TITLE, message)
+    except Exception:  # no display, no Qt: the log and stderr must do
+        log.exception("could not show the error dialog")
+
+
+# ---- start-up steps ---------------------------------------------------------------------------
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    """Log every unhandled error and show it, instead of dying silently (errors in slots too)."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log.critical("unhandled error", exc_info=(exc_type, exc, tb))
+    if "PySide6.QtWidgets" in sys.modules:
+        show_error(f"{exc}\n\n详细信息已写入日志 / details are in the log:\n{_log_file()}")
+
+
+def _log_file() -> Path:
+    from ttdesk.core.setup import data_dir
+
+    return data_dir() / "logs" / "ttdesk.log"
+
+
+def setup_logging() -> Path:
+    """Rotating log file in the data folder (+ warnings on stderr when there is one)."""
+    path = _log_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    if sys.stderr is not None:  # a windowed Windows build has none
+        console = logging.StreamHandler()
+        console.setLevel(logging.WARNING)
+        root.addHandler(console)
+    logging.captureWarnings(True)
+    return path
+
+
+def _ensure_stdout() -> None:
+    """A windowed (console=False) Windows build has no stdout; the self-test must still print."""
+    if sys.stdout is not None:
+        return
+    if sys.platform == "win32":
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # the console that started us
+            sys.stdout = sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+            return
+    sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _qt_check() -> str:
+    """Part of --self-test: Qt loads (offscreen), paints a widget and has a CJK font."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QLabel
+
+    app = _application([sys.argv[0]])
+    family = install_cjk_font(app)
+    label = QLabel("科技成果转化")
+    label.show()
+    app.processEvents()
+    image = label.grab()
+    label.close()
+    if image.isNull() or not QFontMetrics(app.font()).inFontUcs4(ord("转")):
+        raise RuntimeError(f"Qt painted nothing or the font {family} lacks Chinese glyphs")
+    return f"PySide6 {pyside_version}, platform {app.platformName()}, font {family}"
+
+
+def self_test() -> int:
+    _ensure_stdout()
+    from ttdesk.selftest import run_self_test
+
+    return run_self_test(extra_checks=[("qt", _qt_check)])
+
+
+def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
+    from ttdesk.core.setup import open_context
+
+    sys.excepthook = _excepthook
+    log_path = setup_logging()
+    log.info("starting TT Desk; log %s", log_path)
+    try:
+        ctx = open_context(args.db, lang=args.lang)
+    except Exception as exc:
+        log.exception("could not open the database")
+        show_error(f"无法打开数据库 / Cannot open the database:\n{exc}", qt_args)
+        return 1
+    try:
+        app = _application(qt_args)
+        _route_qt_messages()
+        install_cjk_font(app)
+        from PySide6.QtCore import QTimer
+
+        from ttdesk.ui.main_window import MainWindow
+
+        window = MainWindow(ctx)
+        window.show()
+        QTimer.singleShot(0, window.offer_demo_data)
+        return int(app.exec())
+    finally:
+        ctx.db.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = build_parser().parse_known_args(argv)
+    if args.self_test:
+        return self_test()
+    return run_gui(args, [sys.argv[0], *qt_args])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
