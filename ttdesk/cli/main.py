@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "ttdesk.cli.cmd_exchange",
     "ttdesk.cli.cmd_backup",
     "ttdesk.cli.cmd_demo",
+    "ttdesk.cli.cmd_check",
 ]
 
 Handler = Callable[[Any, argparse.Namespace], int]
