@@ -45,7 +45,7 @@ NAV_PAGES: tuple[tuple[str, str], ...] = (
 
 
 def _placeholder_page(key: str, label: str) -> QWidget:
-    page = QLabel(f"{label}\n\n（建设中 / coming soon）")
+    page = QLabel(f"<h2>{label}</h2><p>建设中 · coming soon</p>")
     page.setObjectName(f"page_{key}")
     page.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return page
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(120)
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px 14px; }")
         self.pages = QStackedWidget()
         for key, label in NAV_PAGES:
             self.nav.addItem(label)

@@ -1,0 +1,172 @@
+"""Fixtures shared by every test: a fresh database per test, on SQLite or PostgreSQL.
+
+- `db_url`   a fresh SQLite file URL in `tmp_path` (`sqlite:////abs/path/test.db`).
+- `ctx`      an `AppContext` on `db_url`, migrated and seeded (engine disposed afterwards).
+- `pg_server` (session) a throwaway PostgreSQL cluster on 127.0.0.1 with a free port.
+- `pg_url`   a fresh, empty PostgreSQL database on that server, dropped afterwards.
+- `any_ctx`  parametrized: the same test runs on SQLite and on PostgreSQL (marker `postgres`).
+  Core suites use it so that they also run against the office server's database.
+
+Without PostgreSQL binaries the postgres cases are skipped — except under CI=true, where they
+fail: CI must prove server mode. Qt runs offscreen (set once, here, before anything imports
+Qt), and TTDESK_HOME points to a per-session temp folder so no test touches real user data.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from glob import glob
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TTDESK_HOME"] = tempfile.mkdtemp(prefix="ttdesk-test-home-")
+os.environ.pop("TTDESK_DB", None)  # a developer's own database must never leak into a test
+
+from ttdesk.core.context import AppContext
+from ttdesk.core.setup import open_context
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ["TTDESK_HOME"], ignore_errors=True)
+
+
+# ---- SQLite ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """URL of a SQLite file that does not exist yet (created on first connect)."""
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def ctx(db_url: str) -> Iterator[AppContext]:
+    """A migrated, seeded SQLite database as the services see it."""
+    context = open_context(db_url, migrate_backup=False)
+    yield context
+    context.db.dispose()
+
+
+# ---- PostgreSQL -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PgServer:
+    host: str
+    port: int
+
+    def url(self, database: str) -> str:
+        return f"postgresql+psycopg://postgres@{self.host}:{self.port}/{database}"
+
+    def admin(self, sql: str) -> None:
+        """Run one statement on the maintenance database (outside a transaction)."""
+        import psycopg
+
+        with psycopg.connect(host=self.host, port=self.port, user="postgres",
+                             dbname="postgres", autocommit=True) as conn:
+            conn.execute(sql)
+
+
+def _pg_bindir() -> Path | None:
+    """The newest /usr/lib/postgresql/<version>/bin that has initdb and pg_ctl."""
+    found = [Path(p).parent for p in glob("/usr/lib/postgresql/*/bin/initdb")]
+    found = [d for d in found if (d / "pg_ctl").exists()]
+    return max(found, key=lambda d: int(d.parent.name), default=None)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    # initdb refuses to run as root; as root we switch to the postgres account.
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+def _unavailable(reason: str) -> NoReturn:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL tests must run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _run(cmd: list[str]) -> None:
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def _make_cluster_dir() -> Path:
+    """A postgres-owned folder under /tmp (data directory and unix socket)."""
+    root = Path(tempfile.mkdtemp(prefix="ttdesk-pg-", dir="/tmp"))
+    if os.geteuid() == 0:
+        try:
+            shutil.chown(root, user="postgres", group="postgres")
+        except LookupError:
+            root.rmdir()
+            raise
+    return root
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A throwaway PostgreSQL cluster (trust auth, fsync off) for the whole session."""
+    bindir = _pg_bindir()
+    if bindir is None:
+        _unavailable("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin "
+                     "(Debian package postgresql; scripts/bootstrap.sh installs it)")
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        _unavailable("running as root without runuser to switch to the postgres account")
+    try:
+        root = _make_cluster_dir()
+    except LookupError:
+        _unavailable("running as root but there is no postgres account to run initdb")
+    data, port = root / "data", _free_port()
+    options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={root} "
+               "-c fsync=off -c full_page_writes=off -c synchronous_commit=off")
+    try:
+        _run(_as_postgres([str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
+                           "-A", "trust", "-E", "UTF8", "--no-locale"]))
+        _run(_as_postgres([str(bindir / "pg_ctl"), "start", "-w", "-D", str(data),
+                           "-l", str(root / "server.log"), "-o", options]))
+    except RuntimeError as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        _unavailable(f"could not start PostgreSQL: {exc}")
+    try:
+        yield PgServer("127.0.0.1", port)
+    finally:
+        subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "stop", "-D", str(data),
+                                     "-m", "immediate"]), capture_output=True, check=False)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh, empty database per test; dropped (connections forced out) afterwards."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    pg_server.admin(f'CREATE DATABASE "{name}"')
+    yield pg_server.url(name)
+    pg_server.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# ---- either back end ------------------------------------------------------------------------
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_ctx(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AppContext]:
+    """A migrated, seeded AppContext on SQLite, then on PostgreSQL (same test, two runs)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    else:
+        url = request.getfixturevalue("pg_url")
+    context = open_context(url, migrate_backup=False)
+    yield context
+    context.db.dispose()
