@@ -1,0 +1,105 @@
+"""Shared pieces of the list queries: substring search, sort direction, paging of id lists.
+
+Search is a plain case-insensitive substring match (`LIKE '%text%'`), never a full-text index:
+an FTS5 trigram index silently finds nothing for 1-2 character queries (电池, 芯片), which are
+the most common ones (env.md, "Speed facts"), and a scan of 100,000 short titles is fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, and_, case, or_
+from sqlalchemy.orm import Session
+
+E = TypeVar("E", bound=StrEnum)
+
+# Ids per `IN (...)` when fetching display rows: well under every back end's parameter limit.
+CHUNK = 500
+_ESCAPE = "/"
+
+
+def like_pattern(text: str) -> str:
+    """`%text%` with the LIKE wildcards of `text` taken literally (escape character '/')."""
+    escaped = (
+        text.replace(_ESCAPE, _ESCAPE * 2)
+        .replace("%", _ESCAPE + "%")
+        .replace("_", _ESCAPE + "_")
+    )
+    return f"%{escaped}%"
+
+
+def search_terms(text: str | None) -> list[str]:
+    """Whitespace-separated words; every word must occur (in any searched column)."""
+    return (text or "").split()
+
+
+def search_clause(dialect: str, columns: Sequence[Any], text: str | None) -> ColumnElement[bool]:
+    """Case-insensitive substring match of every word of `text` in any of `columns`.
+
+    SQLite's LIKE already ignores ASCII case, so the column is compared bare (no lower()
+    call per row: that alone would double the scan time); PostgreSQL gets ILIKE. Chinese has
+    no case, so both behave alike for the titles that matter.
+    """
+    words = []
+    for term in search_terms(text):
+        pattern = like_pattern(term)
+        if dialect == "sqlite":
+            hits = [col.like(pattern, escape=_ESCAPE) for col in columns]
+        else:
+            hits = [col.ilike(pattern, escape=_ESCAPE) for col in columns]
+        words.append(or_(*hits))
+    return and_(*words)
+
+
+def dialect_of(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def one_or_many(column: Any, value: Any) -> ColumnElement[bool] | None:
+    """`column = value`, or `column IN (...)` for a tuple / list / set; None for no filter."""
+    if value is None:
+        return None
+    if isinstance(value, tuple | list | set | frozenset):
+        return column.in_(list(value))
+    return column == value
+
+
+def ordered(expr: Any, descending: bool, nullable: bool = False) -> Any:
+    """One ORDER BY term; NULLs always last so SQLite and PostgreSQL agree."""
+    term = expr.desc() if descending else expr.asc()
+    return term.nulls_last() if nullable else term
+
+
+def enum_rank(column: Any, enum_cls: type[StrEnum]) -> Any:
+    """Sort key following the declaration order of a status enum (its workflow order)."""
+    return case({m.value: i for i, m in enumerate(enum_cls)}, value=column, else_=len(enum_cls))
+
+
+def year_range(column: Any, year: int | None) -> ColumnElement[bool] | None:
+    """A range on the date column (index-friendly), not extract(year)."""
+    if year is None:
+        return None
+    return and_(column >= date(year, 1, 1), column < date(year + 1, 1, 1))
+
+
+def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def in_order(ids: Sequence[int], by_id: dict[int, Any]) -> list[Any]:
+    """Rows in the order of `ids`, skipping ids that no longer exist (deleted meanwhile)."""
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def coerce(enum_cls: type[E], value: Any) -> Any:
+    """Accept codes as plain strings too (CLI, settings), one or many."""
+    if value is None:
+        return None
+    if isinstance(value, tuple | list | set | frozenset):
+        return tuple(enum_cls(v) for v in value)
+    return enum_cls(value)
