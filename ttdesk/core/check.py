@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import Integer, and_, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from ttdesk.core import audit, policy
@@ -42,6 +42,7 @@ from ttdesk.db.models import (
     Shareholding,
     deal_achievement,
 )
+from ttdesk.db.types import PCT_SCALE
 
 BATCH = 2000
 Progress = Callable[[float, str], None]
@@ -68,14 +69,15 @@ def _integrity(s: Session) -> list[Problem]:
 
 def _shares(s: Session) -> list[Problem]:
     """R1 in SQL: percentages are stored as exact integers, so SUM is exact."""
-    total = func.sum(Contribution.__table__.c.share)
+    raw = type_coerce(Contribution.share, Integer)  # compare stored integers, not Decimals
+    total = func.sum(raw)
     rows = s.execute(
-        select(Achievement.case_no, total, func.min(Contribution.__table__.c.share))
+        select(Achievement.case_no, total, func.min(raw))
         .join(Contribution, Contribution.achievement_id == Achievement.id)
         .group_by(Achievement.case_no)
-        .having(or_(total != 100 * 10000, func.min(Contribution.__table__.c.share) <= 0))
+        .having(or_(total != 100 * PCT_SCALE, func.min(raw) <= 0))
     ).all()
-    return [P("R1", f"贡献份额合计 {t / 10000}%，须为 100%", f"shares sum to {t / 10000}%, "
+    return [P("R1", f"贡献份额合计 {t / PCT_SCALE}%，须为 100%", f"shares sum to {t / PCT_SCALE}%, "
               "not 100%", "contributors", c) for c, t, _ in rows]
 
 
@@ -218,11 +220,11 @@ def _receipts_and_money(s: Session) -> list[Problem]:
         Deal.is_imported.is_(False))).all()
     out += [P("R12", f"收款日期 {r} 早于签约", f"receipt of {r} before signing", "receipt", n)
             for n, r in rows]
-    pct = func.sum(Shareholding.__table__.c.percentage)
+    pct = func.sum(type_coerce(Shareholding.percentage, Integer))
     rows = s.execute(select(Company.credit_code, pct).join(Shareholding)
-                     .group_by(Company.credit_code).having(pct > 100 * 10000)).all()
-    out += [P("R11", f"股权比例合计 {t / 10000}% 超过 100%", f"cap table sums to "
-              f"{t / 10000}% > 100%", "shareholding", c) for c, t in rows]
+                     .group_by(Company.credit_code).having(pct > 100 * PCT_SCALE)).all()
+    out += [P("R11", f"股权比例合计 {t / PCT_SCALE}% 超过 100%", f"cap table sums to "
+              f"{t / PCT_SCALE}% > 100%", "shareholding", c) for c, t in rows]
     return out
 
 
