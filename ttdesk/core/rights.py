@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from ttdesk.core import lookup, policy, publicity
+from ttdesk.core import deadlines, lookup, policy, publicity
 from ttdesk.core.achievements import enum_value
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import ConflictError, RuleViolation, ValidationFailed
@@ -103,6 +103,7 @@ def start_publicity(ctx: AppContext, grant_id: int, start: date, channel: str) -
         g = _load(s, grant_id, None)
         _move(g, GrantStatus.IN_PUBLICITY)
         pub = publicity.open_publicity(s, g, start, channel, policy.current(s))
+        deadlines.for_publicity(s, pub, g.achievement.case_no)
         return pub.end_date
 
 
@@ -144,6 +145,7 @@ def approve(ctx: AppContext, grant_id: int, body: str, on: date, minutes_no: str
         pub = publicity.running(_pubs(s, g))
         if pub is not None:
             publicity.close(pub, on, PublicityResult.NO_OBJECTION)
+            deadlines.mark_done(s, f"publicity:{pub.id}:end", on)
         if not body.strip():
             raise RuleViolation("R3", "须填写审批机构", "the approving body is required",
                                 "decision_body")

@@ -41,10 +41,13 @@ def resolve_url(url: str | None) -> str:
 
 def seed_defaults(ctx: AppContext) -> None:
     """Policy version 1 (Beijing defaults) and the shipped holiday calendar, once."""
+    from ttdesk.core import deadlines
     from ttdesk.core.workdays import shipped_holiday_calendar
 
     with ctx.write() as session:
-        policy.ensure_default(session, ctx.actor)
+        pol = policy.ensure_default(session, ctx.actor)
+        # The annual report for last year is due this year (policy: month-day).
+        deadlines.for_annual_report(session, pol, ctx.today().year - 1)
         if session.execute(select(func.count()).select_from(CalendarDay)).scalar():
             return
         cal = shipped_holiday_calendar()
