@@ -127,6 +127,7 @@ def setup_logging() -> Path:
         console = logging.StreamHandler()
         console.setLevel(logging.WARNING)
         root.addHandler(console)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # start-up noise
     logging.captureWarnings(True)
     return path
 
