@@ -1,0 +1,282 @@
+"""Test data builders: `make_person(ctx, name="张伟")`, `make_achievement(ctx, ...)` and so on.
+
+Each builder inserts through the ORM in its own `ctx.write()` unit of work (so audit events
+are recorded as in real use) and returns the saved object, detached but readable. Unique
+numbers (staff_no, case_no, credit codes...) come from a counter, so builders can be called
+any number of times in one database. `make_rich_dataset` fills every business table.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from ttdesk.core import policy
+from ttdesk.core.context import AppContext
+from ttdesk.core.credit_code import make_credit_code
+from ttdesk.db import enums as E
+from ttdesk.db import models as M
+
+T = TypeVar("T")
+_seq = itertools.count(1)
+
+
+def _next() -> int:
+    return next(_seq)
+
+
+def _save(ctx: AppContext, obj: T) -> T:
+    with ctx.write() as session:
+        session.add(obj)
+        session.flush()
+    return obj
+
+
+def _get(session: Any, model: type[T], obj: Any) -> T | None:
+    """The row behind `obj` (an ORM object from an earlier unit of work) in this session."""
+    return None if obj is None else session.get(model, obj.id)
+
+
+def make_department(ctx: AppContext, **kw: Any) -> M.Department:
+    n = _next()
+    values = {"code": f"D{n:03d}", "name": f"材料科学与工程学院{n}", "name_en": f"School {n}"}
+    return _save(ctx, M.Department(**(values | kw)))
+
+
+def make_user(ctx: AppContext, **kw: Any) -> M.User:
+    n = _next()
+    values = {"username": f"officer{n}", "display_name": f"经办人{n}",
+              "role": E.UserRole.OFFICER}
+    return _save(ctx, M.User(**(values | kw)))
+
+
+def make_person(ctx: AppContext, department: M.Department | None = None,
+                **kw: Any) -> M.Person:
+    n = _next()
+    values = {"staff_no": f"S{n:06d}", "name": f"张伟{n}", "title": "教授",
+              "department_id": department.id if department else None}
+    return _save(ctx, M.Person(**(values | kw)))
+
+
+def make_company(ctx: AppContext, **kw: Any) -> M.Company:
+    n = _next()
+    values = {"name": f"北京智源科技有限公司{n}",
+              "credit_code": make_credit_code(random.Random(n)),
+              "region": E.Region.BEIJING, "province_code": "110000"}
+    return _save(ctx, M.Company(**(values | kw)))
+
+
+def make_achievement(ctx: AppContext, *, contributors: Sequence[tuple[M.Person, str]] | None
+                     = None, **kw: Any) -> M.Achievement:
+    """A case; `contributors` as (person, share) pairs; by default one new person at 100%."""
+    n = _next()
+    if contributors is None:
+        contributors = [(make_person(ctx), "100")]
+    values = {"case_no": f"CG-2026-{n:04d}", "title": f"固态电池电解质材料{n}",
+              "kind": E.AchievementKind.INVENTION_PATENT, "disclosure_date": date(2026, 1, 5)}
+    ach = M.Achievement(**(values | kw))
+    ach.contributions = [
+        M.Contribution(person_id=p.id, share=Decimal(share),
+                       role=E.ContributorRole.LEAD if i == 0 else E.ContributorRole.MEMBER)
+        for i, (p, share) in enumerate(contributors)
+    ]
+    return _save(ctx, ach)
+
+
+def make_deal(ctx: AppContext, achievements: Sequence[M.Achievement] = (),
+              counterparty: M.Company | None = None, **kw: Any) -> M.Deal:
+    n = _next()
+    values = {"deal_no": f"HT-2026-{n:04d}", "title": f"专利转让合同{n}",
+              "mode": E.DealMode.TRANSFER, "pricing_method": E.PricingMethod.NEGOTIATED,
+              "price": Decimal("460000.00"),
+              "counterparty_id": counterparty.id if counterparty else None}
+    with ctx.write() as session:
+        deal = M.Deal(**(values | kw))
+        deal.achievements = [_get(session, M.Achievement, a) for a in achievements]
+        session.add(deal)
+        session.flush()
+    return deal
+
+
+def make_receipt(ctx: AppContext, deal: M.Deal, **kw: Any) -> M.Receipt:
+    values = {"deal_id": deal.id, "received_on": date(2026, 6, 1),
+              "amount": Decimal("100000.00"), "kind": E.ReceiptKind.UPFRONT}
+    return _save(ctx, M.Receipt(**(values | kw)))
+
+
+def make_distribution(ctx: AppContext, deal: M.Deal, receipts: Sequence[M.Receipt] = (),
+                      allocations: Sequence[tuple[M.Person, str, str]] = (),
+                      **kw: Any) -> M.Distribution:
+    """A distribution; `allocations` as (person, contribution_pct, amount)."""
+    values = {"deal_id": deal.id, "gross_income": Decimal("100000.00"),
+              "deductible_costs": Decimal("0.00"), "net_income": Decimal("100000.00"),
+              "team_share_pct": Decimal(70), "team_amount": Decimal("70000.00"),
+              "department_amount": Decimal("10000.00"), "tto_amount": Decimal("10000.00"),
+              "university_amount": Decimal("10000.00")}
+    with ctx.write() as session:
+        dist = M.Distribution(**(values | kw))
+        dist.allocations = [
+            M.Allocation(person_id=p.id, contribution_pct=Decimal(pct), amount=Decimal(amount),
+                         taxable_amount=Decimal(amount))
+            for p, pct, amount in allocations
+        ]
+        session.add(dist)
+        session.flush()
+        for r in receipts:
+            session.execute(M.distribution_receipt.insert().values(
+                distribution_id=dist.id, receipt_id=r.id))
+    return dist
+
+
+def _publicity(subject: E.PublicitySubject, start: date, **kw: Any) -> M.Publicity:
+    pub = M.Publicity(subject=subject, channel="校内网公示栏", start_date=start, days=15,
+                      day_kind=E.DayKind.CALENDAR, end_date=date.fromordinal(
+                          start.toordinal() + 14), result=E.PublicityResult.NO_OBJECTION,
+                      closed_on=date.fromordinal(start.toordinal() + 15), policy_number=1, **kw)
+    pub.objections = [M.Objection(raised_by="李明", raised_on=start, content="价格偏低",
+                                  resolution="已说明定价依据", resolved_on=start, upheld=False)]
+    return pub
+
+
+def _rich_case(ctx: AppContext, people: list[M.Person], dept: M.Department,
+               officer: M.User) -> M.Achievement:
+    ach = make_achievement(
+        ctx, contributors=[(people[0], "33.3334"), (people[1], "33.3333"), (people[2], "33.3333")],
+        title_en="Solid electrolyte", field="新能源", department_id=dept.id, abstract="摘要",
+        trl=5, research_stage=E.ResearchStage.DEVELOPMENT, secrecy=E.Secrecy.SENSITIVE,
+        officer_id=officer.id, intended_mode="license_exclusive",
+        source=E.AchievementSource.JOINT_LAB, status=E.AchievementStatus.CONVERTING,
+        tags="电池,材料", no_funding=False, is_imported=True)
+    with ctx.write() as session:
+        a = session.get(M.Achievement, ach.id)
+        assert a is not None
+        a.funding_sources = [M.FundingSource(programme="国家重点研发计划",
+                                             funder_type=E.FunderType.NATIONAL,
+                                             project_no="2023YFB001", ip_terms_note="无约定")]
+        a.ip_assets = [M.IPAsset(kind=E.IPKind.INVENTION_PATENT, jurisdiction="CN",
+                                 application_no=f"CN2024{ach.id:07d}.X",
+                                 filing_date=date(2024, 3, 1), publication_no="CN1170001A",
+                                 publication_date=date(2024, 9, 1), grant_no="ZL2024001",
+                                 grant_date=date(2025, 6, 1), status=E.IPStatus.GRANTED,
+                                 owners="某大学")]
+        a.assessments = [M.Assessment(assessed_on=date(2026, 2, 1), assessor="王芳",
+                                      technical_score=8, market_score=7,
+                                      recommendation=E.Recommendation.PURSUE, notes="可转化")]
+        a.supports = [M.SupportReceived(kind=E.SupportKind.INNOVATION_VOUCHER,
+                                        provider="海淀区科委", received_on=date(2026, 2, 10),
+                                        amount=Decimal("50000.00"))]
+        grant = M.RightsGrant(achievement=a, form=E.GrantForm.CO_OWNERSHIP,
+                              team_share=Decimal("70"), representative_id=people[0].id,
+                              application_date=date(2026, 2, 15), plan_attached=True,
+                              consent_recorded=True, decision_body="成果转化领导小组",
+                              decision_date=date(2026, 3, 20), agreement_no="FQ-2026-01",
+                              agreement_date=date(2026, 3, 25),
+                              status=E.GrantStatus.AGREEMENT_SIGNED, policy_number=1)
+        session.add(grant)
+        session.flush()
+        session.add(_publicity(E.PublicitySubject.RIGHTS_GRANT, date(2026, 3, 1),
+                               rights_grant_id=grant.id))
+    return ach
+
+
+def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
+    """At least one row in every business table, with every kind of reference."""
+    with ctx.write() as session:
+        session.add(M.Institution(name="某某大学", name_en="Some University",
+                                  tto_name="技术转移中心", address="北京市海淀区",
+                                  logo=b"\x89PNG fake logo", asset_company="某大学资产经营公司"))
+        session.add(M.CalendarDay(day=date(2027, 1, 1), is_workday=False, note="元旦"))
+        policy.update(session, ctx.actor, {"publicity_days": 20}, note="第二版")
+    depts = [make_department(ctx), make_department(ctx)]
+    officer, _admin = make_user(ctx), make_user(ctx, role=E.UserRole.ADMIN, is_active=False,
+                                                password_hash="$argon2id$v=19$fake")
+    people = [make_person(ctx, depts[0], email="a@example.edu.cn", id_number="110101199001011234",
+                          is_unit_head=True),
+              make_person(ctx, depts[1], is_student=True, phone="010-62750000"),
+              make_person(ctx, None, is_external=True)]
+    buyer, spinoff = make_company(ctx), make_company(ctx, is_spinoff=True, is_zjtx=True,
+                                                     registered_capital=Decimal("1000000.00"))
+    with ctx.write() as session:
+        session.add(M.PersonInterest(person_id=people[1].id, company_id=buyer.id, nature="股东"))
+    case = _rich_case(ctx, people, depts[0], officer)
+    plain_case = make_achievement(ctx, contributors=[(people[2], "100")])
+    with ctx.write() as session:
+        grant = session.query(M.RightsGrant).filter_by(achievement_id=case.id).one()
+        ip = session.query(M.IPAsset).filter_by(achievement_id=case.id).one()
+        grant_id, ip_id = grant.id, ip.id
+    deal = make_deal(ctx, [case, plain_case], buyer, rights_grant_id=grant_id,
+                     approval_date=date(2026, 4, 1), signing_date=date(2026, 4, 20),
+                     due_diligence={"credit": True, "notes": "良好"}, royalty_rate=Decimal("3.5"),
+                     status=E.DealStatus.PERFORMING, upfront_amount=Decimal("100000.00"))
+    equity = make_deal(ctx, [plain_case], spinoff, mode=E.DealMode.EQUITY,
+                       pricing_method=E.PricingMethod.LISTING, exchange_reference="BJ-2026-77",
+                       signing_date=date(2026, 5, 1), status=E.DealStatus.SIGNED)
+    with ctx.write() as session:
+        session.execute(M.deal_ip_asset.insert().values(deal_id=deal.id, ip_asset_id=ip_id))
+        session.add(M.Valuation(deal_id=equity.id, appraised=True, firm="中联评估",
+                                report_no="PG-01", base_date=date(2026, 3, 31),
+                                approach=E.ValuationApproach.INCOME,
+                                appraised_value=Decimal("9500000.00"),
+                                agreed_value=Decimal("9500000.00"), filing_date=date(2026, 4, 5)))
+        session.add(_publicity(E.PublicitySubject.DEAL, date(2026, 4, 2), deal_id=deal.id))
+        session.add(M.CompanyMilestone(company_id=spinoff.id, kind=E.MilestoneKind.FIRST_ORDER,
+                                       happened_on=date(2026, 7, 1), amount=Decimal("20000.00")))
+        session.add(M.Shareholding(company_id=spinoff.id, holder_type=E.HolderType.INSTITUTION_AMC,
+                                   holder_name="某大学资产经营公司", subscribed_capital=Decimal(
+                                       "300000.00"), paid_in_capital=Decimal("300000.00"),
+                                   percentage=Decimal(30), is_state_owned=True))
+        session.add(M.Shareholding(company_id=spinoff.id, holder_type=E.HolderType.TEAM_MEMBER,
+                                   holder_name=people[0].name, person_id=people[0].id,
+                                   employment_status=E.EmploymentStatus.OFF_POST,
+                                   subscribed_capital=Decimal("200000.00"),
+                                   paid_in_capital=Decimal("0.00"), percentage=Decimal("20")))
+        session.add(M.EquityEvent(company_id=spinoff.id, deal_id=equity.id,
+                                  kind=E.EquityEventKind.FORMATION, happened_on=date(2026, 5, 2),
+                                  amount=Decimal("9500000.00"), percentage=Decimal(30)))
+        demand = M.Demand(company_id=buyer.id, need="高能量密度电池", field="新能源",
+                          raised_on=date(2026, 1, 2), source=E.DemandSource.PARK_LIST)
+        activity = M.MatchActivity(kind=E.ActivityKind.ROADSHOW, held_on=date(2026, 1, 20),
+                                   title="成果路演", participants=40)
+        session.add_all([demand, activity])
+        session.flush()
+        session.add(M.Match(demand_id=demand.id, achievement_id=case.id, activity_id=activity.id,
+                            company_id=buyer.id, outcome=E.MatchOutcome.DEAL,
+                            updated_on=date(2026, 3, 1)))
+    r1 = make_receipt(ctx, deal, invoice_no="INV-1")
+    r2 = make_receipt(ctx, deal, kind=E.ReceiptKind.ROYALTY, amount=Decimal("12345.67"),
+                      sales_base=Decimal("352733.43"), received_on=date(2026, 9, 30))
+    make_receipt(ctx, deal, kind=E.ReceiptKind.OTHER, amount=Decimal("12345.67"),
+                 reverses_id=r2.id, note="冲销", received_on=date(2026, 10, 8))
+    with ctx.write() as session:
+        session.add(M.Cost(achievement_id=case.id, incurred_on=date(2025, 1, 1),
+                           amount=Decimal("950.00"), category=E.CostCategory.PATENT_FEES))
+        session.add(M.Cost(deal_id=deal.id, incurred_on=date(2026, 4, 2), amount=Decimal("3000.00"),
+                           category=E.CostCategory.LEGAL, deductible=False, note="律师费"))
+    dist = make_distribution(ctx, deal, [r1, r2], [(people[0], "50", "35000.00"),
+                                                   (people[1], "50", "35000.00")],
+                             status=E.DistributionStatus.PAID, approval_date=date(2026, 7, 1),
+                             approval_body="技术转移中心", payment_date=date(2026, 8, 1),
+                             policy_number=2)
+    with ctx.write() as session:
+        session.add(_publicity(E.PublicitySubject.DISTRIBUTION, date(2026, 7, 2),
+                               distribution_id=dist.id))
+        session.add(M.Deadline(due_date=date(2026, 5, 20), kind=E.DeadlineKind.CONTRACT_REGISTRATION,
+                               subject_type="deal", subject_id=deal.id, subject_ref=deal.deal_no,
+                               title="合同登记", rule_key=f"reg:{deal.deal_no}"))
+        session.add(M.Deadline(due_date=date(2026, 12, 1), kind=E.DeadlineKind.MANUAL,
+                               title="回访企业", done=True, done_on=date(2026, 11, 30),
+                               snoozed_until=date(2026, 11, 1)))
+        session.add(M.Filing(serial_no="F04-2026-0001", kind="F04", subject=deal.deal_no,
+                             version=1, created_at=datetime(2026, 4, 2, 8, 30, tzinfo=UTC),
+                             created_by="officer", sha256="a" * 64, snapshot_sha256="b" * 64,
+                             snapshot={"deal_no": deal.deal_no, "price": "460000.00"},
+                             content=b"%PDF-1.4 fake"))
+        session.add(M.Attachment(entity_type="achievement", entity_id=case.id,
+                                 filename="技术交底书.pdf", sha256="c" * 64, description="交底",
+                                 content=b"%PDF-1.4 attachment"))
+    return {"case": case, "plain_case": plain_case, "deal": deal, "equity": equity,
+            "people": people, "companies": [buyer, spinoff], "distribution": dist}
