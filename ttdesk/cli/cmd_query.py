@@ -118,7 +118,8 @@ def _sort_options(args: argparse.Namespace) -> dict[str, Any]:
                                 f"invalid sort key {args.sort!r}. Valid: {valid}",
                                 field="--sort")
         found["sort"] = args.sort
-    if args.desc is not None:
+        found["descending"] = bool(args.desc)  # a chosen key sorts ascending unless --desc
+    elif args.desc is not None:
         found["descending"] = args.desc
     return found
 
