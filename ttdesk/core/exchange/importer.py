@@ -52,8 +52,7 @@ def validate_document(session: Session, doc: dict[str, Any]) -> Plan:
     check_header(doc)
     checker = Checker(doc)
     plan, _state = checker.run()
-    if not checker.problems:
-        check_database(checker, session)
+    check_database(checker, session)
     if checker.problems:
         raise fail(checker.problems)
     return plan
