@@ -99,8 +99,9 @@ def _unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
-def _run(cmd: list[str]) -> None:
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+def _run(cmd: list[str], cwd: Path) -> None:
+    # cwd: the postgres account may not be allowed into the checkout (e.g. under /root).
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
 
@@ -117,6 +118,22 @@ def _make_cluster_dir() -> Path:
     return root
 
 
+def _start_cluster(bindir: Path, root: Path, attempts: int = 3) -> int:
+    """pg_ctl start on a free port (another one if something took it meanwhile); the port."""
+    for attempt in range(1, attempts + 1):
+        port = _free_port()
+        options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={root} "
+                   "-c fsync=off -c full_page_writes=off -c synchronous_commit=off")
+        try:
+            _run(_as_postgres([str(bindir / "pg_ctl"), "start", "-w", "-D", str(root / "data"),
+                               "-l", str(root / "server.log"), "-o", options]), root)
+            return port
+        except RuntimeError:
+            if attempt == attempts:
+                raise
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """A throwaway PostgreSQL cluster (trust auth, fsync off) for the whole session."""
@@ -130,14 +147,11 @@ def pg_server() -> Iterator[PgServer]:
         root = _make_cluster_dir()
     except LookupError:
         _unavailable("running as root but there is no postgres account to run initdb")
-    data, port = root / "data", _free_port()
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={root} "
-               "-c fsync=off -c full_page_writes=off -c synchronous_commit=off")
+    data = root / "data"
     try:
         _run(_as_postgres([str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                           "-A", "trust", "-E", "UTF8", "--no-locale"]))
-        _run(_as_postgres([str(bindir / "pg_ctl"), "start", "-w", "-D", str(data),
-                           "-l", str(root / "server.log"), "-o", options]))
+                           "-A", "trust", "-E", "UTF8", "--no-locale"]), root)
+        port = _start_cluster(bindir, root)
     except RuntimeError as exc:
         shutil.rmtree(root, ignore_errors=True)
         _unavailable(f"could not start PostgreSQL: {exc}")
@@ -145,7 +159,8 @@ def pg_server() -> Iterator[PgServer]:
         yield PgServer("127.0.0.1", port)
     finally:
         subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "stop", "-D", str(data),
-                                     "-m", "immediate"]), capture_output=True, check=False)
+                                     "-m", "immediate"]),
+                       cwd=root, capture_output=True, check=False)
         shutil.rmtree(root, ignore_errors=True)
 
 
