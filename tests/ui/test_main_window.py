@@ -79,7 +79,12 @@ def test_no_offer_without_a_demo_generator(
 
 def test_chinese_text_has_real_glyphs(qtbot: QtBot) -> None:
     app = QApplication.instance()
-    family = install_cjk_font(app)
-    assert family
-    metrics = QFontMetrics(app.font())  # type: ignore[union-attr]
-    assert all(metrics.inFontUcs4(ord(ch)) for ch in "科技成果转化管理工作台")
+    assert isinstance(app, QApplication)
+    before = app.font()
+    try:
+        family = install_cjk_font(app)
+        assert family
+        metrics = QFontMetrics(app.font())
+        assert all(metrics.inFontUcs4(ord(ch)) for ch in "科技成果转化管理工作台")
+    finally:
+        app.setFont(before)  # other tests keep the default font
