@@ -1,0 +1,163 @@
+"""The organisation: institution profile, departments, users, the people pool and the partner
+companies that appear as counterparties."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ttdesk.core.credit_code import make_credit_code
+from ttdesk.core.demo import vocab
+from ttdesk.core.demo.common import Gen, days, stamp, yuan
+from ttdesk.db.models import Company, Department, Institution, Person, User
+
+ROSTER_DAY = date(2014, 9, 1)  # the personnel roster was loaded when the office opened
+PARTNERS_DAY = date(2014, 10, 15)
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_number(g: Gen, region: str = "110108") -> str:
+    """A resident ID number (GB 11643) with a valid check character; invented, not real."""
+    born = date(1960, 1, 1) + days(g.rng.randint(0, 365 * 42))
+    body = f"{region}{born:%Y%m%d}{g.rng.randint(0, 999):03d}"
+    total = sum(int(ch) * w for ch, w in zip(body, _ID_WEIGHTS, strict=True))
+    return body + "10X98765432"[total % 11]
+
+
+def build_institution(g: Gen, s: Session) -> None:
+    found = s.execute(select(Institution).limit(1)).scalar_one_or_none()
+    if found is not None:
+        g.institution = {"name": found.name, "asset_company": found.asset_company
+                         or f"{found.name}资产经营有限公司"}
+        return
+    g.institution = dict(vocab.INSTITUTION)
+    g.store.add("institution", dict(vocab.INSTITUTION, _at=stamp(ROSTER_DAY)))
+
+
+def build_departments(g: Gen, s: Session) -> None:
+    existing = {d.name: d.id for d in s.execute(select(Department)).scalars()}
+    used_codes = set(s.execute(select(Department.code)).scalars())
+    for code, name, name_en, fields in vocab.DEPARTMENTS:
+        dept_id = existing.get(name)
+        if dept_id is None:
+            while code in used_codes:
+                code += "X"
+            dept_id = g.store.add("department", {"code": code, "name": name, "name_en": name_en,
+                                                 "_at": stamp(ROSTER_DAY)})
+        g.departments.append({"id": dept_id, "name": name, "fields": fields})
+
+
+def build_users(g: Gen, s: Session) -> None:
+    existing = {u.username: u.id for u in s.execute(select(User)).scalars()}
+    for i, (username, display, role) in enumerate(vocab.OFFICERS):
+        user_id = existing.get(username)
+        if user_id is None:
+            user_id = g.store.add("app_user", {
+                "username": username, "display_name": display, "role": role,
+                "is_active": True, "_at": stamp(ROSTER_DAY, i)})
+        if role == "officer":
+            g.officers.append(user_id)
+
+
+def _person_kind(g: Gen, i: int, n_depts: int) -> str:
+    if i < 2 * n_depts:
+        return "staff"
+    if i < 3 * n_depts:
+        return "student"
+    return g.rng.choices(["staff", "student", "external"], [72, 22, 6])[0]
+
+
+def build_people(g: Gen, s: Session) -> None:
+    """About one person per four cases: staff (3% of them unit heads), students, and
+    external co-inventors; each department gets staff and students."""
+    used = set(s.execute(select(Person.staff_no)).scalars())
+    depts = g.departments
+    total = max(g.cases // 4, 3 * len(depts))
+    head_every = 33  # ~3% of the pool are unit heads
+    for i in range(total):
+        kind = _person_kind(g, i, len(depts))
+        dept = depts[i % len(depts)] if i < 3 * len(depts) else g.rng.choice(depts)
+        row: dict[str, Any] = {"name": vocab.person_name(g.rng), "_at": stamp(ROSTER_DAY, i),
+                               "phone": f"1{g.rng.choice('3589')}{g.rng.randint(0, 10**9 - 1):09d}",
+                               "is_unit_head": False, "is_student": kind == "student",
+                               "is_external": kind == "external"}
+        if kind == "staff":
+            row["staff_no"] = f"JH{i + 1:06d}"
+            row["is_unit_head"] = i < len(depts) or i % head_every == 0
+            row["title"] = g.rng.choice(vocab.HEAD_TITLES if row["is_unit_head"]
+                                        else vocab.STAFF_TITLES)
+        elif kind == "student":
+            row["staff_no"] = f"S{g.rng.randint(2016, 2025)}{i + 1:06d}"
+            row["title"] = g.rng.choice(vocab.STUDENT_TITLES)
+        else:
+            row["staff_no"] = f"W{i + 1:06d}"
+            row["title"] = f"合作者（{g.rng.choice(vocab.EXTERNAL_ORGS)}）"
+        while row["staff_no"] in used:
+            row["staff_no"] += "X"
+        used.add(row["staff_no"])
+        if kind != "external":
+            row["department_id"] = dept["id"]
+            row["email"] = f"{row['staff_no'].lower()}@{vocab.EMAIL_DOMAIN}"
+        row["id_number"] = id_number(g)
+        pid = g.store.add("person", row)
+        g.person_names[pid] = row["name"]
+        g.person_staff_no[pid] = row["staff_no"]
+        if kind == "staff":
+            g.staff_by_dept.setdefault(dept["id"], []).append(pid)
+            if row["is_unit_head"]:
+                g.unit_heads.add(pid)
+        elif kind == "student":
+            g.students_by_dept.setdefault(dept["id"], []).append(pid)
+        else:
+            g.externals.append(pid)
+
+
+def credit_code(g: Gen, region_code: str) -> str:
+    while True:
+        code = make_credit_code(g.rng, region_code)
+        if code not in g.used_credit_codes:
+            g.used_credit_codes.add(code)
+            return code
+
+
+def company_name(g: Gen, city: str, field: str, suffix: str = "有限公司") -> str:
+    while True:
+        brand = g.rng.choice(vocab.BRANDS)
+        if g.rng.random() < 0.5:
+            brand += g.rng.choice(vocab.BRANDS)[0]
+        name = f"{city}{brand}{g.rng.choice(vocab.INDUSTRY_BY_FIELD[field])}{suffix}"
+        if name not in g.used_company_names:
+            g.used_company_names.add(name)
+            return name
+
+
+def build_partners(g: Gen, s: Session) -> None:
+    """Counterparty companies (not spin-offs); a few large partners do many deals."""
+    g.used_credit_codes |= set(s.execute(select(Company.credit_code)).scalars())
+    g.used_company_names |= set(s.execute(select(Company.name)).scalars())
+    fields = list(vocab.FIELDS)
+    for i in range(g.scaled(0.015, minimum=12)):
+        region_code, city, region, province = g.rng.choices(vocab.REGIONS,
+                                                            vocab.REGION_WEIGHTS)[0]
+        field = fields[i % len(fields)] if i < len(fields) else g.rng.choice(fields)
+        big = g.rng.random() < 0.15
+        row = {
+            "name": company_name(g, city, field, "股份有限公司" if big else "有限公司"),
+            "credit_code": credit_code(g, region_code),
+            "registration_date": date(1995, 1, 1) + days(g.rng.randint(0, 7200)),
+            "legal_representative": vocab.person_name(g.rng),
+            "address": f"{vocab.ADDRESS_BY_REGION[region_code]}{g.rng.randint(1, 300)}号",
+            "region": region, "province_code": province, "is_spinoff": False,
+            "park": g.rng.choice(vocab.PARKS) if region == "beijing" and g.rng.random() < 0.4
+            else None,
+            "is_high_tech": g.rng.random() < 0.5, "is_zjtx": g.rng.random() < 0.15,
+            "_at": stamp(PARTNERS_DAY, i), "_field": field,
+        }
+        wan = g.rng.choice([100, 500, 1000, 2000, 5000, 10000, 50000])  # 万元
+        row["registered_capital"] = yuan(wan * 10_000 * 100)
+        g.store.add("company", row)
+        g.companies.append(row)
+        g.company_weights.append(1 / (i + 1) ** 0.8)

@@ -1,0 +1,152 @@
+"""Spin-offs formed by equity investment: the company (valid credit code), its cap table
+(state-owned stake through the asset-management company, team members, investors), the
+team's interests (which make the deal a related-party one, R7), milestones and equity
+events."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ttdesk.core.demo import vocab
+from ttdesk.core.demo.common import Gen, days, pct, split_int, stamp, yuan
+from ttdesk.core.demo.org import company_name, credit_code
+from ttdesk.core.demo.timeline import SIGNED, DealPlan
+
+WHOLE = 1_000_000  # 100% in ten-thousandths of a percent
+SPINOFF_REGIONS = [("110108", "海淀"), ("110114", "昌平"), ("110115", "大兴"),
+                   ("110116", "怀柔"), ("110105", "朝阳")]
+MILESTONES = ["incubator_entry", "first_order", "high_tech", "zjtx", "financing",
+              "incubator_graduation"]
+# (probability, earliest and latest day after registration)
+MILESTONE_PLAN = {"incubator_entry": (0.6, 0, 90), "first_order": (0.5, 90, 500),
+                  "high_tech": (0.3, 365, 1000), "zjtx": (0.1, 700, 1500),
+                  "financing": (0.3, 100, 1200), "incubator_graduation": (0.2, 700, 1500)}
+EVENTS = ["capital_increase", "transfer", "exit", "impairment", "dividend"]
+EVENT_WEIGHTS = [30, 5, 3, 5, 10]
+
+
+def _holding(company_id: int, holder_type: str, name: str, capital_fen: int, part: int,
+             at: Any, person: int | None = None, employment: str | None = None,
+             state: bool = False) -> dict[str, Any]:
+    subscribed = capital_fen * part // WHOLE
+    return {"company_id": company_id, "holder_type": holder_type, "holder_name": name,
+            "person_id": person, "employment_status": employment,
+            "subscribed_capital": yuan(subscribed), "paid_in_capital": yuan(subscribed),
+            "percentage": pct(part), "is_state_owned": state, "_at": at}
+
+
+def emit_spinoff(g: Gen, plan: DealPlan) -> None:
+    case, rng = plan.case, g.rng
+    region_code, district = rng.choice(SPINOFF_REGIONS)
+    registered = max(date(2014, 6, 1), plan.t0 - days(rng.randint(30, 200)))
+    signed = plan.status in SIGNED
+    fen = plan.price_fen or 100_000_000
+    p_a = rng.choice([30, 35, 40, 45, 50, 60]) * 10_000 if signed else 0
+    capital_fen = (fen * WHOLE // p_a) // 1_000_000 * 1_000_000 if signed \
+        else rng.choice([100, 200, 500]) * 1_000_000
+    company_id = g.store.new_id("company")
+    at = stamp(registered, company_id)
+    row = {"id": company_id, "name": company_name(g, "北京", case.field),
+           "credit_code": credit_code(g, region_code), "registration_date": registered,
+           "registered_capital": yuan(capital_fen),
+           "legal_representative": g.person_names[case.contributors[0][0]],
+           "address": f"北京市{district}区科技园{rng.randint(1, 99)}号",
+           "region": "beijing", "province_code": "110000", "is_spinoff": True,
+           "park": rng.choice(vocab.PARKS), "is_high_tech": False, "is_zjtx": False,
+           "_at": at}
+    g.store.add("company", row)
+    plan.counterparty = row
+    shares = [int(s.scaleb(4)) for _, s in case.contributors]
+    holdings = []
+    if signed:
+        team_pct = rng.choice([70, 75, 80])
+        team_int = p_a * team_pct // 100
+        parts = split_int(team_int, shares)
+        plan.equity = {"team_pct": team_pct, "parts": parts, "p_a": p_a}
+        holdings.append(_holding(company_id, "institution_amc", g.institution["asset_company"],
+                                 capital_fen, p_a - team_int, at, state=True))
+        rest = WHOLE - p_a - rng.choice([0, 0, 20_000, 50_000])
+        kinds = rng.sample(["investor", "government_fund", "incubator"], rng.randint(1, 2))
+        for kind, part in zip(kinds, split_int(rest, [3, 2][:len(kinds)]), strict=True):
+            holdings.append(_holding(company_id, kind, _investor_name(g, kind), capital_fen,
+                                     part, at))
+    else:
+        parts = split_int(WHOLE, shares)
+    for (person, _), part in zip(case.contributors, parts, strict=True):
+        holdings.append(_holding(company_id, "team_member", g.person_names[person],
+                                 capital_fen, part, at, person=person,
+                                 employment=g.cover.pick("employment", ["on_post", "off_post"],
+                                                         [80, 20])))
+        if (person, company_id) not in g.interests:
+            g.interests.add((person, company_id))
+            g.store.add("person_interest", {"person_id": person, "company_id": company_id,
+                                            "nature": "持股股东", "_at": at})
+    for h in holdings:
+        g.store.add("shareholding", h)
+    _milestones(g, row, registered)
+    if signed:
+        _events(g, plan, company_id)
+
+
+def _investor_name(g: Gen, kind: str) -> str:
+    if kind == "government_fund":
+        return g.rng.choice(["北京市科技创新基金", "中关村科学城科技成长基金",
+                             "北京高精尖产业发展基金"])
+    if kind == "incubator":
+        return g.rng.choice(["京华理工大学科技园发展有限公司", "中关村创业孵化器有限公司"])
+    return g.rng.choice(["北京启航创业投资有限公司", "北京燕园天使投资中心（有限合伙）",
+                         "北京京科成长股权投资基金（有限合伙）", "北京智源创新投资有限公司"])
+
+
+def _milestones(g: Gen, company: dict[str, Any], registered: date) -> None:
+    for kind in MILESTONES:
+        prob, lo, hi = MILESTONE_PLAN[kind]
+        if not g.cover.needs(f"milestone:{kind}") and g.rng.random() > prob:
+            continue
+        on = registered + days(g.rng.randint(lo, hi))
+        if on > g.today:
+            continue
+        amount = None
+        if kind == "financing":
+            amount = yuan(g.rng.choice([300, 500, 1000, 3000, 5000]) * 1_000_000)
+        if kind == "high_tech":
+            company["is_high_tech"] = True
+        if kind == "zjtx":
+            company["is_zjtx"] = True
+        g.cover.mark(f"milestone:{kind}")
+        g.store.add("company_milestone", {
+            "company_id": company["id"], "kind": kind, "happened_on": on, "amount": amount,
+            "note": {"financing": "天使轮/A轮融资", "first_order": "首个市场订单"}.get(kind),
+            "_at": stamp(on, company["id"])})
+
+
+def _events(g: Gen, plan: DealPlan, company_id: int) -> None:
+    signed = plan.dates["signed"]
+    formed = min(g.today, signed + days(g.rng.randint(10, 60)))
+    g.store.add("equity_event", {
+        "company_id": company_id, "deal_id": plan.id, "kind": "formation",
+        "happened_on": formed, "amount": yuan(plan.price_fen or 0),
+        "percentage": pct(plan.equity["p_a"]), "note": "以科技成果作价入股",
+        "_at": stamp(formed, company_id)})
+    if g.rng.random() > 0.4:
+        return
+    kind = g.cover.pick("equity_event", EVENTS, EVENT_WEIGHTS)
+    on = formed + days(g.rng.randint(120, 1500))
+    if on > g.today:
+        return
+    fen = plan.price_fen or 0
+    amount = {"capital_increase": fen // 2, "transfer": fen // 10, "exit": fen // 5,
+              "impairment": fen // 4, "dividend": fen // 50}[kind] // 100 * 100
+    g.store.add("equity_event", {
+        "company_id": company_id, "deal_id": plan.id if kind in ("exit", "dividend") else None,
+        "kind": kind, "happened_on": on, "amount": yuan(amount),
+        "percentage": pct(g.rng.choice([50_000, 100_000, 150_000])) if kind in (
+            "capital_increase", "transfer", "exit") else None,
+        "note": {"capital_increase": "引入外部投资者增资", "transfer": "部分股权转让",
+                 "exit": "国有股权部分退出", "impairment": "经营不及预期，计提减值",
+                 "dividend": "年度分红"}[kind],
+        "_at": stamp(on, company_id)})
+    if kind in ("exit", "dividend") and amount > 0:
+        plan.extra_receipts.append((on, amount, "equity_proceeds" if kind == "exit"
+                                    else "dividend"))
