@@ -264,9 +264,14 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
     with ctx.write() as session:
         session.add(_publicity(E.PublicitySubject.DISTRIBUTION, date(2026, 7, 2),
                                distribution_id=dist.id))
-        session.add(M.Deadline(due_date=date(2026, 5, 20), kind=E.DeadlineKind.CONTRACT_REGISTRATION,
-                               subject_type="deal", subject_id=deal.id, subject_ref=deal.deal_no,
-                               title="合同登记", rule_key=f"reg:{deal.deal_no}"))
+        # Generated deadlines embed their subject's id in the rule key, as core.deadlines does.
+        session.add(M.Deadline(due_date=date(2026, 5, 20),
+                               kind=E.DeadlineKind.CONTRACT_REGISTRATION, subject_type="deal",
+                               subject_id=deal.id, subject_ref=deal.deal_no, title="合同登记",
+                               rule_key=f"deal:{deal.id}:registration"))
+        session.add(M.Deadline(due_date=date(2027, 3, 31), kind=E.DeadlineKind.ANNUAL_REPORT,
+                               subject_type="year", subject_id=2026, subject_ref="2026",
+                               title="2026 年度报告", rule_key="annual_report:2026"))
         session.add(M.Deadline(due_date=date(2026, 12, 1), kind=E.DeadlineKind.MANUAL,
                                title="回访企业", done=True, done_on=date(2026, 11, 30),
                                snoozed_until=date(2026, 11, 1)))
