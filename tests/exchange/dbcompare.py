@@ -37,6 +37,13 @@ def _plain(value: Any) -> Any:
     return repr(value)
 
 
+def _rule_key_without_id(rule_key: str, subject_id: Any) -> str:
+    """Generated rule keys embed the subject's id ("deal:7:registration")."""
+    head, _, rest = rule_key.partition(":")
+    first, _, tail = rest.partition(":")
+    return f"{head}:<subject>:{tail}" if first == str(subject_id) else rule_key
+
+
 class _Signer:
     def __init__(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         self.rows = rows
@@ -68,6 +75,8 @@ class _Signer:
                 target = row[_ENTITY_COLUMNS[(name, col.name)]]
                 target = _TABLE_ALIASES.get(target, target)
                 value = self.ref(target, value) if target in self.by_id else repr(value)
+            elif (name, col.name) == ("deadline", "rule_key") and value:
+                value = _rule_key_without_id(value, row["subject_id"])
             else:
                 value = _plain(value)
             out.append((col.name, value))

@@ -180,3 +180,21 @@ def test_second_import_refused_as_duplicates(ctx: AppContext, empty_ctx: AppCont
     assert f"'{data['case'].case_no}' already exists in the database" in text
     assert "achievements[0].case_no" in text
     assert differences(before, signatures(empty_ctx)) == []
+
+
+def test_import_next_to_existing_records_renumbers_rule_keys(
+        source_ctx: AppContext, empty_ctx: AppContext, tmp_path: Path) -> None:
+    """Into a database already in use: new ids, and generated rule keys follow them."""
+    from builders import make_deal
+
+    existing = [make_deal(empty_ctx) for _ in range(3)]
+    data = make_rich_dataset(source_ctx)
+    export_json(source_ctx, tmp_path / "x.json")
+    summary = import_json(empty_ctx, tmp_path / "x.json")
+    assert summary.reused == {"deadlines": 1}  # the annual report both databases generated
+    with empty_ctx.read() as s:
+        deal = s.execute(select(M.Deal).where(M.Deal.deal_no == data["deal"].deal_no)).scalar_one()
+        keys = set(s.execute(select(M.Deadline.rule_key)).scalars())
+    assert deal.id != data["deal"].id and deal.id > max(d.id for d in existing)
+    assert f"deal:{deal.id}:registration" in keys
+    assert f"deal:{data['deal'].id}:registration" not in keys
