@@ -53,8 +53,9 @@ class CaseSort(StrEnum):
 class CaseFilter:
     """What the case list shows. Codes may be given as strings; a tuple means "any of".
 
-    `search`: every whitespace-separated word must occur, case-insensitively, in the title,
-    the English title or the case number. `year` is the disclosure year.
+    `search`: every whitespace-separated word must occur, case-insensitively, in the title
+    or, for a word without Chinese characters, the case number or the English title.
+    `year` is the disclosure year.
     """
 
     status: AchievementStatus | tuple[AchievementStatus, ...] | None = None
@@ -101,13 +102,15 @@ def _conditions(f: CaseFilter, dialect: str) -> list[Any]:
         year_range(A.disclosure_date, f.year),
     ]
     if search_terms(f.search):
-        found.append(search_clause(dialect, [A.title, A.case_no, A.title_en], f.search))
+        found.append(search_clause(dialect, [A.title], f.search,
+                                   latin_columns=[A.case_no, A.title_en]))
     return [c for c in found if c is not None]
 
 
 def _ids_statement(f: CaseFilter, dialect: str) -> Select[Any]:
     stmt = select(A.id)
     d = f.descending
+    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
     if f.sort is CaseSort.DEPARTMENT:
         stmt = stmt.outerjoin(Department, A.department_id == Department.id)
         key = ordered(Department.name, d, nullable=True)
@@ -119,11 +122,11 @@ def _ids_statement(f: CaseFilter, dialect: str) -> Select[Any]:
     elif f.sort is CaseSort.KIND:
         key = ordered(enum_rank(A.kind, AchievementKind), d)
     elif f.sort is CaseSort.FIELD:
-        key = ordered(A.field, d, nullable=True)
+        key = ordered(A.field, d, nullable=True, scan=sc)
     elif f.sort is CaseSort.ID:
         key = None
     else:
-        key = ordered(getattr(A, f.sort.value), d)
+        key = ordered(getattr(A, f.sort.value), d, scan=sc)
     terms = [key] if key is not None else []
     terms.append(ordered(A.id, d))  # unique tie-break: the same order on every back end
     return stmt.where(*_conditions(f, dialect)).order_by(*terms)

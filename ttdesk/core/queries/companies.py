@@ -84,20 +84,21 @@ def _conditions(f: CompanyFilter, dialect: str) -> list[Any]:
         year_range(C.registration_date, f.year),
     ]
     if search_terms(f.search):
-        found.append(search_clause(dialect, [C.name, C.credit_code], f.search))
+        found.append(search_clause(dialect, [C.name], f.search, latin_columns=[C.credit_code]))
     return [c for c in found if c is not None]
 
 
 def _ids_statement(f: CompanyFilter, dialect: str) -> Select[Any]:
     d = f.descending
+    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
     keys = {
         CompanySort.ID: None,
-        CompanySort.NAME: ordered(C.name, d),
-        CompanySort.CREDIT_CODE: ordered(C.credit_code, d),
+        CompanySort.NAME: ordered(C.name, d, scan=sc),
+        CompanySort.CREDIT_CODE: ordered(C.credit_code, d, scan=sc),
         CompanySort.REGION: ordered(enum_rank(C.region, Region), d),
-        CompanySort.REGISTRATION_DATE: ordered(C.registration_date, d, nullable=True),
-        CompanySort.REGISTERED_CAPITAL: ordered(C.registered_capital, d, nullable=True),
-        CompanySort.IS_SPINOFF: ordered(C.is_spinoff, d),
+        CompanySort.REGISTRATION_DATE: ordered(C.registration_date, d, nullable=True, scan=sc),
+        CompanySort.REGISTERED_CAPITAL: ordered(C.registered_capital, d, nullable=True, scan=sc),
+        CompanySort.IS_SPINOFF: ordered(C.is_spinoff, d, scan=sc),
     }
     terms = [k for k in (keys[f.sort], ordered(C.id, d)) if k is not None]
     return select(C.id).where(*_conditions(f, dialect)).order_by(*terms)

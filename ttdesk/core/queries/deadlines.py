@@ -135,18 +135,19 @@ def _conditions(f: DeadlineFilter, today: date, dialect: str) -> list[Any]:
         states = f.state if isinstance(f.state, tuple) else (f.state,)
         found.append(or_(*(_state_clause(s, today, f.upcoming_days) for s in states)))
     if search_terms(f.search):
-        found.append(search_clause(dialect, [T.title, T.subject_ref], f.search))
+        found.append(search_clause(dialect, [T.title], f.search, latin_columns=[T.subject_ref]))
     return [c for c in found if c is not None]
 
 
 def _ids_statement(f: DeadlineFilter, today: date, dialect: str) -> Select[Any]:
     d = f.descending
+    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
     keys = {
         DeadlineSort.ID: None,
-        DeadlineSort.DUE_DATE: ordered(T.due_date, d),
+        DeadlineSort.DUE_DATE: ordered(T.due_date, d, scan=sc),
         DeadlineSort.KIND: ordered(enum_rank(T.kind, DeadlineKind), d),
-        DeadlineSort.TITLE: ordered(T.title, d),
-        DeadlineSort.SUBJECT_REF: ordered(T.subject_ref, d, nullable=True),
+        DeadlineSort.TITLE: ordered(T.title, d, scan=sc),
+        DeadlineSort.SUBJECT_REF: ordered(T.subject_ref, d, nullable=True, scan=sc),
     }
     terms = [k for k in (keys[f.sort], ordered(T.id, d)) if k is not None]
     return select(T.id).where(*_conditions(f, today, dialect)).order_by(*terms)

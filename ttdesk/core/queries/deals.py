@@ -48,7 +48,8 @@ class DealSort(StrEnum):
 class DealFilter:
     """What the deal list shows. Codes may be given as strings; a tuple means "any of".
 
-    `search`: every word must occur in the title, the deal number or the counterparty's name.
+    `search`: every word must occur in the title or the counterparty's name, or (a word
+    without Chinese characters) the deal number.
     `year` is the signing year; `achievement_id` keeps the deals covering that case.
     """
 
@@ -101,7 +102,8 @@ def _conditions(f: DealFilter, dialect: str) -> list[Any]:
             .where(deal_achievement.c.achievement_id == f.achievement_id)
         ))
     if search_terms(f.search):
-        found.append(search_clause(dialect, [D.title, D.deal_no, Company.name], f.search))
+        found.append(search_clause(dialect, [D.title, Company.name], f.search,
+                                   latin_columns=[D.deal_no]))
     return [c for c in found if c is not None]
 
 
@@ -117,16 +119,17 @@ def _filtered(stmt: Select[Any], f: DealFilter, dialect: str) -> Select[Any]:
 
 def _ids_statement(f: DealFilter, dialect: str) -> Select[Any]:
     d = f.descending
+    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
     keys = {
         DealSort.ID: None,
-        DealSort.DEAL_NO: ordered(D.deal_no, d),
-        DealSort.TITLE: ordered(D.title, d),
+        DealSort.DEAL_NO: ordered(D.deal_no, d, scan=sc),
+        DealSort.TITLE: ordered(D.title, d, scan=sc),
         DealSort.MODE: ordered(enum_rank(D.mode, DealMode), d),
         DealSort.COUNTERPARTY: ordered(Company.name, d, nullable=True),
-        DealSort.PRICE: ordered(D.price, d, nullable=True),
+        DealSort.PRICE: ordered(D.price, d, nullable=True, scan=sc),
         DealSort.PRICING_METHOD: ordered(enum_rank(D.pricing_method, PricingMethod), d),
         DealSort.STATUS: ordered(enum_rank(D.status, DealStatus), d),
-        DealSort.SIGNING_DATE: ordered(D.signing_date, d, nullable=True),
+        DealSort.SIGNING_DATE: ordered(D.signing_date, d, nullable=True, scan=sc),
     }
     terms = [k for k in (keys[f.sort], ordered(D.id, d)) if k is not None]
     return _filtered(select(D.id), f, dialect).order_by(*terms)
