@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ttdesk.core.audit import chain_rows, last_hash, plain
@@ -37,8 +37,7 @@ def _audit(session: Session, table: Table, rows: Sequence[dict[str, Any]],
         {
             "at": now, "actor": actor, "action": "insert", "entity": table.name,
             "entity_id": row_id, "entity_ref": _ref(row),
-            "changes": {"after": {"id": row_id} | {
-                k: plain(v) for k, v in row.items() if k not in _SKIP}},
+            "changes": {"after": {k: plain(v) for k, v in row.items() if k not in _SKIP}},
         }
         for row, row_id in zip(rows, ids, strict=True)
     ]
@@ -47,13 +46,27 @@ def _audit(session: Session, table: Table, rows: Sequence[dict[str, Any]],
     session.execute(insert(AuditEvent.__table__), chained)
 
 
+def new_ids(session: Session, table: Table, n: int) -> list[int]:
+    """Ids for `n` new rows, taken before inserting so that a plain executemany can be used
+    (INSERT ... RETURNING in parameter order falls back to one statement per row on SQLite)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return list(session.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table.name, "n": n}).scalars())
+    # SQLite: a write unit of work holds the database's write lock from its BEGIN IMMEDIATE,
+    # so nobody else can take these ids; max+1 is also what SQLite itself would assign.
+    start = session.execute(select(func.max(table.c.id))).scalar() or 0
+    return list(range(start + 1, start + n + 1))
+
+
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> list[int]:
     """Insert rows (all with the same keys) and return their new ids, in order."""
     if not rows:
         return []
     if "id" in table.c:
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids = list(session.execute(stmt, list(rows)).scalars())
+        ids = new_ids(session, table, len(rows))
+        rows = [dict(row, id=row_id) for row, row_id in zip(rows, ids, strict=True)]
+        session.execute(insert(table), rows)
     else:  # association tables: the owner's id identifies the event
         session.execute(insert(table), list(rows))
         first = table.primary_key.columns.values()[0].name

@@ -60,26 +60,26 @@ def not_list(where: str, raw: Any) -> Problem:
 
 def _field(sec: Section, rec: Record, raw: dict[str, Any], f: Any,
            problems: list[Problem]) -> None:
-    where = f"{rec.where}.{f.name}"
     value = raw.get(f.name)
     if value is None:
         if f.required:
-            problems.append(problem("FORMAT", where, "缺少必填项", "required field missing"))
+            problems.append(problem("FORMAT", f"{rec.where}.{f.name}", "缺少必填项",
+                                    "required field missing"))
         elif f.kind not in (Kind.KEY, Kind.REF, Kind.ENTITY):
             rec.values[f.col] = f.default
         return
     if f.kind is Kind.ENTITY:
-        _entity(rec, raw, f, value, where, problems)
+        _entity(rec, raw, f, value, f"{rec.where}.{f.name}", problems)
         return
     try:
         decoded = decode_value(f, value)
     except BadValue as exc:
-        problems.append(exc.problem(where))
+        problems.append(exc.problem(f"{rec.where}.{f.name}"))
         return
     if f.kind is Kind.KEY:
         rec.key = decoded
     elif f.kind is Kind.REF:
-        rec.refs[f.col] = Ref(f.space or "", decoded, where)
+        rec.refs[f.col] = Ref(f.space or "", decoded, f"{rec.where}.{f.name}")
     else:
         rec.values[f.col] = decoded
     if sec.key == f.name and f.kind is not Kind.KEY:

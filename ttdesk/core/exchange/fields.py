@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -198,35 +199,29 @@ def _json(raw: Any) -> Any:
     return raw
 
 
+def _str(f: Field, raw: Any) -> str:
+    text = _text(f, raw)
+    return normalize_credit_code(text) if f.space == "company" else text
+
+
+def _bool(f: Field, raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise _type_error("true or false", "true 或 false", raw)
+    return raw
+
+
+_DECODERS: dict[Kind, Callable[[Field, Any], Any]] = {
+    Kind.STR: _str, Kind.TEXT: _str, Kind.KEY: _str, Kind.REF: _str, Kind.ENTITY: _str,
+    Kind.INT: _int, Kind.BOOL: _bool, Kind.DATE: lambda f, raw: _date(raw),
+    Kind.DATETIME: lambda f, raw: _datetime(raw), Kind.MONEY: _money, Kind.PERCENT: _percent,
+    Kind.SHARE: _percent, Kind.ENUM: _enum, Kind.BYTES: lambda f, raw: _bytes(raw),
+    Kind.CREDIT_CODE: lambda f, raw: _credit_code(raw), Kind.JSON: lambda f, raw: _json(raw),
+}
+
+
 def decode_value(f: Field, raw: Any) -> Any:
     """The Python value of a non-null JSON value, or BadValue explaining why not."""
-    k = f.kind
-    if k in (Kind.STR, Kind.TEXT, Kind.KEY, Kind.REF, Kind.ENTITY):
-        text = _text(f, raw)
-        return normalize_credit_code(text) if f.space == "company" else text
-    if k is Kind.INT:
-        return _int(f, raw)
-    if k is Kind.BOOL:
-        if not isinstance(raw, bool):
-            raise _type_error("true or false", "true 或 false", raw)
-        return raw
-    if k is Kind.DATE:
-        return _date(raw)
-    if k is Kind.DATETIME:
-        return _datetime(raw)
-    if k is Kind.MONEY:
-        return _money(f, raw)
-    if k in (Kind.PERCENT, Kind.SHARE):
-        return _percent(f, raw)
-    if k is Kind.ENUM:
-        return _enum(f, raw)
-    if k is Kind.BYTES:
-        return _bytes(raw)
-    if k is Kind.CREDIT_CODE:
-        return _credit_code(raw)
-    if k is Kind.JSON:
-        return _json(raw)
-    raise AssertionError(k)
+    return _DECODERS[f.kind](f, raw)
 
 
 def encode_value(f: Field, value: Any) -> Any:
