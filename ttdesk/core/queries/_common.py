@@ -75,9 +75,10 @@ def search_clause(dialect: str, columns: Sequence[Any], text: str | None,
 class Unindexed(FunctionElement[Any]):
     """`+expr` on SQLite: the same value, but the planner may not walk an index for it.
 
-    Used for ORDER BY when the WHERE clause needs every row anyway (a substring search):
-    walking ix_achievement_disclosure in order and fetching each row from the table took
-    ~200 ms on 100,000 cases; a plain table scan and sorting the matches takes ~25 ms.
+    Used for ORDER BY when the list is filtered: SQLite then likes to walk the sort column's
+    index in order and fetch every row to test the filter — ~200 ms for `电池` or one status
+    on 100,000 cases — where finding the matches (scan or filter index) and sorting them
+    takes ~25 ms. Unfiltered lists keep the index order (a covering index: no sort at all).
     Other back ends get the expression unchanged.
     """
 
@@ -117,8 +118,8 @@ def one_or_many(column: Any, value: Any) -> ColumnElement[bool] | None:
 def ordered(expr: Any, descending: bool, nullable: bool = False, scan: bool = False) -> Any:
     """One ORDER BY term; NULLs always last so SQLite and PostgreSQL agree.
 
-    `scan`: the WHERE clause reads every row anyway (a substring search), so sort the matches
-    instead of walking an index in order (see `Unindexed`).
+    `scan`: the list is filtered, so sort the matches instead of walking an index in order
+    (see `Unindexed`).
     """
     if scan:
         expr = Unindexed(expr)
@@ -136,6 +137,19 @@ def year_range(column: Any, year: int | None) -> ColumnElement[bool] | None:
     if year is None:
         return None
     return and_(column >= date(year, 1, 1), column < date(year + 1, 1, 1))
+
+
+def fetch_ids(session: Session, stmt: Any) -> list[int]:
+    """The first column of `stmt` as a list of ints, read straight off the DBAPI cursor.
+
+    A list of 100,000 ids through SQLAlchemy's row objects took ~190 ms, off the cursor
+    ~75 ms (bind parameters are still processed by SQLAlchemy); ids need no type processing.
+    """
+    result = session.connection().execute(stmt)
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:

@@ -21,6 +21,7 @@ from ttdesk.core.queries._common import (
     coerce,
     dialect_of,
     enum_rank,
+    fetch_ids,
     in_order,
     one_or_many,
     ordered,
@@ -110,7 +111,8 @@ def _conditions(f: CaseFilter, dialect: str) -> list[Any]:
 def _ids_statement(f: CaseFilter, dialect: str) -> Select[Any]:
     stmt = select(A.id)
     d = f.descending
-    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
+    conditions = _conditions(f, dialect)
+    sc = bool(conditions)  # filtered: sort the matches rather than walk an index in order
     if f.sort is CaseSort.DEPARTMENT:
         stmt = stmt.outerjoin(Department, A.department_id == Department.id)
         key = ordered(Department.name, d, nullable=True)
@@ -129,7 +131,7 @@ def _ids_statement(f: CaseFilter, dialect: str) -> Select[Any]:
         key = ordered(getattr(A, f.sort.value), d, scan=sc)
     terms = [key] if key is not None else []
     terms.append(ordered(A.id, d))  # unique tie-break: the same order on every back end
-    return stmt.where(*_conditions(f, dialect)).order_by(*terms)
+    return stmt.where(*conditions).order_by(*terms)
 
 
 def _lead_inventor() -> Any:
@@ -164,7 +166,7 @@ def ids_in_session(session: Session, f: CaseFilter, limit: int | None = None,
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset)
-    return list(session.execute(stmt).scalars())
+    return fetch_ids(session, stmt)
 
 
 def rows_in_session(session: Session, ids: Sequence[int]) -> list[CaseRow]:

@@ -18,6 +18,7 @@ from ttdesk.core.queries._common import (
     coerce,
     dialect_of,
     enum_rank,
+    fetch_ids,
     in_order,
     one_or_many,
     ordered,
@@ -90,7 +91,8 @@ def _conditions(f: CompanyFilter, dialect: str) -> list[Any]:
 
 def _ids_statement(f: CompanyFilter, dialect: str) -> Select[Any]:
     d = f.descending
-    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
+    conditions = _conditions(f, dialect)
+    sc = bool(conditions)  # filtered: sort the matches rather than walk an index in order
     keys = {
         CompanySort.ID: None,
         CompanySort.NAME: ordered(C.name, d, scan=sc),
@@ -101,7 +103,7 @@ def _ids_statement(f: CompanyFilter, dialect: str) -> Select[Any]:
         CompanySort.IS_SPINOFF: ordered(C.is_spinoff, d, scan=sc),
     }
     terms = [k for k in (keys[f.sort], ordered(C.id, d)) if k is not None]
-    return select(C.id).where(*_conditions(f, dialect)).order_by(*terms)
+    return select(C.id).where(*conditions).order_by(*terms)
 
 
 def ids_in_session(session: Session, f: CompanyFilter, limit: int | None = None,
@@ -111,7 +113,7 @@ def ids_in_session(session: Session, f: CompanyFilter, limit: int | None = None,
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset)
-    return list(session.execute(stmt).scalars())
+    return fetch_ids(session, stmt)
 
 
 def rows_in_session(session: Session, ids: Sequence[int]) -> list[CompanyRow]:

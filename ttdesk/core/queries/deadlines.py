@@ -18,6 +18,7 @@ from ttdesk.core.queries._common import (
     coerce,
     dialect_of,
     enum_rank,
+    fetch_ids,
     in_order,
     one_or_many,
     ordered,
@@ -141,7 +142,8 @@ def _conditions(f: DeadlineFilter, today: date, dialect: str) -> list[Any]:
 
 def _ids_statement(f: DeadlineFilter, today: date, dialect: str) -> Select[Any]:
     d = f.descending
-    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
+    conditions = _conditions(f, today, dialect)
+    sc = bool(conditions)  # filtered: sort the matches rather than walk an index in order
     keys = {
         DeadlineSort.ID: None,
         DeadlineSort.DUE_DATE: ordered(T.due_date, d, scan=sc),
@@ -150,7 +152,7 @@ def _ids_statement(f: DeadlineFilter, today: date, dialect: str) -> Select[Any]:
         DeadlineSort.SUBJECT_REF: ordered(T.subject_ref, d, nullable=True, scan=sc),
     }
     terms = [k for k in (keys[f.sort], ordered(T.id, d)) if k is not None]
-    return select(T.id).where(*_conditions(f, today, dialect)).order_by(*terms)
+    return select(T.id).where(*conditions).order_by(*terms)
 
 
 def _today(ctx: AppContext, f: DeadlineFilter) -> date:
@@ -164,7 +166,7 @@ def ids_in_session(session: Session, f: DeadlineFilter, today: date, limit: int 
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset)
-    return list(session.execute(stmt).scalars())
+    return fetch_ids(session, stmt)
 
 
 def rows_in_session(session: Session, ids: Sequence[int], today: date,

@@ -18,6 +18,7 @@ from ttdesk.core.queries._common import (
     coerce,
     dialect_of,
     enum_rank,
+    fetch_ids,
     in_order,
     one_or_many,
     ordered,
@@ -119,7 +120,7 @@ def _filtered(stmt: Select[Any], f: DealFilter, dialect: str) -> Select[Any]:
 
 def _ids_statement(f: DealFilter, dialect: str) -> Select[Any]:
     d = f.descending
-    sc = bool(search_terms(f.search))  # every row is read: sort matches, skip index order
+    sc = bool(_conditions(f, dialect))  # filtered: sort the matches, not walk an index
     keys = {
         DealSort.ID: None,
         DealSort.DEAL_NO: ordered(D.deal_no, d, scan=sc),
@@ -142,7 +143,7 @@ def ids_in_session(session: Session, f: DealFilter, limit: int | None = None,
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset)
-    return list(session.execute(stmt).scalars())
+    return fetch_ids(session, stmt)
 
 
 def _case_nos(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
