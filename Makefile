@@ -29,7 +29,7 @@ bundle:  ## PyInstaller one-folder build in dist/ttdesk, then its --self-test of
 	@bash scripts/bundle.sh
 
 bench: bootstrap  ## the benchmarks of quality.md (not part of the test suite)
-	$(BIN)/python bench/run.py
+	@bash scripts/bench.sh
 
 clean:
 	rm -rf build dist .pytest_cache
