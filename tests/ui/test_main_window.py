@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ttdesk.__main__ import install_cjk_font
 from ttdesk.core.context import AppContext
+from ttdesk.core.stats import count_achievements
 from ttdesk.ui import main_window
 from ttdesk.ui.main_window import NAV_PAGES, WINDOW_TITLE, MainWindow
 
@@ -66,7 +67,18 @@ def test_empty_database_offers_demo_data(
     loaded = window.offer_demo_data()
     assert len(asked) == 1 and "示例" in asked[0]
     assert loaded == (answer == QMessageBox.StandardButton.Yes)
-    assert calls == ([{"cases": 300, "seed": 1}] if loaded else [])
+    assert [(c["cases"], c["seed"]) for c in calls] == ([(300, 1)] if loaded else [])
+
+
+def test_accepting_the_offer_loads_real_demo_data(
+    window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip(main_window.DEMO_MODULE)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert window.offer_demo_data() is True
+    assert count_achievements(ctx) == main_window.DEMO_CASES
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked twice"))
+    assert window.offer_demo_data() is False  # not empty any more: no second offer
 
 
 def test_no_offer_without_a_demo_generator(

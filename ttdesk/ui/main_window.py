@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
@@ -98,11 +99,34 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            demo.generate(self._ctx, cases=DEMO_CASES, seed=1)
-        finally:
-            QApplication.restoreOverrideCursor()
+        if not self._run_demo(demo):
+            return False
         log.info("loaded %d demo cases", DEMO_CASES)
         self.statusBar().showMessage(f"已载入 {DEMO_CASES} 个示例案例 / demo data loaded", 10000)
+        return True
+
+    def _run_demo(self, demo: ModuleType) -> bool:
+        """Build the demo data behind a progress dialog with a cancel button; False if cancelled.
+
+        Runs on the GUI thread, pumping events from the progress callback (the generator is
+        quick at this size); cancelling leaves nothing written.
+        """
+        dialog = QProgressDialog("正在生成示例数据… / Building demo data…", "取消 / Cancel",
+                                 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+
+        def progress(fraction: float, message: str) -> None:
+            dialog.setValue(int(fraction * 100))
+            dialog.setLabelText(message)
+            QApplication.processEvents()
+
+        try:
+            demo.generate(self._ctx, cases=DEMO_CASES, seed=1, progress=progress,
+                          cancel=dialog.wasCanceled)
+        except getattr(demo, "Cancelled", ()) as exc:
+            log.info("demo data cancelled: %s", exc)
+            return False
+        finally:
+            dialog.close()
         return True
