@@ -192,6 +192,8 @@ def _restore_sqlite(current: Path, source: Path, aside_dir: Path) -> tuple[Path 
 
 
 def _restore_postgres(url: str, source: Path, aside_dir: Path) -> Path | None:
+    if not source.is_file():
+        raise _refuse(source, "备份文件不存在", "the backup file does not exist")
     with source.open("rb") as fh:
         if fh.read(5) != b"PGDMP":
             raise _refuse(source, "不是 pg_dump 自定义格式的备份",
