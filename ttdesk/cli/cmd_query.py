@@ -279,6 +279,8 @@ def _print_detail(record: str, detail: Any, lang: str, out: Any = None) -> None:
     out = out or sys.stdout
     renamed = {"registration_date": "contract_registration_date"} if record == "deal" else {}
     for name, value in _scalars(detail):
+        if name == "intended_mode" and value in {m.value for m in DealMode}:
+            value = DealMode(value)
         if value is not None:
             heading = field_label(renamed.get(name, name), lang)
             print(f"{heading}\t{_value(value, lang)}", file=out)
@@ -288,7 +290,8 @@ def _print_detail(record: str, detail: Any, lang: str, out: Any = None) -> None:
               file=out)
     sections = ["contributors", "funding", "ip_assets", "assessments", "supports",
                 "rights_grants", "deals"] if record == "case" else [
-        "achievements", "ip_assets", "valuations", "publicities", "receipts", "distributions"]
+        "achievements", "ip_assets", "valuations", "publicities", "receipts", "distributions",
+        "equity_events"]
     for name in [*sections, "costs"]:
         _print_section(name, getattr(detail, name, ()), lang, out)
     grant = getattr(detail, "rights_grant", None)
