@@ -69,16 +69,16 @@ def plan_case(g: Gen) -> Case:
     status = g.cover.pick("case_status", STATUSES, STATUS_WEIGHTS)
     secrecy = g.cover.pick("secrecy", ["none", "sensitive", "secret_or_security"], [93, 6, 1])
     if secrecy == "secret_or_security" and status not in SECRET_STATUSES:
-        status = A.CONVERTING if g.rng.random() < 0.5 else g.rng.choice(SECRET_STATUSES)
+        status = A.CONVERTING if g.rng.random() < 0.5 else g.one(SECRET_STATUSES)
     kind = g.cover.pick("kind", KINDS, KIND_WEIGHTS)
     if kind == K.TECHNICAL_SECRET and status == A.PROTECTING:
         status = A.MARKETING  # a technical secret files no IP: it skips `protecting`
     if kind in SPECIAL_FIELDS:
-        fld = g.rng.choice(SPECIAL_FIELDS[kind])
-        dept = g.rng.choice([d for d in g.departments if fld in d["fields"]])
+        fld = g.one(SPECIAL_FIELDS[kind])
+        dept = g.one([d for d in g.departments if fld in d["fields"]])
     else:
-        dept = g.rng.choice(g.departments)
-        fld = g.rng.choice(dept["fields"])
+        dept = g.one(g.departments)
+        fld = g.one(dept["fields"])
     lo, hi = AGE[status]
     ago = lo + int((hi - lo) * g.rng.random() ** 1.3)
     disclosure = max(EARLIEST, g.today - days(ago))
@@ -95,29 +95,29 @@ def _staff(g: Gen, dept_id: int, no_heads: bool) -> list[int]:
 
 def pick_contributors(g: Gen, case: Case) -> None:
     """1-5 contributors (2.5 on average) with exact shares summing to 100; a staff lead."""
-    n = g.rng.choices([1, 2, 3, 4, 5], [20, 30, 30, 12, 8])[0]
+    n = g.cover.pick("team_size", [1, 2, 3, 4, 5], [20, 30, 30, 12, 8])
     no_heads = case.equity_team
     dept_id = case.dept["id"]
     staff = _staff(g, dept_id, no_heads) or _staff(g, g.departments[0]["id"], no_heads)
-    chosen = [g.rng.choice(staff)]
+    chosen = [g.one(staff)]
     students = g.students_by_dept.get(dept_id, [])
     tries = 0
     while len(chosen) < n and tries < 30:
         tries += 1
         r = g.rng.random()
         if r < 0.55 and staff:
-            p = g.rng.choice(staff)
+            p = g.one(staff)
         elif r < 0.85 and students:
-            p = g.rng.choice(students)
+            p = g.one(students)
         elif r < 0.92:
-            other = g.rng.choice(g.departments)["id"]
+            other = g.one(g.departments)["id"]
             pool = _staff(g, other, no_heads)
-            p = g.rng.choice(pool) if pool else chosen[0]
+            p = g.one(pool) if pool else chosen[0]
         else:
-            p = g.rng.choice(g.externals) if g.externals else chosen[0]
+            p = g.one(g.externals) if g.externals else chosen[0]
         if p not in chosen:
             chosen.append(p)
-    shares = g.rng.choice(SHARES[len(chosen)])
+    shares = g.one(SHARES[len(chosen)])
     case.contributors = list(zip(chosen, shares, strict=True))
 
 
@@ -125,7 +125,7 @@ def _trl(g: Gen, status: A) -> int:
     lo, hi = {A.DISCLOSED: (2, 4), A.ASSESSING: (2, 5), A.PROTECTING: (3, 6),
               A.MARKETING: (4, 7), A.CONVERTING: (5, 8), A.CONVERTED: (6, 9),
               A.ARCHIVED: (6, 9), A.RELEASED: (2, 5)}[status]
-    return g.rng.randint(lo, hi)
+    return g.ri(lo, hi)
 
 
 def emit_case(g: Gen, case: Case) -> None:
@@ -135,7 +135,7 @@ def emit_case(g: Gen, case: Case) -> None:
     case.title = vocab.title(rng, case.field, case.kind.value)
     source = g.cover.pick("source", ["own_disclosure", "regional_centre",
                                      "enterprise_challenge", "joint_lab"], [80, 5, 8, 7])
-    intended = case.deals[0].mode if case.deals else rng.choice(
+    intended = case.deals[0].mode if case.deals else g.one(
         ["transfer", "license_nonexclusive", "license_exclusive", "equity", "development"])
     at = stamp(case.disclosure, case.id)
     case.row = {
@@ -144,9 +144,9 @@ def emit_case(g: Gen, case: Case) -> None:
         "department_id": case.dept["id"], "disclosure_date": case.disclosure,
         "abstract": vocab.abstract(rng, case.field, case.title) if rng.random() < 0.6 else None,
         "trl": trl, "research_stage": "development" if trl >= 5 else "research",
-        "secrecy": case.secrecy, "officer_id": rng.choice(g.officers),
+        "secrecy": case.secrecy, "officer_id": g.one(g.officers),
         "intended_mode": str(intended), "source": source, "status": case.status.value,
-        "release_reason": rng.choice(vocab.RELEASE_REASONS)
+        "release_reason": g.one(vocab.RELEASE_REASONS)
         if case.status == A.RELEASED else None,
         "no_funding": False, "tags": f"{vocab.FIELDS[case.field][0]},{case.dept['name']}",
         "is_imported": False, "version": 1, "created_at": at,
@@ -159,18 +159,22 @@ def emit_case(g: Gen, case: Case) -> None:
     emit_funding(g, case, at)
 
 
+# Project-number layouts of the programmes: {y} year, {yy} two digits, {n} a serial of the
+# given width, {a} one of the letters.
+PROJECT_NO = {
+    "nsfc": ("{d}{yy}{n}", 5, ""), "nkp": ("{y}YF{a}{n}", 7, "ABCDE"),
+    "major": ("{y}ZX{n}", 8, ""), "bjnsf": ("{a}{yy}{n}", 4, "LZJ"),
+    "bjst": ("Z{yy}1100{n}", 4, ""), "zgc": ("ZGC-{y}-{n}", 4, ""),
+    "bjedu": ("KM{y}{n}", 5, ""), "hx": ("HX{y}-{n}", 4, ""), "int": ("JH-{y}-{n}", 3, ""),
+    "post": ("{y}M{n}", 6, ""), "intl": ("GJHZ{y}{n}", 4, ""),
+}
+
+
 def _project_no(g: Gen, code: str, year: int) -> str:
-    r = g.rng.randint
-    return {
-        "nsfc": f"{r(5, 8)}{year % 100:02d}{r(0, 99999):05d}",
-        "nkp": f"{year}YF{g.rng.choice('ABCDE')}{r(1000000, 4999999)}",
-        "major": f"{year}ZX{r(10, 99)}{r(100000, 999999)}",
-        "bjnsf": f"{g.rng.choice('LZJ')}{year % 100:02d}{r(1000, 9999)}",
-        "bjst": f"Z{year % 100:02d}1100{r(1000, 9999)}",
-        "zgc": f"ZGC-{year}-{r(1, 9999):04d}", "bjedu": f"KM{year}{r(10000, 99999)}",
-        "hx": f"HX{year}-{r(1, 2999):04d}", "int": f"JH-{year}-{r(1, 999):03d}",
-        "post": f"{year}M{r(100000, 799999)}", "intl": f"GJHZ{year}{r(1000, 9999)}",
-    }[code]
+    layout, width, letters = PROJECT_NO[code]
+    return layout.format(y=year, yy=f"{year % 100:02d}", d=g.ri(5, 8),
+                         a=g.one(letters) if letters else "",
+                         n=f"{g.ri(1, 10**width - 1):0{width}d}")
 
 
 def emit_funding(g: Gen, case: Case, at: Any) -> None:
@@ -178,12 +182,12 @@ def emit_funding(g: Gen, case: Case, at: Any) -> None:
     if rng.random() < 0.05:
         case.row["no_funding"] = True
         return
-    n = rng.choices([1, 2, 3], [70, 25, 5])[0]
+    n = g.cover.pick("funding_count", [1, 2, 3], [70, 25, 5])
     for _ in range(n):
         funder = g.cover.pick("funder", ["national", "municipal", "enterprise", "internal",
                                          "other"], [40, 25, 20, 10, 5])
-        programme, code = rng.choice(vocab.FUNDING[funder])
-        year = max(2008, case.disclosure.year - rng.randint(0, 3))
+        programme, code = g.one(vocab.FUNDING[funder])
+        year = max(2008, case.disclosure.year - g.ri(0, 3))
         g.store.add("funding_source", {
             "achievement_id": case.id, "programme": programme, "funder_type": funder,
             "project_no": _project_no(g, code, year),
@@ -194,7 +198,7 @@ def emit_funding(g: Gen, case: Case, at: Any) -> None:
 def emit_assessments(g: Gen, case: Case) -> None:
     if case.status == A.DISCLOSED or (case.status == A.ASSESSING and g.rng.random() < 0.5):
         return
-    on = min(g.today, case.disclosure + days(g.rng.randint(7, 45)))
+    on = min(g.today, case.disclosure + days(g.ri(7, 45)))
     n = 2 if g.rng.random() < 0.1 else 1
     for i in range(n):
         rec = "release" if case.status == A.RELEASED and i == n - 1 else g.cover.pick(
@@ -203,11 +207,11 @@ def emit_assessments(g: Gen, case: Case) -> None:
             rec = "hold"
         g.store.add("assessment", {
             "achievement_id": case.id, "assessed_on": on,
-            "assessor": g.rng.choice(vocab.ASSESSORS),
-            "technical_score": g.rng.randint(55, 98), "market_score": g.rng.randint(40, 95),
+            "assessor": g.one(vocab.ASSESSORS),
+            "technical_score": g.ri(55, 98), "market_score": g.ri(40, 95),
             "recommendation": rec, "notes": None, "_at": stamp(on, case.id + i)})
         case.touch(on)
-        on = min(g.today, on + days(g.rng.randint(60, 400)))
+        on = min(g.today, on + days(g.ri(60, 400)))
 
 
 def emit_supports(g: Gen, case: Case) -> None:
@@ -216,10 +220,10 @@ def emit_supports(g: Gen, case: Case) -> None:
     kind = g.cover.pick("support", ["concept_verification", "pilot_test", "innovation_voucher",
                                     "incubator_service"], [40, 25, 25, 10])
     on = g.between(case.disclosure + days(60), g.today)
-    amount = g.rng.choice([50_000, 100_000, 200_000, 300_000, 500_000, 1_000_000])
+    amount = g.one([50_000, 100_000, 200_000, 300_000, 500_000, 1_000_000])
     g.store.add("support_received", {
         "achievement_id": case.id, "kind": kind,
-        "provider": g.rng.choice(vocab.SUPPORT_PROVIDERS[kind]), "received_on": on,
+        "provider": g.one(vocab.SUPPORT_PROVIDERS[kind]), "received_on": on,
         "amount": yuan(amount * 100) if kind != "incubator_service" else None,
         "_at": stamp(on, case.id)})
     case.touch(on)

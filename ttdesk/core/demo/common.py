@@ -3,6 +3,8 @@ small helpers every part of the generator uses (dates, money, coverage of every 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import random
 from collections import defaultdict
@@ -25,11 +27,16 @@ def days(n: int) -> timedelta:
     return timedelta(days=n)
 
 
+_MINUTES = [timedelta(hours=OFFICE_START_UTC, minutes=m) for m in range(540)]
+_MIDNIGHTS: dict[date, datetime] = {}
+
+
 def stamp(d: date, salt: int = 0) -> datetime:
-    """A deterministic office-hours timestamp (UTC) on day `d`."""
-    minutes = (salt * 7919) % 540  # 09:00-18:00 Beijing time
-    return datetime(d.year, d.month, d.day, OFFICE_START_UTC, tzinfo=UTC) + timedelta(
-        minutes=minutes)
+    """A deterministic office-hours timestamp (UTC) on day `d`: 09:00-18:00 Beijing time."""
+    midnight = _MIDNIGHTS.get(d)
+    if midnight is None:
+        midnight = _MIDNIGHTS[d] = datetime(d.year, d.month, d.day, tzinfo=UTC)
+    return midnight + _MINUTES[(salt * 7919) % 540]
 
 
 def yuan(fen: int) -> Decimal:
@@ -82,6 +89,7 @@ class Cover:
         self.rng = rng
         self._pending: dict[str, list[Any]] = {}
         self._seen: set[str] = set()
+        self._cum: dict[str, list[float]] = {}
 
     def pick(self, key: str, options: Sequence[T], weights: Sequence[float]) -> T:
         if key not in self._pending:
@@ -91,7 +99,10 @@ class Cover:
         pending = self._pending[key]
         if pending:
             return pending.pop()
-        return self.rng.choices(options, weights)[0]
+        cum = self._cum.get(key)
+        if cum is None:
+            cum = self._cum[key] = list(itertools.accumulate(weights))
+        return options[bisect.bisect(cum, self.rng.random() * cum[-1])]
 
     def needs(self, key: str) -> bool:
         """True until `mark(key)`: something that must appear at least once."""
@@ -122,7 +133,7 @@ class Gen:
     person_names: dict[int, str] = field(default_factory=dict)
     person_staff_no: dict[int, str] = field(default_factory=dict)
     companies: list[dict[str, Any]] = field(default_factory=list)
-    company_weights: list[float] = field(default_factory=list)
+    company_weights: list[float] = field(default_factory=list)  # cumulative
     used_credit_codes: set[str] = field(default_factory=set)
     used_company_names: set[str] = field(default_factory=set)
     interests: set[tuple[int, int]] = field(default_factory=set)
@@ -138,10 +149,18 @@ class Gen:
     def between(self, lo: date, hi: date) -> date:
         if hi <= lo:
             return lo
-        return lo + days(self.rng.randint(0, (hi - lo).days))
+        return lo + days(self.ri(0, (hi - lo).days))
 
-    def gap(self, lo: int, hi: int) -> timedelta:
-        return days(self.rng.randint(lo, hi))
+    def one(self, seq: Sequence[T]) -> T:
+        """Uniform choice (random.choice is several times slower)."""
+        return seq[int(self.rng.random() * len(seq))]
+
+    def weighted(self, seq: Sequence[T], cum_weights: Sequence[float]) -> T:
+        return seq[bisect.bisect(cum_weights, self.rng.random() * cum_weights[-1])]
+
+    def ri(self, lo: int, hi: int) -> int:
+        """Uniform integer in [lo, hi] (random.randint is several times slower)."""
+        return lo + int(self.rng.random() * (hi - lo + 1))
 
     def lognormal_fen(self, mean_yuan: float, sigma: float, floor: int, cap: float) -> int:
         """Heavy-tailed contract amount (lognormal with the given mean), rounded like a real

@@ -31,7 +31,7 @@ MINUTES = {0: "技转", 1: "转化领导小组", 2: "党委常委会"}
 def pick_counterparty(g: Gen, plan: DealPlan) -> None:
     if plan.mode in ("equity", "self"):
         return
-    plan.counterparty = g.rng.choices(g.companies, g.company_weights)[0]
+    plan.counterparty = g.weighted(g.companies, g.company_weights)
 
 
 def _terms(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -> None:
@@ -47,7 +47,7 @@ def _terms(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -
             row["upfront_amount"] = yuan(fen * 6 // 10)
             row["payment_terms"] = "分两期支付：合同生效后支付 60%，完成技术交接后支付 40%"
     elif mode in LICENSES:
-        rate = rng.choice([10000, 20000, 30000, 35000, 50000])  # 1%-5% in ten-thousandths
+        rate = g.one([10000, 20000, 30000, 35000, 50000])  # 1%-5% in ten-thousandths
         row.update(royalty_rate=Decimal(rate).scaleb(-4).normalize(),
                    royalty_base="许可产品年度净销售额",
                    minimum_annual_royalty=yuan(fen // 20 // 100 * 100) if rng.random() < 0.4
@@ -56,7 +56,7 @@ def _terms(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -
             row.update(deferred_payment=True, deferred_trigger="被许可方首笔产品销售收入实现",
                        payment_terms="先使用后付费：触发条件满足后按约定比例提成")
         else:
-            row["upfront_amount"] = yuan(fen * rng.choice([2, 3, 4]) // 10)
+            row["upfront_amount"] = yuan(fen * g.one([2, 3, 4]) // 10)
             row["payment_terms"] = "入门费 + 按年度净销售额提成"
     elif mode == "equity":
         row["payment_terms"] = "以科技成果作价入股，工商变更登记后视为出资到位"
@@ -112,7 +112,7 @@ def emit_deal(g: Gen, plan: DealPlan, seq: int, interested: bool) -> None:
         row["completion_date"] = d["completed"]
     if plan.status == "terminated":
         row["termination_reason"] = ("公示期内异议成立" if plan.reached == "objection"
-                                     else g.rng.choice(vocab.TERMINATION_REASONS[:2]
+                                     else g.one(vocab.TERMINATION_REASONS[:2]
                                                        + vocab.TERMINATION_REASONS[3:]))
     plan.row = row
     g.store.add("deal", row)
@@ -138,19 +138,19 @@ def _approval(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None
 def _valuation(g: Gen, plan: DealPlan, price: Decimal, seq: int) -> None:
     """R8: an appraisal (with firm, report and values) or the recorded reason for none."""
     d = plan.dates
-    base = max(plan.t0, d["approval"] - days(g.rng.randint(10, 60)))
+    base = max(plan.t0, d["approval"] - days(g.ri(10, 60)))
     appraised = g.cover.pick("appraised", [True, False], [70, 30])
     row: dict[str, Any] = {"deal_id": plan.id, "appraised": appraised, "agreed_value": price,
                            "_at": stamp(min(g.today, base + days(5)), plan.id)}
     if appraised:
         fen = plan.price_fen or 0
-        firm = g.rng.choice(vocab.VALUATION_FIRMS)
+        firm = g.one(vocab.VALUATION_FIRMS)
         row.update(firm=firm, report_no=f"{firm[2:4]}评报字〔{base.year}〕第{seq % 900 + 100}号",
                    base_date=base,
                    approach=g.cover.pick("approach", ["income", "market", "cost"], [60, 25, 15]),
-                   appraised_value=yuan(fen + fen * g.rng.randint(0, 30) // 100 // 100 * 100),
-                   filing_date=min(d["approval"], base + days(g.rng.randint(5, 20))))
-        plan.appraisal_fen = g.rng.choice([30_000, 50_000, 80_000, 120_000]) * 100
+                   appraised_value=yuan(fen + fen * g.ri(0, 30) // 100 // 100 * 100),
+                   filing_date=min(d["approval"], base + days(g.ri(5, 20))))
+        plan.appraisal_fen = g.one([30_000, 50_000, 80_000, 120_000]) * 100
         plan.appraisal_on = min(g.today, base + days(3))
     else:
         row["no_appraisal_reason"] = ("经学校成果转化领导小组研究，决定不进行资产评估，"
@@ -167,7 +167,7 @@ def _related_party(g: Gen, plan: DealPlan, row: dict[str, Any]) -> None:
     approved = plan.dates.get("approved")
     submitted = plan.dates.get("approval")
     if approved is not None:
-        row["related_party_approval_date"] = max(plan.t0, approved - days(g.rng.randint(1, 4)))
+        row["related_party_approval_date"] = max(plan.t0, approved - days(g.ri(1, 4)))
     elif submitted is not None:
         row["related_party_approval_date"] = min(g.today, submitted + days(2))
 
@@ -176,8 +176,8 @@ def _supervising(g: Gen, plan: DealPlan, row: dict[str, Any], seq: int) -> None:
     """R9: the supervising ministry's approval, and the MOF filing deadline it raises."""
     submitted = plan.dates["approval"]
     approved = plan.dates.get("approved")
-    on = (max(submitted, approved - days(g.rng.randint(1, 4))) if approved
-          else min(g.today, submitted + days(g.rng.randint(0, 10))))
+    on = (max(submitted, approved - days(g.ri(1, 4))) if approved
+          else min(g.today, submitted + days(g.ri(0, 10))))
     row.update(supervising_approval_ref=f"工信装函〔{on.year}〕{seq % 300 + 1}号",
                supervising_approval_date=on)
     try:
@@ -186,7 +186,7 @@ def _supervising(g: Gen, plan: DealPlan, row: dict[str, Any], seq: int) -> None:
         return
     add_deadline(g, f"deal:{plan.id}:mof", due, "mof_filing",
                  f"报财政部备案（涉密成果）：{plan.deal_no}", "deal", plan.id, plan.deal_no,
-                 done_on=min(g.today, on + days(g.rng.randint(3, 12))) if due < g.today
+                 done_on=min(g.today, on + days(g.ri(3, 12))) if due < g.today
                  else None, created=on)
 
 
@@ -240,7 +240,7 @@ def _deadlines(g: Gen, plan: DealPlan) -> None:
                      f"被许可方年度销售报告及提成结算：{ref}", "deal", plan.id, ref,
                      created=add_months(due, -12))
     elif plan.coop or plan.mode in ("joint", "other"):
-        due = add_months(signed, g.rng.choice([6, 12, 18, 24]))
+        due = add_months(signed, g.one([6, 12, 18, 24]))
         add_deadline(g, f"deal:{plan.id}:milestone:1", due, "license_milestone",
                      f"合同节点验收：{ref}", "deal", plan.id, ref,
                      done_on=due if due < g.today else None, created=signed)

@@ -21,12 +21,12 @@ def emit_pipeline(g: Gen, cases: list[Case]) -> None:
     fields = list(vocab.FIELDS)
     demands = []
     for i in range(g.scaled(0.05, minimum=8)):
-        fld = fields[i % len(fields)] if i < len(fields) else rng.choice(fields)
-        company = rng.choice(g.companies) if rng.random() < 0.8 else None
-        on = g.today - days(rng.randint(0, 3000))
+        fld = fields[i % len(fields)] if i < len(fields) else g.one(fields)
+        company = g.one(g.companies) if rng.random() < 0.8 else None
+        on = g.today - days(g.ri(0, 3000))
         source = g.cover.pick("demand_source", ["park_list", "enterprise_challenge", "visit",
                                                 "other"], [40, 25, 25, 10])
-        obj = rng.choice(vocab.FIELDS[fld][1])
+        obj = g.one(vocab.FIELDS[fld][1])
         demands.append((g.store.add("demand", {
             "company_id": company["id"] if company else None,
             "need": f"寻求{obj}相关技术，用于产品升级或新产品开发",
@@ -35,29 +35,29 @@ def emit_pipeline(g: Gen, cases: list[Case]) -> None:
     activities = []
     for i in range(g.scaled(0.003, minimum=3)):
         kind = g.cover.pick("activity", ["roadshow", "exhibition", "salon"], [50, 20, 30])
-        fld = rng.choice(fields)
-        on = g.today - days(rng.randint(0, 3500))
+        fld = g.one(fields)
+        on = g.today - days(g.ri(0, 3500))
         title = {"roadshow": f"{g.institution['name']}{vocab.FIELDS[fld][0]}成果专场路演",
                  "exhibition": f"中关村论坛技术交易展·{vocab.FIELDS[fld][0]}展区",
                  "salon": f"{vocab.FIELDS[fld][0]}产学研对接沙龙"}[kind]
         activities.append((g.store.add("match_activity", {
             "kind": kind, "held_on": on, "title": title,
-            "participants": rng.randint(20, 300), "_at": stamp(on, i)}), on))
+            "participants": g.ri(20, 300), "_at": stamp(on, i)}), on))
     pool = [c for c in cases if c.status in MATCHABLE]
     if not pool:
         return
     for i in range(g.scaled(0.12, minimum=10)):
-        case = rng.choice(pool)
+        case = g.one(pool)
         outcome = "deal" if case.deals and rng.random() < 0.6 else g.cover.pick(
             "match_outcome", ["contacted", "nda", "negotiating", "deal", "declined"],
             [35, 20, 20, 0, 25])
         if outcome == "deal" and not case.deals:
             outcome = "negotiating"
         on = g.between(case.disclosure + days(30), g.today)
-        demand = rng.choice(demands) if rng.random() < 0.5 else None
-        activity = rng.choice(activities) if rng.random() < 0.4 else None
+        demand = g.one(demands) if rng.random() < 0.5 else None
+        activity = g.one(activities) if rng.random() < 0.4 else None
         company = case.deals[0].counterparty if outcome == "deal" and case.deals else (
-            rng.choice(g.companies) if rng.random() < 0.7 else None)
+            g.one(g.companies) if rng.random() < 0.7 else None)
         g.store.add("match", {
             "demand_id": demand[0] if demand and demand[1] <= on else None,
             "achievement_id": case.id,
@@ -88,12 +88,12 @@ def emit_office_deadlines(g: Gen, first_year: int) -> None:
         due = date(year + 1, month, day)
         add_deadline(g, f"annual_report:{year}", due, "annual_report",
                      f"{year} 年度科技成果转化报告", "year", year, str(year),
-                     done_on=due - days(g.rng.randint(1, 20)) if due <= g.today else None,
+                     done_on=due - days(g.ri(1, 20)) if due <= g.today else None,
                      created=date(year, 12, 1))
     texts = ["联系意向企业洽谈许可条款", "整理年度专利维持清单", "组织成果路演报名",
              "复核赋权项目材料", "跟进企业尽职调查资料"]
     for i in range(g.scaled(0.002, minimum=3)):
-        due = g.today + days(g.rng.randint(-30, 90))
+        due = g.today + days(g.ri(-30, 90))
         add_deadline(g, None, due, "manual", texts[i % len(texts)], None, None, None,
                      done_on=None if due >= g.today or g.rng.random() < 0.3 else due,
-                     created=g.today - days(g.rng.randint(1, 60)))
+                     created=g.today - days(g.ri(1, 60)))

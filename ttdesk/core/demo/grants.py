@@ -18,8 +18,8 @@ def emit_grant(g: Gen, plan: GrantPlan, seq: int) -> None:
     past_applied = plan.reached != "applied" or plan.status == "rejected"
     row = {
         "id": plan.id, "achievement_id": case.id, "form": plan.form,
-        "team_share": Decimal(rng.choice([70, 75, 80])) if co else None,
-        "term_years": None if co else rng.choice([10, 12, 15, 20]),
+        "team_share": Decimal(g.one([70, 75, 80])) if co else None,
+        "term_years": None if co else g.one([10, 12, 15, 20]),
         "representative_id": case.contributors[0][0], "application_date": applied,
         "plan_attached": past_applied or rng.random() < 0.7,
         "plan_summary": f"团队拟以{'共有' if co else '长期使用'}方式实施“{case.title}”，"

@@ -18,36 +18,36 @@ GROUP_SPAN = 700  # days of receipts one distribution covers at most
 
 
 def _receipts(g: Gen, plan: DealPlan) -> list[Receipt]:
-    rng, d, fen = g.rng, plan.dates, plan.price_fen or 0
+    d, fen = plan.dates, plan.price_fen or 0
     signed = d["signed"]
     out: list[Receipt] = []
     if plan.mode == "transfer":
         upfront = plan.row.get("upfront_amount")
         first = int(upfront.scaleb(2)) if upfront is not None else fen
-        out.append((signed + days(rng.randint(5, 60)), first, "upfront", None))
+        out.append((signed + days(g.ri(5, 60)), first, "upfront", None))
         if first < fen:
-            out.append((signed + days(rng.randint(120, 400)), fen - first, "milestone", None))
+            out.append((signed + days(g.ri(120, 400)), fen - first, "milestone", None))
     elif plan.mode in LICENSES:
         upfront = plan.row.get("upfront_amount")
         if upfront is not None:
-            out.append((signed + days(rng.randint(5, 45)), int(upfront.scaleb(2)), "upfront",
+            out.append((signed + days(g.ri(5, 45)), int(upfront.scaleb(2)), "upfront",
                         None))
         rate = int(plan.row["royalty_rate"].scaleb(4))
         minimum = plan.row.get("minimum_annual_royalty")
         minimum_fen = int(minimum.scaleb(2)) if minimum is not None else 0
-        start = 2 if plan.row.get("deferred_payment") else 1
-        base = max(fen, 1_000_000) * rng.randint(5, 40) // 10
-        for year in range(start, 9):
-            sales = base * (10 + 2 * year) // 10 // 100 * 100
-            amount = max(sales * rate // WHOLE, minimum_fen)
-            out.append((add_months(signed, 12 * year) + days(rng.randint(30, 90)), amount,
+        start = 3 if plan.row.get("deferred_payment") else 1
+        base = max(fen, 1_000_000) * g.ri(5, 40) // 20  # half-year sales
+        for half in range(start, 17):  # royalties settled every six months
+            sales = base * (20 + 2 * half) // 20 // 100 * 100
+            amount = max(sales * rate // WHOLE, minimum_fen // 2)
+            out.append((add_months(signed, 6 * half) + days(g.ri(20, 60)), amount,
                         "royalty", sales))
     elif plan.coop:
         for share, lo, hi, kind in ((3, 5, 30, "upfront"), (4, 90, 240, "milestone"),
                                     (3, 240, 500, "milestone")):
-            out.append((signed + days(rng.randint(lo, hi)), fen * share // 10, kind, None))
+            out.append((signed + days(g.ri(lo, hi)), fen * share // 10, kind, None))
     elif plan.mode != "equity":
-        out.append((signed + days(rng.randint(10, 90)), fen * rng.randint(5, 10) // 10,
+        out.append((signed + days(g.ri(10, 90)), fen * g.ri(5, 10) // 10,
                     "other", None))
     out += [(on, amount, kind, None) for on, amount, kind in plan.extra_receipts]
     end = d.get("completed", g.today) if plan.status == "completed" else g.today
@@ -62,15 +62,15 @@ def _costs(g: Gen, plan: DealPlan) -> list[tuple[date, int, str, bool, str]]:
     if plan.appraisal_on is not None:
         out.append((plan.appraisal_on, plan.appraisal_fen, "appraisal", True, "资产评估费"))
     if plan.pricing in ("listing", "auction"):
-        out.append((signed, max(100_000, fen * rng.randint(1, 3) // 100 // 100 * 100),
+        out.append((signed, max(100_000, fen * g.ri(1, 3) // 100 // 100 * 100),
                     "exchange_fees", True, "技术交易所挂牌/拍卖服务费"))
     if rng.random() < 0.2:
-        out.append((signed - days(rng.randint(0, 20)), rng.randint(50, 500) * 10_000, "legal",
+        out.append((signed - days(g.ri(0, 20)), g.ri(50, 500) * 10_000, "legal",
                     True, "合同法律审查费"))
     if rng.random() < 0.05:
         out.append((signed, max(500, fen * 3 // 10_000), "taxes", True, "印花税"))
     if rng.random() < 0.1:
-        out.append((signed - days(rng.randint(0, 30)), rng.randint(20, 200) * 10_000, "other",
+        out.append((signed - days(g.ri(0, 30)), g.ri(20, 200) * 10_000, "other",
                     False, "差旅及会务费（不可扣除）"))
     deductible = set(g.policy.values["deductible_cost_categories"])
     return [(on, amount, cat, cat in deductible, note) for on, amount, cat, _, note in out]
@@ -125,8 +125,8 @@ def _cash_distributions(g: Gen, plan: DealPlan, receipts: list[tuple[int, date, 
         gross = sum(fen for _, _, fen in group)
         costs = min(deductible_fen, gross)
         deductible_fen -= costs
-        created = min(g.today, last + days(g.rng.randint(15, 60) if status == "paid"
-                                           else g.rng.randint(1, 40)))
+        created = min(g.today, last + days(g.ri(15, 60) if status == "paid"
+                                           else g.ri(1, 40)))
         if _distribution(g, plan, status, created, gross, costs, [r[0] for r in group],
                          is_equity=False):
             paid.update(r[0] for r in group)
@@ -137,7 +137,7 @@ def _equity_distribution(g: Gen, plan: DealPlan, deductible_fen: int) -> None:
     """The team's share of the equity formed (R10: never to a unit head; the demo's
     equity cases have none among their contributors)."""
     fen = plan.price_fen or 0
-    created = min(g.today, plan.dates["signed"] + days(g.rng.randint(5, 30)))
+    created = min(g.today, plan.dates["signed"] + days(g.ri(5, 30)))
     _distribution(g, plan, "paid", created, fen, min(deductible_fen, fen), [],
                   is_equity=True)
 
@@ -145,7 +145,7 @@ def _equity_distribution(g: Gen, plan: DealPlan, deductible_fen: int) -> None:
 def _stages(g: Gen, status: str, created: date) -> tuple[str, date, date, date]:
     """Status today and the dates of approval and publicity start; a planned stage that
     would lie in the future falls back to the one before it."""
-    r = g.rng.randint
+    r = g.ri
     approved = created + days(r(5, 30))
     pub_start = approved + days(r(1, 10))
     if status == "approved":
@@ -171,7 +171,7 @@ def _distribution(g: Gen, plan: DealPlan, status: str, created: date, gross: int
     net = gross - costs
     floor = int(g.policy.team_share_min_equity.scaleb(4) if is_equity
                 else g.policy.team_share_min_income.scaleb(4))
-    team_pct = max(floor, plan.equity.get("team_pct", g.rng.choice([70, 75, 80])) * 10_000)
+    team_pct = max(floor, plan.equity.get("team_pct", g.one([70, 75, 80])) * 10_000)
     team = (net * team_pct + WHOLE // 2) // WHOLE
     dept = 0 if is_equity else (net * DEPT_PCT + WHOLE // 2) // WHOLE
     tto = 0 if is_equity else (net * TTO_PCT + WHOLE // 2) // WHOLE
@@ -182,7 +182,7 @@ def _distribution(g: Gen, plan: DealPlan, status: str, created: date, gross: int
         closed = end + days(1)
         add_publicity(g, "distribution", dist_id, pub_start, plan.deal_no,
                       result="no_objection", closed_on=closed)
-        payment = min(g.today, closed + days(g.rng.randint(0, 20)))
+        payment = min(g.today, closed + days(g.ri(0, 20)))
     last = payment or (pub_start if reached >= 2 else approved if reached else created)
     row = {"id": dist_id, "deal_id": plan.id, "status": status, "gross_income": yuan(gross),
            "deductible_costs": yuan(costs), "net_income": yuan(net),

@@ -47,7 +47,7 @@ def _final_status(g: Gen, case: Case, granted: bool, published: bool) -> str:
 
 def _dates(g: Gen, kind: str, filed: date) -> tuple[date | None, date | None]:
     """Publication and grant dates as they would be if time went on (clipped later)."""
-    r = g.rng.randint
+    r = g.ri
     if kind == "invention_patent" or kind == "other":
         pub = add_months(filed, 18) - days(r(0, 200))
         grant = max(pub + days(r(30, 200)), add_months(filed, r(20, 40)))
@@ -95,11 +95,13 @@ def emit_ip(g: Gen, case: Case) -> None:
     if case.status == A.RELEASED and g.rng.random() < 0.5:
         return
     kind = IP_KIND[case.kind]
-    filed = min(g.today, case.disclosure + days(g.rng.randint(10, 90)))
+    filed = min(g.today, case.disclosure + days(g.ri(10, 90)))
     owners = g.institution["name"]
     _one(g, case, kind, "CN", filed, owners)
+    if kind == "invention_patent" and g.rng.random() < 0.25:
+        _one(g, case, "utility_model", "CN", filed, owners)  # 一案双申: same-day filing
     if kind == "invention_patent" and g.rng.random() < 0.15:
-        pct_filed = add_months(filed, 12) - days(g.rng.randint(0, 30))
+        pct_filed = add_months(filed, 12) - days(g.ri(0, 30))
         if pct_filed <= g.today:
             _foreign(g, case, pct_filed, owners)
 
@@ -125,9 +127,9 @@ def _one(g: Gen, case: Case, kind: str, juris: str, filed: date, owners: str) ->
     case.ip_ids.append(ip_id)
     case.touch(grant or pub or filed)
     if grant and kind == "invention_patent" and g.rng.random() < 0.25:
-        fee_day = min(g.today, grant + days(g.rng.randint(0, 60)))
+        fee_day = min(g.today, grant + days(g.ri(0, 60)))
         g.store.add("cost", {"achievement_id": case.id, "deal_id": None, "incurred_on": fee_day,
-                             "amount": yuan(g.rng.choice([90000, 120000, 200000, 400000])),
+                             "amount": yuan(g.one([90000, 120000, 200000, 400000])),
                              "category": "patent_fees", "deductible": True,
                              "note": f"专利登记费及年费（{app}）", "_at": stamp(fee_day, ip_id)})
 

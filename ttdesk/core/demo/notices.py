@@ -31,7 +31,7 @@ def add_publicity(g: Gen, subject: str, subject_id: int, start: date, ref: str, 
     kind, end = publicity_dates(g, start)
     pub_id = g.store.new_id("publicity")
     row = {"id": pub_id, "subject": subject, "rights_grant_id": None, "deal_id": None,
-           "distribution_id": None, "channel": g.rng.choice(vocab.PUBLICITY_CHANNELS),
+           "distribution_id": None, "channel": g.one(vocab.PUBLICITY_CHANNELS),
            "start_date": start, "days": g.policy.publicity_days, "day_kind": kind,
            "end_date": end, "result": result, "closed_on": closed_on,
            "policy_number": g.policy.number or None, "_at": stamp(start, pub_id)}
@@ -42,8 +42,8 @@ def add_publicity(g: Gen, subject: str, subject_id: int, start: date, ref: str, 
     if objection is not None:
         raised = objection["raised_on"]
         g.store.add("objection", {
-            "publicity_id": pub_id, "raised_by": g.rng.choice(vocab.OBJECTORS),
-            "raised_on": raised, "content": g.rng.choice(vocab.OBJECTION_TEXTS),
+            "publicity_id": pub_id, "raised_by": g.one(vocab.OBJECTORS),
+            "raised_on": raised, "content": g.one(vocab.OBJECTION_TEXTS),
             "resolution": objection.get("resolution"),
             "resolved_on": objection.get("resolved_on"), "upheld": objection.get("upheld"),
             "_at": stamp(raised, pub_id)})
@@ -75,6 +75,6 @@ def objection_open(g: Gen, raised: date) -> dict[str, Any]:
 
 
 def objection_closed(g: Gen, raised: date, upheld: bool) -> dict[str, Any]:
-    resolved = min(g.today, raised + days(g.rng.randint(5, 20)))
+    resolved = min(g.today, raised + days(g.ri(5, 20)))
     return {"raised_on": raised, "resolved_on": resolved, "upheld": upheld,
             "resolution": "经核实，异议成立" if upheld else "经核实，异议不成立，予以驳回"}

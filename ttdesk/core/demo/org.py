@@ -21,8 +21,8 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 def id_number(g: Gen, region: str = "110108") -> str:
     """A resident ID number (GB 11643) with a valid check character; invented, not real."""
-    born = date(1960, 1, 1) + days(g.rng.randint(0, 365 * 42))
-    body = f"{region}{born:%Y%m%d}{g.rng.randint(0, 999):03d}"
+    born = date(1960, 1, 1) + days(g.ri(0, 365 * 42))
+    body = f"{region}{born:%Y%m%d}{g.ri(0, 999):03d}"
     total = sum(int(ch) * w for ch, w in zip(body, _ID_WEIGHTS, strict=True))
     return body + "10X98765432"[total % 11]
 
@@ -67,7 +67,7 @@ def _person_kind(g: Gen, i: int, n_depts: int) -> str:
         return "staff"
     if i < 3 * n_depts:
         return "student"
-    return g.rng.choices(["staff", "student", "external"], [72, 22, 6])[0]
+    return g.cover.pick("person_kind", ["staff", "student", "external"], [72, 22, 6])
 
 
 def build_people(g: Gen, s: Session) -> None:
@@ -79,22 +79,22 @@ def build_people(g: Gen, s: Session) -> None:
     head_every = 33  # ~3% of the pool are unit heads
     for i in range(total):
         kind = _person_kind(g, i, len(depts))
-        dept = depts[i % len(depts)] if i < 3 * len(depts) else g.rng.choice(depts)
+        dept = depts[i % len(depts)] if i < 3 * len(depts) else g.one(depts)
         row: dict[str, Any] = {"name": vocab.person_name(g.rng), "_at": stamp(ROSTER_DAY, i),
-                               "phone": f"1{g.rng.choice('3589')}{g.rng.randint(0, 10**9 - 1):09d}",
+                               "phone": f"1{g.one('3589')}{g.ri(0, 10**9 - 1):09d}",
                                "is_unit_head": False, "is_student": kind == "student",
                                "is_external": kind == "external"}
         if kind == "staff":
             row["staff_no"] = f"JH{i + 1:06d}"
             row["is_unit_head"] = i < len(depts) or i % head_every == 0
-            row["title"] = g.rng.choice(vocab.HEAD_TITLES if row["is_unit_head"]
+            row["title"] = g.one(vocab.HEAD_TITLES if row["is_unit_head"]
                                         else vocab.STAFF_TITLES)
         elif kind == "student":
-            row["staff_no"] = f"S{g.rng.randint(2016, 2025)}{i + 1:06d}"
-            row["title"] = g.rng.choice(vocab.STUDENT_TITLES)
+            row["staff_no"] = f"S{g.ri(2016, 2025)}{i + 1:06d}"
+            row["title"] = g.one(vocab.STUDENT_TITLES)
         else:
             row["staff_no"] = f"W{i + 1:06d}"
-            row["title"] = f"合作者（{g.rng.choice(vocab.EXTERNAL_ORGS)}）"
+            row["title"] = f"合作者（{g.one(vocab.EXTERNAL_ORGS)}）"
         while row["staff_no"] in used:
             row["staff_no"] += "X"
         used.add(row["staff_no"])
@@ -125,10 +125,10 @@ def credit_code(g: Gen, region_code: str) -> str:
 
 def company_name(g: Gen, city: str, field: str, suffix: str = "有限公司") -> str:
     while True:
-        brand = g.rng.choice(vocab.BRANDS)
+        brand = g.one(vocab.BRANDS)
         if g.rng.random() < 0.5:
-            brand += g.rng.choice(vocab.BRANDS)[0]
-        name = f"{city}{brand}{g.rng.choice(vocab.INDUSTRY_BY_FIELD[field])}{suffix}"
+            brand += g.one(vocab.BRANDS)[0]
+        name = f"{city}{brand}{g.one(vocab.INDUSTRY_BY_FIELD[field])}{suffix}"
         if name not in g.used_company_names:
             g.used_company_names.add(name)
             return name
@@ -140,24 +140,25 @@ def build_partners(g: Gen, s: Session) -> None:
     g.used_company_names |= set(s.execute(select(Company.name)).scalars())
     fields = list(vocab.FIELDS)
     for i in range(g.scaled(0.015, minimum=12)):
-        region_code, city, region, province = g.rng.choices(vocab.REGIONS,
-                                                            vocab.REGION_WEIGHTS)[0]
-        field = fields[i % len(fields)] if i < len(fields) else g.rng.choice(fields)
+        region_code, city, region, province = g.cover.pick("region", vocab.REGIONS,
+                                                             vocab.REGION_WEIGHTS)
+        field = fields[i % len(fields)] if i < len(fields) else g.one(fields)
         big = g.rng.random() < 0.15
         row = {
             "name": company_name(g, city, field, "股份有限公司" if big else "有限公司"),
             "credit_code": credit_code(g, region_code),
-            "registration_date": date(1995, 1, 1) + days(g.rng.randint(0, 7200)),
+            "registration_date": date(1995, 1, 1) + days(g.ri(0, 7200)),
             "legal_representative": vocab.person_name(g.rng),
-            "address": f"{vocab.ADDRESS_BY_REGION[region_code]}{g.rng.randint(1, 300)}号",
+            "address": f"{vocab.ADDRESS_BY_REGION[region_code]}{g.ri(1, 300)}号",
             "region": region, "province_code": province, "is_spinoff": False,
-            "park": g.rng.choice(vocab.PARKS) if region == "beijing" and g.rng.random() < 0.4
+            "park": g.one(vocab.PARKS) if region == "beijing" and g.rng.random() < 0.4
             else None,
             "is_high_tech": g.rng.random() < 0.5, "is_zjtx": g.rng.random() < 0.15,
             "_at": stamp(PARTNERS_DAY, i), "_field": field,
         }
-        wan = g.rng.choice([100, 500, 1000, 2000, 5000, 10000, 50000])  # 万元
+        wan = g.one([100, 500, 1000, 2000, 5000, 10000, 50000])  # 万元
         row["registered_capital"] = yuan(wan * 10_000 * 100)
         g.store.add("company", row)
         g.companies.append(row)
-        g.company_weights.append(1 / (i + 1) ** 0.8)
+        previous = g.company_weights[-1] if g.company_weights else 0.0
+        g.company_weights.append(previous + 1 / (i + 1) ** 0.8)

@@ -38,36 +38,36 @@ def _holding(company_id: int, holder_type: str, name: str, capital_fen: int, par
 
 def emit_spinoff(g: Gen, plan: DealPlan) -> None:
     case, rng = plan.case, g.rng
-    region_code, district = rng.choice(SPINOFF_REGIONS)
-    registered = max(date(2014, 6, 1), plan.t0 - days(rng.randint(30, 200)))
+    region_code, district = g.one(SPINOFF_REGIONS)
+    registered = max(date(2014, 6, 1), plan.t0 - days(g.ri(30, 200)))
     signed = plan.status in SIGNED
     fen = plan.price_fen or 100_000_000
-    p_a = rng.choice([30, 35, 40, 45, 50, 60]) * 10_000 if signed else 0
+    p_a = g.one([30, 35, 40, 45, 50, 60]) * 10_000 if signed else 0
     capital_fen = (fen * WHOLE // p_a) // 1_000_000 * 1_000_000 if signed \
-        else rng.choice([100, 200, 500]) * 1_000_000
+        else g.one([100, 200, 500]) * 1_000_000
     company_id = g.store.new_id("company")
     at = stamp(registered, company_id)
     row = {"id": company_id, "name": company_name(g, "北京", case.field),
            "credit_code": credit_code(g, region_code), "registration_date": registered,
            "registered_capital": yuan(capital_fen),
            "legal_representative": g.person_names[case.contributors[0][0]],
-           "address": f"北京市{district}区科技园{rng.randint(1, 99)}号",
+           "address": f"北京市{district}区科技园{g.ri(1, 99)}号",
            "region": "beijing", "province_code": "110000", "is_spinoff": True,
-           "park": rng.choice(vocab.PARKS), "is_high_tech": False, "is_zjtx": False,
+           "park": g.one(vocab.PARKS), "is_high_tech": False, "is_zjtx": False,
            "_at": at}
     g.store.add("company", row)
     plan.counterparty = row
     shares = [int(s.scaleb(4)) for _, s in case.contributors]
     holdings = []
     if signed:
-        team_pct = rng.choice([70, 75, 80])
+        team_pct = g.one([70, 75, 80])
         team_int = p_a * team_pct // 100
         parts = split_int(team_int, shares)
         plan.equity = {"team_pct": team_pct, "parts": parts, "p_a": p_a}
         holdings.append(_holding(company_id, "institution_amc", g.institution["asset_company"],
                                  capital_fen, p_a - team_int, at, state=True))
-        rest = WHOLE - p_a - rng.choice([0, 0, 20_000, 50_000])
-        kinds = rng.sample(["investor", "government_fund", "incubator"], rng.randint(1, 2))
+        rest = WHOLE - p_a - g.one([0, 0, 20_000, 50_000])
+        kinds = rng.sample(["investor", "government_fund", "incubator"], g.ri(1, 2))
         for kind, part in zip(kinds, split_int(rest, [3, 2][:len(kinds)]), strict=True):
             holdings.append(_holding(company_id, kind, _investor_name(g, kind), capital_fen,
                                      part, at))
@@ -91,11 +91,11 @@ def emit_spinoff(g: Gen, plan: DealPlan) -> None:
 
 def _investor_name(g: Gen, kind: str) -> str:
     if kind == "government_fund":
-        return g.rng.choice(["北京市科技创新基金", "中关村科学城科技成长基金",
+        return g.one(["北京市科技创新基金", "中关村科学城科技成长基金",
                              "北京高精尖产业发展基金"])
     if kind == "incubator":
-        return g.rng.choice(["京华理工大学科技园发展有限公司", "中关村创业孵化器有限公司"])
-    return g.rng.choice(["北京启航创业投资有限公司", "北京燕园天使投资中心（有限合伙）",
+        return g.one(["京华理工大学科技园发展有限公司", "中关村创业孵化器有限公司"])
+    return g.one(["北京启航创业投资有限公司", "北京燕园天使投资中心（有限合伙）",
                          "北京京科成长股权投资基金（有限合伙）", "北京智源创新投资有限公司"])
 
 
@@ -104,12 +104,12 @@ def _milestones(g: Gen, company: dict[str, Any], registered: date) -> None:
         prob, lo, hi = MILESTONE_PLAN[kind]
         if not g.cover.needs(f"milestone:{kind}") and g.rng.random() > prob:
             continue
-        on = registered + days(g.rng.randint(lo, hi))
+        on = registered + days(g.ri(lo, hi))
         if on > g.today:
             continue
         amount = None
         if kind == "financing":
-            amount = yuan(g.rng.choice([300, 500, 1000, 3000, 5000]) * 1_000_000)
+            amount = yuan(g.one([300, 500, 1000, 3000, 5000]) * 1_000_000)
         if kind == "high_tech":
             company["is_high_tech"] = True
         if kind == "zjtx":
@@ -123,7 +123,7 @@ def _milestones(g: Gen, company: dict[str, Any], registered: date) -> None:
 
 def _events(g: Gen, plan: DealPlan, company_id: int) -> None:
     signed = plan.dates["signed"]
-    formed = min(g.today, signed + days(g.rng.randint(10, 60)))
+    formed = min(g.today, signed + days(g.ri(10, 60)))
     g.store.add("equity_event", {
         "company_id": company_id, "deal_id": plan.id, "kind": "formation",
         "happened_on": formed, "amount": yuan(plan.price_fen or 0),
@@ -132,7 +132,7 @@ def _events(g: Gen, plan: DealPlan, company_id: int) -> None:
     if g.rng.random() > 0.4:
         return
     kind = g.cover.pick("equity_event", EVENTS, EVENT_WEIGHTS)
-    on = formed + days(g.rng.randint(120, 1500))
+    on = formed + days(g.ri(120, 1500))
     if on > g.today:
         return
     fen = plan.price_fen or 0
@@ -141,7 +141,7 @@ def _events(g: Gen, plan: DealPlan, company_id: int) -> None:
     g.store.add("equity_event", {
         "company_id": company_id, "deal_id": plan.id if kind in ("exit", "dividend") else None,
         "kind": kind, "happened_on": on, "amount": yuan(amount),
-        "percentage": pct(g.rng.choice([50_000, 100_000, 150_000])) if kind in (
+        "percentage": pct(g.one([50_000, 100_000, 150_000])) if kind in (
             "capital_increase", "transfer", "exit") else None,
         "note": {"capital_increase": "引入外部投资者增资", "transfer": "部分股权转让",
                  "exit": "国有股权部分退出", "impairment": "经营不及预期，计提减值",

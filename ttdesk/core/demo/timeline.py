@@ -98,7 +98,7 @@ class GrantPlan:
 
 
 def _offsets(g: Gen, plan: DealPlan) -> dict[str, int]:
-    r = g.rng.randint
+    r = g.ri
     o = {"draft": 0}
     cur = 0
     if not plan.coop:
@@ -144,7 +144,7 @@ def _free(g: Gen, case: Case, latest: date) -> date:
     lo = case.disclosure + days(30)
     t0 = g.between(lo, latest) if latest > lo else latest
     if t0 < lo:
-        case.disclosure = max(EARLIEST, t0 - days(g.rng.randint(30, 200)))
+        case.disclosure = max(EARLIEST, t0 - days(g.ri(30, 200)))
     return t0
 
 
@@ -153,9 +153,9 @@ def _place(g: Gen, case: Case, offsets: dict[str, int], stage: str) -> date:
     window = WINDOW.get(stage) or GRANT_WINDOW.get(stage)
     if window is None:
         return _free(g, case, g.today - days(offsets[stage]))
-    t0 = g.today - days(g.rng.randint(*window) + offsets[stage])
+    t0 = g.today - days(g.ri(*window) + offsets[stage])
     if t0 < case.disclosure + days(30):
-        case.disclosure = max(EARLIEST, t0 - days(g.rng.randint(30, 200)))
+        case.disclosure = max(EARLIEST, t0 - days(g.ri(30, 200)))
     return t0
 
 
@@ -194,7 +194,7 @@ def _date_plan(g: Gen, plan: DealPlan) -> None:
     o = _offsets(g, plan)
     stage = plan.reached
     if plan.status == "terminated":
-        t0 = _free(g, plan.case, g.today - days(o[stage] + g.rng.randint(20, 200)))
+        t0 = _free(g, plan.case, g.today - days(o[stage] + g.ri(20, 200)))
     else:
         t0 = _place(g, plan.case, o, stage)
     plan.t0 = t0
@@ -214,7 +214,7 @@ def _date_plan(g: Gen, plan: DealPlan) -> None:
     if stage == "objection":
         plan.dates["in_publicity"] = t0 + days(o["in_publicity"])
     if plan.status == "terminated":
-        end = max(plan.dates.values()) + days(g.rng.randint(10, 60))
+        end = max(plan.dates.values()) + days(g.ri(10, 60))
         plan.dates["terminated"] = min(end, g.today)
     plan.case.touch(max(plan.dates.values()))
 
@@ -229,8 +229,8 @@ def plan_case_deals(g: Gen, case: Case) -> None:
     elif case.status == A.CONVERTED:
         case.deals.append(plan_deal(g, case, "done"))
         if rng.random() < 0.12:
-            case.deals.append(plan_deal(g, case, g.rng.choice(["done", "active"]),
-                                        g.rng.choice(["license_nonexclusive", "development",
+            case.deals.append(plan_deal(g, case, g.one(["done", "active"]),
+                                        g.one(["license_nonexclusive", "development",
                                                       "service", "consulting"])))
     elif case.status == A.ARCHIVED and rng.random() < 0.6:
         case.deals.append(plan_deal(g, case, "completed"))
@@ -245,7 +245,7 @@ def plan_case_deals(g: Gen, case: Case) -> None:
 # -- rights grants ------------------------------------------------------------------------
 
 def _grant_offsets(g: Gen) -> dict[str, int]:
-    r = g.rng.randint
+    r = g.ri
     o = {"applied": 0}
     o["college_reviewed"] = r(7, 30)
     o["tto_reviewed"] = o["college_reviewed"] + r(7, 30)
@@ -265,7 +265,7 @@ def plan_grant(g: Gen, case: Case) -> GrantPlan | None:
     status = g.cover.pick("grant_status", GRANT_STATUSES, GRANT_WEIGHTS)
     reached = status
     if status == "rejected":
-        reached = g.rng.choice(["applied", "college_reviewed", "tto_reviewed", "objection"])
+        reached = g.one(["applied", "college_reviewed", "tto_reviewed", "objection"])
     form = g.cover.pick("grant_form", ["co_ownership", "long_term_use"], [60, 40])
     plan = GrantPlan(case=case, status=status, reached=reached, form=form)
     o = _grant_offsets(g)
@@ -274,10 +274,10 @@ def plan_grant(g: Gen, case: Case) -> GrantPlan | None:
     if status in GRANT_WINDOW:
         t0 = _place(g, case, o, status)
     else:
-        latest = g.today - days(o[reached] + (g.rng.randint(10, 90) if status == "rejected"
+        latest = g.today - days(o[reached] + (g.ri(10, 90) if status == "rejected"
                                               else 0))
         if deal is not None and status in ("agreement_signed", "title_changed"):
-            latest = min(latest, deal.t0 - days(o["agreement_signed"] + g.rng.randint(1, 30)))
+            latest = min(latest, deal.t0 - days(o["agreement_signed"] + g.ri(1, 30)))
         t0 = _free(g, case, latest)
         if deal is not None and status in ("agreement_signed", "title_changed") \
                 and t0 + days(o["agreement_signed"]) < deal.t0:
@@ -290,7 +290,7 @@ def plan_grant(g: Gen, case: Case) -> GrantPlan | None:
         plan.dates[stage] = t0 + days(o[stage])
     if status == "rejected":
         plan.dates["rejected"] = min(g.today, max(plan.dates.values())
-                                     + days(g.rng.randint(5, 40)))
+                                     + days(g.ri(5, 40)))
     if "title_changed" in plan.dates and plan.dates["title_changed"] > g.today:
         plan.dates["title_changed"] = g.today
     case.touch(max(plan.dates.values()))

@@ -247,22 +247,26 @@ OBJECTION_TEXTS = ["对完成人排序和贡献比例有异议", "认为转让�
 ASSESSORS = ["技术转移中心评估组", "校外专家组", "学院学术委员会", "第三方评估机构"]
 
 
+def _pick(rng: random.Random, seq: list[str] | str) -> str:
+    return seq[int(rng.random() * len(seq))]
+
+
 def person_name(rng: random.Random) -> str:
-    surname = rng.choice(SURNAMES)
+    surname = _pick(rng, SURNAMES)
     if rng.random() < 0.4:
-        return surname + rng.choice(GIVEN)
-    return surname + rng.choice(GIVEN) + rng.choice(GIVEN)
+        return surname + _pick(rng, GIVEN)
+    return surname + _pick(rng, GIVEN) + _pick(rng, GIVEN)
 
 
 def title(rng: random.Random, field: str, kind: str) -> str:
     _, objects, qualifiers = FIELDS[field]
-    pattern = rng.choice(KIND_PATTERNS[kind])
-    return pattern.format(o=rng.choice(objects), q=rng.choice(qualifiers),
+    pattern = _pick(rng, KIND_PATTERNS[kind])
+    return pattern.format(o=_pick(rng, objects), q=_pick(rng, qualifiers),
                           n=rng.randint(1, 60))
 
 
 def abstract(rng: random.Random, field: str, text_title: str) -> str:
     name = FIELDS[field][0]
-    effect = rng.choice(["性能指标优于现有方案", "显著降低成本", "已完成小试验证",
+    effect = _pick(rng, ["性能指标优于现有方案", "显著降低成本", "已完成小试验证",
                          "已完成中试验证", "具备产业化条件", "已在合作单位试用"])
     return f"本成果属于{name}领域，围绕“{text_title}”形成核心技术，{effect}。"
