@@ -473,8 +473,6 @@ def test_case_history_holds_the_case_and_its_children_in_order(world):
     assert all(h.entity != "deal" for h in d.history)  # the deal's history is its own
 
 
-@pytest.mark.xfail(reason="ttdesk/core/audit.py records entity_id 0 for inserts (identity is "
-                          "not yet set at after_flush); fix there", strict=False)
 def test_case_history_starts_with_its_creation(world):
     d = q.case_detail(world.ctx, "CG-2026-0001")
     assert (d.history[0].entity, d.history[0].action) == ("achievement", "insert")

@@ -368,3 +368,11 @@ def test_check_finds_shares_broken_behind_the_apps_back(world):
     findings = run_check(world).findings
     assert [(p.rule, p.where) for p in findings] == [("R1", "CG-2026-0001")]
     assert "90" in findings[0].zh
+
+
+def test_insert_events_carry_the_new_rows_id(world):
+    case_no = achievements.create_disclosure(world, disclosure())
+    with world.read() as s:
+        case_id = s.execute(select(Achievement.id)).scalar_one()
+        ev = s.execute(select(AuditEvent).where(AuditEvent.entity == "achievement")).scalar_one()
+    assert (ev.entity_id, ev.entity_ref, ev.action.value) == (case_id, case_no, "insert")

@@ -48,11 +48,21 @@ def event_hash(prev_hash: str, row: dict[str, Any]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def _pk(obj: Any) -> int:
+    """The row id; during after_flush a new object's identity key is not set yet, but its
+    primary-key attribute is."""
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    return key[0] if key and isinstance(key[0], int) else 0
+
+
 def _entity_ref(obj: Any) -> str | None:
     for key in ("case_no", "deal_no", "credit_code", "staff_no", "serial_no"):
         value = getattr(obj, key, None)
         if value:
             return str(value)
+    pk = inspect(obj).mapper.primary_key_from_instance(obj)
+    if pk and pk[0] is not None and not isinstance(pk[0], int):
+        return str(plain(pk[0]))  # e.g. a calendar day
     return None
 
 
@@ -82,8 +92,8 @@ def _diff(obj: Any) -> dict[str, Any]:
         hist = state.attrs[rel.key].history
         if hist.added or hist.deleted:
             changes[rel.key] = {
-                "added": [inspect(o).identity[0] for o in hist.added],
-                "removed": [inspect(o).identity[0] for o in hist.deleted if inspect(o).identity],
+                "added": [_pk(o) for o in hist.added],
+                "removed": [_pk(o) for o in hist.deleted],
             }
     return changes
 
@@ -131,7 +141,7 @@ def _record(session: Session, flush_context: UOWTransaction) -> None:
             "actor": actor,
             "action": action,
             "entity": type(obj).__tablename__,
-            "entity_id": inspect(obj).identity[0] if inspect(obj).identity else 0,
+            "entity_id": _pk(obj),
             "entity_ref": _entity_ref(obj),
             "changes": changes,
         }

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ttdesk.core import audit as _audit  # noqa: F401  (registers the audit listener)
 from ttdesk.core.errors import ConflictError, RuleViolation
 from ttdesk.db.engine import Database
 
