@@ -1,0 +1,1 @@
+"""PDF filings of the separate-asset-management process (reportlab; no Qt)."""
