@@ -104,6 +104,14 @@ class Cover:
             cum = self._cum[key] = list(itertools.accumulate(weights))
         return options[bisect.bisect(cum, self.rng.random() * cum[-1])]
 
+    def remaining(self, key: str) -> bool:
+        """Whether `key` still has options that were never handed out."""
+        return key not in self._pending or bool(self._pending[key])
+
+    def put_back(self, key: str, option: Any) -> None:
+        """Hand `option` out again next time (it did not fit where it was drawn)."""
+        self._pending.setdefault(key, []).append(option)
+
     def needs(self, key: str) -> bool:
         """True until `mark(key)`: something that must appear at least once."""
         return key not in self._seen

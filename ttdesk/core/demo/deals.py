@@ -139,7 +139,8 @@ def _valuation(g: Gen, plan: DealPlan, price: Decimal, seq: int) -> None:
     """R8: an appraisal (with firm, report and values) or the recorded reason for none."""
     d = plan.dates
     base = max(plan.t0, d["approval"] - days(g.ri(10, 60)))
-    appraised = g.cover.pick("appraised", [True, False], [70, 30])
+    needed = any(g.cover.needs(f"approach:{a}") for a in ("income", "market", "cost"))
+    appraised = needed or g.cover.pick("appraised", [True, False], [70, 30])
     row: dict[str, Any] = {"deal_id": plan.id, "appraised": appraised, "agreed_value": price,
                            "_at": stamp(min(g.today, base + days(5)), plan.id)}
     if appraised:
@@ -147,7 +148,7 @@ def _valuation(g: Gen, plan: DealPlan, price: Decimal, seq: int) -> None:
         firm = g.one(vocab.VALUATION_FIRMS)
         row.update(firm=firm, report_no=f"{firm[2:4]}评报字〔{base.year}〕第{seq % 900 + 100}号",
                    base_date=base,
-                   approach=g.cover.pick("approach", ["income", "market", "cost"], [60, 25, 15]),
+                   approach=_approach(g),
                    appraised_value=yuan(fen + fen * g.ri(0, 30) // 100 // 100 * 100),
                    filing_date=min(d["approval"], base + days(g.ri(5, 20))))
         plan.appraisal_fen = g.one([30_000, 50_000, 80_000, 120_000]) * 100
@@ -156,6 +157,12 @@ def _valuation(g: Gen, plan: DealPlan, price: Decimal, seq: int) -> None:
         row["no_appraisal_reason"] = ("经学校成果转化领导小组研究，决定不进行资产评估，"
                                       "以协议定价并公示确定价格")
     g.store.add("valuation", row)
+
+
+def _approach(g: Gen) -> str:
+    approach = g.cover.pick("approach", ["income", "market", "cost"], [60, 25, 15])
+    g.cover.mark(f"approach:{approach}")
+    return approach
 
 
 def _related_party(g: Gen, plan: DealPlan, row: dict[str, Any]) -> None:

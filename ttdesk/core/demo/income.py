@@ -49,10 +49,12 @@ def _receipts(g: Gen, plan: DealPlan) -> list[Receipt]:
     elif plan.mode != "equity":
         out.append((signed + days(g.ri(10, 90)), fen * g.ri(5, 10) // 10,
                     "other", None))
-    out += [(on, amount, kind, None) for on, amount, kind in plan.extra_receipts]
-    end = d.get("completed", g.today) if plan.status == "completed" else g.today
-    end = min(end, g.today)
-    return sorted(r for r in out if r[0] <= end and r[1] > 0)
+    end = min(d.get("completed", g.today) if plan.status == "completed" else g.today, g.today)
+    out = [r for r in out if r[0] <= end]
+    # dividends and exit proceeds of the spin-off keep coming after the deal is completed
+    out += [(on, amount, kind, None) for on, amount, kind in plan.extra_receipts
+            if on <= g.today]
+    return sorted(r for r in out if r[1] > 0)
 
 
 def _costs(g: Gen, plan: DealPlan) -> list[tuple[date, int, str, bool, str]]:

@@ -67,6 +67,8 @@ def _person_kind(g: Gen, i: int, n_depts: int) -> str:
         return "staff"
     if i < 3 * n_depts:
         return "student"
+    if i < 3 * n_depts + 3:
+        return "external"
     return g.cover.pick("person_kind", ["staff", "student", "external"], [72, 22, 6])
 
 
@@ -75,7 +77,7 @@ def build_people(g: Gen, s: Session) -> None:
     external co-inventors; each department gets staff and students."""
     used = set(s.execute(select(Person.staff_no)).scalars())
     depts = g.departments
-    total = max(g.cases // 4, 3 * len(depts))
+    total = max(g.cases // 4, 3 * len(depts) + 10)
     head_every = 33  # ~3% of the pool are unit heads
     for i in range(total):
         kind = _person_kind(g, i, len(depts))

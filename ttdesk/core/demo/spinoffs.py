@@ -129,12 +129,21 @@ def _events(g: Gen, plan: DealPlan, company_id: int) -> None:
         "happened_on": formed, "amount": yuan(plan.price_fen or 0),
         "percentage": pct(plan.equity["p_a"]), "note": "以科技成果作价入股",
         "_at": stamp(formed, company_id)})
-    if g.rng.random() > 0.4:
-        return
-    kind = g.cover.pick("equity_event", EVENTS, EVENT_WEIGHTS)
+    missing = [k for k in EVENTS if g.cover.needs(f"equity_event:{k}")]
+    if missing:  # a small demo still shows every kind of event
+        for kind in missing:
+            _event(g, plan, company_id, kind, formed)
+    elif g.rng.random() < 0.4:
+        _event(g, plan, company_id, g.cover.pick("equity_event", EVENTS, EVENT_WEIGHTS), formed)
+
+
+def _event(g: Gen, plan: DealPlan, company_id: int, kind: str, formed: date) -> None:
     on = formed + days(g.ri(120, 1500))
     if on > g.today:
-        return
+        if formed + days(30) > g.today:
+            return
+        on = g.between(formed + days(30), g.today)
+    g.cover.mark(f"equity_event:{kind}")
     fen = plan.price_fen or 0
     amount = {"capital_increase": fen // 2, "transfer": fen // 10, "exit": fen // 5,
               "impairment": fen // 4, "dividend": fen // 50}[kind] // 100 * 100

@@ -19,6 +19,7 @@ from ttdesk.db.enums import AchievementStatus as A
 MODES = [m.value for m in DealMode]
 MODE_WEIGHTS = [33, 9, 5, 10, 5, 2, 1, 1, 17, 8, 9]
 COOP = {m.value for m in COOPERATION_MODES}
+NOT_COOP_MODES = [m for m in MODES if m not in COOP]
 LICENSES = {"license_exclusive", "license_sole", "license_nonexclusive"}
 
 NEG = ["draft", "due_diligence", "approval", "in_publicity", "objection", "signed",
@@ -30,6 +31,9 @@ SIGNED = ("signed", "registered", "performing", "completed")
 ACTIVE_W = {"draft": 10, "due_diligence": 12, "approval": 14, "in_publicity": 8,
             "objection": 2, "signed": 6, "registered": 6, "performing": 10}
 DONE_W = {"signed": 8, "registered": 12, "performing": 45, "completed": 35}
+TERM_W = {"draft": 3, "due_diligence": 3, "approval": 3, "objection": 3, "signed": 1}
+NEG_ONLY = {"in_publicity", "objection"}  # only a negotiated price is publicised
+NOT_COOP = {"due_diligence", "in_publicity", "objection"}  # cooperation contracts skip these
 # (earliest, latest) days before today at which the current stage began
 WINDOW = {"draft": (0, 60), "due_diligence": (0, 75), "approval": (0, 45),
           "in_publicity": (0, 13), "objection": (2, 40), "signed": (0, 35),
@@ -159,28 +163,43 @@ def _place(g: Gen, case: Case, offsets: dict[str, int], stage: str) -> date:
     return t0
 
 
+def _stage(g: Gen, status: str) -> str:
+    """The stage a planned deal has reached ("active", "done", "terminated" are drawn so
+    that every status appears early)."""
+    if status == "active":
+        return g.cover.pick("deal_active", list(ACTIVE_W), list(ACTIVE_W.values()))
+    if status == "done":
+        return g.cover.pick("deal_done", list(DONE_W), list(DONE_W.values()))
+    if status == "terminated":
+        return g.cover.pick("deal_terminated", list(TERM_W), list(TERM_W.values()))
+    return status
+
+
+def _mode(g: Gen, stage: str) -> str:
+    mode = g.cover.pick("mode", MODES, MODE_WEIGHTS)
+    if stage in NOT_COOP and mode in COOP:
+        g.cover.put_back("mode", mode)  # keep it for the next deal
+        mode = g.cover.pick("mode_not_coop", NOT_COOP_MODES,
+                            [w for m, w in zip(MODES, MODE_WEIGHTS, strict=True)
+                             if m not in COOP])
+    return mode
+
+
 def plan_deal(g: Gen, case: Case, status: str, mode: str | None = None) -> DealPlan:
-    mode = mode or g.cover.pick("mode", MODES, MODE_WEIGHTS)
+    stage = _stage(g, status)
+    if mode is None and status == "done" and g.cover.needs("signed_equity"):
+        mode = "equity"  # even a small demo shows a spin-off with its cap table and events
+        g.cover.mark("signed_equity")
+    if mode is None:
+        mode = _mode(g, stage)
+    elif mode in COOP and stage in NOT_COOP:
+        stage = "approval"
     pricing = None
     if mode not in COOP:
-        pricing = "negotiated" if mode == "equity" else g.cover.pick(
+        pricing = "negotiated" if mode == "equity" or stage in NEG_ONLY else g.cover.pick(
             "pricing", ["negotiated", "listing", "auction"], [78, 15, 7])
-    plan = DealPlan(case=case, mode=mode, pricing=pricing, status=status, reached=status)
-    if status in ("active", "done", "terminated"):
-        family = "coop" if plan.coop else ("neg" if pricing == "negotiated" else "exch")
-        path = plan.path
-        if status == "active":
-            opts = [s for s in ACTIVE_W if s in path]
-            plan.status = plan.reached = g.cover.pick(f"active_{family}", opts,
-                                                      [ACTIVE_W[s] for s in opts])
-        elif status == "done":
-            plan.status = plan.reached = g.cover.pick(f"done_{family}", list(DONE_W),
-                                                      list(DONE_W.values()))
-        else:
-            opts = [s for s in path if s not in ("in_publicity", "registered", "performing",
-                                                 "completed")]
-            plan.status = "terminated"
-            plan.reached = g.cover.pick(f"term_{family}", opts, [3] * (len(opts) - 1) + [1])
+    plan = DealPlan(case=case, mode=mode, pricing=pricing,
+                    status="terminated" if status == "terminated" else stage, reached=stage)
     plan.republicised = (pricing == "negotiated" and not plan.coop
                          and plan.at_or_after("signed") and g.rng.random() < 0.05)
     _date_plan(g, plan)
@@ -259,8 +278,9 @@ def _grant_offsets(g: Gen) -> dict[str, int]:
 
 def plan_grant(g: Gen, case: Case) -> GrantPlan | None:
     """A rights grant (赋权) for about 3% of cases; never for secret/security ones (R3)."""
+    rate = 0.25 if g.cover.remaining("grant_status") else 0.06  # every status, even if small
     if case.secrecy == "secret_or_security" or case.status not in (
-            A.MARKETING, A.CONVERTING, A.CONVERTED) or g.rng.random() > 0.06:
+            A.MARKETING, A.CONVERTING, A.CONVERTED) or g.rng.random() > rate:
         return None
     status = g.cover.pick("grant_status", GRANT_STATUSES, GRANT_WEIGHTS)
     reached = status
