@@ -68,8 +68,11 @@ class Case:
 def plan_case(g: Gen) -> Case:
     status = g.cover.pick("case_status", STATUSES, STATUS_WEIGHTS)
     secrecy = g.cover.pick("secrecy", ["none", "sensitive", "secret_or_security"], [93, 6, 1])
-    if secrecy == "secret_or_security" and status not in SECRET_STATUSES:
-        status = A.CONVERTING if g.rng.random() < 0.5 else g.one(SECRET_STATUSES)
+    if secrecy == "secret_or_security" and (status not in SECRET_STATUSES
+                                            or g.cover.needs("secret_converting")):
+        status = A.CONVERTING if g.rng.random() < 0.5 or g.cover.needs(
+            "secret_converting") else g.one(SECRET_STATUSES)
+        g.cover.mark("secret_converting")
     kind = g.cover.pick("kind", KINDS, KIND_WEIGHTS)
     if kind == K.TECHNICAL_SECRET and status == A.PROTECTING:
         status = A.MARKETING  # a technical secret files no IP: it skips `protecting`

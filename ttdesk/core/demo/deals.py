@@ -52,7 +52,8 @@ def _terms(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -
                    royalty_base="许可产品年度净销售额",
                    minimum_annual_royalty=yuan(fen // 20 // 100 * 100) if rng.random() < 0.4
                    else None)
-        if rng.random() < 0.15:
+        if (g.cover.needs("deferred") and "signed" in plan.dates) or rng.random() < 0.15:
+            g.cover.mark("deferred")
             row.update(deferred_payment=True, deferred_trigger="被许可方首笔产品销售收入实现",
                        payment_terms="先使用后付费：触发条件满足后按约定比例提成")
         else:
@@ -95,7 +96,8 @@ def emit_deal(g: Gen, plan: DealPlan, seq: int, interested: bool) -> None:
     if plan.approved:
         _approval(g, plan, row, price, seq)
     if price is not None and "approval" in d and (
-            plan.mode == "equity" or (plan.mode == "transfer" and g.rng.random() < 0.05)):
+            plan.mode == "equity" or (plan.mode == "transfer" and (
+                g.rng.random() < 0.05 or _approach_missing(g)))):
         _valuation(g, plan, price, seq)
     if interested:
         _related_party(g, plan, row)
@@ -139,8 +141,7 @@ def _valuation(g: Gen, plan: DealPlan, price: Decimal, seq: int) -> None:
     """R8: an appraisal (with firm, report and values) or the recorded reason for none."""
     d = plan.dates
     base = max(plan.t0, d["approval"] - days(g.ri(10, 60)))
-    needed = any(g.cover.needs(f"approach:{a}") for a in ("income", "market", "cost"))
-    appraised = needed or g.cover.pick("appraised", [True, False], [70, 30])
+    appraised = bool(_approach_missing(g)) or g.cover.pick("appraised", [True, False], [70, 30])
     row: dict[str, Any] = {"deal_id": plan.id, "appraised": appraised, "agreed_value": price,
                            "_at": stamp(min(g.today, base + days(5)), plan.id)}
     if appraised:
@@ -159,8 +160,14 @@ def _valuation(g: Gen, plan: DealPlan, price: Decimal, seq: int) -> None:
     g.store.add("valuation", row)
 
 
+def _approach_missing(g: Gen) -> list[str]:
+    return [a for a in ("income", "market", "cost") if g.cover.needs(f"approach:{a}")]
+
+
 def _approach(g: Gen) -> str:
-    approach = g.cover.pick("approach", ["income", "market", "cost"], [60, 25, 15])
+    missing = _approach_missing(g)
+    approach = missing[0] if missing else g.cover.pick("approach", ["income", "market", "cost"],
+                                                        [60, 25, 15])
     g.cover.mark(f"approach:{approach}")
     return approach
 

@@ -57,8 +57,16 @@ def _receipts(g: Gen, plan: DealPlan) -> list[Receipt]:
     return sorted(r for r in out if r[1] > 0)
 
 
+def _wanted(g: Gen, category: str, probability: float) -> bool:
+    """A cost of this category, at least once even in a small demo."""
+    if g.cover.needs(f"cost:{category}"):
+        g.cover.mark(f"cost:{category}")
+        return True
+    return g.rng.random() < probability
+
+
 def _costs(g: Gen, plan: DealPlan) -> list[tuple[date, int, str, bool, str]]:
-    rng, d, fen = g.rng, plan.dates, plan.price_fen or 0
+    d, fen = plan.dates, plan.price_fen or 0
     signed = d["signed"]
     out = []
     if plan.appraisal_on is not None:
@@ -66,12 +74,12 @@ def _costs(g: Gen, plan: DealPlan) -> list[tuple[date, int, str, bool, str]]:
     if plan.pricing in ("listing", "auction"):
         out.append((signed, max(100_000, fen * g.ri(1, 3) // 100 // 100 * 100),
                     "exchange_fees", True, "技术交易所挂牌/拍卖服务费"))
-    if rng.random() < 0.2:
+    if _wanted(g, "legal", 0.2):
         out.append((signed - days(g.ri(0, 20)), g.ri(50, 500) * 10_000, "legal",
                     True, "合同法律审查费"))
-    if rng.random() < 0.05:
+    if _wanted(g, "taxes", 0.05):
         out.append((signed, max(500, fen * 3 // 10_000), "taxes", True, "印花税"))
-    if rng.random() < 0.1:
+    if _wanted(g, "other", 0.1):
         out.append((signed - days(g.ri(0, 30)), g.ri(20, 200) * 10_000, "other",
                     False, "差旅及会务费（不可扣除）"))
     deductible = set(g.policy.values["deductible_cost_categories"])

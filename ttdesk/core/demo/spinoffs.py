@@ -67,8 +67,16 @@ def emit_spinoff(g: Gen, plan: DealPlan) -> None:
         holdings.append(_holding(company_id, "institution_amc", g.institution["asset_company"],
                                  capital_fen, p_a - team_int, at, state=True))
         rest = WHOLE - p_a - g.one([0, 0, 20_000, 50_000])
-        kinds = rng.sample(["investor", "government_fund", "incubator"], g.ri(1, 2))
-        for kind, part in zip(kinds, split_int(rest, [3, 2][:len(kinds)]), strict=True):
+        kinds = [k for k in ("investor", "government_fund", "incubator")
+                 if g.cover.needs(f"holder:{k}")]
+        if not kinds:
+            first = g.cover.pick("investor_kind", ["investor", "government_fund", "incubator"],
+                                 [60, 25, 15])
+            kinds = [first] if rng.random() < 0.5 else [
+                first, "investor" if first != "investor" else "government_fund"]
+        for kind in kinds:
+            g.cover.mark(f"holder:{kind}")
+        for kind, part in zip(kinds, split_int(rest, [3, 2, 1][:len(kinds)]), strict=True):
             holdings.append(_holding(company_id, kind, _investor_name(g, kind), capital_fen,
                                      part, at))
     else:
@@ -92,21 +100,24 @@ def emit_spinoff(g: Gen, plan: DealPlan) -> None:
 def _investor_name(g: Gen, kind: str) -> str:
     if kind == "government_fund":
         return g.one(["北京市科技创新基金", "中关村科学城科技成长基金",
-                             "北京高精尖产业发展基金"])
+                      "北京高精尖产业发展基金"])
     if kind == "incubator":
         return g.one(["京华理工大学科技园发展有限公司", "中关村创业孵化器有限公司"])
     return g.one(["北京启航创业投资有限公司", "北京燕园天使投资中心（有限合伙）",
-                         "北京京科成长股权投资基金（有限合伙）", "北京智源创新投资有限公司"])
+                  "北京京科成长股权投资基金（有限合伙）", "北京智源创新投资有限公司"])
 
 
 def _milestones(g: Gen, company: dict[str, Any], registered: date) -> None:
     for kind in MILESTONES:
         prob, lo, hi = MILESTONE_PLAN[kind]
-        if not g.cover.needs(f"milestone:{kind}") and g.rng.random() > prob:
+        needed = g.cover.needs(f"milestone:{kind}")
+        if not needed and g.rng.random() > prob:
             continue
         on = registered + days(g.ri(lo, hi))
         if on > g.today:
-            continue
+            if not needed:
+                continue
+            on = g.between(registered, g.today)
         amount = None
         if kind == "financing":
             amount = yuan(g.one([300, 500, 1000, 3000, 5000]) * 1_000_000)

@@ -193,6 +193,7 @@ def plan_deal(g: Gen, case: Case, status: str, mode: str | None = None) -> DealP
     if mode is None:
         mode = _mode(g, stage)
     elif mode in COOP and stage in NOT_COOP:
+        g.cover.put_back(f"deal_{status}", stage)  # keep it for the next deal
         stage = "approval"
     pricing = None
     if mode not in COOP:
@@ -241,7 +242,11 @@ def _date_plan(g: Gen, plan: DealPlan) -> None:
 def plan_case_deals(g: Gen, case: Case) -> None:
     """Deals of a case, consistent with its status (about 0.3 per case overall)."""
     rng = g.rng
-    if case.status == A.CONVERTING:
+    if case.status == A.CONVERTING and case.secrecy == "secret_or_security" and g.cover.needs(
+            "secret_signed"):
+        g.cover.mark("secret_signed")  # recently signed: shows the R9 approval and MOF filing
+        case.deals.append(plan_deal(g, case, "signed"))
+    elif case.status == A.CONVERTING:
         case.deals.append(plan_deal(g, case, "active"))
         if rng.random() < 0.05:
             case.deals.append(plan_deal(g, case, "terminated"))
