@@ -40,7 +40,9 @@ def _final_status(g: Gen, case: Case, granted: bool, published: bool) -> str:
         return "lapsed" if granted else "abandoned"
     if granted:
         return "lapsed" if case.status == A.ARCHIVED and g.rng.random() < 0.3 else "granted"
-    if published and case.status == A.MARKETING and g.rng.random() < 0.08:
+    if published and case.status == A.MARKETING and (
+            g.cover.needs("ip_rejected") or g.rng.random() < 0.08):
+        g.cover.mark("ip_rejected")
         return "rejected"
     return "pending"
 

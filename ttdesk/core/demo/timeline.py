@@ -201,8 +201,10 @@ def plan_deal(g: Gen, case: Case, status: str, mode: str | None = None) -> DealP
             "pricing", ["negotiated", "listing", "auction"], [78, 15, 7])
     plan = DealPlan(case=case, mode=mode, pricing=pricing,
                     status="terminated" if status == "terminated" else stage, reached=stage)
-    plan.republicised = (pricing == "negotiated" and not plan.coop
-                         and plan.at_or_after("signed") and g.rng.random() < 0.05)
+    plan.republicised = (pricing == "negotiated" and not plan.coop and plan.at_or_after(
+        "signed") and (g.cover.needs("republicised") or g.rng.random() < 0.05))
+    if plan.republicised:
+        g.cover.mark("republicised")  # an objection dismissed, re-approved, publicised again
     _date_plan(g, plan)
     if plan.at_or_after("approval") or g.rng.random() < 0.5:
         plan.price_fen = g.lognormal_fen(MEAN_PRICE[mode], 2.1,
@@ -290,7 +292,8 @@ def plan_grant(g: Gen, case: Case) -> GrantPlan | None:
     status = g.cover.pick("grant_status", GRANT_STATUSES, GRANT_WEIGHTS)
     reached = status
     if status == "rejected":
-        reached = g.one(["applied", "college_reviewed", "tto_reviewed", "objection"])
+        reached = g.cover.pick("grant_rejected_at", ["applied", "college_reviewed",
+                                                     "tto_reviewed", "objection"], [1, 1, 1, 1])
     form = g.cover.pick("grant_form", ["co_ownership", "long_term_use"], [60, 40])
     plan = GrantPlan(case=case, status=status, reached=reached, form=form)
     o = _grant_offsets(g)
