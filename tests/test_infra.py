@@ -64,6 +64,16 @@ def test_pg_url_is_a_fresh_postgresql_15_database(pg_url: str) -> None:
     assert tables == []
 
 
+@pytest.mark.postgres
+def test_open_context_migrates_an_empty_postgresql_database(pg_url: str) -> None:
+    ctx = open_context(pg_url, migrate_backup=False)
+    try:
+        assert revision_of(ctx) == migrate.HEAD_REVISION
+        assert count_achievements(ctx) == 0
+    finally:
+        ctx.db.dispose()
+
+
 # ---- migrations -------------------------------------------------------------------------------
 
 def test_head_revision_matches_the_migration_scripts() -> None:
