@@ -40,12 +40,16 @@ def _terms(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -
         return
     fen = plan.price_fen or 0
     if mode == "transfer":
-        if rng.random() < 0.6:
+        r = rng.random()
+        if r < 0.35:
             row["upfront_amount"] = price
             row["payment_terms"] = "合同生效后 30 日内一次性支付"
-        else:
+        elif r < 0.8:
             row["upfront_amount"] = yuan(fen * 6 // 10)
             row["payment_terms"] = "分两期支付：合同生效后支付 60%，完成技术交接后支付 40%"
+        else:
+            row["upfront_amount"] = yuan(fen * 3 // 10)
+            row["payment_terms"] = "分三期支付：30%、40%（小试验收）、30%（中试验收）"
     elif mode in LICENSES:
         rate = g.one([10000, 20000, 30000, 35000, 50000])  # 1%-5% in ten-thousandths
         row.update(royalty_rate=Decimal(rate).scaleb(-4).normalize(),

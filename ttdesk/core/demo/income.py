@@ -25,26 +25,40 @@ def _receipts(g: Gen, plan: DealPlan) -> list[Receipt]:
         upfront = plan.row.get("upfront_amount")
         first = int(upfront.scaleb(2)) if upfront is not None else fen
         out.append((signed + days(g.ri(5, 60)), first, "upfront", None))
-        if first < fen:
+        if first * 10 == fen * 3:  # three instalments: 30%, 40%, 30%
+            second = fen * 4 // 10
+            out.append((signed + days(g.ri(120, 300)), second, "milestone", None))
+            out.append((signed + days(g.ri(330, 700)), fen - first - second, "milestone", None))
+        elif first < fen:
             out.append((signed + days(g.ri(120, 400)), fen - first, "milestone", None))
     elif plan.mode in LICENSES:
         upfront = plan.row.get("upfront_amount")
         if upfront is not None:
             out.append((signed + days(g.ri(5, 45)), int(upfront.scaleb(2)), "upfront",
                         None))
+        if g.rng.random() < 0.5:  # milestone payments (e.g. pilot run, product registration)
+            for year in (1, 2):
+                out.append((add_months(signed, 12 * year) + days(g.ri(0, 60)), fen // 10,
+                            "milestone", None))
         rate = int(plan.row["royalty_rate"].scaleb(4))
         minimum = plan.row.get("minimum_annual_royalty")
         minimum_fen = int(minimum.scaleb(2)) if minimum is not None else 0
         start = 3 if plan.row.get("deferred_payment") else 1
         base = max(fen, 1_000_000) * g.ri(5, 40) // 20  # half-year sales
-        for half in range(start, 17):  # royalties settled every six months
-            sales = base * (20 + 2 * half) // 20 // 100 * 100
-            amount = max(sales * rate // WHOLE, minimum_fen // 2)
-            out.append((add_months(signed, 6 * half) + days(g.ri(20, 60)), amount,
+        # royalties settled every six months; exclusive and sole licensees every quarter
+        months = 3 if plan.mode in ("license_exclusive", "license_sole") else 6
+        base = base * months // 6
+        for n in range(start * 6 // months, 96 // months + 1):
+            sales = base * (20 + 2 * n * months // 6) // 20 // 100 * 100
+            amount = max(sales * rate // WHOLE, minimum_fen * months // 12)
+            out.append((add_months(signed, months * n) + days(g.ri(20, 60)), amount,
                         "royalty", sales))
     elif plan.coop:
-        for share, lo, hi, kind in ((3, 5, 30, "upfront"), (4, 90, 240, "milestone"),
-                                    (3, 240, 500, "milestone")):
+        stages = ((3, 5, 30, "upfront"), (4, 90, 240, "milestone"), (3, 240, 500, "milestone"))
+        if plan.mode == "development":  # research contracts pay by four project nodes
+            stages = ((3, 5, 30, "upfront"), (3, 90, 200, "milestone"),
+                      (2, 200, 400, "milestone"), (2, 400, 700, "milestone"))
+        for share, lo, hi, kind in stages:
             out.append((signed + days(g.ri(lo, hi)), fen * share // 10, kind, None))
     elif plan.mode != "equity":
         out.append((signed + days(g.ri(10, 90)), fen * g.ri(5, 10) // 10,
