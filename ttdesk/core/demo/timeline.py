@@ -221,20 +221,14 @@ def _date_plan(g: Gen, plan: DealPlan) -> None:
         t0 = _place(g, plan.case, o, stage)
     plan.t0 = t0
     path = plan.path
-    keep = set(path[:path.index(stage) + 1])
-    if plan.pricing == "negotiated" and stage in SIGNED:
-        keep.add("in_publicity")
-    keep.discard("objection" if stage != "objection" else "")
-    for key, off in o.items():
-        base = key.rstrip("1")
-        if base in keep or key in ("draft",) or (key in ("pub1_start", "objection1",
-                                                         "resolved1") and plan.republicised):
-            plan.dates[key] = t0 + days(off)
-    if "approval" in plan.dates and (
-            stage not in ("draft", "due_diligence", "approval")):
-        plan.dates["approved"] = t0 + days(o["approved"])
-    if stage == "objection":
-        plan.dates["in_publicity"] = t0 + days(o["in_publicity"])
+    keys = set(path[:path.index(stage) + 1])
+    if stage != "objection":
+        keys.discard("objection")  # an objection is a detour, not a step every deal takes
+    if stage not in ("draft", "due_diligence", "approval"):
+        keys.add("approved")
+    if plan.republicised:
+        keys.update(("pub1_start", "objection1", "resolved1"))
+    plan.dates = {key: t0 + days(off) for key, off in o.items() if key in keys}
     if plan.status == "terminated":
         end = max(plan.dates.values()) + days(g.ri(10, 60))
         plan.dates["terminated"] = min(end, g.today)
