@@ -125,16 +125,22 @@ def _adviser_interest(g: Gen, plan: timeline.DealPlan) -> None:
                                     "nature": "兼任技术顾问", "_at": stamp(plan.t0, person)})
 
 
-def build(g: Gen, session: Session) -> list[cs.Case]:
-    """Generate every row into `g.store` (nothing is written yet)."""
+def build(g: Gen, session: Session,
+          phase: Callable[[float, str], None] = lambda _f, _m: None) -> list[cs.Case]:
+    """Generate every row into `g.store` (nothing is written yet); `phase(fraction, message)`
+    is called between the steps (fractions 0-0.1 of the whole build)."""
     org.build_institution(g, session)
     org.build_departments(g, session)
     org.build_users(g, session)
     org.build_people(g, session)
     org.build_partners(g, session)
+    phase(0.01, "规划成果 / planning cases")
     cases, grant_plans = _plan_cases(g)
+    phase(0.04, "成果 / cases")
     _emit_cases(g, cases, grant_plans)
+    phase(0.07, "转化项目 / deals")
     _emit_deals(g, cases)
+    phase(0.09, "对接与待办 / pipeline and deadlines")
     extras.emit_pipeline(g, cases)
     extras.emit_annuities(g)
     extras.emit_office_deadlines(g, cases[0].disclosure.year if cases else g.today.year)
@@ -192,13 +198,16 @@ def _generate(ctx: AppContext, cases: int, seed: int, report: Callable[[float, s
         g.calendar = calendar_store.load(session)
         g.rule_keys = set(session.execute(
             select(Deadline.rule_key).where(Deadline.rule_key.is_not(None))).scalars())
-        report(0.0, "生成演示数据 / generating")
-        build(g, session)
-        if cancel is not None and cancel():
-            raise Cancelled()
+        def phase(fraction: float, message: str) -> None:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            report(fraction, message)
+
+        phase(0.0, "生成演示数据 / generating")
+        build(g, session, phase)
+        phase(0.1, "写入 / writing")
         total = sum(len(rows) for rows in g.store.rows.values())
         writer = BulkWriter(session, ACTOR, report, cancel, total)
-        writer.step(0, "写入 / writing")
         events = write(writer, g.store)
     return DemoSummary(cases=cases, seed=seed, counts=dict(writer.counts),
                        audit_events=events)
