@@ -1,29 +1,32 @@
 #!/usr/bin/env bash
-# The benchmarks of quality.md (not part of the test suite): builds the 100k demo database once
-# (B1: `ttdesk-cli demo --cases 100000`, timed), then runs every bench/b<N>_*.py with that
-# database's path as its first argument. Each script prints its figures, floors and ratios.
-#   BENCH_DB=path   database to use/create (default bench/out/b100k.db, gitignored)
+# The benchmarks of quality.md (not part of the test suite; see bench/README.md):
+# B1 (bench/b1_demo.py) builds the 100k demo database and keeps it; then every other
+# bench/b<N>_*.py runs with that database's path as its first argument. Each script prints its
+# figures, targets, floors and ratios; a missed target makes the run fail at the end.
+#   BENCH_DB=path   where the 100k database is kept (default bench/out/b100k.db, gitignored)
 #   BENCH_CASES=N   size of the demo database (default 100000)
+#   BENCH_SKIP_B1=1 reuse an existing BENCH_DB instead of rebuilding it
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 DB="${BENCH_DB:-bench/out/b100k.db}"
 CASES="${BENCH_CASES:-100000}"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+mkdir -p "$(dirname "$DB")"
 
-if [[ ! -f "$DB" ]]; then
-    mkdir -p "$(dirname "$DB")"
-    echo "::: B1 build the ${CASES}-case demo database $DB (target ≤ 90 s, ≤ 250 MB)"
-    started=$EPOCHREALTIME
-    .venv/bin/ttdesk-cli --db "$DB" demo --cases "$CASES" --seed 1
-    awk -v a="$started" -v b="$EPOCHREALTIME" -v mb="$(du -m "$DB" | cut -f1)" \
-        'BEGIN { printf "B1: %.1f s, %d MB\n", b - a, mb }'
+failed=()
+run() {
+    echo "::: $*"
+    .venv/bin/python "$@" || failed+=("$1")
+}
+
+if [[ "${BENCH_SKIP_B1:-0}" != 1 || ! -f "$DB" ]]; then
+    run bench/b1_demo.py --cases "$CASES" --keep "$DB"
 fi
 shopt -s nullglob
-failed=()
 for script in bench/b[0-9]*.py; do
-    echo "::: $script"
-    .venv/bin/python "$script" "$DB" || failed+=("$script")
+    [[ "$script" == bench/b1_* ]] && continue
+    run "$script" "$DB"
 done
 if [[ ${#failed[@]} -gt 0 ]]; then
     echo "::: missed a target: ${failed[*]}" >&2
