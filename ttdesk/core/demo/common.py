@@ -142,6 +142,9 @@ class Gen:
     person_staff_no: dict[int, str] = field(default_factory=dict)
     companies: list[dict[str, Any]] = field(default_factory=list)
     company_weights: list[float] = field(default_factory=list)  # cumulative
+    # partners by field code: (companies, cumulative weights)
+    partners_by_field: dict[str, tuple[list[dict[str, Any]], list[float]]] = field(
+        default_factory=dict)
     used_credit_codes: set[str] = field(default_factory=set)
     used_company_names: set[str] = field(default_factory=set)
     interests: set[tuple[int, int]] = field(default_factory=set)

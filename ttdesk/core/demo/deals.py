@@ -31,7 +31,11 @@ MINUTES = {0: "技转", 1: "转化领导小组", 2: "党委常委会"}
 def pick_counterparty(g: Gen, plan: DealPlan) -> None:
     if plan.mode in ("equity", "self"):
         return
-    plan.counterparty = g.weighted(g.companies, g.company_weights)
+    same_field = g.partners_by_field.get(plan.case.field)
+    if same_field and g.rng.random() < 0.85:  # mostly a company of the case's industry
+        plan.counterparty = g.weighted(*same_field)
+    else:
+        plan.counterparty = g.weighted(g.companies, g.company_weights)
 
 
 def _terms(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -> None:

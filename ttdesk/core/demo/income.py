@@ -63,7 +63,15 @@ def _receipts(g: Gen, plan: DealPlan) -> list[Receipt]:
     elif plan.mode != "equity":
         out.append((signed + days(g.ri(10, 90)), fen * g.ri(5, 10) // 10,
                     "other", None))
+    if out and fen and (g.cover.needs("receipt:other") or g.rng.random() < 0.02):
+        late = max(on for on, _, _, _ in out) + days(g.ri(30, 90))  # late-payment penalty
+        if late <= g.today and plan.status != "completed":
+            out.append((late, max(100, fen // 100), "other", None))
+            g.cover.mark("receipt:other")
     end = min(d.get("completed", g.today) if plan.status == "completed" else g.today, g.today)
+    if plan.status == "completed":  # a completed contract has been paid in full
+        out = [(min(on, end), fen_, kind, sales) if kind != "royalty" else (on, fen_, kind, sales)
+               for on, fen_, kind, sales in out]
     out = [r for r in out if r[0] <= end]
     # dividends and exit proceeds of the spin-off keep coming after the deal is completed
     out += [(on, amount, kind, None) for on, amount, kind in plan.extra_receipts

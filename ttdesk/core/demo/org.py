@@ -162,5 +162,8 @@ def build_partners(g: Gen, s: Session) -> None:
         row["registered_capital"] = yuan(wan * 10_000 * 100)
         g.store.add("company", row)
         g.companies.append(row)
-        previous = g.company_weights[-1] if g.company_weights else 0.0
-        g.company_weights.append(previous + 1 / (i + 1) ** 0.8)
+        weight = 1 / (i + 1) ** 0.8  # a few large partners do many deals
+        g.company_weights.append((g.company_weights[-1] if g.company_weights else 0) + weight)
+        group, cum = g.partners_by_field.setdefault(field, ([], []))
+        group.append(row)
+        cum.append((cum[-1] if cum else 0) + weight)
