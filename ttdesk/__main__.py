@@ -12,6 +12,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -171,6 +172,26 @@ def self_test() -> int:
     return run_self_test(extra_checks=[("qt", _qt_check)])
 
 
+def start_auto_backup(ctx: Any) -> threading.Thread:
+    """Today's automatic backup with rotation, on a worker thread so the window is not held
+    up (the SQLite online backup reads a consistent snapshot while the UI keeps working)."""
+
+    def work() -> None:
+        from ttdesk.core.backup import auto_backup
+        from ttdesk.core.setup import backup_dir
+
+        try:
+            made = auto_backup(ctx, backup_dir())
+            if made:
+                log.info("automatic backup written to %s", made)
+        except Exception:
+            log.exception("automatic backup failed")
+
+    thread = threading.Thread(target=work, name="auto-backup", daemon=True)
+    thread.start()
+    return thread
+
+
 def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
     from ttdesk.core.setup import open_context
 
@@ -194,6 +215,7 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
         window = MainWindow(ctx)
         window.show()
         QTimer.singleShot(0, window.offer_demo_data)
+        start_auto_backup(ctx)
         return int(app.exec())
     finally:
         ctx.db.dispose()

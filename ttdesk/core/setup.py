@@ -59,7 +59,11 @@ def open_context(url: str | None = None, *, lang: str = "zh", actor: str | None 
                  migrate_backup: bool = True) -> AppContext:
     """Connect, bring the schema to head (backing up a SQLite file first) and seed defaults."""
     db = connect(resolve_url(url))
-    migrate.upgrade(db, backup_dir() if migrate_backup else None)
-    ctx = AppContext(db=db, actor=actor or os_account(), lang=lang)
-    seed_defaults(ctx)
+    try:
+        migrate.upgrade(db, backup_dir() if migrate_backup else None)
+        ctx = AppContext(db=db, actor=actor or os_account(), lang=lang)
+        seed_defaults(ctx)
+    except BaseException:
+        db.dispose()  # no pooled connection left behind (PostgreSQL)
+        raise
     return ctx
