@@ -101,7 +101,8 @@ def pick_contributors(g: Gen, case: Case) -> None:
     n = g.cover.pick("team_size", [1, 2, 3, 4, 5], [20, 30, 30, 12, 8])
     no_heads = case.equity_team
     dept_id = case.dept["id"]
-    staff = _staff(g, dept_id, no_heads) or _staff(g, g.departments[0]["id"], no_heads)
+    staff = _staff(g, dept_id, no_heads) or next(
+        pool for d in g.departments if (pool := _staff(g, d["id"], no_heads)))
     chosen = [g.one(staff)]
     students = g.students_by_dept.get(dept_id, [])
     tries = 0

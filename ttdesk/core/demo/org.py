@@ -78,7 +78,7 @@ def build_people(g: Gen, s: Session) -> None:
     used = set(s.execute(select(Person.staff_no)).scalars())
     depts = g.departments
     total = max(g.cases // 4, 3 * len(depts) + 10)
-    head_every = 33  # ~3% of the pool are unit heads
+    head_every = 25  # with the department heads, ~3% of the pool are unit heads
     for i in range(total):
         kind = _person_kind(g, i, len(depts))
         dept = depts[i % len(depts)] if i < 3 * len(depts) else g.one(depts)
@@ -88,7 +88,9 @@ def build_people(g: Gen, s: Session) -> None:
                                "is_external": kind == "external"}
         if kind == "staff":
             row["staff_no"] = f"JH{i + 1:06d}"
-            row["is_unit_head"] = i < len(depts) or i % head_every == 0
+            # the first staff member of each department heads it; then ~1 in 25 more
+            row["is_unit_head"] = i < len(depts) or (i >= 3 * len(depts)
+                                                    and i % head_every == 0)
             row["title"] = g.one(vocab.HEAD_TITLES if row["is_unit_head"]
                                         else vocab.STAFF_TITLES)
         elif kind == "student":
