@@ -193,6 +193,20 @@ def test_audit_chain_is_intact(demo: AppContext) -> None:
     assert ids_in_time_order == sorted(ids_in_time_order)
 
 
+def test_history_starts_at_the_first_status(demo: AppContext) -> None:
+    """A case is recorded as disclosed, then moved once to where it stands today."""
+    case_id, status = q(demo, "SELECT id, status FROM achievement WHERE status = 'converted' "
+                              "LIMIT 1")[0]
+    events = q(demo, f"SELECT action, changes FROM audit_event WHERE entity = 'achievement' "
+                     f"AND entity_id = {case_id} ORDER BY id")
+    assert [a for a, _ in events] == ["insert", "update"]
+    assert json.loads(events[0][1])["after"]["status"] == "disclosed"
+    assert json.loads(events[1][1])["status"] == {"before": "disclosed", "after": status}
+    drafts = q(demo, "SELECT COUNT(*) FROM audit_event WHERE entity = 'deal' AND action = "
+                     "'update'")[0][0]
+    assert drafts == q(demo, "SELECT COUNT(*) FROM deal WHERE status != 'draft'")[0][0]
+
+
 def test_shares_sum_to_exactly_100(demo: AppContext) -> None:
     rows = q(demo, "SELECT achievement_id, SUM(share), MIN(share) FROM contribution "
                    "GROUP BY achievement_id")

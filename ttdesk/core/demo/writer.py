@@ -36,6 +36,24 @@ _REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no", "serial_no")
 _AUDIT_COLUMNS = ["at", "actor", "action", "entity", "entity_id", "entity_ref", "changes",
                   "prev_hash", "hash"]
 
+# Status machines: a row is audited as created in its first state (these values), then
+# changed once to its current state, so a record's history shows where it started.
+_DEAL_LATER = ("exchange_reference", "related_party_approval_date", "approval_tier",
+               "approval_body", "approval_date", "approval_minutes_no",
+               "supervising_approval_ref", "supervising_approval_date", "signing_date",
+               "deferred_review_date", "registration_no", "registration_date",
+               "completion_date", "termination_reason")
+_GRANT_LATER = ("college_review_date", "college_opinion", "tto_review_date", "tto_opinion",
+                "decision_body", "decision_date", "minutes_no", "agreement_no",
+                "agreement_date", "title_change_date", "rejection_reason")
+LATER: dict[str, dict[str, Any]] = {
+    "achievement": {"status": "disclosed", "release_reason": None},
+    "deal": {"status": "draft", **dict.fromkeys(_DEAL_LATER)},
+    "rights_grant": {"status": "applied", **dict.fromkeys(_GRANT_LATER)},
+    "distribution": {"status": "draft", "approval_date": None, "approval_body": None,
+                     "payment_date": None},
+}
+
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
 Event = tuple[datetime, int, str, int, "str | None", dict[str, Any]]
@@ -243,12 +261,27 @@ class BulkWriter:
 
     def _queue_inserts(self, name: str, rows: list[dict[str, Any]]) -> None:
         ref_key = next((k for k in _REF_KEYS if k in rows[0]), None)
+        initial = LATER.get(name)
         events = self.events
-        n = len(events)
-        for i, row in enumerate(rows):
+        for row in rows:
             at = row["created_at"] if "created_at" in row else row["_at"]
-            events.append((at, n + i, name, row["id"], row[ref_key] if ref_key else None,
-                           {"after": snapshot(row)}))
+            ref = row[ref_key] if ref_key else None
+            after = snapshot(row)
+            if initial is None:
+                events.append((at, len(events), name, row["id"], ref, {"after": after}))
+                continue
+            # Recorded as first created, then one update to where it stands today.
+            changes = {}
+            for key, first in initial.items():
+                now = after.pop(key, None)
+                if first is not None:
+                    after[key] = first
+                if now != first:
+                    changes[key] = {"before": first, "after": now}
+            events.append((at, len(events), name, row["id"], ref, {"after": after}))
+            if changes:
+                events.append((max(at, row["updated_at"]), len(events), name, row["id"], ref,
+                               changes))
 
     def update_event(self, at: datetime, name: str, entity_id: int, ref: str | None,
                      changes: dict[str, Any]) -> None:
