@@ -467,6 +467,21 @@ def test_cancel_writes_nothing(ctx: AppContext) -> None:
     assert q(ctx, "SELECT COUNT(*) FROM achievement")[0][0] == 20
 
 
+def test_cancel_in_the_middle_of_the_writes(ctx: AppContext) -> None:
+    """Cancelled in the middle of the inserts: everything rolls back, indexes included."""
+    tables = ("achievement", "contribution", "deal", "company", "deadline", "audit_event")
+    before = {t: q(ctx, f"SELECT COUNT(*) FROM {t}")[0][0] for t in tables}
+    reached: list[float] = []
+    with pytest.raises(Cancelled):
+        generate(ctx, cases=400, progress=lambda f, _m: reached.append(f),
+                 cancel=lambda: bool(reached) and reached[-1] > 0.3)
+    assert 0.3 < reached[-1] < 1.0
+    assert {t: q(ctx, f"SELECT COUNT(*) FROM {t}")[0][0] for t in tables} == before
+    indexes = q(ctx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                     "AND name = 'ix_audit_entity'")
+    assert indexes[0][0] == 1  # the dropped indexes came back with the rollback
+
+
 def test_progress_is_monotonic_and_ends_at_one(ctx: AppContext) -> None:
     seen: list[float] = []
     generate(ctx, cases=40, progress=lambda f, _m: seen.append(f))
