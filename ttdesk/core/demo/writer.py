@@ -84,7 +84,11 @@ def _ten_thousandths(value: Decimal) -> int:
 
 
 def _sqlite_datetime(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    """SQLAlchemy's SQLite DATETIME storage format ("%Y-%m-%d %H:%M:%S.%f"), naive UTC."""
+    if value.utcoffset():
+        value = value.astimezone(UTC)
+    text = value.replace(tzinfo=None).isoformat(" ")
+    return text if value.microsecond else text + ".000000"
 
 
 def compact_json(value: Any) -> str:
@@ -239,6 +243,7 @@ class BulkWriter:
         if not rows:
             return
         table = Base.metadata.tables[name]
+        name = str(name)  # not SQLAlchemy's quoted_name: sqlite3 adapts str subclasses slowly
         defaults = _defaults(table)
         stamped = "created_at" in table.columns
         for row in rows:
