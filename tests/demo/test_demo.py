@@ -513,3 +513,13 @@ def test_postgres_build_is_valid(any_ctx: AppContext) -> None:
         s.execute(text("INSERT INTO department (code, name) VALUES ('ZZ', '测试单位')"))
 
 
+
+
+def test_no_record_is_updated_before_it_was_created(demo: AppContext) -> None:
+    from sqlalchemy import text
+
+    with demo.read() as s:
+        for table in ("achievement", "deal", "rights_grant", "distribution", "publicity"):
+            bad = s.execute(text(f"SELECT count(*) FROM {table} "
+                                 "WHERE updated_at < created_at")).scalar_one()
+            assert bad == 0, table

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaTooNew as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILURE
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): not an error; silence the flush at exit
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted / 已中断", file=sys.stderr)
         return EXIT_FAILURE

@@ -84,7 +84,8 @@ def _emit_cases(g: Gen, cases: list[cs.Case], grant_plans: list[timeline.GrantPl
     for seq, plan in enumerate(grant_plans, start=1):
         grants.emit_grant(g, plan, seq)
     for case in cases:
-        case.row["updated_at"] = stamp(case.last, case.id)
+        # last change of the case or its records; never before its own disclosure
+        case.row["updated_at"] = stamp(max(case.last, case.disclosure), case.id)
 
 
 def _emit_deals(g: Gen, cases: list[cs.Case]) -> None:
