@@ -7,10 +7,11 @@ the most common ones (env.md, "Speed facts"), and a scan of 100,000 short titles
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, and_, case, or_
 from sqlalchemy.ext.compiler import compiles
@@ -169,3 +170,42 @@ def coerce(enum_cls: type[E], value: Any) -> Any:
     if isinstance(value, tuple | list | set | frozenset):
         return tuple(enum_cls(v) for v in value)
     return enum_cls(value)
+
+
+F = TypeVar("F")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class EntityList(Generic[F, R]):
+    """The four calls every simple list offers (ids, a page of rows, a count, a CLI page),
+    built from one list's own pieces so the session handling lives in one place."""
+
+    default_filter: Callable[[], F]
+    ids_in_session: Callable[..., list[int]]
+    rows_in_session: Callable[[Session, Sequence[int]], list[R]]
+    count_statement: Callable[[F, str], Any]
+
+    def ids(self, ctx: Any, f: F | None = None) -> list[int]:
+        """Ids of every match, in display order (what a lazy table model holds)."""
+        with ctx.read() as session:
+            return self.ids_in_session(session, f or self.default_filter())
+
+    def rows(self, ctx: Any, ids: Sequence[int]) -> list[R]:
+        """Display rows for `ids`, in the order given (ids deleted meanwhile are skipped)."""
+        if not ids:
+            return []
+        with ctx.read() as session:
+            return self.rows_in_session(session, ids)
+
+    def count(self, ctx: Any, f: F | None = None) -> int:
+        with ctx.read() as session:
+            stmt = self.count_statement(f or self.default_filter(), dialect_of(session))
+            return int(session.execute(stmt).scalar_one())
+
+    def page(self, ctx: Any, f: F | None = None, limit: int | None = None,
+             offset: int = 0) -> list[R]:
+        """One page (or, without a limit, all) of the list: for the CLI and reports."""
+        with ctx.read() as session:
+            ids = self.ids_in_session(session, f or self.default_filter(), limit, offset)
+            return self.rows_in_session(session, ids)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.core.context import AppContext
 from ttdesk.core.queries._common import (
+    EntityList,
     chunks,
     coerce,
     dialect_of,
@@ -186,30 +187,26 @@ def rows_in_session(session: Session, ids: Sequence[int]) -> list[CaseRow]:
     return in_order(ids, by_id)
 
 
+_LIST: EntityList[CaseFilter, CaseRow] = EntityList(
+    CaseFilter, ids_in_session, rows_in_session,
+    lambda f, dialect: select(func.count()).select_from(A).where(*_conditions(f, dialect)),
+)
+
+
 def case_ids(ctx: AppContext, f: CaseFilter | None = None) -> list[int]:
     """Ids of every matching case, in display order."""
-    with ctx.read() as session:
-        return ids_in_session(session, f or CaseFilter())
+    return _LIST.ids(ctx, f)
 
 
 def case_rows(ctx: AppContext, ids: Sequence[int]) -> list[CaseRow]:
-    """Display rows for `ids`, in the order given (ids deleted meanwhile are skipped)."""
-    if not ids:
-        return []
-    with ctx.read() as session:
-        return rows_in_session(session, ids)
+    """Display rows for `ids`, in the order given."""
+    return _LIST.rows(ctx, ids)
 
 
 def count_cases(ctx: AppContext, f: CaseFilter | None = None) -> int:
-    f = f or CaseFilter()
-    with ctx.read() as session:
-        stmt = select(func.count()).select_from(A).where(*_conditions(f, dialect_of(session)))
-        return int(session.execute(stmt).scalar_one())
+    return _LIST.count(ctx, f)
 
 
 def list_cases(ctx: AppContext, f: CaseFilter | None = None, limit: int | None = None,
                offset: int = 0) -> list[CaseRow]:
-    """One page (or, without a limit, all) of the case list: for the CLI and reports."""
-    with ctx.read() as session:
-        ids = ids_in_session(session, f or CaseFilter(), limit, offset)
-        return rows_in_session(session, ids)
+    return _LIST.page(ctx, f, limit, offset)

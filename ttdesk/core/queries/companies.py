@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.core.context import AppContext
 from ttdesk.core.queries._common import (
+    EntityList,
     chunks,
     coerce,
     dialect_of,
@@ -133,27 +134,26 @@ def rows_in_session(session: Session, ids: Sequence[int]) -> list[CompanyRow]:
     return in_order(ids, by_id)
 
 
+_LIST: EntityList[CompanyFilter, CompanyRow] = EntityList(
+    CompanyFilter, ids_in_session, rows_in_session,
+    lambda f, dialect: select(func.count()).select_from(C).where(*_conditions(f, dialect)),
+)
+
+
 def company_ids(ctx: AppContext, f: CompanyFilter | None = None) -> list[int]:
-    with ctx.read() as session:
-        return ids_in_session(session, f or CompanyFilter())
+    """Ids of every matching company, in display order."""
+    return _LIST.ids(ctx, f)
 
 
 def company_rows(ctx: AppContext, ids: Sequence[int]) -> list[CompanyRow]:
-    if not ids:
-        return []
-    with ctx.read() as session:
-        return rows_in_session(session, ids)
+    """Display rows for `ids`, in the order given."""
+    return _LIST.rows(ctx, ids)
 
 
 def count_companies(ctx: AppContext, f: CompanyFilter | None = None) -> int:
-    f = f or CompanyFilter()
-    with ctx.read() as session:
-        stmt = select(func.count()).select_from(C).where(*_conditions(f, dialect_of(session)))
-        return int(session.execute(stmt).scalar_one())
+    return _LIST.count(ctx, f)
 
 
 def list_companies(ctx: AppContext, f: CompanyFilter | None = None, limit: int | None = None,
                    offset: int = 0) -> list[CompanyRow]:
-    with ctx.read() as session:
-        ids = ids_in_session(session, f or CompanyFilter(), limit, offset)
-        return rows_in_session(session, ids)
+    return _LIST.page(ctx, f, limit, offset)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.core.context import AppContext
 from ttdesk.core.queries._common import (
+    EntityList,
     chunks,
     coerce,
     dialect_of,
@@ -176,29 +177,26 @@ def rows_in_session(session: Session, ids: Sequence[int]) -> list[DealRow]:
     return in_order(ids, by_id)
 
 
+_LIST: EntityList[DealFilter, DealRow] = EntityList(
+    DealFilter, ids_in_session, rows_in_session,
+    lambda f, dialect: _filtered(select(func.count(D.id)), f, dialect),
+)
+
+
 def deal_ids(ctx: AppContext, f: DealFilter | None = None) -> list[int]:
     """Ids of every matching deal, in display order."""
-    with ctx.read() as session:
-        return ids_in_session(session, f or DealFilter())
+    return _LIST.ids(ctx, f)
 
 
 def deal_rows(ctx: AppContext, ids: Sequence[int]) -> list[DealRow]:
     """Display rows for `ids`, in the order given."""
-    if not ids:
-        return []
-    with ctx.read() as session:
-        return rows_in_session(session, ids)
+    return _LIST.rows(ctx, ids)
 
 
 def count_deals(ctx: AppContext, f: DealFilter | None = None) -> int:
-    f = f or DealFilter()
-    with ctx.read() as session:
-        stmt = _filtered(select(func.count(D.id)), f, dialect_of(session))
-        return int(session.execute(stmt).scalar_one())
+    return _LIST.count(ctx, f)
 
 
 def list_deals(ctx: AppContext, f: DealFilter | None = None, limit: int | None = None,
                offset: int = 0) -> list[DealRow]:
-    with ctx.read() as session:
-        ids = ids_in_session(session, f or DealFilter(), limit, offset)
-        return rows_in_session(session, ids)
+    return _LIST.page(ctx, f, limit, offset)
