@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.core import calendar_store
 from ttdesk.core.context import AppContext
-from ttdesk.core.errors import RuleViolation
+from ttdesk.core.errors import NotFound, RuleViolation
 from ttdesk.core.policy import Policy
 from ttdesk.core.workdays import add_working_days
 from ttdesk.db.enums import DeadlineKind, IPStatus
@@ -108,5 +108,5 @@ def complete(ctx: AppContext, deadline_id: int) -> None:
     with ctx.write() as s:
         d = s.get(Deadline, deadline_id)
         if d is None:
-            raise RuleViolation("INPUT", "待办不存在", "no such deadline")
+            raise NotFound("待办 / deadline", deadline_id)
         d.done, d.done_on = True, ctx.today()

@@ -21,6 +21,7 @@ from ttdesk.core.money import parse_money, parse_percent
 from ttdesk.core.rules import P, approval_problems, dates_in_order, is_cooperation, signing_problems
 from ttdesk.core.statemachine import COOPERATION_DEAL, DEAL, require_transition
 from ttdesk.db.enums import (
+    COOPERATION_MODES,
     DealMode,
     DealStatus,
     PricingMethod,
@@ -73,7 +74,7 @@ def create(ctx: AppContext, d: DealIn) -> str:
     mode = enum_value(DealMode, d.mode, "mode")
     method = enum_value(PricingMethod, d.pricing_method, "pricing_method") \
         if d.pricing_method else None
-    if mode in (DealMode.DEVELOPMENT, DealMode.CONSULTING, DealMode.SERVICE) and method:
+    if mode in COOPERATION_MODES and method:
         raise RuleViolation("R5", "技术开发/咨询/服务合同不适用定价方式与定价公示",
                             "cooperation contracts take no pricing method or pricing publicity",
                             "pricing_method")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core import deadlines, lookup, policy, publicity
@@ -64,8 +65,6 @@ def _load(s: Session, grant_id: int, expected_version: int | None) -> RightsGran
 
 
 def _pubs(s: Session, g: RightsGrant) -> list[Publicity]:
-    from sqlalchemy import select
-
     return list(s.execute(select(Publicity).where(Publicity.rights_grant_id == g.id)).scalars())
 
 
