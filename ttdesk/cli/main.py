@@ -28,6 +28,9 @@ COMMAND_MODULES = [
     "ttdesk.cli.cmd_backup",
     "ttdesk.cli.cmd_demo",
     "ttdesk.cli.cmd_check",
+    "ttdesk.cli.cmd_money",  # distribution (issue 5)
+    "ttdesk.cli.cmd_filing",  # filing, verify, annual-report (issue 4)
+    "ttdesk.cli.cmd_ledger",  # import-ledger, export-ledger (issue 6)
 ]
 
 Handler = Callable[[Any, argparse.Namespace], int]
