@@ -20,7 +20,7 @@ from ttdesk.errors import SchemaTooNew
 log = logging.getLogger(__name__)
 
 # Kept equal to the newest revision in migrations/versions (a test checks it).
-HEAD_REVISION = "0001_baseline"
+HEAD_REVISION = "0002_money_terms"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

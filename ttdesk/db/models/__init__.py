@@ -16,12 +16,21 @@ from ttdesk.db.models.companies import (
     CompanyMilestone,
     Demand,
     EquityEvent,
+    EquityPosition,
     Match,
     MatchActivity,
     Shareholding,
 )
 from ttdesk.db.models.deals import Deal, Objection, Publicity, RightsGrant, Valuation
-from ttdesk.db.models.money import Allocation, Cost, Distribution, Receipt, distribution_receipt
+from ttdesk.db.models.money import (
+    Allocation,
+    Cost,
+    Distribution,
+    PaymentMilestone,
+    Receipt,
+    RoyaltyReport,
+    distribution_receipt,
+)
 from ttdesk.db.models.org import (
     CalendarDay,
     Department,
@@ -36,9 +45,9 @@ from ttdesk.db.models.system import Attachment, AuditEvent, Deadline, Filing
 __all__ = [
     "Achievement", "Allocation", "Assessment", "Attachment", "AuditEvent", "Base",
     "CalendarDay", "Company", "CompanyMilestone", "Contribution", "Cost", "Deadline", "Deal",
-    "Demand", "Department", "Distribution", "EquityEvent", "Filing", "FundingSource",
-    "IPAsset", "Institution", "Match", "MatchActivity", "Objection", "Person",
-    "PersonInterest", "PolicyVersion", "Publicity", "Receipt", "RightsGrant", "Shareholding",
-    "SupportReceived", "User", "Valuation", "deal_achievement", "deal_ip_asset",
-    "distribution_receipt",
+    "Demand", "Department", "Distribution", "EquityEvent", "EquityPosition", "Filing",
+    "FundingSource", "IPAsset", "Institution", "Match", "MatchActivity", "Objection",
+    "PaymentMilestone", "Person", "PersonInterest", "PolicyVersion", "Publicity", "Receipt",
+    "RightsGrant", "RoyaltyReport", "Shareholding", "SupportReceived", "User", "Valuation",
+    "deal_achievement", "deal_ip_asset", "distribution_receipt",
 ]

@@ -86,6 +86,9 @@ class Shareholding(Base):
 
 
 class EquityEvent(Base):
+    """An event of a company's equity. `positions` keep the cap table as it stood right after
+    the event, so ownership can be shown as of any date (and charted over time)."""
+
     __tablename__ = "equity_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,6 +101,31 @@ class EquityEvent(Base):
     amount: Mapped[Decimal | None] = mapped_column(Money)
     percentage: Mapped[Decimal | None] = mapped_column(Percent)
     note: Mapped[str | None] = mapped_column(Text)
+    holder_name: Mapped[str | None] = mapped_column(String(200))
+    counterparty_name: Mapped[str | None] = mapped_column(String(200))
+    capital_after: Mapped[Decimal | None] = mapped_column(Money)
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id"), index=True)
+
+    positions: Mapped[list[EquityPosition]] = relationship(
+        cascade="all, delete-orphan", order_by="EquityPosition.id")
+
+
+class EquityPosition(Base):
+    """One holder's stake right after an equity event (a cap-table row as of that date)."""
+
+    __tablename__ = "equity_position"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("equity_event.id", ondelete="CASCADE"), index=True
+    )
+    holder_type: Mapped[HolderType] = mapped_column(code_enum(HolderType))
+    holder_name: Mapped[str] = mapped_column(String(200))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    subscribed_capital: Mapped[Decimal] = mapped_column(Money)
+    paid_in_capital: Mapped[Decimal] = mapped_column(Money)
+    percentage: Mapped[Decimal] = mapped_column(Percent)
+    is_state_owned: Mapped[bool] = mapped_column(default=False)
 
 
 class Demand(Base):

@@ -96,6 +96,7 @@ class Deal(Timestamped, Base):
     royalty_rate: Mapped[Decimal | None] = mapped_column(Percent)
     royalty_base: Mapped[str | None] = mapped_column(String(100))
     minimum_annual_royalty: Mapped[Decimal | None] = mapped_column(Money)
+    royalty_period_months: Mapped[int | None]
     payment_terms: Mapped[str | None] = mapped_column(Text)
     rights_grant_id: Mapped[int | None] = mapped_column(ForeignKey("rights_grant.id"))
     related_party_declared: Mapped[bool] = mapped_column(default=False)

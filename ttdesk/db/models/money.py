@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ttdesk.db.enums import CostCategory, DistributionStatus, ReceiptKind
@@ -13,7 +13,42 @@ from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import Money, Percent
 
 
+class PaymentMilestone(Timestamped, Base):
+    """One milestone payment a contract schedules (e.g. "pilot run passed": ¥200,000 due
+    2027-06-30); its due date raises a deadline, receipts point at it when it is paid."""
+
+    __tablename__ = "payment_milestone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    due_date: Mapped[date | None]
+    trigger: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RoyaltyReport(Timestamped, Base):
+    """A licensee's royalty report (提成报告): the sales base of one period, which the
+    royalty audit compares with the contract terms and the royalties received."""
+
+    __tablename__ = "royalty_report"
+    __table_args__ = (UniqueConstraint("deal_id", "period_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    period_start: Mapped[date]
+    period_end: Mapped[date]
+    reported_on: Mapped[date | None]
+    sales_base: Mapped[Decimal] = mapped_column(Money)
+    reported_royalty: Mapped[Decimal | None] = mapped_column(Money)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class Receipt(Timestamped, Base):
+    """收款. Never deleted: a mistake is undone by a reversing receipt (`reverses_id`)."""
+
     __tablename__ = "receipt"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -25,6 +60,10 @@ class Receipt(Timestamped, Base):
     sales_base: Mapped[Decimal | None] = mapped_column(Money)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("payment_milestone.id"), index=True)
+    royalty_report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("royalty_report.id"), index=True)
 
 
 class Cost(Timestamped, Base):
@@ -38,6 +77,7 @@ class Cost(Timestamped, Base):
     category: Mapped[CostCategory] = mapped_column(code_enum(CostCategory))
     deductible: Mapped[bool] = mapped_column(default=True)
     note: Mapped[str | None] = mapped_column(Text)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("cost.id"))
 
 
 distribution_receipt = Table(
@@ -69,6 +109,7 @@ class Distribution(Timestamped, Base):
     approval_body: Mapped[str | None] = mapped_column(String(100))
     payment_date: Mapped[date | None]
     policy_number: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
