@@ -1,0 +1,70 @@
+"""Copying and exporting what a list shows: tab-separated text for the clipboard, an .xlsx
+file for Excel. Both take the visible columns in their on-screen order and the row DTOs;
+openpyxl is imported only when an export runs (it is not a start-up import)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ttdesk.ui.lists.model import Column, display
+
+CHUNK = 500
+
+
+def _cell_text(text: str) -> str:
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def tsv(columns: Sequence[Column], rows: Sequence[Any], lang: str) -> str:
+    """A heading line and one line per row, cells separated by tabs (pastes into Excel)."""
+    lines = ["\t".join(c.heading(lang) for c in columns)]
+    for row in rows:
+        lines.append("\t".join(_cell_text(display(c.value(row), lang)) for c in columns))
+    return "\n".join(lines) + "\n"
+
+
+def _excel_value(value: Any, lang: str) -> Any:
+    """Numbers stay numbers and dates stay dates in the workbook; the rest as displayed."""
+    if isinstance(value, bool) or value is None:
+        return display(value, lang)
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int):
+        return value
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value
+    return display(value, lang)
+
+
+def write_xlsx(path: str | Path, sheet: str, columns: Sequence[Column],
+               fetch: Callable[[Sequence[int]], list[Any]], ids: Sequence[int], lang: str,
+               progress: Callable[[float, str], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the rows of `ids` (fetched in chunks) to a new workbook at `path`.
+
+    Written to a `.partial` file first and renamed at the end, so a cancelled or failed
+    export leaves no half-written workbook behind.
+    """
+    from openpyxl import Workbook
+
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(sheet)
+    ws.append([c.heading(lang) for c in columns])
+    for start in range(0, len(ids), CHUNK):
+        if cancelled is not None and cancelled():
+            raise InterruptedError("export cancelled")
+        for row in fetch(ids[start:start + CHUNK]):
+            ws.append([_excel_value(c.value(row), lang) for c in columns])
+        if progress is not None:
+            progress(min(1.0, (start + CHUNK) / max(1, len(ids))), "")
+    try:
+        book.save(partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target

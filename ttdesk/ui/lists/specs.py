@@ -1,0 +1,160 @@
+"""The four big lists as `ListSpec`s: columns (headings from `ttdesk.core.labels`), the SQL
+sort each column maps to, the filters, and the core query functions behind them."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from ttdesk.core import queries as q
+from ttdesk.core.labels import choices
+from ttdesk.core.overview import FilterChoices
+from ttdesk.db.enums import AchievementStatus, DeadlineKind, DealMode, DealStatus, Region
+from ttdesk.ui import bus
+from ttdesk.ui.lists.model import Column, FilterDef, ListSpec
+
+Choices = list[tuple[Any, str]]
+
+
+def _enum(enum_cls: type[StrEnum]) -> Any:
+    def make(_fc: FilterChoices, lang: str) -> Choices:
+        return [(enum_cls(code), text) for code, text in choices(enum_cls, lang)]
+    return make
+
+
+def _departments(fc: FilterChoices, _lang: str) -> Choices:
+    return list(fc.departments)
+
+
+def _fields(fc: FilterChoices, _lang: str) -> Choices:
+    return [(f, f) for f in fc.fields]
+
+
+def _officers(fc: FilterChoices, _lang: str) -> Choices:
+    return list(fc.officers)
+
+
+def _case_years(fc: FilterChoices, _lang: str) -> Choices:
+    return [(y, str(y)) for y in fc.case_years]
+
+
+def _recent_years(_fc: FilterChoices, _lang: str) -> Choices:
+    this = date.today().year
+    return [(y, str(y)) for y in range(this, this - 15, -1)]
+
+
+def _yes_no(_fc: FilterChoices, lang: str) -> Choices:
+    return [(True, "是" if lang == "zh" else "Yes"), (False, "否" if lang == "zh" else "No")]
+
+
+STATUS = ("状态", "Status")
+YEAR = ("年份", "Year")
+
+CASES = ListSpec(
+    key="cases",
+    bus_kind=bus.ACHIEVEMENTS,
+    columns=(
+        Column("case_no", lambda r: r.case_no, q.CaseSort.CASE_NO, width=120),
+        Column("title", lambda r: r.title, q.CaseSort.TITLE, width=320),
+        Column("title_en", lambda r: r.title_en, hidden=True, width=240),
+        Column("kind", lambda r: r.kind, q.CaseSort.KIND, width=100),
+        Column("field", lambda r: r.field, q.CaseSort.FIELD, width=110),
+        Column("department", lambda r: r.department, q.CaseSort.DEPARTMENT, width=140),
+        Column("disclosure_date", lambda r: r.disclosure_date, q.CaseSort.DISCLOSURE_DATE,
+               width=95),
+        Column("status", lambda r: r.status, q.CaseSort.STATUS, width=75),
+        Column("officer", lambda r: r.officer, q.CaseSort.OFFICER, width=75),
+        Column("lead_inventor", lambda r: r.lead_inventor, width=75),
+        Column("deal_count", lambda r: r.deal_count, numeric=True, width=60),
+    ),
+    default_filter=q.CaseFilter,
+    ids=q.case_ids,
+    rows=q.case_rows,
+    filters=(
+        FilterDef("status", STATUS, _enum(AchievementStatus)),
+        FilterDef("department_id", ("院系", "Department"), _departments),
+        FilterDef("field", ("技术领域", "Field"), _fields),
+        FilterDef("year", ("披露年份", "Year disclosed"), _case_years),
+        FilterDef("officer_id", ("经办人", "Officer"), _officers),
+    ),
+)
+
+DEALS = ListSpec(
+    key="deals",
+    bus_kind=bus.DEALS,
+    columns=(
+        Column("deal_no", lambda r: r.deal_no, q.DealSort.DEAL_NO, width=115),
+        Column("title", lambda r: r.title, q.DealSort.TITLE, width=300),
+        Column("mode", lambda r: r.mode, q.DealSort.MODE, width=90),
+        Column("counterparty", lambda r: r.counterparty, q.DealSort.COUNTERPARTY, width=220),
+        Column("credit_code", lambda r: r.counterparty_credit_code, hidden=True, width=160),
+        Column("price", lambda r: r.price, q.DealSort.PRICE, numeric=True, width=120),
+        Column("pricing_method", lambda r: r.pricing_method, q.DealSort.PRICING_METHOD,
+               width=80),
+        Column("status", lambda r: r.status, q.DealSort.STATUS,
+               width=75),
+        Column("signing_date", lambda r: r.signing_date, q.DealSort.SIGNING_DATE, width=95),
+        Column("deferred_payment", lambda r: r.deferred_payment, hidden=True, width=80),
+        Column("case_nos", lambda r: r.case_nos, width=140),
+    ),
+    default_filter=q.DealFilter,
+    ids=q.deal_ids,
+    rows=q.deal_rows,
+    filters=(
+        FilterDef("status", STATUS, _enum(DealStatus)),
+        FilterDef("mode", ("转化方式", "Mode"), _enum(DealMode)),
+        FilterDef("year", ("签约年份", "Year signed"), _recent_years),
+    ),
+)
+
+COMPANIES = ListSpec(
+    key="companies",
+    bus_kind=bus.COMPANIES,
+    columns=(
+        Column("name", lambda r: r.name, q.CompanySort.NAME, width=260),
+        Column("credit_code", lambda r: r.credit_code, q.CompanySort.CREDIT_CODE, width=170),
+        Column("region", lambda r: r.region, q.CompanySort.REGION, width=70),
+        Column("is_spinoff", lambda r: r.is_spinoff, q.CompanySort.IS_SPINOFF, width=70),
+        Column("registration_date", lambda r: r.registration_date,
+               q.CompanySort.REGISTRATION_DATE, width=95),
+        Column("registered_capital", lambda r: r.registered_capital,
+               q.CompanySort.REGISTERED_CAPITAL, numeric=True, width=130),
+        Column("legal_representative", lambda r: r.legal_representative, width=80),
+        Column("park", lambda r: r.park, hidden=True, width=160),
+        Column("is_high_tech", lambda r: r.is_high_tech, width=70),
+        Column("is_zjtx", lambda r: r.is_zjtx, width=70),
+        Column("deal_count", lambda r: r.deal_count, numeric=True, width=60),
+    ),
+    default_filter=q.CompanyFilter,
+    ids=q.company_ids,
+    rows=q.company_rows,
+    filters=(
+        FilterDef("region", ("地区", "Region"), _enum(Region)),
+        FilterDef("is_spinoff", ("衍生企业", "Spin-off"), _yes_no),
+        FilterDef("year", ("成立年份", "Year registered"), _recent_years),
+    ),
+)
+
+DEADLINES = ListSpec(
+    key="deadlines",
+    bus_kind=bus.DEADLINES,
+    columns=(
+        Column("due_date", lambda r: r.due_date, q.DeadlineSort.DUE_DATE, width=95),
+        Column("days_left", lambda r: r.days_left, numeric=True, width=70),
+        Column("state", lambda r: r.state, title=STATUS, width=75),
+        Column("kind", lambda r: r.kind, q.DeadlineSort.KIND, width=120),
+        Column("title", lambda r: r.title, q.DeadlineSort.TITLE, width=360),
+        Column("subject_ref", lambda r: r.subject_ref, q.DeadlineSort.SUBJECT_REF, width=120),
+        Column("done_on", lambda r: r.done_on, hidden=True, width=95),
+    ),
+    default_filter=lambda: q.DeadlineFilter(state=q.DeadlineState.OPEN),
+    ids=q.deadline_ids,
+    rows=q.deadline_rows,
+    filters=(
+        FilterDef("state", STATUS, _enum(q.DeadlineState)),
+        FilterDef("kind", ("类型", "Kind"), _enum(DeadlineKind)),
+    ),
+)
+
+ALL_SPECS = (CASES, DEALS, COMPANIES, DEADLINES)
