@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import extract, select
+from sqlalchemy.orm import Session
 
 from ttdesk.core import calendar_store, policy
 from ttdesk.core.context import AppContext
@@ -65,16 +66,34 @@ def _check(profile: InstitutionProfile) -> dict[str, Any]:
     return {k: (v or None) for k, v in values.items()}
 
 
+def _store_profile(session: Session, values: dict[str, Any]) -> None:
+    row = session.scalars(select(Institution).order_by(Institution.id).limit(1)).first()
+    if row is None:
+        session.add(Institution(**values))
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+
+
 def save_profile(ctx: AppContext, profile: InstitutionProfile) -> InstitutionProfile:
     """Create or update the one institution row (validated first; a refusal writes nothing)."""
     values = _check(profile)
     with ctx.write() as session:
-        row = session.scalars(select(Institution).order_by(Institution.id).limit(1)).first()
-        if row is None:
-            session.add(Institution(**values))
-        else:
-            for key, value in values.items():
-                setattr(row, key, value)
+        _store_profile(session, values)
+    return InstitutionProfile(**values)
+
+
+def complete_first_start(ctx: AppContext, profile: InstitutionProfile,
+                         policy_changes: dict[str, Any]) -> InstitutionProfile:
+    """The first-start dialog's one action: the profile and the policy values it confirmed,
+    both or neither (a policy value out of range leaves no profile behind)."""
+    values = _check(profile)
+    with ctx.write() as session:
+        _store_profile(session, values)
+        now = policy.current(session)
+        changed = {k: v for k, v in policy_changes.items() if now.values.get(k) != v}
+        if changed:
+            policy.update(session, ctx.actor, changed, "首次启动 / first start")
     return InstitutionProfile(**values)
 
 

@@ -1,53 +1,91 @@
-"""The main window: a navigation list on the left, one page per area on the right.
+"""The main window: navigation on the left, one page per area, case pages in their own windows.
 
-A small shell for now — each area shows a placeholder page until its view lands. On the first
-start with an empty database the window offers to load demo data.
+Pages are built the first time they are shown (the start-up page only at start), so start-up
+stays quick on a big database. Screens other helpers build (income, filings archive, case
+page, company page, import wizard, new-disclosure dialog) are imported lazily and replaced by
+a placeholder while their module does not exist yet.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ttdesk.core.context import AppContext
 from ttdesk.core.stats import count_achievements
+from ttdesk.ui import bus as kinds
+from ttdesk.ui.bus import DataBus
+from ttdesk.ui.ops import Operation, run_op
+from ttdesk.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
 
 WINDOW_TITLE = "TT Desk 科技成果转化管理"
 DEMO_MODULE = "ttdesk.core.demo"
 DEMO_CASES = 300
+CTX = "MainWindow"
 
 # (key, label): the areas of quality.md's "main window with navigation", in that order.
 NAV_PAGES: tuple[tuple[str, str], ...] = (
-    ("dashboard", "工作台"),
-    ("achievements", "成果"),
-    ("deals", "交易"),
-    ("companies", "企业"),
-    ("income", "收益"),
-    ("deadlines", "待办"),
-    ("filings", "文件"),
-    ("settings", "设置"),
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "工作台")),
+    ("achievements", QT_TRANSLATE_NOOP("MainWindow", "成果")),
+    ("deals", QT_TRANSLATE_NOOP("MainWindow", "交易")),
+    ("companies", QT_TRANSLATE_NOOP("MainWindow", "企业")),
+    ("income", QT_TRANSLATE_NOOP("MainWindow", "收益")),
+    ("deadlines", QT_TRANSLATE_NOOP("MainWindow", "待办")),
+    ("filings", QT_TRANSLATE_NOOP("MainWindow", "文件")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "设置")),
 )
+NAV_KEYS = [key for key, _label in NAV_PAGES]
+
+# Hosted screens of other helpers: area -> (module, class).
+HOSTED = {
+    "income": ("ttdesk.ui.money.income_page", "IncomePage"),
+    "filings": ("ttdesk.ui.filings.archive_page", "ArchivePage"),
+}
+CASE_PAGE = ("ttdesk.ui.case.case_page", "CasePage")
+COMPANY_PAGE = ("ttdesk.ui.companies.company_page", "CompanyPage")
+NEW_DISCLOSURE = ("ttdesk.ui.case.new_disclosure", "NewDisclosureDialog")
+IMPORT_WIZARD = ("ttdesk.ui.ledger.wizard", "ImportWizard")
 
 
-def _placeholder_page(key: str, label: str) -> QWidget:
-    page = QLabel(f"<h2>{label}</h2><p>建设中 · coming soon</p>")
-    page.setObjectName(f"page_{key}")
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def optional_class(module: str, name: str) -> type | None:
+    """`module.name` when this build has the module yet; None while it is missing."""
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(found, name, None)
+
+
+def placeholder(key: str, title: str) -> QLabel:
+    page = QLabel(f"<h2>{title}</h2><p>{tr('建设中')} · coming soon</p>")
+    page.setObjectName(f"placeholder_{key}")
     page.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return page
 
@@ -65,68 +103,347 @@ def _demo_module() -> ModuleType | None:
 class MainWindow(QMainWindow):
     """Top-level window; holds the service context, never a session or ORM object."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, bus: DataBus | None = None,
+                 settings: UiSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self.bus = bus or DataBus(self)
+        self.settings = settings or UiSettings()
+        self.detail_windows: dict[tuple[str, Any], QWidget] = {}
+        self.last_op: Operation | None = None
         self.setWindowTitle(WINDOW_TITLE)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(120)
         self.nav.setStyleSheet("QListWidget::item { padding: 8px 14px; }")
         self.pages = QStackedWidget()
+        self._built: dict[str, QWidget] = {}
         for key, label in NAV_PAGES:
-            self.nav.addItem(label)
-            self.pages.addWidget(_placeholder_page(key, label))
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+            self.nav.addItem(tr(label))
+            holder = QWidget()
+            holder.setObjectName(f"page_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.pages.addWidget(holder)
+        self.nav.currentRowChanged.connect(self._show_area)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(f"数据库 / database: {ctx.db.engine.url!r}")
-        self.resize(1100, 700)
+        self._build_actions()
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().showMessage(tr("数据库：") + ctx.db.engine.url.render_as_string(
+            hide_password=True), 8000)
+        self.resize(1280, 800)
+        self._restore_window()
 
-    def offer_demo_data(self) -> bool:
-        """On an empty database, ask whether to load demo cases; True when they were loaded."""
+    # ---- areas ------------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        last = self.settings.last_page
+        self.nav.setCurrentRow(NAV_KEYS.index(last) if last in NAV_KEYS else 0)
+
+    def _show_area(self, row: int) -> None:
+        if row < 0:
+            return
+        key = NAV_KEYS[row]
+        self.area(key)
+        self.pages.setCurrentIndex(row)
+        self.settings.last_page = key
+        page = self._built.get(key)
+        count = getattr(getattr(page, "model", None), "rowCount", None)
+        self.count_label.setText(tr("共 %1 条").replace("%1", str(count())) if count else "")
+
+    def area(self, key: str) -> QWidget:
+        """The content widget of an area, built on first use."""
+        if key not in self._built:
+            widget = self._build_area(key)
+            self._built[key] = widget
+            holder = self.pages.widget(NAV_KEYS.index(key))
+            holder.layout().addWidget(widget)
+        return self._built[key]
+
+    def _build_area(self, key: str) -> QWidget:
+        ctx, bus = self._ctx, self.bus
+        if key == "dashboard":
+            from ttdesk.ui.dashboard.page import DashboardPage
+
+            dash = DashboardPage(ctx, bus)
+            dash.open_deadline.connect(self.open_deadline)
+            return dash
+        if key in ("achievements", "deals", "companies", "deadlines"):
+            return self._build_list(key)
+        if key == "settings":
+            from ttdesk.ui.settings_page import SettingsPage
+
+            return SettingsPage(ctx, bus, self.settings)
+        module, name = HOSTED[key]
+        cls = optional_class(module, name)
+        if cls is None:
+            return placeholder(key, tr(dict(NAV_PAGES)[key]))
+        return cls(ctx, bus)
+
+    def _build_list(self, key: str) -> QWidget:
+        from ttdesk.ui.lists import specs
+        from ttdesk.ui.lists.page import ListPage
+
+        spec, opener = {
+            "achievements": (specs.CASES, lambda r: self.open_case(r.case_no)),
+            "deals": (specs.DEALS, lambda r: self.open_deal(r.deal_no, r.case_nos)),
+            "companies": (specs.COMPANIES, lambda r: self.open_company(r.id, r.name)),
+            "deadlines": (specs.DEADLINES, self.open_deadline),
+        }[key]
+        page = ListPage(self._ctx, self.bus, spec, self.settings)
+        page.opened.connect(opener)
+        page.count_changed.connect(
+            lambda n, p=page: self.count_label.setText(tr("共 %1 条").replace("%1", str(n)))
+            if self.pages.currentWidget().isAncestorOf(p) else None)
+        return page
+
+    def go(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(NAV_KEYS.index(key))
+        return self.area(key)
+
+    # ---- menus and shortcuts ----------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        specs = [
+            ("new_disclosure", tr("新建披露…"), self.new_disclosure, QKeySequence.StandardKey.New),
+            ("find", tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find),
+            ("import_ledger", tr("导入台账…"), self.import_ledger, None),
+            ("export_json", tr("导出 JSON…"), self.export_json, None),
+            ("backup", tr("立即备份…"), self.backup_now, None),
+            ("restore", tr("从备份恢复…"), self.restore_backup, None),
+            ("quit", tr("退出"), self.close, QKeySequence.StandardKey.Quit),
+        ]
+        for name, text, slot, key in specs:
+            self.actions_by_name[name] = self._action(text, slot, key, name)
+        a = self.actions_by_name
+        file_menu = self.menuBar().addMenu(tr("文件(&F)"))
+        for name in ("new_disclosure", "import_ledger", "export_json"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        file_menu.addAction(a["backup"])
+        file_menu.addAction(a["restore"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        view_menu = self.menuBar().addMenu(tr("查看(&V)"))
+        view_menu.addAction(a["find"])
+        for i, (_key, label) in enumerate(NAV_PAGES):
+            view_menu.addAction(self._action(tr(label), lambda i=i: self.nav.setCurrentRow(i),
+                                             f"Ctrl+{i + 1}", f"go_{i}"))
+        toolbar = self.addToolBar(tr("工具栏"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        for name in ("new_disclosure", "find", "import_ledger", "backup"):
+            toolbar.addAction(a[name])
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box of the list on screen (the case list from other areas)."""
+        page = self._built.get(NAV_KEYS[self.pages.currentIndex()])
+        if not hasattr(page, "focus_search"):
+            page = self.go("achievements")
+        page.focus_search()  # type: ignore[union-attr]
+
+    def _hosted_dialog(self, spec: tuple[str, str], what: str) -> QWidget | None:
+        cls = optional_class(*spec)
+        if cls is None:
+            QMessageBox.information(self, what, tr("此功能尚未安装。"))
+            return None
+        dialog = cls(self._ctx, self.bus, self)
+        dialog.open()
+        return dialog
+
+    def new_disclosure(self) -> QWidget | None:
+        return self._hosted_dialog(NEW_DISCLOSURE, tr("新建披露"))
+
+    def import_ledger(self) -> QWidget | None:
+        return self._hosted_dialog(IMPORT_WIZARD, tr("导入台账"))
+
+    # ---- opening records --------------------------------------------------------------------
+    def _detail_window(self, key: tuple[str, Any], title: str,
+                       make: Callable[[], QWidget]) -> QWidget:
+        window = self.detail_windows.get(key)
+        if window is None:
+            window = make()
+            window.setParent(self, Qt.WindowType.Window)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_a, k=key: self.detail_windows.pop(k, None))
+            window.setWindowTitle(f"{title} — TT Desk")
+            window.resize(1100, 760)
+            self.detail_windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_case(self, case_no: str, deal_no: str | None = None) -> QWidget:
+        """The case page of `case_no` in its own window (raised if already open)."""
+        def make() -> QWidget:
+            cls = optional_class(*CASE_PAGE)
+            if cls is None:
+                return placeholder("case", case_no)
+            return cls(self._ctx, self.bus, case_no)
+
+        window = self._detail_window(("case", case_no), case_no, make)
+        if deal_no is not None and hasattr(window, "show_deal"):
+            window.show_deal(deal_no)
+        return window
+
+    def open_deal(self, deal_no: str, case_nos: tuple[str, ...] = ()) -> QWidget | None:
+        if not case_nos:
+            self.statusBar().showMessage(tr("该交易未关联成果：") + deal_no, 8000)
+            return None
+        return self.open_case(case_nos[0], deal_no)
+
+    def open_company(self, company_id: int, name: str = "") -> QWidget:
+        def make() -> QWidget:
+            cls = optional_class(*COMPANY_PAGE)
+            if cls is None:
+                return placeholder("company", name)
+            return cls(self._ctx, self.bus, company_id)
+
+        return self._detail_window(("company", company_id), name or str(company_id), make)
+
+    def open_deadline(self, row: Any) -> QWidget | None:
+        """A deadline opens what it is about: its deal (at the deal) or its case."""
+        if row.subject_type == "deal" and row.subject_id is not None:
+            from ttdesk.core.queries import deal_rows
+
+            found = deal_rows(self._ctx, [row.subject_id])
+            if found:
+                return self.open_deal(found[0].deal_no, found[0].case_nos)
+        if row.subject_type == "achievement" and row.subject_ref:
+            return self.open_case(row.subject_ref)
+        self.statusBar().showMessage(row.title, 8000)
+        return None
+
+    # ---- data-wide actions (off the GUI thread) ---------------------------------------------
+    def _run(self, title: str, work: Callable[..., Any],
+             on_done: Callable[[Any], None]) -> Operation:
+        self.last_op = run_op(self, title, work, on_done, lang=self._ctx.lang)
+        return self.last_op
+
+    def backup_now(self, target: Path | None = None) -> Operation | None:
+        from ttdesk.core.setup import backup_dir
+
+        if target is None:
+            suggested = backup_dir() / f"ttdesk-{datetime.now():%Y%m%d-%H%M}.db"
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("备份到"), str(suggested))
+            if not chosen:
+                return None
+            target = Path(chosen)
+
+        def work(_progress: Any, _cancelled: Any) -> Path:
+            from ttdesk.core.backup import backup
+
+            return backup(self._ctx, target)
+
+        return self._run(tr("正在备份…"), work, lambda p: self.statusBar().showMessage(
+            tr("已备份到：") + str(p), 10000))
+
+    def restore_backup(self, source: Path | None = None, confirm: bool = True) -> Operation | None:
+        if source is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("选择备份文件"))
+            if not chosen:
+                return None
+            source = Path(chosen)
+        if confirm and QMessageBox.question(
+                self, tr("从备份恢复"),
+                tr("当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？")
+        ) != QMessageBox.StandardButton.Yes:
+            return None
+        url = self._ctx.db.url
+
+        def work(_progress: Any, _cancelled: Any) -> Any:
+            from ttdesk.core.backup import restore
+
+            self._ctx.db.dispose()  # no connection of ours may stay open on the old file
+            return restore(url, source)
+
+        def done(_result: Any) -> None:
+            self.bus.announce(kinds.ALL)
+            self.statusBar().showMessage(tr("已从备份恢复：") + str(source), 10000)
+
+        return self._run(tr("正在恢复…"), work, done)
+
+    def export_json(self, target: Path | None = None) -> Operation | None:
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("导出 JSON"), f"ttdesk-{datetime.now():%Y%m%d}.json", "JSON (*.json)")
+            if not chosen:
+                return None
+            target = Path(chosen)
+
+        def work(_progress: Any, _cancelled: Any) -> Any:
+            from ttdesk.core.exchange.export import export_json
+
+            return export_json(self._ctx, target)
+
+        return self._run(tr("正在导出…"), work, lambda _s: self.statusBar().showMessage(
+            tr("已导出：") + str(target), 10000))
+
+    # ---- first start ------------------------------------------------------------------------
+    def first_start(self) -> None:
+        """Institution profile + policy on the very first start, then the demo-data offer."""
+        from ttdesk.core.institution import get_profile
+
+        if not self.settings.first_start_done and get_profile(self._ctx) is None:
+            from ttdesk.ui.first_start import FirstStartDialog
+
+            FirstStartDialog(self._ctx, self).exec()
+        self.settings.first_start_done = True
+        self.offer_demo_data()
+
+    def offer_demo_data(self) -> Operation | None:
+        """On an empty database, ask whether to load demo cases; the running Operation (off
+        the GUI thread, with progress and cancel) when accepted, else None."""
         demo = _demo_module()
         if demo is None or count_achievements(self._ctx) > 0:
-            return False
+            return None
         answer = QMessageBox.question(
-            self, "示例数据 / Demo data",
-            f"数据库中还没有成果。是否载入 {DEMO_CASES} 个示例案例以便熟悉本程序？\n"
-            f"The database is empty. Load {DEMO_CASES} demo cases to try TT Desk?",
-        )
+            self, tr("示例数据"),
+            tr("数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？").replace(
+                "%1", str(DEMO_CASES)))
         if answer != QMessageBox.StandardButton.Yes:
-            return False
-        if not self._run_demo(demo):
-            return False
-        log.info("loaded %d demo cases", DEMO_CASES)
-        self.statusBar().showMessage(f"已载入 {DEMO_CASES} 个示例案例 / demo data loaded", 10000)
-        return True
+            return None
+        ctx = self._ctx
 
-    def _run_demo(self, demo: ModuleType) -> bool:
-        """Build the demo data behind a progress dialog with a cancel button; False if cancelled.
+        def work(progress: Any, cancelled: Any) -> Any:
+            return demo.generate(ctx, cases=DEMO_CASES, seed=1, progress=progress,
+                                 cancel=cancelled)
 
-        Runs on the GUI thread, pumping events from the progress callback (the generator is
-        quick at this size); cancelling leaves nothing written.
-        """
-        dialog = QProgressDialog("正在生成示例数据… / Building demo data…", "取消 / Cancel",
-                                 0, 100, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
+        def done(_summary: Any) -> None:
+            log.info("loaded %d demo cases", DEMO_CASES)
+            self.bus.announce(kinds.ALL)
+            self.statusBar().showMessage(
+                tr("已载入 %1 个示例案例").replace("%1", str(DEMO_CASES)), 10000)
 
-        def progress(fraction: float, message: str) -> None:
-            dialog.setValue(int(fraction * 100))
-            dialog.setLabelText(message)
-            QApplication.processEvents()
+        return self._run(tr("正在生成示例数据…"), work, done)
 
-        try:
-            demo.generate(self._ctx, cases=DEMO_CASES, seed=1, progress=progress,
-                          cancel=dialog.wasCanceled)
-        except getattr(demo, "Cancelled", ()) as exc:
-            log.info("demo data cancelled: %s", exc)
-            return False
-        finally:
-            dialog.close()
-        return True
+    # ---- closing ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        for page in self._built.values():
+            save = getattr(page, "save_layout", None)
+            if callable(save):
+                save()
+        self.settings.sync()
+        super().closeEvent(event)

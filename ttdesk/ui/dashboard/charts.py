@@ -1,0 +1,103 @@
+"""Dashboard charts (QtCharts): the case pipeline by status and income by year and mode.
+
+Built from plain figures of `ttdesk.core.overview`; labels from `ttdesk.core.labels`. Bars
+carry their numbers as labels, so nothing depends on telling colours apart.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+
+from ttdesk.core.labels import label
+from ttdesk.db.enums import AchievementStatus, DealMode
+
+# Modes grouped the way the annual statistics report them.
+MODE_GROUPS: tuple[tuple[tuple[str, str], tuple[DealMode, ...]], ...] = (
+    (("转让", "Transfer"), (DealMode.TRANSFER,)),
+    (("许可", "License"), (DealMode.LICENSE_EXCLUSIVE, DealMode.LICENSE_SOLE,
+                           DealMode.LICENSE_NONEXCLUSIVE)),
+    (("作价投资", "Equity"), (DealMode.EQUITY,)),
+    (("技术开发/咨询/服务", "R&D / consulting / service"),
+     (DealMode.DEVELOPMENT, DealMode.CONSULTING, DealMode.SERVICE)),
+    (("其他", "Other"), (DealMode.JOINT, DealMode.SELF, DealMode.OTHER)),
+)
+
+
+def _view(chart: QChart) -> QChartView:
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(260)
+    return view
+
+
+def pipeline_chart(counts: list[tuple[AchievementStatus, int]], lang: str,
+                   title: str) -> QChartView:
+    bars = QBarSet(title)
+    names = []
+    for status, n in counts:
+        bars.append(n)
+        names.append(label(status, lang))
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart = QChart()
+    chart.setTitle(title)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(names)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%d")
+    axis_y.setRange(0, max([n for _s, n in counts] + [1]) * 1.15)
+    axis_y.applyNiceNumbers()
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().hide()
+    return _view(chart)
+
+
+def income_chart(by_year: dict[int, dict[DealMode, Decimal]], lang: str,
+                 title: str, unit: str) -> QChartView:
+    """Stacked bars per year, one set per mode group, in 万元 (10,000 yuan)."""
+    years = sorted(by_year)
+    series = QStackedBarSeries()
+    top = 1.0
+    totals = dict.fromkeys(years, 0.0)
+    for names, modes in MODE_GROUPS:
+        bars = QBarSet(names[0] if lang == "zh" else names[1])
+        for y in years:
+            value = float(sum(by_year[y].get(m, Decimal(0)) for m in modes)) / 10_000
+            bars.append(round(value, 1))
+            totals[y] += value
+        series.append(bars)
+    top = max([*totals.values(), top])
+    chart = QChart()
+    chart.setTitle(title)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([str(y) for y in years])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, top * 1.1)
+    axis_y.applyNiceNumbers()
+    axis_y.setLabelFormat("%.0f")
+    axis_y.setTitleText(unit)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    return _view(chart)

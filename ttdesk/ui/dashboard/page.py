@@ -1,0 +1,178 @@
+"""The dashboard (工作台): KPI tiles, overdue and upcoming deadlines, and charts.
+
+The figures are aggregate queries (`ttdesk.core.overview`) run off the GUI thread, so the
+window appears at once even on the 100,000-case database; the deadline tables are the same
+lazy list model as the big lists. Any change announced on the bus reloads the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ttdesk.core import overview
+from ttdesk.core.context import AppContext
+from ttdesk.core.money import format_money
+from ttdesk.core.queries import DeadlineFilter, DeadlineState
+from ttdesk.db.enums import AchievementStatus, DealMode
+from ttdesk.ui.bus import DataBus
+from ttdesk.ui.lists.model import LazyListModel
+from ttdesk.ui.lists.specs import DEADLINES
+from ttdesk.ui.ops import Operation, run_op
+
+DEADLINE_COLUMNS = ("due_date", "days_left", "kind", "title", "subject_ref")
+
+
+@dataclass(frozen=True)
+class Figures:
+    kpis: overview.Kpis
+    pipeline: list[tuple[AchievementStatus, int]]
+    income: dict[int, dict[DealMode, Decimal]]
+
+
+def load_figures(ctx: AppContext) -> Figures:
+    return Figures(overview.kpis(ctx), overview.pipeline(ctx),
+                   overview.income_by_year_and_mode(ctx))
+
+
+class KpiTile(QFrame):
+    def __init__(self, name: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"kpi_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("…")
+        self.value.setObjectName("value")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        caption_label = QLabel(caption)
+        caption_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(caption_label)
+
+
+class DashboardPage(QScrollArea):
+    """`open_deadline(row)` asks the host to open what a deadline is about."""
+
+    open_deadline = Signal(object)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.setWidgetResizable(True)
+        self._ctx = ctx
+        self.figures: Figures | None = None
+        self.last_load: Operation | None = None
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self.setWidget(body)
+        self._build_tiles()
+        self._build_deadlines()
+        self._charts = QHBoxLayout()
+        self._layout.addLayout(self._charts)
+        self._layout.addStretch(1)
+        self._reload_timer = QTimer(self, singleShot=True, interval=300)
+        self._reload_timer.timeout.connect(self.reload)
+        bus.changed.connect(lambda _k, _i: self._reload_timer.start())
+        QTimer.singleShot(0, self.reload)
+
+    def _build_tiles(self) -> None:
+        year = self._ctx.today().year
+        specs = (
+            ("cases", self.tr("成果总数")),
+            ("deals", self.tr("%1 年签约交易").replace("%1", str(year))),
+            ("income", self.tr("%1 年到账收入").replace("%1", str(year))),
+            ("companies", self.tr("企业")),
+            ("overdue", self.tr("逾期待办")),
+        )
+        row = QHBoxLayout()
+        self.tiles = {name: KpiTile(name, caption) for name, caption in specs}
+        for tile in self.tiles.values():
+            row.addWidget(tile)
+        self._layout.addLayout(row)
+
+    def _deadline_table(self, state: DeadlineState, title: str) -> QGroupBox:
+        model = LazyListModel(self._ctx, DEADLINES, self)
+        model.filter = DeadlineFilter(state=state)
+        table = QTableView()
+        table.setObjectName(f"deadlines_{state.value}")
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.setMinimumHeight(200)
+        widths = {c.key: c.width for c in DEADLINES.columns}
+        for i, column in enumerate(DEADLINES.columns):
+            table.setColumnHidden(i, column.key not in DEADLINE_COLUMNS)
+            table.setColumnWidth(i, widths[column.key])
+        table.activated.connect(lambda index, m=model: self._open(m, index.row()))
+        self.deadline_models[state] = model
+        box = QGroupBox(title)
+        box.setObjectName(f"box_{state.value}")
+        QVBoxLayout(box).addWidget(table)
+        return box
+
+    def _build_deadlines(self) -> None:
+        self.deadline_models: dict[DeadlineState, LazyListModel] = {}
+        grid = QGridLayout()
+        grid.addWidget(self._deadline_table(DeadlineState.OVERDUE, self.tr("已逾期")), 0, 0)
+        grid.addWidget(self._deadline_table(DeadlineState.UPCOMING,
+                                            self.tr("30 天内到期")), 0, 1)
+        self._layout.addLayout(grid)
+
+    def _open(self, model: LazyListModel, row: int) -> None:
+        found = model.row_at(row)
+        if found is not None:
+            self.open_deadline.emit(found)
+
+    # ---- loading ----------------------------------------------------------------------------
+    def reload(self) -> Operation:
+        for state, model in self.deadline_models.items():
+            model.set_filter(DeadlineFilter(state=state))
+        ctx = self._ctx
+        self.last_load = run_op(self, "", lambda _p, _c: load_figures(ctx), self._show,
+                                lang=ctx.lang, show_dialog=False)
+        return self.last_load
+
+    def _show(self, figures: Figures) -> None:
+        self.figures = figures
+        k = figures.kpis
+        self.tiles["cases"].value.setText(f"{k.cases:,}")
+        self.tiles["deals"].value.setText(f"{k.deals_signed_this_year:,}")
+        income = self.tiles["income"]
+        income.value.setText(self.tr("%1 万元").replace("%1", f"{k.income_this_year / 10000:,.1f}"))
+        income.setToolTip(format_money(k.income_this_year))
+        self.tiles["companies"].value.setText(f"{k.companies:,}")
+        self.tiles["overdue"].value.setText(f"{k.overdue_deadlines:,}")
+        self._show_charts(figures)
+        self.loaded.emit()
+
+    def _show_charts(self, figures: Figures) -> None:
+        from ttdesk.ui.dashboard.charts import income_chart, pipeline_chart
+
+        while self._charts.count():
+            item = self._charts.takeAt(0)
+            widget: Any = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        lang = self._ctx.lang
+        self._charts.addWidget(pipeline_chart(figures.pipeline, lang, self.tr("成果状态分布")), 1)
+        title = self.tr("近五年到账收入（按转化方式）")
+        self._charts.addWidget(income_chart(figures.income, lang, title, self.tr("万元")), 1)

@@ -1,0 +1,160 @@
+"""The institution-profile and policy forms, shared by the first-start dialog and the settings
+page. Forms only lay out fields and show a refusal next to the field it concerns; the rules
+live in `ttdesk.core.institution` / `ttdesk.core.policy`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ttdesk.core.errors import ValidationFailed
+from ttdesk.core.institution import InstitutionProfile
+from ttdesk.core.labels import choices
+from ttdesk.core.policy import Policy
+from ttdesk.db.enums import DayKind
+from ttdesk.ui.problems import field_messages
+
+
+class _Form(QWidget):
+    """A QFormLayout whose rows each carry a hidden error label under the field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.errors: dict[str, QLabel] = {}
+
+    def _row(self, name: str, label: str, widget: QWidget) -> None:
+        widget.setObjectName(name)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet("color: #b00020;")
+        error.setWordWrap(True)
+        error.hide()
+        self.form.addRow(label, widget)
+        self.form.addRow("", error)
+        self.errors[name] = error
+
+    def clear_problems(self) -> None:
+        for error in self.errors.values():
+            error.clear()
+            error.hide()
+
+    def show_problems(self, exc: ValidationFailed, lang: str) -> list[str]:
+        """Messages next to their fields; returns those without a field of this form."""
+        self.clear_problems()
+        rest: list[str] = []
+        for name, lines in field_messages(exc, lang).items():
+            error = self.errors.get(name or "")
+            if error is None:
+                rest.extend(lines)
+                continue
+            error.setText("⚠ " + "\n".join(lines))  # an icon and text, not colour alone
+            error.show()
+        return rest
+
+
+class ProfileForm(_Form):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("例如：北京某某大学"))
+        self.name_en = QLineEdit()
+        self.tto_name = QLineEdit()
+        self.tto_name.setPlaceholderText(self.tr("例如：技术转移中心"))
+        self.address = QLineEdit()
+        self.asset_company = QLineEdit()
+        self._row("name", self.tr("单位名称 *"), self.name)
+        self._row("name_en", self.tr("英文名称"), self.name_en)
+        self._row("tto_name", self.tr("技术转移机构"), self.tto_name)
+        self._row("address", self.tr("地址"), self.address)
+        self._row("asset_company", self.tr("资产经营公司"), self.asset_company)
+
+    def profile(self) -> InstitutionProfile:
+        return InstitutionProfile(
+            self.name.text(), self.name_en.text() or None, self.tto_name.text() or None,
+            self.address.text() or None, self.asset_company.text() or None)
+
+    def set_profile(self, profile: InstitutionProfile | None) -> None:
+        p = profile or InstitutionProfile("")
+        self.name.setText(p.name)
+        self.name_en.setText(p.name_en or "")
+        self.tto_name.setText(p.tto_name or "")
+        self.address.setText(p.address or "")
+        self.asset_company.setText(p.asset_company or "")
+
+
+def _percent_box() -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0, 100)
+    box.setDecimals(2)
+    box.setSuffix(" %")
+    return box
+
+
+def _int_box(low: int, high: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSuffix(suffix)
+    return box
+
+
+class PolicyForm(_Form):
+    """The policy numbers an office is most likely to set differently from Beijing's."""
+
+    def __init__(self, lang: str = "zh", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        days, years, months = self.tr(" 天"), self.tr(" 年"), self.tr(" 个月")
+        self.team_share_min_income = _percent_box()
+        self.team_share_min_equity = _percent_box()
+        self.publicity_days = _int_box(1, 90, days)
+        self.publicity_day_kind = QComboBox()
+        for code, text in choices(DayKind, lang):
+            self.publicity_day_kind.addItem(text, code)
+        self.long_term_use_min_years = _int_box(1, 50, years)
+        self.contract_registration_days = _int_box(1, 365, days)
+        self.reward_payment_months = _int_box(1, 120, months)
+        self._row("team_share_min_income", self.tr("团队奖励下限（转让/许可）"),
+                  self.team_share_min_income)
+        self._row("team_share_min_equity", self.tr("团队奖励下限（作价投资）"),
+                  self.team_share_min_equity)
+        self._row("publicity_days", self.tr("公示期"), self.publicity_days)
+        self._row("publicity_day_kind", self.tr("公示天数计法"), self.publicity_day_kind)
+        self._row("long_term_use_min_years", self.tr("长期使用权最短年限"),
+                  self.long_term_use_min_years)
+        self._row("contract_registration_days", self.tr("合同认定登记期限"),
+                  self.contract_registration_days)
+        self._row("reward_payment_months", self.tr("奖励发放期限"), self.reward_payment_months)
+
+    def set_policy(self, pol: Policy) -> None:
+        self.team_share_min_income.setValue(float(pol.team_share_min_income))
+        self.team_share_min_equity.setValue(float(pol.team_share_min_equity))
+        self.publicity_days.setValue(pol.publicity_days)
+        index = self.publicity_day_kind.findData(pol.publicity_day_kind)
+        self.publicity_day_kind.setCurrentIndex(max(0, index))
+        self.long_term_use_min_years.setValue(pol.long_term_use_min_years)
+        self.contract_registration_days.setValue(int(pol["contract_registration_days"]))
+        self.reward_payment_months.setValue(int(pol["reward_payment_months"]))
+
+    def values(self) -> dict[str, Any]:
+        def pct(box: QDoubleSpinBox) -> str:
+            return f"{Decimal(str(round(box.value(), 2))).normalize():f}"
+
+        return {
+            "team_share_min_income": pct(self.team_share_min_income),
+            "team_share_min_equity": pct(self.team_share_min_equity),
+            "publicity_days": self.publicity_days.value(),
+            "publicity_day_kind": self.publicity_day_kind.currentData(),
+            "long_term_use_min_years": self.long_term_use_min_years.value(),
+            "contract_registration_days": self.contract_registration_days.value(),
+            "reward_payment_months": self.reward_payment_months.value(),
+        }
