@@ -198,6 +198,11 @@ def parse_names(value: object) -> list[tuple[str, Decimal | None]]:
     return out
 
 
+def split_list(value: object) -> list[str]:
+    """Several keys in one cell (case numbers): separated by 、，,；; / or spaces."""
+    return [item for item in _NAME_SEP.split(norm(str(value))) if item]
+
+
 def parse_bool(value: object) -> bool:
     if isinstance(value, bool):
         return value

@@ -221,7 +221,8 @@ def attach_contributor_sheet(found: list[CaseOut], rows: list[Cells],
         listed[id(target)].append({"name": r.get("name"), "share": r.get("share"),
                                    "staff_no": r.get("staff_no"),
                                    "department": r.get("department"), "role": role,
-                                   "where": r.at("name")})
+                                   "where": r.at("name"),
+                                   "own_department": "department" in r.where})
     for c in found:
         if id(c) in listed:
             c.values["contributors"] = None
@@ -263,8 +264,8 @@ def settle_people(c: CaseOut, problems: list[Problem], notes: list[Problem]) -> 
             return
     for i, (p, share) in enumerate(zip(listed, shares, strict=True)):
         role = p["role"] or (E.ContributorRole.LEAD if i == 0 else E.ContributorRole.MEMBER)
-        c.people.append(PersonRef(p["name"], share, role, p["staff_no"],
-                                  p["department"] or c.department, p["where"]))
+        dept = p["department"] if p.get("own_department") else c.department
+        c.people.append(PersonRef(p["name"], share, role, p["staff_no"], dept, p["where"]))
 
 
 _DEAL_FIELDS = ("mode", "price", "signing_date", "counterparty", "credit_code", "income",
@@ -278,7 +279,7 @@ def deal_from_row(c: Cells, key: str, problems: list[Problem]) -> DealOut | None
 
 
 def deal_from_sheet(c: Cells, problems: list[Problem]) -> DealOut:
-    keys = [k for k, _ in cells.parse_names(c.get("case_nos"))] if c.get("case_nos") else []
+    keys = cells.split_list(c.get("case_nos")) if c.get("case_nos") else []
     return _deal(c, c.get("deal_no"), keys, c.get("title"), problems, from_case_row=False)
 
 
