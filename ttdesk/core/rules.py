@@ -207,3 +207,71 @@ def dates_in_order(pairs: Iterable[tuple[str, date | None, str, date | None]],
             out.append(P("R12", f"{a_name}（{a}）不得晚于{b_name}（{b}）",
                          f"{a_name} ({a}) must not be after {b_name} ({b})", b_name, where))
     return out
+
+
+# ---- R10 distribution ----------------------------------------------------------------------
+
+def team_share_floor(policy: Policy, is_equity: bool,
+                     agreed: Decimal | None = None) -> Decimal:
+    """R10: the lowest team share allowed — the policy's floor for cash income or for equity,
+    or the share an agreement (e.g. a co-ownership grant) sets when that is higher."""
+    floor = policy.team_share_min_equity if is_equity else policy.team_share_min_income
+    return max(floor, agreed) if agreed is not None else floor
+
+
+def team_share_problems(pct: Decimal, floor: Decimal, where: str | None = None
+                        ) -> list[Problem]:
+    if pct < floor:
+        return [P("R10", f"团队分配比例 {pct}% 低于下限 {floor}%",
+                  f"the team share {pct}% is below the floor of {floor}%", "team_share_pct",
+                  where)]
+    return []
+
+
+def allocation_problems(team_amount: Decimal, amounts: Iterable[Decimal],
+                        where: str | None = None) -> list[Problem]:
+    """R10: per-person amounts are non-negative and add up to exactly the team amount."""
+    parts = list(amounts)
+    out = []
+    if any(a < 0 for a in parts):
+        out.append(P("R10", "个人分配金额不能为负数", "a person's allocation cannot be negative",
+                     "allocations", where))
+    total = sum(parts, Decimal("0.00"))
+    if total != team_amount:
+        out.append(P("R10", f"个人分配合计 ¥{total:,} 与团队金额 ¥{team_amount:,} 不一致",
+                     f"the allocations add up to ¥{total:,}, not the team amount "
+                     f"¥{team_amount:,}", "allocations", where))
+    return out
+
+
+def unit_head_equity_problems(lines: Iterable[tuple[str, bool, Decimal]],
+                              where: str | None = None) -> list[Problem]:
+    """R10: a unit head (正职领导) may take cash rewards only, never equity.
+    `lines` are (name, is_unit_head, amount) of an equity distribution or cap table."""
+    return [P("R10", f"{name} 为单位正职负责人，只能获得现金奖励，不能获得股权奖励",
+              f"{name} heads a unit and may take cash rewards only, not equity",
+              "allocations", where)
+            for name, head, amount in lines if head and amount > 0]
+
+
+def reward_deadline(received_on: date, policy: Policy) -> date:
+    """The last day a reward for this receipt keeps the 50% tax treatment (36 months)."""
+    from ttdesk.core.deadlines import add_months
+
+    return add_months(received_on, int(policy.values["reward_payment_months"]))
+
+
+def late_payment_warnings(received: Iterable[date], paid_on: date, policy: Policy,
+                          where: str | None = None) -> list[Problem]:
+    """R10 (a warning, not a refusal): payment later than the policy's months after a
+    receipt loses the 50% tax treatment of the cash reward."""
+    months = int(policy.values["reward_payment_months"])
+    late = sorted({r for r in received if paid_on > reward_deadline(r, policy)})
+    if not late:
+        return []
+    first = late[0]
+    return [P("R10", f"发放日期 {paid_on} 晚于收款（{first}）后 {months} 个月，"
+              "现金奖励不再享受减按 50% 计税",
+              f"payment on {paid_on} is more than {months} months after the receipt of "
+              f"{first}: the 50% tax treatment of the cash reward is lost", "payment_date",
+              where)]

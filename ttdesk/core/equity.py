@@ -1,0 +1,597 @@
+"""Equity of spin-offs (作价投资 → 转化创办企业): cap tables, equity events, ownership over time
+and the state-owned equity ledger (国有股权, kept under separate management).
+
+Every event (formation, capital increase, transfer, exit, impairment, dividend) is one unit of
+work that writes an `EquityEvent` with the whole cap table right after it (`positions`) and
+brings the current cap table (`Shareholding`) and the company's registered capital in line.
+Registered capital is the sum of the holders' subscribed capital, and each percentage is the
+holder's subscribed capital over it, split in ten-thousandths of a percent by largest
+remainder: the percentages of a company add up to exactly 100 (R11), and a capital increase
+leaves the capital — hence the relative holdings — of everyone not investing untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ttdesk.core import lookup
+from ttdesk.core.achievements import enum_value
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import NotFound, RuleViolation, ValidationFailed
+from ttdesk.core.money import largest_remainder, parse_money
+from ttdesk.core.receipts import ZERO, ReceiptIn, book_receipt, positive_money
+from ttdesk.core.rules import unit_head_equity_problems
+from ttdesk.core.statemachine import DEAL_SIGNED_OR_LATER
+from ttdesk.db.enums import DealMode, EmploymentStatus, EquityEventKind, HolderType
+from ttdesk.db.models import Company, Deal, EquityEvent, EquityPosition, Person, Shareholding
+
+WHOLE_UNITS = 1_000_000  # 100% in ten-thousandths of a percent
+
+
+# ---- DTOs ------------------------------------------------------------------------------------
+
+@dataclass
+class HolderIn:
+    """A new holder, or more capital for an existing one (same type, name and person)."""
+
+    holder_type: str
+    holder_name: str
+    subscribed_capital: Decimal | str
+    paid_in_capital: Decimal | str | None = None  # None: fully paid in
+    staff_no: str | None = None
+    employment_status: str | None = None
+    is_state_owned: bool = False
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One cap-table row. `shareholding_id` is set on the current cap table only."""
+
+    holder_type: HolderType
+    holder_name: str
+    staff_no: str | None
+    employment_status: EmploymentStatus | None
+    subscribed_capital: Decimal
+    paid_in_capital: Decimal
+    percentage: Decimal
+    is_state_owned: bool
+    shareholding_id: int | None = None
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CapTable:
+    credit_code: str
+    company_name: str
+    as_of: date | None  # None: today's (current) cap table
+    registered_capital: Decimal | None
+    holdings: list[Holding]
+    event_id: int | None = None
+
+    @property
+    def total_pct(self) -> Decimal:
+        return sum((h.percentage for h in self.holdings), Decimal(0))
+
+    def pct_of(self, holder_type: HolderType) -> Decimal:
+        return sum((h.percentage for h in self.holdings if h.holder_type == holder_type),
+                   Decimal(0))
+
+    @property
+    def state_pct(self) -> Decimal:
+        return sum((h.percentage for h in self.holdings if h.is_state_owned), Decimal(0))
+
+
+@dataclass(frozen=True)
+class EquityEventRow:
+    id: int
+    credit_code: str
+    deal_no: str | None
+    kind: EquityEventKind
+    happened_on: date
+    amount: Decimal | None
+    percentage: Decimal | None
+    holder_name: str | None
+    counterparty_name: str | None
+    capital_after: Decimal | None
+    receipt_id: int | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class StateEquityRow:
+    """国有股权台账: the university's stake in one company, under separate management."""
+
+    credit_code: str
+    company_name: str
+    holder_name: str
+    deal_nos: list[str]
+    formed_on: date | None
+    original_value: Decimal   # value of the achievements contributed (formation)
+    impairments: Decimal
+    disposed_cost: Decimal    # original value of the part exited
+    book_value: Decimal       # original − impairments − disposed cost
+    subscribed_capital: Decimal
+    percentage: Decimal
+    proceeds: Decimal         # exits
+    dividends: Decimal
+    events: list[EquityEventRow]
+
+
+@dataclass(frozen=True)
+class ExitResult:
+    event_id: int
+    receipt_id: int | None
+
+
+# ---- positions arithmetic --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Pos:
+    holder_type: HolderType
+    holder_name: str
+    person_id: int | None
+    employment_status: EmploymentStatus | None
+    subscribed: Decimal
+    paid: Decimal
+    state: bool
+    shareholding_id: int | None = None
+
+    @property
+    def key(self) -> tuple[str, str, int | None]:
+        return (self.holder_type.value, self.holder_name, self.person_id)
+
+
+def percentages(subscribed: list[Decimal]) -> list[Decimal]:
+    """Each holder's percentage of the registered capital (their sum), summing to exactly
+    100 (or 0 for no capital): largest remainder in ten-thousandths of a percent."""
+    if not subscribed or sum(subscribed, ZERO) == 0:
+        return [Decimal(0)] * len(subscribed)
+    parts = largest_remainder(Decimal(WHOLE_UNITS).scaleb(-2), subscribed)
+    return [p.scaleb(-2).normalize() if p else Decimal(0) for p in parts]
+
+
+def _holdings(positions: list[_Pos], staff: dict[int, str]) -> list[Holding]:
+    live = [p for p in positions if p.subscribed > 0]
+    pcts = percentages([p.subscribed for p in live])
+    return [Holding(p.holder_type, p.holder_name, staff.get(p.person_id or 0),
+                    p.employment_status, p.subscribed, p.paid, pct, p.state, p.shareholding_id,
+                    p.person_id) for p, pct in zip(live, pcts, strict=True)]
+
+
+def _current(s: Session, company: Company) -> list[_Pos]:
+    rows = s.execute(select(Shareholding).where(Shareholding.company_id == company.id)
+                     .order_by(Shareholding.id)).scalars()
+    return [_Pos(r.holder_type, r.holder_name, r.person_id, r.employment_status,
+                 r.subscribed_capital, r.paid_in_capital, r.is_state_owned, r.id) for r in rows]
+
+
+def _new_position(s: Session, h: HolderIn, where: str) -> tuple[_Pos, Person | None]:
+    kind = enum_value(HolderType, h.holder_type, "holder_type")
+    if not (h.holder_name or "").strip():
+        raise RuleViolation("INPUT", "须填写股东名称", "the holder's name is required",
+                            "holder_name", where)
+    sub = positive_money(h.subscribed_capital, "subscribed_capital")
+    paid = sub if h.paid_in_capital in (None, "") else parse_money(h.paid_in_capital,
+                                                                   "paid_in_capital")
+    if paid > sub:
+        raise RuleViolation("R11", "实缴出资不能超过认缴出资", "paid-in capital cannot exceed "
+                            "the subscribed capital", "paid_in_capital", where)
+    person = lookup.person(s, h.staff_no) if h.staff_no else None
+    status = enum_value(EmploymentStatus, h.employment_status, "employment_status") \
+        if h.employment_status else None
+    state = h.is_state_owned or kind == HolderType.INSTITUTION_AMC
+    return _Pos(kind, h.holder_name.strip(), person.id if person else None, status, sub, paid,
+                state), person
+
+
+def _merge(positions: list[_Pos], new: _Pos) -> list[_Pos]:
+    for i, p in enumerate(positions):
+        if p.key == new.key:
+            positions[i] = replace(p, subscribed=p.subscribed + new.subscribed,
+                                   paid=p.paid + new.paid,
+                                   employment_status=new.employment_status
+                                   or p.employment_status)
+            return positions
+    return [*positions, new]
+
+
+def _no_equity_for_unit_heads(people: list[Person | None], where: str) -> None:
+    problems = unit_head_equity_problems(
+        [(p.name, p.is_unit_head, Decimal(1)) for p in people if p is not None], where)
+    if problems:
+        raise ValidationFailed(problems)
+
+
+# ---- writing events --------------------------------------------------------------------------
+
+def _company(s: Session, credit_code: str) -> Company:
+    return lookup.company(s, credit_code)
+
+
+def _record(s: Session, company: Company, positions: list[_Pos], kind: EquityEventKind,
+            on: date, today: date, **event: Any) -> EquityEvent:
+    """Write the event with its cap table, and make it the current cap table."""
+    if on > today:
+        raise RuleViolation("R12", "事件日期不能晚于今天", "the event date cannot be in the future",
+                            "happened_on", company.credit_code)
+    if company.registration_date is not None and on < company.registration_date:
+        raise RuleViolation("R12", "事件日期早于企业成立日期", "the event predates the company's "
+                            "registration", "happened_on", company.credit_code)
+    later = s.execute(select(EquityEvent.happened_on).where(
+        EquityEvent.company_id == company.id, EquityEvent.happened_on > on).limit(1)).first()
+    if later is not None and kind not in (EquityEventKind.IMPAIRMENT, EquityEventKind.DIVIDEND):
+        raise RuleViolation("R12", f"已有 {later[0]} 的股权事件，不能补记更早的变动",
+                            f"an equity event of {later[0]} exists: an earlier change cannot be "
+                            "added after it", "happened_on", company.credit_code)
+    holdings = _holdings(positions, {})
+    capital = sum((h.subscribed_capital for h in holdings), ZERO)
+    ev = EquityEvent(company_id=company.id, kind=kind, happened_on=on, capital_after=capital,
+                     **event)
+    ev.positions = [EquityPosition(
+        holder_type=h.holder_type, holder_name=h.holder_name, person_id=h.person_id,
+        subscribed_capital=h.subscribed_capital, paid_in_capital=h.paid_in_capital,
+        percentage=h.percentage, is_state_owned=h.is_state_owned) for h in holdings]
+    s.add(ev)
+    _sync(s, company, positions, holdings)
+    company.registered_capital = capital
+    s.flush()
+    return ev
+
+
+def _sync(s: Session, company: Company, positions: list[_Pos], holdings: list[Holding]) -> None:
+    rows = {r.id: r for r in s.execute(select(Shareholding).where(
+        Shareholding.company_id == company.id)).scalars()}
+    by_key = {(h.holder_type.value, h.holder_name, h.person_id): h for h in holdings}
+    kept = set()
+    for p in positions:
+        h = by_key.get(p.key)
+        row = rows.get(p.shareholding_id) if p.shareholding_id else None
+        if h is None:
+            continue
+        if row is None:
+            row = Shareholding(company_id=company.id)
+            s.add(row)
+        else:
+            kept.add(row.id)
+        row.holder_type, row.holder_name, row.person_id = h.holder_type, h.holder_name, h.person_id
+        row.employment_status, row.is_state_owned = h.employment_status, h.is_state_owned
+        row.subscribed_capital, row.paid_in_capital = h.subscribed_capital, h.paid_in_capital
+        row.percentage = h.percentage
+    for rid, row in rows.items():
+        if rid not in kept:
+            s.delete(row)
+
+
+def _equity_deal(s: Session, deal_no: str) -> Deal:
+    deal = lookup.deal(s, deal_no)
+    if deal.mode != DealMode.EQUITY:
+        raise RuleViolation("R8", "只有作价投资项目可以形成股权", "only an equity deal forms "
+                            "equity", "deal_no", deal_no)
+    if deal.status not in DEAL_SIGNED_OR_LATER:
+        raise RuleViolation("R8", "作价投资合同签订后方可登记股权", "the equity is registered "
+                            "once the equity deal is signed", "status", deal_no)
+    return deal
+
+
+def _add_holders(s: Session, positions: list[_Pos], holders: list[HolderIn],
+                 where: str) -> tuple[list[_Pos], Decimal]:
+    if not holders:
+        raise RuleViolation("INPUT", "至少需要一名出资人", "at least one holder is required",
+                            "holders", where)
+    added = ZERO
+    people: list[Person | None] = []
+    for h in holders:
+        pos, person = _new_position(s, h, where)
+        if pos.holder_type == HolderType.TEAM_MEMBER:
+            people.append(person)
+        positions = _merge(positions, pos)
+        added += pos.subscribed
+    _no_equity_for_unit_heads(people, where)
+    return positions, added
+
+
+def form_company(ctx: AppContext, deal_no: str, credit_code: str, on: date,
+                 holders: list[HolderIn], note: str | None = None) -> int:
+    """作价投资入股: the equity deal's achievements become capital of the company (the
+    university's asset-management company holds it as state-owned equity), next to the team's
+    reward shares and investors. Holders already on the cap table keep their capital.
+    Returns the event id."""
+    with ctx.write() as s:
+        deal = _equity_deal(s, deal_no)
+        company = _company(s, credit_code)
+        if s.execute(select(EquityEvent.id).where(
+                EquityEvent.deal_id == deal.id,
+                EquityEvent.kind == EquityEventKind.FORMATION)).first():
+            raise RuleViolation("R8", "该作价投资已登记入股", "this equity deal is already "
+                                "registered", "deal_no", deal_no)
+        if on < (deal.signing_date or on):
+            raise RuleViolation("R12", "入股日期不得早于签约", "the formation cannot precede the "
+                                "signing", "happened_on", deal_no)
+        positions, _ = _add_holders(s, _current(s, company), holders, credit_code)
+        state_keys = {p.key for p in positions if p.state}
+        ev = _record(s, company, positions, EquityEventKind.FORMATION, on, ctx.today(),
+                     deal_id=deal.id, amount=deal.price, note=note or "以科技成果作价入股")
+        ev.percentage = sum((x.percentage for x in ev.positions
+                             if (x.holder_type.value, x.holder_name, x.person_id)
+                             in state_keys), Decimal(0))
+        return ev.id
+
+
+def capital_increase(ctx: AppContext, credit_code: str, on: date, investors: list[HolderIn],
+                     amount: Decimal | str | None = None, note: str | None = None) -> int:
+    """增资 (a financing round): new capital from `investors`; everyone else is diluted, their
+    capital and so their relative holdings unchanged. `amount` is the money invested (it may
+    exceed the capital subscribed: a premium); by default the capital. Returns the event id."""
+    with ctx.write() as s:
+        company = _company(s, credit_code)
+        positions, added = _add_holders(s, _current(s, company), investors, credit_code)
+        invested = added if amount in (None, "") else positive_money(amount, "amount")
+        names = "、".join(h.holder_name for h in investors)
+        ev = _record(s, company, positions, EquityEventKind.CAPITAL_INCREASE, on, ctx.today(),
+                     amount=invested, holder_name=names[:200], note=note or "增资扩股")
+        keys = {(enum_value(HolderType, h.holder_type, "holder_type").value,
+                 h.holder_name.strip()) for h in investors}
+        ev.percentage = sum((x.percentage for x in ev.positions
+                             if (x.holder_type.value, x.holder_name) in keys), Decimal(0))
+        return ev.id
+
+
+def _take(s: Session, company: Company, shareholding_id: int, capital: Decimal | str,
+          where: str) -> tuple[list[_Pos], _Pos, Decimal]:
+    positions = _current(s, company)
+    seller = next((p for p in positions if p.shareholding_id == shareholding_id), None)
+    if seller is None:
+        raise NotFound("股东 / shareholding", shareholding_id)
+    out = positive_money(capital, "capital")
+    if out > seller.subscribed:
+        raise RuleViolation("R11", f"转出出资 ¥{out:,} 超过持有的 ¥{seller.subscribed:,}",
+                            f"the capital disposed of (¥{out:,}) exceeds the holding "
+                            f"(¥{seller.subscribed:,})", "capital", where)
+    paid_out = min(seller.paid, out)
+    left = replace(seller, subscribed=seller.subscribed - out, paid=seller.paid - paid_out)
+    positions = [left if p.shareholding_id == shareholding_id else p for p in positions]
+    return positions, seller, paid_out
+
+
+def transfer(ctx: AppContext, credit_code: str, on: date, shareholding_id: int,
+             capital: Decimal | str, buyer: HolderIn, price: Decimal | str | None = None,
+             note: str | None = None) -> int:
+    """股权转让: part or all of one holding passes to a buyer (new or existing holder)."""
+    with ctx.write() as s:
+        company = _company(s, credit_code)
+        positions, seller, paid_out = _take(s, company, shareholding_id, capital, credit_code)
+        out = positive_money(capital, "capital")
+        pos, person = _new_position(s, replace(buyer, subscribed_capital=out,
+                                               paid_in_capital=paid_out), credit_code)
+        if pos.holder_type == HolderType.TEAM_MEMBER:
+            _no_equity_for_unit_heads([person], credit_code)
+        positions = _merge(positions, pos)
+        ev = _record(s, company, positions, EquityEventKind.TRANSFER, on, ctx.today(),
+                     amount=None if price in (None, "") else parse_money(price, "price"),
+                     holder_name=seller.holder_name, counterparty_name=pos.holder_name,
+                     note=note or "股权转让")
+        ev.percentage = _share_of(out, sum((p.subscribed for p in positions), ZERO))
+        return ev.id
+
+
+def _share_of(part: Decimal, whole: Decimal) -> Decimal:
+    """`part` of `whole` capital as a percentage (four places, as the cap table rounds)."""
+    if whole <= 0:
+        return Decimal(0)
+    return percentages([part, whole - part])[0] if part < whole else Decimal(100)
+
+
+def exit_holding(ctx: AppContext, credit_code: str, on: date, shareholding_id: int,
+                 capital: Decimal | str, proceeds: Decimal | str,
+                 buyer_name: str | None = None, deal_no: str | None = None,
+                 note: str | None = None) -> ExitResult:
+    """退出: a holder disposes of capital — sold to `buyer_name`, or bought back by the
+    company (capital reduction) when no buyer is named. Proceeds of the state-owned share
+    become a receipt (equity_proceeds) of the equity deal."""
+    with ctx.write() as s:
+        company = _company(s, credit_code)
+        before = sum((p.subscribed for p in _current(s, company)), ZERO)
+        positions, seller, paid_out = _take(s, company, shareholding_id, capital, credit_code)
+        out = positive_money(capital, "capital")
+        money = parse_money(proceeds, "proceeds")
+        if buyer_name and buyer_name.strip():
+            positions = _merge(positions, _Pos(HolderType.INVESTOR, buyer_name.strip(), None,
+                                               None, out, paid_out, False))
+        receipt_id = None
+        deal = _state_deal(s, company, deal_no) if seller.state else None
+        if deal is not None and money > 0:
+            receipt_id = book_receipt(s, deal, ReceiptIn(
+                deal.deal_no, on, money, "equity_proceeds",
+                note=f"股权退出收益：{company.name}"), ctx.today()).id
+        ev = _record(s, company, positions, EquityEventKind.EXIT, on, ctx.today(),
+                     deal_id=deal.id if deal else None, amount=money,
+                     holder_name=seller.holder_name,
+                     counterparty_name=(buyer_name or "").strip() or None,
+                     receipt_id=receipt_id, note=note or "股权退出")
+        ev.percentage = _share_of(out, before)
+        return ExitResult(ev.id, receipt_id)
+
+
+def _state_deal(s: Session, company: Company, deal_no: str | None) -> Deal | None:
+    if deal_no:
+        return lookup.deal(s, deal_no)
+    deal_id = s.execute(select(EquityEvent.deal_id).where(
+        EquityEvent.company_id == company.id, EquityEvent.kind == EquityEventKind.FORMATION,
+        EquityEvent.deal_id.is_not(None)).order_by(EquityEvent.happened_on).limit(1)).scalar()
+    return s.get(Deal, deal_id) if deal_id else None
+
+
+def impairment(ctx: AppContext, credit_code: str, on: date, amount: Decimal | str,
+               note: str | None = None) -> int:
+    """计提减值 of the state-owned stake (kept out of the ordinary asset assessment)."""
+    with ctx.write() as s:
+        company = _company(s, credit_code)
+        value = positive_money(amount, "amount")
+        row = _ledger_row(s, company)
+        if row is None or value > row.book_value:
+            book = row.book_value if row else ZERO
+            raise RuleViolation("R11", f"减值 ¥{value:,} 超过账面价值 ¥{book:,}",
+                                f"the impairment (¥{value:,}) exceeds the book value "
+                                f"(¥{book:,})", "amount", credit_code)
+        ev = _record(s, company, _current(s, company), EquityEventKind.IMPAIRMENT, on,
+                     ctx.today(), amount=value, note=note or "计提减值")
+        return ev.id
+
+
+def dividend(ctx: AppContext, credit_code: str, on: date, amount: Decimal | str,
+             deal_no: str | None = None, note: str | None = None) -> ExitResult:
+    """分红 to the state-owned share: recorded as an event and as a receipt (dividend)."""
+    with ctx.write() as s:
+        company = _company(s, credit_code)
+        money = positive_money(amount, "amount")
+        deal = _state_deal(s, company, deal_no)
+        if deal is None:
+            raise RuleViolation("INPUT", "找不到对应的作价投资项目", "no equity deal to book the "
+                                "dividend on", "deal_no", credit_code)
+        rid = book_receipt(s, deal, ReceiptIn(deal.deal_no, on, money, "dividend",
+                                              note=f"分红：{company.name}"), ctx.today()).id
+        ev = _record(s, company, _current(s, company), EquityEventKind.DIVIDEND, on, ctx.today(),
+                     deal_id=deal.id, amount=money, receipt_id=rid, note=note or "年度分红")
+        return ExitResult(ev.id, rid)
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+def _staff(s: Session, ids: set[int]) -> dict[int, str]:
+    ids.discard(0)
+    if not ids:
+        return {}
+    return dict(s.execute(select(Person.id, Person.staff_no).where(Person.id.in_(ids))).all())
+
+
+def _from_positions(s: Session, company: Company, ev: EquityEvent, as_of: date | None
+                    ) -> CapTable:
+    staff = _staff(s, {p.person_id or 0 for p in ev.positions})
+    holdings = [Holding(p.holder_type, p.holder_name, staff.get(p.person_id or 0), None,
+                        p.subscribed_capital, p.paid_in_capital, p.percentage, p.is_state_owned,
+                        None, p.person_id) for p in ev.positions]
+    return CapTable(company.credit_code, company.name, as_of or ev.happened_on,
+                    ev.capital_after, holdings, ev.id)
+
+
+def cap_table_in_session(s: Session, company: Company, as_of: date | None = None) -> CapTable:
+    if as_of is None:
+        rows = list(s.execute(select(Shareholding).where(Shareholding.company_id == company.id)
+                              .order_by(Shareholding.id)).scalars())
+        staff = _staff(s, {r.person_id or 0 for r in rows})
+        return CapTable(company.credit_code, company.name, None, company.registered_capital,
+                        [Holding(r.holder_type, r.holder_name, staff.get(r.person_id or 0),
+                                 r.employment_status, r.subscribed_capital, r.paid_in_capital,
+                                 r.percentage, r.is_state_owned, r.id, r.person_id)
+                         for r in rows])
+    ev = s.execute(select(EquityEvent).where(
+        EquityEvent.company_id == company.id, EquityEvent.happened_on <= as_of,
+        EquityEvent.positions.any()).order_by(EquityEvent.happened_on.desc(),
+                                              EquityEvent.id.desc()).limit(1)
+        .options(selectinload(EquityEvent.positions))).scalar()
+    if ev is not None:
+        return _from_positions(s, company, ev, as_of)
+    recorded = s.execute(select(EquityEvent.id).where(EquityEvent.company_id == company.id,
+                                                      EquityEvent.positions.any())).first()
+    if recorded is None and (company.registration_date or as_of) <= as_of:
+        return replace(cap_table_in_session(s, company), as_of=as_of)  # history not recorded
+    return CapTable(company.credit_code, company.name, as_of, None, [])
+
+
+def cap_table(ctx: AppContext, credit_code: str, as_of: date | None = None) -> CapTable:
+    """The cap table today, or as it stood at the end of `as_of`."""
+    with ctx.read() as s:
+        return cap_table_in_session(s, _company(s, credit_code), as_of)
+
+
+def ownership_series(ctx: AppContext, credit_code: str) -> list[CapTable]:
+    """The cap table after each recorded change, oldest first (for an ownership chart)."""
+    with ctx.read() as s:
+        company = _company(s, credit_code)
+        events = s.execute(select(EquityEvent).where(
+            EquityEvent.company_id == company.id, EquityEvent.positions.any())
+            .order_by(EquityEvent.happened_on, EquityEvent.id)
+            .options(selectinload(EquityEvent.positions))).scalars()
+        series = [_from_positions(s, company, ev, ev.happened_on) for ev in events]
+        return series or [cap_table_in_session(s, company)]
+
+
+def _event_rows(s: Session, company: Company) -> list[EquityEventRow]:
+    rows = s.execute(select(EquityEvent, Deal.deal_no).outerjoin(
+        Deal, Deal.id == EquityEvent.deal_id).where(EquityEvent.company_id == company.id)
+        .order_by(EquityEvent.happened_on, EquityEvent.id)).all()
+    return [EquityEventRow(e.id, company.credit_code, n, e.kind, e.happened_on, e.amount,
+                           e.percentage, e.holder_name, e.counterparty_name, e.capital_after,
+                           e.receipt_id, e.note) for e, n in rows]
+
+
+def equity_events(ctx: AppContext, credit_code: str) -> list[EquityEventRow]:
+    with ctx.read() as s:
+        return _event_rows(s, _company(s, credit_code))
+
+
+def _ledger_row(s: Session, company: Company) -> StateEquityRow | None:
+    events = _event_rows(s, company)
+    state = [h for h in cap_table_in_session(s, company).holdings if h.is_state_owned]
+    if not state and not any(e.kind == EquityEventKind.FORMATION for e in events):
+        return None
+    snapshots = {ev.id: sum((p.subscribed_capital for p in ev.positions if p.is_state_owned),
+                            ZERO)
+                 for ev in s.execute(select(EquityEvent).where(
+                     EquityEvent.company_id == company.id, EquityEvent.positions.any())
+                     .options(selectinload(EquityEvent.positions))).scalars()}
+    original = impaired = disposed = proceeds = dividends = ZERO
+    held = ZERO
+    for e in events:
+        amount = e.amount or ZERO
+        after = snapshots.get(e.id)
+        if e.kind == EquityEventKind.FORMATION:
+            original += amount
+        elif e.kind == EquityEventKind.IMPAIRMENT:
+            impaired += amount
+        elif e.kind == EquityEventKind.DIVIDEND:
+            dividends += amount
+        elif e.kind == EquityEventKind.EXIT and e.receipt_id is not None:
+            proceeds += amount
+            if after is not None and held > 0:
+                book = original - impaired - disposed
+                disposed += (book * (held - after) / held).quantize(Decimal("0.01"))
+        if after is not None:
+            held = after
+    names = sorted({h.holder_name for h in state}) or ["—"]
+    deal_nos = sorted({e.deal_no for e in events if e.deal_no and
+                       e.kind == EquityEventKind.FORMATION})
+    formed = min((e.happened_on for e in events if e.kind == EquityEventKind.FORMATION),
+                 default=None)
+    return StateEquityRow(company.credit_code, company.name, "、".join(names), deal_nos, formed,
+                          original, impaired, disposed, original - impaired - disposed,
+                          sum((h.subscribed_capital for h in state), ZERO),
+                          sum((h.percentage for h in state), Decimal(0)), proceeds, dividends,
+                          events)
+
+
+def state_equity_ledger(ctx: AppContext, credit_code: str | None = None
+                        ) -> list[StateEquityRow]:
+    """国有股权台账: every company (or one) in which the university holds state-owned equity
+    formed from its achievements, with original value, book value and events."""
+    with ctx.read() as s:
+        if credit_code is not None:
+            row = _ledger_row(s, _company(s, credit_code))
+            return [row] if row else []
+        ids = set(s.execute(select(Shareholding.company_id).where(
+            Shareholding.is_state_owned.is_(True))).scalars())
+        ids |= set(s.execute(select(EquityEvent.company_id).where(
+            EquityEvent.kind == EquityEventKind.FORMATION)).scalars())
+        out = []
+        for company in s.execute(select(Company).where(Company.id.in_(ids))
+                                 .order_by(Company.name)).scalars():
+            row = _ledger_row(s, company)
+            if row is not None:
+                out.append(row)
+        return out
