@@ -21,12 +21,24 @@ from ttdesk.core.queries.case_detail import CaseDetail
 from ttdesk.core.queries.parts import HistoryEvent, history
 from ttdesk.db.enums import (
     AchievementKind,
+    AchievementSource,
     AchievementStatus,
     AuditAction,
+    ContributorRole,
     DealMode,
     DealStatus,
+    FunderType,
+    GrantForm,
     GrantStatus,
+    IPKind,
+    IPStatus,
     PricingMethod,
+    PublicitySubject,
+    Recommendation,
+    ResearchStage,
+    Secrecy,
+    SupportKind,
+    ValuationApproach,
 )
 from ttdesk.db.models import Valuation
 
@@ -51,6 +63,12 @@ _CODED = {
     ("achievement", "status"): AchievementStatus, ("achievement", "kind"): AchievementKind,
     ("deal", "status"): DealStatus, ("deal", "mode"): DealMode,
     ("deal", "pricing_method"): PricingMethod, ("rights_grant", "status"): GrantStatus,
+    ("achievement", "research_stage"): ResearchStage, ("achievement", "secrecy"): Secrecy,
+    ("achievement", "source"): AchievementSource, ("contribution", "role"): ContributorRole,
+    ("funding_source", "funder_type"): FunderType, ("ip_asset", "kind"): IPKind,
+    ("ip_asset", "status"): IPStatus, ("assessment", "recommendation"): Recommendation,
+    ("support_received", "kind"): SupportKind, ("rights_grant", "form"): GrantForm,
+    ("valuation", "approach"): ValuationApproach, ("publicity", "subject"): PublicitySubject,
 }
 _SKIP = {"id", "version", "achievement_id", "deal_id", "policy_number"}
 

@@ -1,0 +1,1 @@
+"""The case page (one achievement and everything about it) and the new-disclosure dialog."""

@@ -1,0 +1,187 @@
+"""Action buttons for status changes, and the small dialog an action opens for its input.
+
+An `ActionSpec` says what a button does (a service call), when it is enabled (the status
+machine allows it from the current status, asked through `ttdesk.core.next_step`), and which
+inputs it needs. A refused action keeps its dialog open with each rule message under its
+field; an action without input shows the refusal in the problem box. Nothing is saved then.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import TTDeskError
+from ttdesk.ui.bus import DataBus
+from ttdesk.ui.case.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo
+from ttdesk.ui.problems import show_problem
+
+log = logging.getLogger(__name__)
+CONTEXT = "CaseActions"
+
+
+def tr(text: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("CaseActions", ...)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One input of an action dialog. `kind`: text, multiline, date, bool, enum, pairs."""
+
+    name: str
+    text: str
+    kind: str = "text"
+    aliases: tuple[str, ...] = ()
+    enum: Any = None
+    pairs: Callable[[AppContext], list[tuple[str, str]]] | None = None
+    default: Callable[[AppContext, Any], object] | None = None
+    blank: bool = False
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str
+    enabled: Callable[[Any], bool]
+    run: Callable[[AppContext, Any, dict[str, Any]], object]
+    fields: tuple[FieldSpec, ...] = field(default_factory=tuple)
+
+
+def today_default(ctx: AppContext, _record: Any) -> date:
+    return ctx.today()
+
+
+def _input(ctx: AppContext, f: FieldSpec) -> QWidget:
+    if f.kind == "date":
+        return date_edit(ctx.today())
+    if f.kind == "multiline":
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(70)
+        return edit
+    if f.kind == "bool":
+        return QCheckBox()
+    if f.kind == "enum":
+        return enum_combo(f.enum, ctx.lang, blank=f.blank)
+    if f.kind == "pairs":
+        assert f.pairs is not None
+        combo = pairs_combo(f.pairs(ctx), blank=f.blank)
+        combo.setEditable(False)
+        return combo
+    return QLineEdit()
+
+
+class ActionDialog(QDialog):
+    """Collects an action's input; on OK calls the service and stays open on refusal."""
+
+    succeeded = Signal(object)
+
+    def __init__(self, ctx: AppContext, spec: ActionSpec, record: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.spec, self.record = ctx, spec, record
+        self.setObjectName(f"action_dialog_{spec.key}")
+        self.setWindowTitle(tr(spec.text))
+        self.setMinimumWidth(460)
+        self.form = FieldForm()
+        for f in spec.fields:
+            self.form.add(f.name, tr(f.text), _input(ctx, f), f.aliases)
+        fill(self.form, {f.name: f.default(ctx, record) for f in spec.fields if f.default})
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("确定"))
+        self.ok_button.setObjectName("action_ok")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.form)
+        lay.addWidget(buttons)
+
+    def submit(self) -> None:
+        """Run the action; a refusal is shown in place and nothing is saved."""
+        try:
+            result = self.spec.run(self.ctx, self.record, self.form.values())
+        except TTDeskError as exc:
+            self.form.show_error(exc, self.ctx.lang)
+            return
+        self.succeeded.emit(result)
+        self.accept()
+
+
+class ActionBar(QWidget):
+    """A row of buttons for `specs`; `set_record` enables each one the machine allows."""
+
+    done = Signal(str)
+
+    def __init__(self, ctx: AppContext, bus: DataBus, specs: Sequence[ActionSpec],
+                 announce: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.bus, self.specs, self.announce = ctx, bus, list(specs), announce
+        self.record: Any = None
+        self.dialog: ActionDialog | None = None
+        # Asked before any action starts (e.g. "save your edits first?"); False stops it.
+        self.guard: Callable[[], bool] | None = None
+        self.buttons: dict[str, QPushButton] = {}
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for spec in self.specs:
+            button = QPushButton(tr(spec.text))
+            button.setObjectName(f"action_{spec.key}")
+            button.clicked.connect(lambda _=False, s=spec: self.trigger(s.key))
+            lay.addWidget(button)
+            self.buttons[spec.key] = button
+        lay.addStretch(1)
+        self.set_record(None)
+
+    def set_record(self, record: Any) -> None:
+        self.record = record
+        for spec in self.specs:
+            ok = record is not None and bool(spec.enabled(record))
+            button = self.buttons[spec.key]
+            button.setEnabled(ok)
+            button.setToolTip("" if ok else self.tr("当前状态不允许此操作"))
+
+    def trigger(self, key: str) -> ActionDialog | None:
+        """Start action `key`: a dialog when it needs input (returned, non-blocking)."""
+        spec = next(s for s in self.specs if s.key == key)
+        if self.record is None or not spec.enabled(self.record):
+            return None
+        if self.guard is not None and not self.guard():
+            return None
+        if spec.fields:
+            self.dialog = ActionDialog(self.ctx, spec, self.record, self)
+            self.dialog.succeeded.connect(lambda _r, k=key: self._finished(k))
+            self.dialog.open()
+            return self.dialog
+        try:
+            spec.run(self.ctx, self.record, {})
+        except TTDeskError as exc:
+            show_problem(self, exc, self.ctx.lang)
+            return None
+        self._finished(key)
+        return None
+
+    def _finished(self, key: str) -> None:
+        log.info("action %s done", key)
+        self.done.emit(key)
+        self.bus.announce(self.announce, getattr(self.record, "id", 0) or 0)

@@ -1,0 +1,231 @@
+"""The case page: one achievement from disclosure to company and income.
+
+Header (number, title, status), the case's own status actions, the stage stepper saying what
+is missing for the next step, and one tab per stage. The page reads everything through
+`case_detail` and listens on the bus: after any change (its own actions announce too) it
+reloads, keeping unsaved disclosure edits on screen. Leaving with unsaved edits asks first.
+Keys: Ctrl+S save, Esc discard edits, Ctrl+Z / Ctrl+Shift+Z undo / redo in the form.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import TTDeskError
+from ttdesk.core.labels import label
+from ttdesk.core.next_step import steps_for
+from ttdesk.core.queries.case_detail import CaseDetail, case_detail
+from ttdesk.ui.bus import ACHIEVEMENTS, ALL, COMPANIES, DEALS, FILINGS, MONEY, DataBus
+from ttdesk.ui.case.actions import ActionBar
+from ttdesk.ui.case.case_specs import CASE_ACTIONS
+from ttdesk.ui.case.deals_tab import FILINGS_MODULE, DealsTab
+from ttdesk.ui.case.disclosure_tab import DisclosureTab
+from ttdesk.ui.case.grants_tab import GrantsTab
+from ttdesk.ui.case.other_tabs import CompanyTab, HistoryTab
+from ttdesk.ui.case.panels import lazy_panel
+from ttdesk.ui.case.records_tabs import RecordsTab
+from ttdesk.ui.case.stepper import StageStepper
+from ttdesk.ui.problems import messages_of
+
+log = logging.getLogger(__name__)
+
+RELOAD_ON = (ACHIEVEMENTS, DEALS, MONEY, COMPANIES, FILINGS, ALL)
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+# Stepper stage -> tab key.
+STAGE_TABS = {"disclosure": "disclosure", "assessment": "assessment", "grant": "grant",
+              "deal": "deals", "company": "company"}
+
+
+def ask_unsaved(parent: QWidget) -> str:
+    """Save / discard / cancel for unsaved edits (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QWidget.tr(parent, "未保存的修改"),
+                      QWidget.tr(parent, "披露信息有未保存的修改。是否保存？"),
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("unsaved_prompt")
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+class CasePage(QWidget):
+    """`CasePage(ctx, bus, case_no)`; `show_deal(deal_no)` opens the deals tab on a deal."""
+
+    reloaded = Signal()
+
+    def __init__(self, ctx: AppContext, bus: DataBus, case_no: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.bus, self.case_no = ctx, bus, case_no
+        self.detail: CaseDetail | None = None
+        self.setObjectName("case_page")
+        self.header = QLabel()
+        self.header.setObjectName("case_header")
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("case_status")
+        self.actions = ActionBar(ctx, bus, CASE_ACTIONS, ACHIEVEMENTS)
+        self.stepper = StageStepper(ctx.lang)
+        self.stepper.stage_clicked.connect(self._stage_clicked)
+        self._build_tabs()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.header)
+        lay.addWidget(self.status)
+        lay.addWidget(self.actions)
+        lay.addWidget(self.stepper)
+        lay.addWidget(self.tabs, 1)
+        for bar in self.findChildren(ActionBar):
+            bar.guard = self.confirm_leave
+        self.disclosure.saved.connect(self._disclosure_saved)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel_edits)
+        for key, slot in ((QKeySequence.StandardKey.Undo, self.disclosure.tracker.stack.undo),
+                          (QKeySequence.StandardKey.Redo, self.disclosure.tracker.stack.redo)):
+            QShortcut(key, self, activated=slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        bus.changed.connect(self._bus_changed)
+        self.reload()
+
+    def _build_tabs(self) -> None:
+        ctx, bus = self.ctx, self.bus
+        self.disclosure = DisclosureTab(ctx)
+        self.funding = RecordsTab(ctx, bus, "funding")
+        self.ip = RecordsTab(ctx, bus, "ip")
+        self.assessment = RecordsTab(ctx, bus, "assessment")
+        self.grants = GrantsTab(ctx, bus)
+        self.deals = DealsTab(ctx, bus)
+        self.company = CompanyTab(ctx, bus)
+        self.filings = QWidget()
+        self.history = HistoryTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.tab_keys: list[str] = []
+        for key, widget, text in (
+            ("disclosure", self.disclosure, self.tr("披露")),
+            ("funding", self.funding, self.tr("资助")),
+            ("ip", self.ip, self.tr("知识产权")),
+            ("assessment", self.assessment, self.tr("评估")),
+            ("grant", self.grants, self.tr("赋权")),
+            ("deals", self.deals, self.tr("交易")),
+            ("company", self.company, self.tr("企业")),
+            ("filings", self.filings, self.tr("文件")),
+            ("history", self.history, self.tr("历史")),
+        ):
+            self.tabs.addTab(widget, text)
+            self.tab_keys.append(key)
+        self._stale: set[str] = set(self.tab_keys)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+
+    # ---- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the case again; refresh the header, stepper, actions and the visible tab."""
+        try:
+            detail = case_detail(self.ctx, self.case_no)
+        except TTDeskError as exc:
+            self.header.setText("\n".join(messages_of(exc, self.ctx.lang)))
+            self.tabs.setEnabled(False)
+            self.actions.set_record(None)
+            return
+        self.detail = detail
+        lang = self.ctx.lang
+        self.header.setText(f"<b>{detail.case_no}</b>　{detail.title}")
+        self.status.setText(self.tr("状态：%1").replace("%1", label(detail.status, lang)))
+        self.actions.set_record(detail)
+        self.stepper.set_steps(steps_for(detail, self.ctx.today()))
+        self._stale = set(self.tab_keys)
+        self._refresh_current()
+        self.reloaded.emit()
+
+    def _refresh_current(self) -> None:
+        key = self.tab_keys[self.tabs.currentIndex()]
+        if self.detail is None or key not in self._stale:
+            return
+        self._stale.discard(key)
+        tab = self.tabs.currentWidget()
+        if key == "filings":
+            self._host_filings()
+        elif key == "disclosure":
+            self.disclosure.load(self.detail)
+        elif hasattr(tab, "show_detail"):
+            tab.show_detail(self.detail)
+
+    def _host_filings(self) -> None:
+        if self.filings.objectName() == "hosted":
+            return
+        case_no = self.case_no
+        panel = lazy_panel(FILINGS_MODULE, "FilingsPanel",
+                           lambda cls: cls(self.ctx, self.bus, "achievement", case_no),
+                           self.tr("文件"))
+        index = self.tab_keys.index("filings")
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, panel, self.tr("文件"))
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        self.filings.deleteLater()
+        self.filings = panel
+        panel.setObjectName(panel.objectName() or "hosted")
+        if panel.objectName() != "placeholder":
+            panel.setObjectName("hosted")
+
+    def _bus_changed(self, kind: str, _record_id: int) -> None:
+        if kind in RELOAD_ON:
+            self.reload()
+
+    def _disclosure_saved(self) -> None:
+        self.bus.announce(ACHIEVEMENTS, self.detail.id if self.detail else 0)
+
+    # ---- navigation ---------------------------------------------------------------------
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentIndex(self.tab_keys.index(key))
+
+    def show_deal(self, deal_no: str) -> bool:
+        """Select the deals tab and the deal `deal_no`; False when the case has no such deal."""
+        self.show_tab("deals")
+        return self.deals.select(deal_no)
+
+    def _stage_clicked(self, stage: str) -> None:
+        if stage in STAGE_TABS:
+            self.show_tab(STAGE_TABS[stage])
+
+    # ---- editing ------------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self.disclosure.dirty
+
+    def save(self) -> bool:
+        if not self.disclosure.dirty:
+            return True
+        self.show_tab("disclosure")
+        return self.disclosure.save()
+
+    def cancel_edits(self) -> None:
+        self.disclosure.revert()
+
+    def confirm_leave(self) -> bool:
+        """True when the page may be left (or an action may start): nothing unsaved, or the
+        officer saved or discarded the edits."""
+        if not self.disclosure.dirty:
+            return True
+        answer = ask_unsaved(self)
+        if answer == SAVE:
+            return self.save()
+        if answer == DISCARD:
+            self.disclosure.revert()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_leave():
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,191 @@
+"""The contributors editor (完成人): person, share and role per row, with a live total.
+
+The total label says where the shares stand while typing ("合计 90% — 须为 100%"), using the
+core's own share parsing and rule R1; the service still decides on save. Each row is made
+of real input widgets, so the keyboard (Tab) walks through them in reading order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ttdesk.core import case_forms
+from ttdesk.core.achievements import ContributorIn
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import TTDeskError
+from ttdesk.core.money import parse_percent
+from ttdesk.core.rules import shares_problems
+from ttdesk.db.enums import ContributorRole
+from ttdesk.ui.case.fields import enum_combo, set_combo
+
+COL_PERSON, COL_NAME, COL_SHARE, COL_ROLE, COL_REMOVE = range(5)
+Row = tuple[str, str, str]  # (staff_no, share, role)
+
+
+def _fmt(share: Decimal) -> str:
+    text = format(share.normalize(), "f")
+    return text
+
+
+class ContributorsEditor(QWidget):
+    """Edits the contributor list; `rows()` / `set_rows()` give plain (staff, share, role)."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("contributors_table")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("工号"), self.tr("姓名"), self.tr("份额（%）"), self.tr("角色"), ""])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_PERSON, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(COL_PERSON, 150)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(150)
+        self.add_button = QPushButton(self.tr("添加完成人"))
+        self.add_button.setObjectName("add_contributor")
+        self.add_button.clicked.connect(self._add_clicked)
+        self.total = QLabel()
+        self.total.setObjectName("share_total")
+        self._completer_model = QStringListModel(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.add_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.total)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table)
+        lay.addLayout(bottom)
+        self._update_total()
+
+    # ---- rows ---------------------------------------------------------------------------
+    def _add_clicked(self) -> None:
+        edit = self.add_row()
+        edit.setFocus()
+        self.changed.emit()
+
+    def add_row(self, staff_no: str = "", share: str = "", role: str = "member") -> QLineEdit:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        person = QLineEdit(staff_no)
+        person.setObjectName(f"contributor_person_{r}")
+        person.setPlaceholderText(self.tr("工号或姓名"))
+        completer = QCompleter(self._completer_model, person)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        person.setCompleter(completer)
+        person.textEdited.connect(self._suggest)
+        person.textChanged.connect(lambda _t, w=person: self._resolve(w))
+        name = QLabel()
+        name.setObjectName(f"contributor_name_{r}")
+        share_edit = QLineEdit(share)
+        share_edit.setObjectName(f"contributor_share_{r}")
+        share_edit.setPlaceholderText("0–100")
+        share_edit.textChanged.connect(self._update_total)
+        share_edit.textChanged.connect(lambda *_a: self.changed.emit())
+        role_box = enum_combo(ContributorRole, self.ctx.lang)
+        role_box.setObjectName(f"contributor_role_{r}")
+        set_combo(role_box, role)
+        role_box.currentIndexChanged.connect(lambda *_a: self.changed.emit())
+        remove = QPushButton(self.tr("删除"))
+        remove.setObjectName(f"contributor_remove_{r}")
+        remove.clicked.connect(lambda _=False, w=person: self._remove(w))
+        person.textChanged.connect(lambda *_a: self.changed.emit())
+        for col, w in ((COL_PERSON, person), (COL_NAME, name), (COL_SHARE, share_edit),
+                       (COL_ROLE, role_box), (COL_REMOVE, remove)):
+            self.table.setCellWidget(r, col, w)
+        self._resolve(person)
+        self._update_total()
+        return person
+
+    def _row_of(self, person: QLineEdit) -> int:
+        for r in range(self.table.rowCount()):
+            if self.table.cellWidget(r, COL_PERSON) is person:
+                return r
+        return -1
+
+    def _remove(self, person: QLineEdit) -> None:
+        r = self._row_of(person)
+        if r >= 0:
+            self.table.removeRow(r)
+            self._update_total()
+            self.changed.emit()
+
+    def _suggest(self, text: str) -> None:
+        found = case_forms.find_people(self.ctx, text.split(" ")[0]) if text.strip() else []
+        self._completer_model.setStringList([p.text() for p in found])
+
+    def _resolve(self, person: QLineEdit) -> None:
+        r = self._row_of(person)
+        if r < 0:
+            return
+        name = self.table.cellWidget(r, COL_NAME)
+        staff = self.staff_of(person.text())
+        found = case_forms.person(self.ctx, staff) if staff else None
+        if isinstance(name, QLabel):
+            name.setText(found.name if found else (self.tr("（未找到）") if staff else ""))
+
+    @staticmethod
+    def staff_of(text: str) -> str:
+        """The staff number of a person cell ("T001 王海燕（…）" → "T001")."""
+        return text.strip().split(" ")[0] if text.strip() else ""
+
+    def rows(self) -> list[Row]:
+        out = []
+        for r in range(self.table.rowCount()):
+            person = self.table.cellWidget(r, COL_PERSON)
+            share = self.table.cellWidget(r, COL_SHARE)
+            role = self.table.cellWidget(r, COL_ROLE)
+            out.append((self.staff_of(person.text()), share.text().strip(),  # type: ignore
+                        role.currentData()))  # type: ignore[union-attr]
+        return out
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.table.setRowCount(0)
+        for staff, share, role in rows:
+            self.add_row(staff, share, role)
+        self._update_total()
+
+    def items(self) -> list[ContributorIn]:
+        return [ContributorIn(staff, share, role) for staff, share, role in self.rows()
+                if staff or share]
+
+    # ---- total --------------------------------------------------------------------------
+    def shares(self) -> list[Decimal] | None:
+        """The typed shares as exact decimals, or None while one is not a number."""
+        try:
+            return [parse_percent(share or "0", field="share", allow_zero=True)
+                    for _s, share, _r in self.rows()]
+        except TTDeskError:
+            return None
+
+    def _update_total(self) -> None:
+        shares = self.shares()
+        if shares is None:
+            self.total.setText(self.tr("合计 — 份额须为数字"))
+            return
+        total = _fmt(sum(shares, Decimal(0)))
+        if shares and not shares_problems(shares):
+            self.total.setText(self.tr("合计 %1% ✓").replace("%1", total))
+        else:
+            self.total.setText(self.tr("合计 %1% — 须为 100%").replace("%1", total))

@@ -1,0 +1,135 @@
+"""The 披露 tab: edit a case's disclosure with undo, Ctrl+S / Esc and conflict detection.
+
+Save sends only what changed, with the version the form was loaded at: when someone else
+saved the case meanwhile the service refuses (ConflictError) and the officer's edits stay on
+screen, never overwriting the other person's work. R1 is checked first by the core's rule,
+so a share total other than 100 writes nothing at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ttdesk.core import achievements
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import ConflictError, TTDeskError, ValidationFailed
+from ttdesk.core.queries.case_detail import CaseDetail
+from ttdesk.core.rules import shares_problems
+from ttdesk.ui.case.disclosure_form import CASE_FIELDS, DisclosureForm, detail_values
+from ttdesk.ui.case.editing import EditTracker
+
+
+class DisclosureTab(QWidget):
+    """Form + save / revert / undo buttons; `saved` after a successful save."""
+
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: CaseDetail | None = None
+        self.version = 0
+        self.loaded: dict[str, Any] = {}
+        self.form = DisclosureForm(ctx)
+        self.tracker = EditTracker(self.form.values, self.form.set_values, self)
+        for name, w in self.form.inputs.items():
+            if name != "contributors":
+                self.tracker.watch(name, w)
+        self.form.contributors.changed.connect(lambda: self.tracker.edited("contributors"))
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
+        self.save_button.setObjectName("save_disclosure")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("放弃修改 (Esc)"))
+        self.revert_button.setObjectName("revert_disclosure")
+        self.revert_button.clicked.connect(self.revert)
+        self.undo_button = QPushButton(self.tr("撤销 (Ctrl+Z)"))
+        self.undo_button.setObjectName("undo_disclosure")
+        self.undo_button.clicked.connect(self.tracker.stack.undo)
+        self.tracker.stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QPushButton(self.tr("重做"))
+        self.redo_button.clicked.connect(self.tracker.stack.redo)
+        self.tracker.stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.state = QLabel()
+        self.state.setObjectName("edit_state")
+        self.tracker.dirty_changed.connect(self._show_state)
+        bar = QHBoxLayout()
+        for b in (self.save_button, self.revert_button, self.undo_button, self.redo_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.state)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(scroll)
+        self._show_state(False)
+
+    def _show_state(self, dirty: bool) -> None:
+        self.state.setText(self.tr("● 有未保存的修改") if dirty else self.tr("已保存"))
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        self.undo_button.setEnabled(self.tracker.stack.canUndo())
+        self.redo_button.setEnabled(self.tracker.stack.canRedo())
+
+    # ---- data ---------------------------------------------------------------------------
+    def load(self, detail: CaseDetail, force: bool = False) -> None:
+        """Show `detail`; unsaved edits are kept unless `force`."""
+        self.detail = detail
+        if self.tracker.dirty and not force:
+            return
+        self.version = detail.version
+        self.loaded = detail_values(detail)
+        self.form.set_values(self.loaded)
+        self.form.clear_errors()
+        self.tracker.reset()
+
+    @property
+    def dirty(self) -> bool:
+        return self.tracker.dirty
+
+    def revert(self) -> None:
+        self.form.clear_errors()
+        self.tracker.revert()
+
+    def save(self) -> bool:
+        """Save the changed fields, then the contributors; True when all was saved."""
+        if self.detail is None or not self.tracker.dirty:
+            return True
+        self.form.clear_errors()
+        now = self.form.values()
+        changes = {k: v for k, v in self.form.case_changes().items()
+                   if now.get(k) != self.loaded.get(k) and k in CASE_FIELDS}
+        people_changed = now["contributors"] != self.loaded.get("contributors")
+        case_no = self.detail.case_no
+        try:
+            if people_changed:
+                self._check_shares()
+            version = self.version
+            if changes:
+                version = achievements.update(self.ctx, case_no, changes,
+                                              expected_version=version)
+                self.version = version
+            if people_changed:
+                achievements.set_contributors(self.ctx, case_no, self.form.contributors.items(),
+                                              expected_version=version)
+        except ConflictError as exc:
+            self.form.show_error(exc, self.ctx.lang)
+            return False
+        except TTDeskError as exc:
+            self.form.show_error(exc, self.ctx.lang)
+            return False
+        self.tracker.reset()
+        self.saved.emit()
+        return True
+
+    def _check_shares(self) -> None:
+        """R1 before anything is written (the core's rule; the service checks again)."""
+        shares = self.form.contributors.shares()
+        if shares is not None:
+            problems = shares_problems(shares)
+            if problems:
+                raise ValidationFailed(problems)

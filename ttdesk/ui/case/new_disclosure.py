@@ -1,0 +1,67 @@
+"""New disclosure dialog (Ctrl+N in the main window): a case with its contributors.
+
+The dialog starts with three contributor rows (a typical team) and says what the shares add
+up to while typing. "Create" calls the service once; a refusal (e.g. R1: shares must sum to
+exactly 100) is shown next to the field it concerns and nothing is written. On success the
+new case number is in `case_no` and announced on the bus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
+
+from ttdesk.core import achievements
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import TTDeskError
+from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
+from ttdesk.ui.case.disclosure_form import DisclosureForm
+
+STARTING_ROWS = 3
+
+
+class NewDisclosureDialog(QDialog):
+    """Create a disclosure; `created(case_no)` and `case_no` on success."""
+
+    created = Signal(str)
+
+    def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.bus = ctx, bus
+        self.case_no: str | None = None
+        self.setObjectName("new_disclosure")
+        self.setWindowTitle(self.tr("新建成果披露"))
+        self.form = DisclosureForm(ctx, with_funding=True)
+        for _ in range(STARTING_ROWS):
+            self.form.contributors.add_row()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("创建 (Ctrl+S)"))
+        self.create_button.setObjectName("create_disclosure")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.submit)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll)
+        lay.addWidget(buttons)
+        self.resize(760, 720)
+        self.form.inputs["title"].setFocus()
+
+    def submit(self) -> None:
+        """Create the case; on refusal show each message under its field."""
+        self.form.clear_errors()
+        try:
+            case_no = achievements.create_disclosure(self.ctx, self.form.disclosure_in())
+        except TTDeskError as exc:
+            self.form.show_error(exc, self.ctx.lang)
+            return
+        self.case_no = case_no
+        self.bus.announce(ACHIEVEMENTS)
+        self.created.emit(case_no)
+        self.accept()

@@ -1,0 +1,96 @@
+"""The 企业 tab (counterparties and spin-offs of the case's deals, each opening the
+companies area's page) and the 历史 tab (audit events of the case and its deals)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+
+from ttdesk.core import history
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import TTDeskError
+from ttdesk.core.labels import label
+from ttdesk.core.queries.case_detail import CaseDetail
+from ttdesk.core.queries.deal_detail import CompanyRef, deal_detail
+from ttdesk.ui.bus import DataBus
+from ttdesk.ui.case.panels import lazy_panel, placeholder
+from ttdesk.ui.case.records_tabs import fill_table, record_table
+
+COMPANY_MODULE = "ttdesk.ui.companies.company_page"
+
+
+class CompanyTab(QWidget):
+    """Companies met through the case's deals; the selected one's page on the right."""
+
+    def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.bus = ctx, bus
+        self.companies: list[CompanyRef] = []
+        self.note = QLabel()
+        self.note.setObjectName("company_note")
+        self.list = QListWidget()
+        self.list.setObjectName("company_list")
+        self.list.currentRowChanged.connect(self._show)
+        self.split = QSplitter()
+        self.split.addWidget(self.list)
+        self.split.addWidget(placeholder(self.tr("企业")))
+        self.split.setSizes([260, 800])
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.note)
+        lay.addWidget(self.split, 1)
+
+    def show_detail(self, c: CaseDetail) -> None:
+        found: dict[int, tuple[CompanyRef, list[str]]] = {}
+        for row in c.deals:
+            if not row.counterparty:
+                continue
+            try:
+                d = deal_detail(self.ctx, row.deal_no)
+            except TTDeskError:
+                continue
+            if d.counterparty is not None:
+                found.setdefault(d.counterparty.id, (d.counterparty, []))[1].append(
+                    f"{d.deal_no} {label(d.mode, self.ctx.lang)}")
+        self.companies = [ref for ref, _ in found.values()]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for ref, deals in found.values():
+            kind = self.tr("衍生企业") if ref.is_spinoff else self.tr("受让方/合作方")
+            self.list.addItem(f"{ref.name}\n{kind} · {'、'.join(deals)}")
+        self.list.blockSignals(False)
+        self.note.setText(self.tr("共 %1 家企业").replace("%1", str(len(self.companies)))
+                          if self.companies else self.tr("尚无企业：签约的受让方、合作方与"
+                                                         "作价投资形成的企业将列在这里。"))
+        if self.companies:
+            self.list.setCurrentRow(0)
+        self._show(self.list.currentRow())
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.companies):
+            page = placeholder(self.tr("企业"))
+        else:
+            cid = self.companies[row].id
+            page = lazy_panel(COMPANY_MODULE, "CompanyPage",
+                              lambda cls: cls(self.ctx, self.bus, cid), self.tr("企业详情"))
+        old = self.split.widget(1)
+        self.split.replaceWidget(1, page)
+        old.deleteLater()
+
+
+class HistoryTab(QWidget):
+    """Time, user, action, record and changed fields — newest first."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = record_table([self.tr("时间"), self.tr("用户"), self.tr("操作"),
+                                   self.tr("对象"), self.tr("修改内容")], "history_table")
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+
+    def show_detail(self, c: CaseDetail) -> None:
+        events = history.case_history(self.ctx, c)
+        rows = history.lines(events, self.ctx.lang)
+        fill_table(self.table, [(r.at.astimezone().strftime("%Y-%m-%d %H:%M"), r.actor,
+                                 r.action, r.what, r.changes) for r in rows])
