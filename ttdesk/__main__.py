@@ -27,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ttdesk", description="TT Desk 科技成果转化管理")
     parser.add_argument("--db", help="SQLAlchemy URL or SQLite file (default: TTDESK_DB or the "
                         "data folder's ttdesk.db)")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh",
-                        help="interface language (default zh)")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None,
+                        help="interface language (default: the one chosen in 设置, else zh)")
     parser.add_argument("--self-test", action="store_true",
                         help="check the installation (database, rules, font, Qt) and exit")
     return parser
@@ -198,27 +198,40 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
     sys.excepthook = _excepthook
     log_path = setup_logging()
     log.info("starting TT Desk; log %s", log_path)
+    app = _application(qt_args)
+    _route_qt_messages()
+    from ttdesk.ui.settings import UiSettings
+
+    settings = UiSettings()
+    lang = args.lang or settings.language
     try:
-        ctx = open_context(args.db, lang=args.lang)
+        ctx = open_context(args.db, lang=lang)
     except Exception as exc:
         log.exception("could not open the database")
         show_error(f"无法打开数据库 / Cannot open the database:\n{exc}", qt_args)
         return 1
     try:
-        app = _application(qt_args)
-        _route_qt_messages()
+        from ttdesk.ui.i18n import install_translators
+
+        translators = install_translators(app, lang)  # noqa: F841  (kept alive while running)
         install_cjk_font(app)
-        from PySide6.QtCore import QTimer
-
-        from ttdesk.ui.main_window import MainWindow
-
-        window = MainWindow(ctx)
-        window.show()
-        QTimer.singleShot(0, window.offer_demo_data)
+        window = start_window(ctx, settings)  # noqa: F841  (referenced while running)
         start_auto_backup(ctx)
         return int(app.exec())
     finally:
         ctx.db.dispose()
+
+
+def start_window(ctx: Any, settings: Any) -> Any:
+    """The main window, shown; the first-start walk-through follows once it is on screen."""
+    from PySide6.QtCore import QTimer
+
+    from ttdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, settings=settings)
+    window.show()
+    QTimer.singleShot(0, window.first_start)
+    return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:

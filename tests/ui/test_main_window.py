@@ -1,30 +1,39 @@
-"""The main window shell: navigation, pages, the demo-data offer, Chinese glyphs."""
+"""The main window: eight areas, lazily built pages, shortcuts, opening records, the demo-data
+offer off the GUI thread, window state remembered, Chinese glyphs."""
 
 from __future__ import annotations
 
 import sys
 import types
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from ttdesk.__main__ import install_cjk_font
 from ttdesk.core.context import AppContext
+from ttdesk.core.queries import CaseFilter, DealFilter, list_cases, list_deals
 from ttdesk.core.stats import count_achievements
 from ttdesk.ui import main_window
+from ttdesk.ui.lists.page import ListPage
 from ttdesk.ui.main_window import NAV_PAGES, WINDOW_TITLE, MainWindow
+from ttdesk.ui.settings import UiSettings
 
 
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    win = MainWindow(ctx)
+def make_window(qtbot: QtBot, ctx: AppContext, settings: UiSettings) -> MainWindow:
+    win = MainWindow(ctx, settings=settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext, ui_settings: UiSettings) -> MainWindow:
+    return make_window(qtbot, ctx, ui_settings)
 
 
 def test_window_shows_eight_areas(window: MainWindow) -> None:
@@ -36,12 +45,195 @@ def test_window_shows_eight_areas(window: MainWindow) -> None:
 
 
 def test_clicking_an_entry_switches_the_page(qtbot: QtBot, window: MainWindow) -> None:
-    for row in (3, 7, 0):
+    for row in (3, 7, 0, 1, 2, 4, 5, 6):
         item = window.nav.item(row)
         rect = window.nav.visualItemRect(item)
         qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.pages.currentIndex() == row
         assert window.pages.currentWidget().objectName() == f"page_{NAV_PAGES[row][0]}"
+        assert window.pages.currentWidget().layout().count() == 1  # built on first show
+
+
+def test_missing_hosted_screens_show_a_placeholder(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(main_window.HOSTED, "income", ("ttdesk.ui.nonexistent_xyz", "Page"))
+    assert window.go("income").objectName() == "placeholder_income"
+
+
+def test_hosted_screen_is_built_with_ctx_and_bus(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, ctx: AppContext) -> None:
+    made: list[tuple[object, object]] = []
+
+    class FakePage(QWidget):
+        def __init__(self, c: AppContext, b: object) -> None:
+            super().__init__()
+            made.append((c, b))
+
+    module = types.ModuleType("fake_archive")
+    module.ArchivePage = FakePage  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fake_archive", module)
+    monkeypatch.setitem(main_window.HOSTED, "filings", ("fake_archive", "ArchivePage"))
+    assert isinstance(window.go("filings"), FakePage)
+    assert made == [(ctx, window.bus)]
+
+
+def test_ctrl_f_focuses_the_search_of_the_case_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.nav.setCurrentRow(0)
+    window.activateWindow()
+    window.actions_by_name["find"].trigger()
+    page = window.area("achievements")
+    assert window.pages.currentIndex() == 1
+    assert isinstance(page, ListPage)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=2000)
+    assert window.actions_by_name["find"].shortcut().toString() == "Ctrl+F"
+    assert window.actions_by_name["new_disclosure"].shortcut().toString() == "Ctrl+N"
+
+
+def test_new_disclosure_opens_the_hosted_dialog_or_says_missing(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "NEW_DISCLOSURE", ("ttdesk.ui.nonexistent_xyz", "D"))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[1]))
+    assert window.new_disclosure() is None and told == ["新建披露"]
+
+    opened: list[object] = []
+
+    class FakeDialog(QWidget):
+        def __init__(self, c: object, b: object, parent: QWidget) -> None:
+            super().__init__(parent, Qt.WindowType.Dialog)
+            opened.append((c, b, parent))
+
+        def open(self) -> None:
+            self.show()
+
+    module = types.ModuleType("fake_new")
+    module.NewDisclosureDialog = FakeDialog  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fake_new", module)
+    monkeypatch.setattr(main_window, "NEW_DISCLOSURE", ("fake_new", "NewDisclosureDialog"))
+    window.actions_by_name["new_disclosure"].trigger()
+    assert len(opened) == 1 and opened[0][2] is window
+
+
+class StubCasePage(QWidget):
+    """Stands in for the case page helper's CasePage."""
+
+    def __init__(self, ctx: AppContext, bus: object, case_no: str) -> None:
+        super().__init__()
+        self.case_no = case_no
+        self.deals: list[str] = []
+
+    def show_deal(self, deal_no: str) -> None:
+        self.deals.append(deal_no)
+
+
+@pytest.fixture
+def stub_case_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = types.ModuleType("stub_case_page")
+    module.CasePage = StubCasePage  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "stub_case_page", module)
+    monkeypatch.setattr(main_window, "CASE_PAGE", ("stub_case_page", "CasePage"))
+
+
+def test_enter_in_the_case_list_opens_the_case(qtbot: QtBot, demo_ctx: AppContext,
+                                               ui_settings: UiSettings,
+                                               stub_case_page: None) -> None:
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    page = win.go("achievements")
+    assert isinstance(page, ListPage)
+    page.table.setCurrentIndex(page.model.index(2, 1))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    case_no = page.model.index(2, 0).data()
+    opened = win.detail_windows[("case", case_no)]
+    assert isinstance(opened, StubCasePage) and opened.case_no == case_no
+    assert opened.isVisible() and opened.isWindow()
+    assert win.open_case(case_no) is opened  # one window per case, raised again
+
+
+def test_opening_a_deal_shows_its_case_at_the_deal(qtbot: QtBot, demo_ctx: AppContext,
+                                                   ui_settings: UiSettings,
+                                                   stub_case_page: None) -> None:
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    deal = next(d for d in list_deals(demo_ctx, DealFilter(), limit=20) if d.case_nos)
+    page = win.go("deals")
+    assert isinstance(page, ListPage)
+    page.opened.emit(deal)
+    opened = win.detail_windows[("case", deal.case_nos[0])]
+    assert isinstance(opened, StubCasePage) and opened.deals == [deal.deal_no]
+
+
+def test_case_page_placeholder_when_the_module_is_missing(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "CASE_PAGE", ("ttdesk.ui.nonexistent_xyz", "CasePage"))
+    shown = window.open_case("CG-2026-0001", "HT-2026-0001")
+    assert shown.objectName() == "placeholder_case" and "CG-2026-0001" in shown.text()
+
+
+def test_window_geometry_and_last_page_are_remembered(qtbot: QtBot, ctx: AppContext,
+                                                      ui_settings: UiSettings) -> None:
+    win = make_window(qtbot, ctx, ui_settings)
+    win.resize(771, 531)
+    win.go("companies")
+    win.close()
+    again = make_window(qtbot, ctx, ui_settings)
+    assert again.pages.currentIndex() == 3
+    assert (again.width(), again.height()) == (771, 531)
+
+
+def test_bus_refreshes_open_lists(qtbot: QtBot, demo_ctx: AppContext,
+                                  ui_settings: UiSettings) -> None:
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    page = win.go("achievements")
+    assert isinstance(page, ListPage)
+    before = page.model.rowCount()
+    from tests.builders import make_achievement
+
+    make_achievement(demo_ctx, case_no="TEST-0001")
+    win.bus.announce("all")
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=2000)
+    assert win.count_label.text() == f"共 {before + 1} 条"
+
+
+def test_backup_now_runs_off_the_gui_thread(qtbot: QtBot, demo_ctx: AppContext,
+                                            ui_settings: UiSettings, tmp_path: Path) -> None:
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    target = tmp_path / "备份.db"
+    op = win.backup_now(target)
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=15000):
+        pass
+    assert op.error is None and target.stat().st_size > 0
+
+
+def test_export_json_runs_off_the_gui_thread(qtbot: QtBot, demo_ctx: AppContext,
+                                             ui_settings: UiSettings, tmp_path: Path) -> None:
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    target = tmp_path / "export.json"
+    op = win.export_json(target)
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=30000):
+        pass
+    assert op.error is None and '"format"' in target.read_text(encoding="utf-8")[:200]
+
+
+def test_restore_brings_back_the_backup(qtbot: QtBot, demo_ctx: AppContext,
+                                        ui_settings: UiSettings, tmp_path: Path) -> None:
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    target = tmp_path / "before.db"
+    op = win.backup_now(target)
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=15000):
+        pass
+    from tests.builders import make_achievement
+
+    make_achievement(demo_ctx, case_no="TEST-0001")
+    assert count_achievements(demo_ctx) == 151
+    op = win.restore_backup(target, confirm=False)
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=30000):
+        pass
+    assert op.error is None
+    assert count_achievements(demo_ctx) == 150
 
 
 def fake_demo(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
@@ -54,7 +246,8 @@ def fake_demo(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
 def test_empty_database_offers_demo_data(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton
 ) -> None:
     calls = fake_demo(monkeypatch)
     asked: list[str] = []
@@ -64,21 +257,55 @@ def test_empty_database_offers_demo_data(
         return answer
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    loaded = window.offer_demo_data()
+    op = window.offer_demo_data()
     assert len(asked) == 1 and "示例" in asked[0]
-    assert loaded == (answer == QMessageBox.StandardButton.Yes)
-    assert [(c["cases"], c["seed"]) for c in calls] == ([(300, 1)] if loaded else [])
+    assert (op is not None) == (answer == QMessageBox.StandardButton.Yes)
+    if op is not None:
+        with qtbot.waitSignal(op.finished, timeout=10000):
+            pass
+    assert [(c["cases"], c["seed"]) for c in calls] == ([(300, 1)] if op else [])
 
 
-def test_accepting_the_offer_loads_real_demo_data(
-    window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+def test_accepting_the_offer_loads_real_demo_data_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip(main_window.DEMO_MODULE)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    assert window.offer_demo_data() is True
+    page = window.go("achievements")
+    assert isinstance(page, ListPage) and page.model.rowCount() == 0
+    op = window.offer_demo_data()
+    assert op is not None
+    assert op.dialog is not None
+    assert "取消" in [b.text() for b in op.dialog.findChildren(QPushButton)]
+    with qtbot.waitSignal(op.finished, timeout=30000):
+        pass
+    assert op.error is None
     assert count_achievements(ctx) == main_window.DEMO_CASES
+    qtbot.waitUntil(lambda: page.model.rowCount() == main_window.DEMO_CASES, timeout=3000)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked twice"))
-    assert window.offer_demo_data() is False  # not empty any more: no second offer
+    assert window.offer_demo_data() is None  # not empty any more: no second offer
+
+
+def test_cancelling_the_demo_writes_nothing(qtbot: QtBot, window: MainWindow, ctx: AppContext,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    errors: list[BaseException] = []
+    monkeypatch.setattr(main_window, "run_op", _run_op_cancelled(errors))
+    op = window.offer_demo_data()
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=30000):
+        pass
+    assert errors and count_achievements(ctx) == 0
+
+
+def _run_op_cancelled(errors: list[BaseException]):
+    from ttdesk.ui.ops import run_op
+
+    def patched(parent, title, work, on_done, **kw):
+        op = run_op(parent, title, work, on_done, on_error=errors.append, **kw)
+        op.cancel()  # the user pressed Cancel straight away
+        return op
+
+    return patched
 
 
 def test_no_offer_without_a_demo_generator(
@@ -86,7 +313,13 @@ def test_no_offer_without_a_demo_generator(
 ) -> None:
     monkeypatch.setitem(sys.modules, main_window.DEMO_MODULE, None)  # import now fails
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked"))
-    assert window.offer_demo_data() is False
+    assert window.offer_demo_data() is None
+
+
+def test_search_box_placeholder_names_the_shortcut(window: MainWindow) -> None:
+    page = window.go("deals")
+    search = page.findChild(QLineEdit, "search")
+    assert search is not None and "Ctrl+F" in search.placeholderText()
 
 
 def test_chinese_text_has_real_glyphs(qtbot: QtBot) -> None:
@@ -100,3 +333,13 @@ def test_chinese_text_has_real_glyphs(qtbot: QtBot) -> None:
         assert all(metrics.inFontUcs4(ord(ch)) for ch in "科技成果转化管理工作台")
     finally:
         app.setFont(before)  # other tests keep the default font
+
+
+def test_list_case_query_used_by_the_page_matches_the_core(demo_ctx: AppContext,
+                                                           qtbot: QtBot,
+                                                           ui_settings: UiSettings) -> None:
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    page = win.go("achievements")
+    assert isinstance(page, ListPage)
+    first = list_cases(demo_ctx, CaseFilter(), limit=5)
+    assert [page.model.index(r, 0).data() for r in range(5)] == [c.case_no for c in first]

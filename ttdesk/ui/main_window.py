@@ -68,8 +68,9 @@ NEW_DISCLOSURE = ("ttdesk.ui.case.new_disclosure", "NewDisclosureDialog")
 IMPORT_WIZARD = ("ttdesk.ui.ledger.wizard", "ImportWizard")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+def nav_text(label: str) -> str:
+    """An area's name in the interface language (marked with QT_TRANSLATE_NOOP above)."""
+    return QCoreApplication.translate(CTX, label)
 
 
 def optional_class(module: str, name: str) -> type | None:
@@ -84,7 +85,8 @@ def optional_class(module: str, name: str) -> type | None:
 
 
 def placeholder(key: str, title: str) -> QLabel:
-    page = QLabel(f"<h2>{title}</h2><p>{tr('建设中')} · coming soon</p>")
+    soon = QCoreApplication.translate("MainWindow", "建设中")
+    page = QLabel(f"<h2>{title}</h2><p>{soon} · coming soon</p>")
     page.setObjectName(f"placeholder_{key}")
     page.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return page
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._built: dict[str, QWidget] = {}
         for key, label in NAV_PAGES:
-            self.nav.addItem(tr(label))
+            self.nav.addItem(nav_text(label))
             holder = QWidget()
             holder.setObjectName(f"page_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -133,7 +135,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(tr("数据库：") + ctx.db.engine.url.render_as_string(
+        self.statusBar().showMessage(self.tr("数据库：") + ctx.db.engine.url.render_as_string(
             hide_password=True), 8000)
         self.resize(1280, 800)
         self._restore_window()
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
         self.settings.last_page = key
         page = self._built.get(key)
         count = getattr(getattr(page, "model", None), "rowCount", None)
-        self.count_label.setText(tr("共 %1 条").replace("%1", str(count())) if count else "")
+        self.count_label.setText(self.tr("共 %1 条").replace("%1", str(count())) if count else "")
 
     def area(self, key: str) -> QWidget:
         """The content widget of an area, built on first use."""
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         module, name = HOSTED[key]
         cls = optional_class(module, name)
         if cls is None:
-            return placeholder(key, tr(dict(NAV_PAGES)[key]))
+            return placeholder(key, nav_text(dict(NAV_PAGES)[key]))
         return cls(ctx, bus)
 
     def _build_list(self, key: str) -> QWidget:
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
         page = ListPage(self._ctx, self.bus, spec, self.settings)
         page.opened.connect(opener)
         page.count_changed.connect(
-            lambda n, p=page: self.count_label.setText(tr("共 %1 条").replace("%1", str(n)))
+            lambda n, p=page: self.count_label.setText(self.tr("共 %1 条").replace("%1", str(n)))
             if self.pages.currentWidget().isAncestorOf(p) else None)
         return page
 
@@ -224,18 +226,19 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
         specs = [
-            ("new_disclosure", tr("新建披露…"), self.new_disclosure, QKeySequence.StandardKey.New),
-            ("find", tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find),
-            ("import_ledger", tr("导入台账…"), self.import_ledger, None),
-            ("export_json", tr("导出 JSON…"), self.export_json, None),
-            ("backup", tr("立即备份…"), self.backup_now, None),
-            ("restore", tr("从备份恢复…"), self.restore_backup, None),
-            ("quit", tr("退出"), self.close, QKeySequence.StandardKey.Quit),
+            ("new_disclosure", self.tr("新建披露…"), self.new_disclosure,
+             QKeySequence.StandardKey.New),
+            ("find", self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find),
+            ("import_ledger", self.tr("导入台账…"), self.import_ledger, None),
+            ("export_json", self.tr("导出 JSON…"), self.export_json, None),
+            ("backup", self.tr("立即备份…"), self.backup_now, None),
+            ("restore", self.tr("从备份恢复…"), self.restore_backup, None),
+            ("quit", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit),
         ]
         for name, text, slot, key in specs:
             self.actions_by_name[name] = self._action(text, slot, key, name)
         a = self.actions_by_name
-        file_menu = self.menuBar().addMenu(tr("文件(&F)"))
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         for name in ("new_disclosure", "import_ledger", "export_json"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
@@ -243,12 +246,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["restore"])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
-        view_menu = self.menuBar().addMenu(tr("查看(&V)"))
+        view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(a["find"])
         for i, (_key, label) in enumerate(NAV_PAGES):
-            view_menu.addAction(self._action(tr(label), lambda i=i: self.nav.setCurrentRow(i),
+            view_menu.addAction(self._action(nav_text(label), lambda i=i: self.nav.setCurrentRow(i),
                                              f"Ctrl+{i + 1}", f"go_{i}"))
-        toolbar = self.addToolBar(tr("工具栏"))
+        toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         for name in ("new_disclosure", "find", "import_ledger", "backup"):
@@ -264,17 +267,17 @@ class MainWindow(QMainWindow):
     def _hosted_dialog(self, spec: tuple[str, str], what: str) -> QWidget | None:
         cls = optional_class(*spec)
         if cls is None:
-            QMessageBox.information(self, what, tr("此功能尚未安装。"))
+            QMessageBox.information(self, what, self.tr("此功能尚未安装。"))
             return None
         dialog = cls(self._ctx, self.bus, self)
         dialog.open()
         return dialog
 
     def new_disclosure(self) -> QWidget | None:
-        return self._hosted_dialog(NEW_DISCLOSURE, tr("新建披露"))
+        return self._hosted_dialog(NEW_DISCLOSURE, self.tr("新建披露"))
 
     def import_ledger(self) -> QWidget | None:
-        return self._hosted_dialog(IMPORT_WIZARD, tr("导入台账"))
+        return self._hosted_dialog(IMPORT_WIZARD, self.tr("导入台账"))
 
     # ---- opening records --------------------------------------------------------------------
     def _detail_window(self, key: tuple[str, Any], title: str,
@@ -308,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def open_deal(self, deal_no: str, case_nos: tuple[str, ...] = ()) -> QWidget | None:
         if not case_nos:
-            self.statusBar().showMessage(tr("该交易未关联成果：") + deal_no, 8000)
+            self.statusBar().showMessage(self.tr("该交易未关联成果：") + deal_no, 8000)
             return None
         return self.open_case(case_nos[0], deal_no)
 
@@ -345,7 +348,7 @@ class MainWindow(QMainWindow):
 
         if target is None:
             suggested = backup_dir() / f"ttdesk-{datetime.now():%Y%m%d-%H%M}.db"
-            chosen, _ = QFileDialog.getSaveFileName(self, tr("备份到"), str(suggested))
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), str(suggested))
             if not chosen:
                 return None
             target = Path(chosen)
@@ -355,18 +358,18 @@ class MainWindow(QMainWindow):
 
             return backup(self._ctx, target)
 
-        return self._run(tr("正在备份…"), work, lambda p: self.statusBar().showMessage(
-            tr("已备份到：") + str(p), 10000))
+        return self._run(self.tr("正在备份…"), work, lambda p: self.statusBar().showMessage(
+            self.tr("已备份到：") + str(p), 10000))
 
     def restore_backup(self, source: Path | None = None, confirm: bool = True) -> Operation | None:
         if source is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, tr("选择备份文件"))
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"))
             if not chosen:
                 return None
             source = Path(chosen)
         if confirm and QMessageBox.question(
-                self, tr("从备份恢复"),
-                tr("当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？")
+                self, self.tr("从备份恢复"),
+                self.tr("当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？")
         ) != QMessageBox.StandardButton.Yes:
             return None
         url = self._ctx.db.url
@@ -379,14 +382,14 @@ class MainWindow(QMainWindow):
 
         def done(_result: Any) -> None:
             self.bus.announce(kinds.ALL)
-            self.statusBar().showMessage(tr("已从备份恢复：") + str(source), 10000)
+            self.statusBar().showMessage(self.tr("已从备份恢复：") + str(source), 10000)
 
-        return self._run(tr("正在恢复…"), work, done)
+        return self._run(self.tr("正在恢复…"), work, done)
 
     def export_json(self, target: Path | None = None) -> Operation | None:
         if target is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("导出 JSON"), f"ttdesk-{datetime.now():%Y%m%d}.json", "JSON (*.json)")
+                self, self.tr("导出 JSON"), f"ttdesk-{datetime.now():%Y%m%d}.json", "JSON (*.json)")
             if not chosen:
                 return None
             target = Path(chosen)
@@ -396,8 +399,8 @@ class MainWindow(QMainWindow):
 
             return export_json(self._ctx, target)
 
-        return self._run(tr("正在导出…"), work, lambda _s: self.statusBar().showMessage(
-            tr("已导出：") + str(target), 10000))
+        return self._run(self.tr("正在导出…"), work, lambda _s: self.statusBar().showMessage(
+            self.tr("已导出：") + str(target), 10000))
 
     # ---- first start ------------------------------------------------------------------------
     def first_start(self) -> None:
@@ -418,8 +421,8 @@ class MainWindow(QMainWindow):
         if demo is None or count_achievements(self._ctx) > 0:
             return None
         answer = QMessageBox.question(
-            self, tr("示例数据"),
-            tr("数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？").replace(
+            self, self.tr("示例数据"),
+            self.tr("数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？").replace(
                 "%1", str(DEMO_CASES)))
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -433,9 +436,9 @@ class MainWindow(QMainWindow):
             log.info("loaded %d demo cases", DEMO_CASES)
             self.bus.announce(kinds.ALL)
             self.statusBar().showMessage(
-                tr("已载入 %1 个示例案例").replace("%1", str(DEMO_CASES)), 10000)
+                self.tr("已载入 %1 个示例案例").replace("%1", str(DEMO_CASES)), 10000)
 
-        return self._run(tr("正在生成示例数据…"), work, done)
+        return self._run(self.tr("正在生成示例数据…"), work, done)
 
     # ---- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

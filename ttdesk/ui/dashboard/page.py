@@ -7,11 +7,13 @@ lazy list model as the big lists. Any change announced on the bus reloads the fi
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,7 +35,8 @@ from ttdesk.db.enums import AchievementStatus, DealMode
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.lists.model import LazyListModel
 from ttdesk.ui.lists.specs import DEADLINES
-from ttdesk.ui.ops import Operation, run_op
+
+log = logging.getLogger(__name__)
 
 DEADLINE_COLUMNS = ("due_date", "days_left", "kind", "title", "subject_ref")
 
@@ -48,6 +51,12 @@ class Figures:
 def load_figures(ctx: AppContext) -> Figures:
     return Figures(overview.kpis(ctx), overview.pipeline(ctx),
                    overview.income_by_year_and_mode(ctx))
+
+
+class _Carrier(QObject):
+    """Brings the figures from the worker thread to the GUI thread (a queued signal)."""
+
+    arrived = Signal(object)
 
 
 class KpiTile(QFrame):
@@ -80,7 +89,6 @@ class DashboardPage(QScrollArea):
         self.setWidgetResizable(True)
         self._ctx = ctx
         self.figures: Figures | None = None
-        self.last_load: Operation | None = None
         body = QWidget()
         self._layout = QVBoxLayout(body)
         self.setWidget(body)
@@ -143,13 +151,26 @@ class DashboardPage(QScrollArea):
             self.open_deadline.emit(found)
 
     # ---- loading ----------------------------------------------------------------------------
-    def reload(self) -> Operation:
+    def reload(self) -> None:
+        """Deadline tables now; the figures from a worker thread, shown when they arrive.
+
+        A plain daemon thread rather than `run_op`: the page may be closed (or the app quit)
+        while the figures are computed, and nothing needs to wait for them then.
+        """
         for state, model in self.deadline_models.items():
             model.set_filter(DeadlineFilter(state=state))
         ctx = self._ctx
-        self.last_load = run_op(self, "", lambda _p, _c: load_figures(ctx), self._show,
-                                lang=ctx.lang, show_dialog=False)
-        return self.last_load
+        carrier = _Carrier()
+        carrier.arrived.connect(self._show)
+        self._carrier = carrier
+
+        def work() -> None:
+            try:
+                carrier.arrived.emit(load_figures(ctx))
+            except Exception:  # e.g. the database was closed meanwhile
+                log.exception("dashboard figures could not be loaded")
+
+        threading.Thread(target=work, name="dashboard", daemon=True).start()
 
     def _show(self, figures: Figures) -> None:
         self.figures = figures

@@ -1,0 +1,45 @@
+"""Installing the interface language at start-up (Qt translations).
+
+The source strings are Simplified Chinese (`self.tr("保存")`), so Chinese needs no TT Desk
+translation file — only Qt's own (buttons of standard dialogs: 确定/取消). English loads
+`ttdesk_en.qm`, compiled at build time from the committed `resources/i18n/ttdesk_en.ts` by
+`scripts/i18n.sh` (the .qm is generated, never committed). A missing file falls back to the
+Chinese source text with a log line instead of failing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ttdesk.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+QT_LOCALE = {"zh": "zh_CN", "en": "en"}
+
+
+def translations_dir() -> Path:
+    return resource_path("i18n")
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install Qt's own and TT Desk's translators for `lang`; returns them (keep them alive)."""
+    QLocale.setDefault(QLocale(QT_LOCALE.get(lang, "zh_CN")))
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if lang != "en" and qt.load(f"qtbase_{QT_LOCALE.get(lang, lang)}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    if lang == "en":
+        ours = QTranslator(app)
+        if ours.load("ttdesk_en", str(translations_dir())):
+            app.installTranslator(ours)
+            installed.append(ours)
+        else:
+            log.warning("no English translation in %s (run scripts/i18n.sh); showing Chinese",
+                        translations_dir())
+    return installed
