@@ -1,0 +1,50 @@
+"""Generate a filing: snapshot -> document -> PDF -> archive, in one unit of work.
+
+    generate(ctx, "F04", "HT-2026-0001")                 -> Generated (record, PDF bytes)
+    generate(ctx, "F03", "HT-2026-0001", variant="reward", distribution=12)
+
+A filing whose data is incomplete raises ValidationFailed listing each missing item, and
+nothing is written. Regenerating from unchanged data gives back the archived version.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ttdesk.core import filing_archive, filing_data
+from ttdesk.core.context import AppContext
+from ttdesk.core.filing_archive import Generated, Verification
+
+LANGS = ("zh", "en")
+
+
+def render_snapshot(snapshot: dict[str, Any], lang: str, serial: str, digest: str,
+                    created: datetime) -> bytes:
+    """The PDF of a snapshot (also used to re-render an archived snapshot for preview)."""
+    from ttdesk.filings import forms
+    from ttdesk.filings.pdf import Stamp, render
+
+    return render(forms.document(snapshot, lang), Stamp(serial, digest, created))
+
+
+def generate(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
+             variant: str | None = None, distribution: int | None = None) -> Generated:
+    language = lang or ctx.lang
+    if language not in LANGS:
+        language = "zh"
+    code = kind.strip().upper()
+    with ctx.read() as session:
+        key = filing_data.archive_subject(session, code, subject, variant, distribution)
+
+    def build(session: Any) -> dict[str, Any]:
+        return filing_data.build(session, code, subject, variant, distribution)
+
+    def render(snapshot: dict[str, Any], serial: str, digest: str, created: datetime) -> bytes:
+        return render_snapshot(snapshot, language, serial, digest, created)
+
+    return filing_archive.generate(ctx, code, key, language, build, render)
+
+
+def verify(ctx: AppContext, content: bytes) -> Verification:
+    return filing_archive.verify(ctx, content)
