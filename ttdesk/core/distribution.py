@@ -268,19 +268,16 @@ def _allocate(s: Session, deal: Deal, team_amount: Decimal, is_equity: bool,
         if person.id not in contribution:
             extra.append(person)
             contribution[person.id] = Decimal(0)
-    fixed_total = sum((a for a, _ in fixed.values()), ZERO)
     free = [(p, w) for p, w in team if p.id not in fixed]
-    rest = team_amount - fixed_total
-    if rest < 0 or (not free and rest != 0):
-        raise ValidationFailed(allocation_problems(team_amount, [a for a, _ in fixed.values()],
-                                                   where) or [Problem(
-            "R10", "个人分配合计与团队金额不一致", "the allocations do not add up to the team "
-            "amount", "allocations", where)])
-    free_weights = [w for _, w in free]
-    if free and sum(free_weights, ZERO) == 0:
-        free_weights = [Decimal(1)] * len(free)
-    amounts = dict(zip([p.id for p, _ in free], largest_remainder(rest, free_weights)
-                       if free else [], strict=True))
+    try:
+        split = split_team(team_amount, [w for _, w in free],
+                           [a for a, _ in fixed.values()])
+    except ValueError:
+        raise ValidationFailed(allocation_problems(
+            team_amount, [a for a, _ in fixed.values()], where) or [Problem(
+                "R10", "个人分配合计与团队金额不一致", "the allocations do not add up to the "
+                "team amount", "allocations", where)]) from None
+    amounts = dict(zip([p.id for p, _ in free], split, strict=True))
     people = [p for p, _ in team] + extra
     amounts.update({pid: a for pid, (a, _) in fixed.items()})
     equity = _equity_parts(people, amounts, team_amount, stake, team_pct) if is_equity else {}
@@ -295,6 +292,32 @@ def _allocate(s: Session, deal: Deal, team_amount: Decimal, is_equity: bool,
     if problems:
         raise ValidationFailed(problems)
     return lines
+
+
+def split_team(team_amount: Decimal, weights: list[Decimal], fixed: list[Decimal]
+               ) -> list[Decimal]:
+    """The amounts of the members not set by hand: what the fixed amounts leave of the team
+    amount, split by weight to the fen (largest remainder; equal parts if every weight is
+    0). ValueError when the fixed amounts exceed the team amount, or when everyone is fixed
+    and they do not add up to it exactly."""
+    rest = team_amount - sum(fixed, ZERO)
+    if rest < 0 or (not weights and rest != 0):
+        raise ValueError("allocations do not add up")
+    if not weights:
+        return []
+    if sum(weights, ZERO) == 0:
+        weights = [Decimal(1)] * len(weights)
+    return largest_remainder(rest, weights)
+
+
+def split_net(net: Decimal, team_pct: Decimal, department_pct: Decimal, tto_pct: Decimal
+              ) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """(team, department, TTO, university) amounts of a net income; each rounded half up to
+    the fen, the university taking what is left, so the four add up to the net exactly."""
+    team = round_fen(net * team_pct / HUNDRED)
+    dept = round_fen(net * department_pct / HUNDRED)
+    tto = round_fen(net * tto_pct / HUNDRED)
+    return team, dept, tto, net - team - dept - tto
 
 
 def _equity_parts(people: list[Person], amounts: dict[int, Decimal], team_amount: Decimal,
@@ -352,16 +375,14 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
                     - _already_deducted(s, deal, exclude_distribution), ZERO)
     costs = min(available, gross)
     net = gross - costs
-    team_amount = round_fen(net * team_pct / HUNDRED)
-    dept = round_fen(net * dept_pct / HUNDRED)
-    tto = round_fen(net * tto_pct / HUNDRED)
+    team_amount, dept, tto, university = split_net(net, team_pct, dept_pct, tto_pct)
     stake = _formed_stake(s, deal) if is_equity else None
     lines = _allocate(s, deal, team_amount, is_equity, list(d.adjustments), stake, team_pct)
     warnings = [] if is_equity else late_payment_warnings(
         [r.received_on for r in receipts], today, pol, where)
     return DistributionPlan(
         deal.deal_no, deal.title, deal.mode, is_equity, receipts, gross, costs, net, floor,
-        team_pct, team_amount, dept, tto, net - team_amount - dept - tto, lines, stake,
+        team_pct, team_amount, dept, tto, university, lines, stake,
         warnings, pol.number)
 
 
