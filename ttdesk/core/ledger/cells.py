@@ -179,6 +179,7 @@ def parse_names(value: object) -> list[tuple[str, Decimal | None]]:
     """Names separated by 、，,；; / or spaces, each optionally with a share: 张伟(50%)、李娜:50.
     Returns (name, share or None) in order."""
     raw = _SPACE_BEFORE_MARK.sub(r"\1", norm(str(value)))
+    raw = re.sub(r"[(\[][^)\]]*[)\]]", lambda m: re.sub(r"\s+", "", m.group(0)), raw)
     out: list[tuple[str, Decimal | None]] = []
     for item in _NAME_SEP.split(raw):
         if not item:

@@ -17,6 +17,7 @@ from typing import Any
 from ttdesk.core.errors import Problem
 from ttdesk.core.ledger.catalog import (
     ACHIEVEMENTS,
+    FIELD_BY_NAME,
     REQUIRED,
     SHEET_KINDS,
     SHEET_LABELS,
@@ -150,6 +151,7 @@ def find_layout(wb: Any, given: Mapping | None = None) -> Layout:
         if kind and kind not in by_name:
             by_name[kind] = name
     heads: dict[str, list[tuple[Any, ...]]] = {}
+    missing_reported = ACHIEVEMENTS in given.sheets
 
     def head(name: str) -> list[tuple[Any, ...]]:
         if name not in heads:
@@ -174,16 +176,19 @@ def find_layout(wb: Any, given: Mapping | None = None) -> Layout:
             continue
         found = detect_header(kind, head(name))
         if found is None:
-            zh_req = "、".join(REQUIRED[kind])
+            if kind == ACHIEVEMENTS:
+                missing_reported = True
+            zh_req = "、".join(FIELD_BY_NAME[kind][f].zh for f in REQUIRED[kind])
+            en_req = ", ".join(FIELD_BY_NAME[kind][f].en for f in REQUIRED[kind])
             layout.problems.append(Problem(
                 "LEDGER", f"工作表“{name}”（{_label(kind)}）前 {HEADER_SCAN} 行中找不到表头"
                 f"（至少需要：{zh_req}）", f"sheet {name!r} ({_label(kind)}): no header row in "
-                f"the first {HEADER_SCAN} rows (needs at least: {', '.join(REQUIRED[kind])})",
+                f"the first {HEADER_SCAN} rows (needs at least: {en_req})",
                 "header", f"{name}!1"))
             continue
         row, cols = found
         layout.mapping.sheets[kind] = SheetMap(kind, name, row, cols)
-    if ACHIEVEMENTS not in layout.mapping.sheets and not layout.problems:
+    if ACHIEVEMENTS not in layout.mapping.sheets and not missing_reported:
         layout.problems.append(Problem(
             "LEDGER", f"找不到成果表：工作表名应为“成果”“科技成果”“成果台账”等，或表头含“成果名称”"
             f"（现有工作表：{'、'.join(names)}）",
