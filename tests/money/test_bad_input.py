@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 from builders import make_achievement, make_company, make_deal, make_person
-
 from exchange.dbcompare import signatures
+
 from money.conftest import Licence, signed_licence
 from ttdesk.core import distribution as dist
 from ttdesk.core import equity, payments, receipts, royalty

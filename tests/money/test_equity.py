@@ -36,7 +36,8 @@ def _form(ctx: AppContext, deal: M.Deal, company: M.Company, people: list[M.Pers
         equity.HolderIn("team_member", people[0].name, "3780000", staff_no=people[0].staff_no,
                         employment_status="off_post"),
         equity.HolderIn("team_member", people[1].name, "2520000", staff_no=people[1].staff_no),
-        equity.HolderIn("investor", "北京启航创业投资有限公司", "1000000", paid_in_capital="500000"),
+        equity.HolderIn("investor", "北京启航创业投资有限公司", "1000000",
+                        paid_in_capital="500000"),
     ])
 
 
@@ -111,7 +112,7 @@ def test_transfer_keeps_total_and_moves_capital(any_ctx: AppContext) -> None:
 
 
 def test_unit_head_never_receives_equity(any_ctx: AppContext) -> None:
-    deal, company, people = _spinoff(any_ctx)
+    deal, company, _people = _spinoff(any_ctx)
     head = make_person(any_ctx, is_unit_head=True)
     with pytest.raises(ValidationFailed) as exc:
         equity.form_company(any_ctx, deal.deal_no, company.credit_code, date(2025, 3, 20), [

@@ -313,10 +313,11 @@ def split_team(team_amount: Decimal, weights: list[Decimal], fixed: list[Decimal
 def split_net(net: Decimal, team_pct: Decimal, department_pct: Decimal, tto_pct: Decimal
               ) -> tuple[Decimal, Decimal, Decimal, Decimal]:
     """(team, department, TTO, university) amounts of a net income; each rounded half up to
-    the fen, the university taking what is left, so the four add up to the net exactly."""
+    the fen (the team first, so it never falls under its share), the university taking what
+    is left, so the four add up to the net exactly and none is negative."""
     team = round_fen(net * team_pct / HUNDRED)
-    dept = round_fen(net * department_pct / HUNDRED)
-    tto = round_fen(net * tto_pct / HUNDRED)
+    dept = min(round_fen(net * department_pct / HUNDRED), net - team)
+    tto = min(round_fen(net * tto_pct / HUNDRED), net - team - dept)
     return team, dept, tto, net - team - dept - tto
 
 
