@@ -63,3 +63,25 @@ def test_world_builds(ctx: AppContext) -> None:
     codes = make_world(ctx)
     case_no, deal_no = make_case_deal(ctx, codes[0])
     assert case_no.startswith("CG-2026-") and deal_no.startswith("HT-")
+
+
+def type_text(widget: object, text: str) -> None:
+    """Type `text` into a widget key by key; unlike QTest.keyClicks it takes Chinese
+    characters (QTest only maps ASCII to keys)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown if ord(ch) > 127 else ord(ch.upper()),
+                              Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+def activate(qtbot: object, widget: object) -> None:
+    """Make `widget`'s window the active one, so its keyboard shortcuts fire."""
+    from PySide6.QtWidgets import QApplication
+
+    widget.windowHandle().requestActivate()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())  # type: ignore

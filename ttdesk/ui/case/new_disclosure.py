@@ -33,8 +33,8 @@ class NewDisclosureDialog(QDialog):
         self.setObjectName("new_disclosure")
         self.setWindowTitle(self.tr("新建成果披露"))
         self.form = DisclosureForm(ctx, with_funding=True)
-        for _ in range(STARTING_ROWS):
-            self.form.contributors.add_row()
+        for i in range(STARTING_ROWS):
+            self.form.contributors.add_row(role="lead" if i == 0 else "member")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
