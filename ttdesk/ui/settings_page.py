@@ -37,11 +37,13 @@ from ttdesk.ui.settings_forms import PolicyForm, ProfileForm
 def _with_button(form: QWidget, button: QPushButton, note: QLabel | None = None) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
+    form.setMaximumWidth(720)
     layout.addWidget(form)
+    if note is not None:
+        note.setMaximumWidth(720)
+        layout.addWidget(note)
     row = QHBoxLayout()
     row.addWidget(button)
-    if note is not None:
-        row.addWidget(note, 1)
     row.addStretch(1)
     layout.addLayout(row)
     layout.addStretch(1)
@@ -63,8 +65,9 @@ class CalendarEditor(QWidget):
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("calendar_table")
         self.table.setHorizontalHeaderLabels([self.tr("日期 (YYYY-MM-DD)"), self.tr("类型")])
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 180)
+        self.table.setColumnWidth(1, 160)
+        self.table.setMaximumWidth(420)
         add = QPushButton(self.tr("添加一天"))
         add.clicked.connect(lambda: self.add_day(None, False))
         remove = QPushButton(self.tr("删除所选"))
@@ -85,6 +88,7 @@ class CalendarEditor(QWidget):
         layout.addWidget(note)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.setMaximumWidth(720)
         self.year.currentIndexChanged.connect(lambda _i: self.load())
         self.load()
 
