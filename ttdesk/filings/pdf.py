@@ -70,7 +70,7 @@ class _Styles:
                                        alignment=TA_CENTER, spaceAfter=3 * mm,
                                        textColor=colors.Color(0.25, 0.25, 0.25), **base)
         self.heading = ParagraphStyle("heading", fontSize=11, leading=15, spaceBefore=3 * mm,
-                                      spaceAfter=1.5 * mm, backColor=LABEL_BG,
+                                      spaceAfter=1.5 * mm, backColor=LABEL_BG, keepWithNext=1,
                                       borderPadding=(1.5, 2, 1.5, 2), **base)
         self.body = ParagraphStyle("body", fontSize=9, leading=13, **base)
         self.label = ParagraphStyle("label", fontSize=8.5, leading=11.5, **base)
@@ -180,16 +180,15 @@ class _Flow:
                 f"{self.lab.date}：{block.when or self.lab.date_blank}")
         rows = [[_p(block.role, self.s.label)],
                 [_p(block.text or " ", self.s.body)],
-                [_p(sign, self.s.body)]]
+                [sign]]  # a plain string keeps the blank spaces meant for writing
         t = self._table(rows, [self.width], [("BACKGROUND", (0, 0), (0, 0), LABEL_BG),
                                              ("BOTTOMPADDING", (0, 1), (0, 1), 10)])
         return KeepTogether([t])
 
     def signatures(self, block: b.Signatures) -> Any:
         lab = self.lab
-        rows = [[_p(role, self.s.label), _p(f"{lab.signature}：", self.s.body),
-                 _p(f"{lab.date}：{lab.date_blank}", self.s.body), _p(lab.stamp, self.s.small)]
-                for role in block.roles]
+        rows = [[_p(role, self.s.label), f"{lab.signature}：", f"{lab.date}：{lab.date_blank}",
+                 lab.stamp] for role in block.roles]
         w = self.width
         t = self._table(rows, [w * 0.2, w * 0.3, w * 0.3, w * 0.2],
                         [("BACKGROUND", (0, 0), (0, -1), LABEL_BG),

@@ -1,0 +1,149 @@
+"""`filing F01..F09 SUBJECT -o OUT.pdf`, `verify FILE.pdf`, `annual-report YEAR -o OUT.pdf`.
+
+A filing with incomplete data exits 2 with each missing item on stderr and writes nothing
+(neither the archive nor the output file). `verify` exits 0 when the file is an archived
+filing (saying if a newer version superseded it) and 2 when it is not (changed or foreign).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
+from ttdesk.cli.output import print_json
+
+KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("filing", help="generate and archive a PDF filing / 生成并归档文件")
+    p.add_argument("form", metavar="F01..F09", type=str.upper, choices=KINDS)
+    p.add_argument("subject", metavar="SUBJECT",
+                   help="case_no (F01 F02 F05), deal_no (F04 F06 F07), case_no or deal_no "
+                        "(F03), YYYY or YYYY-MM-DD..YYYY-MM-DD (F08), YYYY (F09)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--lang", dest="filing_lang", choices=["zh", "en"],
+                   help="language of the filing (default: the global --lang)")
+    p.add_argument("--kind", dest="variant", choices=["grant", "deal", "reward"],
+                   help="F03: which notice (rights grant, deal, cash reward)")
+    p.add_argument("--distribution", type=int, metavar="N",
+                   help="F07 / F03 reward: the distribution id (default: the latest)")
+    add_json_flag(p)
+    p.set_defaults(handler=run_filing)
+
+    v = sub.add_parser("verify", help="check a filing PDF against the archive / 核验文件")
+    v.add_argument("file", metavar="FILE.pdf")
+    add_json_flag(v)
+    v.set_defaults(handler=run_verify)
+
+    a = sub.add_parser("annual-report", help="annual report F09 (PDF, optional Excel) / 年度报告")
+    a.add_argument("year", metavar="YEAR")
+    a.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    a.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the tables as Excel")
+    a.add_argument("--lang", dest="filing_lang", choices=["zh", "en"])
+    add_json_flag(a)
+    a.set_defaults(handler=run_annual)
+
+
+def _record_json(rec: Any, path: str | None, reused: bool | None = None) -> dict[str, Any]:
+    out = {"serial_no": rec.serial_no, "kind": rec.kind, "subject": rec.subject,
+           "version": rec.version, "lang": rec.lang, "sha256": rec.sha256,
+           "snapshot_sha256": rec.snapshot_sha256, "created_at": rec.created_at,
+           "created_by": rec.created_by, "superseded": rec.superseded}
+    if path is not None:
+        out["path"] = path
+    if reused is not None:
+        out["reused"] = reused
+    return out
+
+
+def _write(path: str, content: bytes) -> str:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.write_bytes(content)
+    tmp.replace(target)
+    return str(target)
+
+
+def _print_generated(args: argparse.Namespace, gen: Any, path: str) -> None:
+    rec = gen.record
+    if args.json:
+        print_json(_record_json(rec, path, gen.reused))
+        return
+    zh = args.lang == "zh"
+    note = ("（数据未变，沿用已归档版本）" if zh else " (data unchanged: archived version)") \
+        if gen.reused else ""
+    if zh:
+        print(f"已生成 {rec.kind} 第 {rec.version} 版：{path}{note}")
+        print(f"  文件编号 {rec.serial_no}  SHA-256 {rec.sha256}")
+    else:
+        print(f"Generated {rec.kind} version {rec.version}: {path}{note}")
+        print(f"  serial {rec.serial_no}  SHA-256 {rec.sha256}")
+
+
+def run_filing(args: argparse.Namespace) -> int:
+    from ttdesk.filings.service import generate
+
+    ctx = open_ctx(args)
+    try:
+        gen = generate(ctx, args.form, args.subject, args.filing_lang or args.lang,
+                       args.variant, args.distribution)
+        path = _write(args.output, gen.content)
+        _print_generated(args, gen, path)
+    finally:
+        ctx.db.dispose()
+    return EXIT_OK
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from ttdesk.core import filing_archive
+
+    content = Path(args.file).read_bytes()
+    ctx = open_ctx(args)
+    try:
+        result = filing_archive.verify(ctx, content)
+    finally:
+        ctx.db.dispose()
+    if not result.ok or result.record is None:
+        raise filing_archive.refuse_unverified(result)
+    rec = result.record
+    if args.json:
+        print_json({"ok": True, **_record_json(rec, None),
+                    "latest_version": result.latest_version})
+        return EXIT_OK
+    zh = args.lang == "zh"
+    if zh:
+        print(f"核验通过：{rec.kind} {rec.subject} 第 {rec.version} 版，文件编号 {rec.serial_no}，"
+              f"{rec.created_at:%Y-%m-%d %H:%M} UTC 由 {rec.created_by} 生成")
+        if rec.superseded:
+            print(f"注意：此版本已被第 {result.latest_version} 版取代")
+    else:
+        print(f"Verified: {rec.kind} {rec.subject} version {rec.version}, serial "
+              f"{rec.serial_no}, made {rec.created_at:%Y-%m-%d %H:%M} UTC by {rec.created_by}")
+        if rec.superseded:
+            print(f"Note: superseded by version {result.latest_version}")
+    return EXIT_OK
+
+
+def run_annual(args: argparse.Namespace) -> int:
+    from ttdesk.core import filing_archive
+    from ttdesk.filings.annual_xlsx import write_annual_xlsx
+    from ttdesk.filings.service import generate
+
+    lang = args.filing_lang or args.lang
+    ctx = open_ctx(args)
+    try:
+        gen = generate(ctx, "F09", args.year, lang)
+        path = _write(args.output, gen.content)
+        if args.xlsx:
+            snap = filing_archive.snapshot(ctx, gen.record.id)
+            write_annual_xlsx(snap, args.xlsx, lang)
+        _print_generated(args, gen, path)
+        if args.xlsx and not args.json:
+            print(("  Excel：" if args.lang == "zh" else "  Excel: ") + args.xlsx)
+    finally:
+        ctx.db.dispose()
+    return EXIT_OK
