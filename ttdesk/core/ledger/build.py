@@ -245,6 +245,8 @@ def _resolve(session: Session, plan: Plan, new_cases: list[P.CaseOut],
             p.staff_no = d.person(p.name, p.staff_no, p.department)
     sheet_by_name = {c.name: c for c in company_sheet.values()}
     for x in deals:
+        if x.code_refused:
+            continue
         if x.credit_code is None and x.counterparty:
             if x.counterparty in sheet_by_name:
                 x.credit_code = sheet_by_name[x.counterparty].credit_code

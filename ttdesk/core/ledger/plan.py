@@ -78,6 +78,7 @@ class DealOut:
     receipts: list[ReceiptOut] = field(default_factory=list)
     from_case_row: bool = False
     existing_id: int | None = None
+    code_refused: bool = False  # a credit code was written but is invalid (already reported)
 
 
 @dataclass
@@ -294,6 +295,7 @@ def _deal(c: Cells, deal_no: str | None, keys: list[str], title: str | None,
                 c.get("signing_date"), enum_field(c, "status", E.DealStatus, problems)
                 if not from_case_row else None, c.get("registration_no"),
                 c.get("registration_date"), equity, from_case_row=from_case_row)
+    d.code_refused = d.credit_code is None and c.get("credit_code") is not None
     problems.extend(Problem(p.rule, p.zh, p.en, p.field, c.at(p.field or "")) for p in
                     dates_in_order([("signing_date", d.signing_date, "registration_date",
                                      d.registration_date)], None))
