@@ -21,6 +21,7 @@ from typing import Any
 log = logging.getLogger("ttdesk")
 
 ERROR_TITLE = "TT Desk 出错 / Error"
+BACKUP_DELAY_MS = 3000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,7 +217,11 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
         translators = install_translators(app, lang)  # noqa: F841  (kept alive while running)
         install_cjk_font(app)
         window = start_window(ctx, settings)  # noqa: F841  (referenced while running)
-        start_auto_backup(ctx)
+        from PySide6.QtCore import QTimer
+
+        # The daily copy waits until the window is up and the first page painted: it reads
+        # the whole file and would otherwise compete with the start-up for the disk and CPU.
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_auto_backup(ctx))
         return int(app.exec())
     finally:
         ctx.db.dispose()
