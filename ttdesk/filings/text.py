@@ -5,8 +5,9 @@ Pure functions without reportlab, so the CLI, tests and the UI can use them chea
 Capitals follow the People's Bank rules for filling in financial documents
 (正确填写票据和结算凭证的基本规定):
 - digits 零壹贰叁肆伍陆柒捌玖, units 拾佰仟 within a group of four, groups 万 and 亿;
-- zeros between two non-zero digits are read as one 零 (however many there are, also across
-  the 万 / 亿 groups): 100,010,000 -> 壹亿零壹万元整; trailing zeros are not read;
+- a run of zeros at the start or inside a group of four is read as one 零; zeros at the end
+  of a group (万位, 元位...) are not read, as the rules allow ("可以不写零字"):
+  100,010,000 -> 壹亿零壹万元整, 107,000.53 -> 壹拾万柒仟元伍角叁分 (the rules' own example);
 - 整 follows 元 when there are no 角 and 分, and follows 角 when there is no 分; never 分;
 - 角 zero but 分 non-zero: 零 after 元 (壹元零伍分); below one yuan the 元 is left out
   (0.05 -> 伍分, 0.10 -> 壹角整); zero itself is 零元整;
@@ -37,7 +38,8 @@ def _fen(amount: Decimal) -> int:
 
 
 def _integer_capitals(yuan: int) -> str:
-    """Yuan part read group by group (亿, 万, units), one 零 for any run of inner zeros."""
+    """Yuan part read group by group (亿, 万, units): one 零 for a run of leading or inner
+    zeros of a group, nothing for the zeros a group ends with."""
     digits = f"{yuan:012d}"
     out: list[str] = []
     pending_zero = False
@@ -53,6 +55,7 @@ def _integer_capitals(yuan: int) -> str:
             out.append(DIGITS[int(d)] + unit)
         if group_unit and int(group):
             out.append(group_unit)
+        pending_zero = False  # the zeros a group ends with are not read
     return "".join(out)
 
 
