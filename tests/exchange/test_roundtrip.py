@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import make_achievement, make_person, make_rich_dataset
+from builders import make_achievement, make_person
 from sqlalchemy import func, select
 
 from exchange.dbcompare import business_tables, differences, signatures
+from exchange.money_rows import make_rich_dataset
 from ttdesk.core.audit import verify_chain
 from ttdesk.core.context import AppContext
 from ttdesk.core.exchange import Selection, export_json, import_json
@@ -154,7 +155,7 @@ def test_selection_brings_linked_deals_and_money(ctx: AppContext, tmp_path: Path
                           selection=Selection(deal_nos=frozenset({data["deal"].deal_no})))
     # The deal with its cases (one level: the other deal of a case is not pulled in).
     assert summary.counts["deals"] == 1 and summary.counts["achievements"] == 2
-    assert summary.counts["receipts"] == 3 and summary.counts["distributions"] == 1
+    assert summary.counts["receipts"] == 5 and summary.counts["distributions"] == 1
     assert summary.counts["achievements.rights_grants"] == 1
     assert summary.counts.get("milestones", 0) == summary.counts.get("equity_events", 0) == 0
 

@@ -47,6 +47,9 @@ SPACES: dict[str, Space] = {
     "filing": Space(M.Filing.__table__, "serial_no"),
     "rights_grant": Space(M.RightsGrant.__table__, None, "G"),
     "receipt": Space(M.Receipt.__table__, None, "R"),
+    "cost": Space(M.Cost.__table__, None, "C"),
+    "payment_milestone": Space(M.PaymentMilestone.__table__, None, "M"),
+    "royalty_report": Space(M.RoyaltyReport.__table__, None, "Y"),
     "distribution": Space(M.Distribution.__table__, None, "X"),
     "demand": Space(M.Demand.__table__, None, "D"),
     "match_activity": Space(M.MatchActivity.__table__, None, "A"),
@@ -266,7 +269,7 @@ DEALS = Section("deals", M.Deal.__table__, (
     ref("counterparty", "company", "counterparty_id"), eo("pricing_method", E.PricingMethod),
     m("price"), s("exchange_reference", 100), b("deferred_payment"), s("deferred_trigger", 200),
     d("deferred_review_date"), m("upfront_amount"), p("royalty_rate"), s("royalty_base", 100),
-    m("minimum_annual_royalty"), txt("payment_terms"),
+    m("minimum_annual_royalty"), i("royalty_period_months", lo=1, hi=12), txt("payment_terms"),
     ref("rights_grant", "rights_grant", "rights_grant_id"), b("related_party_declared"),
     txt("related_party_declaration"), d("related_party_approval_date"),
     Field("due_diligence", Kind.JSON), s("approval_tier", 60), s("approval_body", 100),
@@ -284,6 +287,14 @@ DEALS = Section("deals", M.Deal.__table__, (
         m("appraised_value"), m("agreed_value"), d("filing_date"),
     ), parent_col="deal_id"),
     publicities(E.PublicitySubject.DEAL, "deal_id"),
+    Section("payment_milestones", M.PaymentMilestone.__table__, (
+        key(), i("seq", True, lo=1), s("title", 200, True), m("amount", True), d("due_date"),
+        s("trigger", 200), txt("note"),
+    ), key="key", space="payment_milestone", parent_col="deal_id"),
+    Section("royalty_reports", M.RoyaltyReport.__table__, (
+        key(), d("period_start", True), d("period_end", True), d("reported_on"),
+        m("sales_base", True), m("reported_royalty"), txt("note"),
+    ), key="key", space="royalty_report", parent_col="deal_id"),
 ))
 
 MATCH_ACTIVITIES = Section("match_activities", M.MatchActivity.__table__, (
@@ -317,20 +328,30 @@ SHAREHOLDINGS = Section("shareholdings", M.Shareholding.__table__, (
 EQUITY_EVENTS = Section("equity_events", M.EquityEvent.__table__, (
     ref("credit_code", "company", "company_id", True), ref("deal_no", "deal", "deal_id"),
     e("kind", E.EquityEventKind), d("happened_on", True), m("amount"), p("percentage"),
-    txt("note"),
+    txt("note"), s("holder_name", 200), s("counterparty_name", 200), m("capital_after"),
+    ref("receipt", "receipt", "receipt_id"),
+), children=(
+    # the cap table right after the event (ownership over time)
+    Section("positions", M.EquityPosition.__table__, (
+        e("holder_type", E.HolderType), s("holder_name", 200, True),
+        ref("staff_no", "person", "person_id"), m("subscribed_capital", True),
+        m("paid_in_capital", True), p("percentage", True), b("is_state_owned"),
+    ), parent_col="event_id"),
 ))
 
 RECEIPTS = Section("receipts", M.Receipt.__table__, (
     key(), ref("deal_no", "deal", "deal_id", True), d("received_on", True), m("amount", True),
     e("kind", E.ReceiptKind), s("invoice_no", 60), m("sales_base"),
     ref("reverses", "receipt", "reverses_id"), txt("note"),
+    ref("milestone", "payment_milestone", "milestone_id"),
+    ref("royalty_report", "royalty_report", "royalty_report_id"),
 ), key="key", space="receipt")
 
 COSTS = Section("costs", M.Cost.__table__, (
-    ref("case_no", "achievement", "achievement_id"), ref("deal_no", "deal", "deal_id"),
+    key(), ref("case_no", "achievement", "achievement_id"), ref("deal_no", "deal", "deal_id"),
     d("incurred_on", True), m("amount", True), e("category", E.CostCategory),
-    b("deductible", True), txt("note"),
-))
+    b("deductible", True), txt("note"), ref("reverses", "cost", "reverses_id"),
+), key="key", space="cost")
 
 DISTRIBUTIONS = Section("distributions", M.Distribution.__table__, (
     key(), ref("deal_no", "deal", "deal_id", True),
@@ -338,7 +359,7 @@ DISTRIBUTIONS = Section("distributions", M.Distribution.__table__, (
     m("deductible_costs", True), m("net_income", True), p("team_share_pct", True),
     m("team_amount", True), m("department_amount", True), m("tto_amount", True),
     m("university_amount", True), b("is_equity"), d("approval_date"), s("approval_body", 100),
-    d("payment_date"), POLICY_NO,
+    d("payment_date"), POLICY_NO, txt("note"),
 ), key="key", space="distribution", links=(
     Link("receipts", M.distribution_receipt, "distribution_id", "receipt_id", "receipt"),
 ), children=(
@@ -375,7 +396,7 @@ ATTACHMENTS = Section("attachments", M.Attachment.__table__, (
 # except deadlines and attachments, which may point at anything and therefore come last).
 TOP: tuple[Section, ...] = (
     DEPARTMENTS, USERS, COMPANIES, PEOPLE, ACHIEVEMENTS, DEALS, MATCH_ACTIVITIES, DEMANDS,
-    MATCHES, MILESTONES, SHAREHOLDINGS, EQUITY_EVENTS, RECEIPTS, COSTS, DISTRIBUTIONS,
+    MATCHES, MILESTONES, SHAREHOLDINGS, RECEIPTS, COSTS, EQUITY_EVENTS, DISTRIBUTIONS,
     FILINGS, DEADLINES, ATTACHMENTS,
 )
 META_KEYS = ("format", "version", "exported_at", "app_version", "selection")
