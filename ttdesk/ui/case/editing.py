@@ -1,7 +1,7 @@
 """Undo and unsaved-changes tracking for an editable form.
 
-The form is seen as a snapshot (a dict of plain values). Each edit pushes one command on a
-QUndoStack holding the snapshot before and after; consecutive edits of the same field merge,
+The form is seen as a snapshot (a dict of plain values). Each edit pushes one step on an
+undo history holding the snapshot before and after; consecutive edits of the same field merge,
 so Ctrl+Z undoes a whole word typed into one field, then the previous field's change. Text
 inputs would otherwise swallow Ctrl+Z for their own per-field undo, so their undo keys are
 routed to the form's stack: one undo history for the whole form, combo boxes and dates
@@ -11,10 +11,11 @@ included. "Dirty" means the snapshot differs from the one last loaded or saved.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -27,30 +28,64 @@ from PySide6.QtWidgets import (
 Snapshot = dict[str, Any]
 
 
-class _Edit(QUndoCommand):
-    def __init__(self, tracker: EditTracker, before: Snapshot, after: Snapshot,
-                 key: str) -> None:
-        super().__init__(key)
-        self.tracker, self.before, self.after, self.key = tracker, before, after, key
-        self._first = True
+@dataclass
+class _Edit:
+    """One undo step: the form before and after edits of one field."""
 
-    def id(self) -> int:
-        return 4242
+    key: str
+    before: Snapshot
+    after: Snapshot
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _Edit) or other.key != self.key:
-            return False
-        self.after = other.after
-        return True
 
-    def redo(self) -> None:
-        if self._first:  # the edit is already on screen
-            self._first = False
-            return
-        self.tracker.apply(self.after)
+class UndoHistory(QObject):
+    """A small undo/redo stack of snapshots (QUndoStack's interface, in Python: commands
+    owned by a C++ stack and calling back into Python crashed at teardown)."""
+
+    canUndoChanged = Signal(bool)
+    canRedoChanged = Signal(bool)
+
+    def __init__(self, apply: Callable[[Snapshot], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._apply = apply
+        self._undo: list[_Edit] = []
+        self._redo: list[_Edit] = []
+
+    def push(self, edit: _Edit) -> None:
+        if self._undo and not self._redo and self._undo[-1].key == edit.key:
+            self._undo[-1].after = edit.after  # consecutive edits of one field merge
+        else:
+            self._undo.append(edit)
+        self._redo.clear()
+        self._signal()
 
     def undo(self) -> None:
-        self.tracker.apply(self.before)
+        if self._undo:
+            edit = self._undo.pop()
+            self._redo.append(edit)
+            self._apply(edit.before)
+            self._signal()
+
+    def redo(self) -> None:
+        if self._redo:
+            edit = self._redo.pop()
+            self._undo.append(edit)
+            self._apply(edit.after)
+            self._signal()
+
+    def clear(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+        self._signal()
+
+    def canUndo(self) -> bool:
+        return bool(self._undo)
+
+    def canRedo(self) -> bool:
+        return bool(self._redo)
+
+    def _signal(self) -> None:
+        self.canUndoChanged.emit(self.canUndo())
+        self.canRedoChanged.emit(self.canRedo())
 
 
 class EditTracker(QObject):
@@ -62,7 +97,7 @@ class EditTracker(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._read, self._write = read, write
-        self.stack = QUndoStack(self)
+        self.stack = UndoHistory(self.apply, self)
         self._clean: Snapshot = {}
         self._last: Snapshot = {}
         self._applying = False
@@ -114,7 +149,7 @@ class EditTracker(QObject):
         now = self._read()
         if now == self._last:
             return
-        self.stack.push(_Edit(self, self._last, now, key))
+        self.stack.push(_Edit(key, self._last, now))
         self._last = now
         self._set_dirty(now != self._clean)
 
