@@ -33,7 +33,8 @@ def body_text(pdf: bytes) -> str:
         top = float(page.mediabox.top) - MARGIN_TOP + 2
         bottom = MARGIN_BOTTOM - 2
 
-        def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        def visit(text: str, cm: list[float], tm: list[float], *_: object,
+                  top: float = top, bottom: float = bottom) -> None:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             if bottom <= y <= top:
                 out.append(text)

@@ -79,7 +79,7 @@ def test_capitals_match_the_independent_formulation(fen: int) -> None:
     amount = Decimal(fen).scaleb(-2)
     words = money_capitals(amount)
     assert words == reference_capitals(amount)
-    assert "零零" not in words and not words.startswith("零") or words == "零元整"
+    assert ("零零" not in words and not words.startswith("零")) or words == "零元整"
     assert words.endswith(("整", "分"))
 
 
