@@ -1,0 +1,138 @@
+"""Read-only views for the money screens: the income overview by year and deal mode, every
+distribution with its deal, and a company's header by id (the equity services take the
+credit code). No rule lives here; totals follow the same conventions as `receipts`
+(a reversing entry counts negative, a receipt is distributed once it is in a distribution).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import aliased
+
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import NotFound
+from ttdesk.db.enums import DealMode, DistributionStatus
+from ttdesk.db.models import Company, Cost, Deal, Distribution, Receipt, distribution_receipt
+from ttdesk.db.models.achievements import Achievement, deal_achievement
+
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class IncomeBucket:
+    """One (year, mode) line of the income overview; `pending` = receipts that still count
+    and are in no distribution yet."""
+
+    year: int
+    mode: DealMode
+    received: Decimal = ZERO
+    deductible_costs: Decimal = ZERO
+    distributed: Decimal = ZERO
+    pending: Decimal = ZERO
+
+    @property
+    def net(self) -> Decimal:
+        return self.received - self.deductible_costs
+
+
+@dataclass(frozen=True)
+class DistributionListRow:
+    id: int
+    deal_no: str
+    deal_title: str
+    case_no: str | None
+    mode: DealMode
+    status: DistributionStatus
+    is_equity: bool
+    net_income: Decimal
+    team_amount: Decimal
+    approval_date: date | None
+    payment_date: date | None
+
+
+@dataclass(frozen=True)
+class CompanyHeader:
+    id: int
+    name: str
+    credit_code: str
+    registered_capital: Decimal | None
+    registration_date: date | None
+    legal_representative: str | None
+    is_spinoff: bool
+    park: str | None
+
+
+def income_overview(ctx: AppContext) -> list[IncomeBucket]:
+    """Receipts, deductible costs, distributed and pending money per year and deal mode,
+    newest year first."""
+    year = extract("year", Receipt.received_on)
+    reversal = aliased(Receipt)
+    reversed_ = select(reversal.id).where(reversal.reverses_id == Receipt.id).exists()
+    in_dist = distribution_receipt.c.distribution_id.is_not(None)
+    buckets: dict[tuple[int, DealMode], IncomeBucket] = {}
+
+    def bucket(y: object, mode: object) -> IncomeBucket:
+        key = (int(y), DealMode(mode))  # type: ignore[call-overload]
+        if key not in buckets:
+            buckets[key] = IncomeBucket(*key)
+        return buckets[key]
+
+    with ctx.read() as s:
+        rows = s.execute(
+            select(year, Deal.mode, Receipt.reverses_id.is_not(None), reversed_, in_dist,
+                   func.sum(Receipt.amount))
+            .join(Deal, Deal.id == Receipt.deal_id)
+            .outerjoin(distribution_receipt, distribution_receipt.c.receipt_id == Receipt.id)
+            .group_by(year, Deal.mode, Receipt.reverses_id.is_not(None), reversed_, in_dist)
+        ).all()
+        for y, mode, is_reversal, was_reversed, distributed, total in rows:
+            b, amount = bucket(y, mode), Decimal(total or 0)
+            if is_reversal:
+                b.received -= amount
+                continue
+            b.received += amount
+            if distributed:
+                b.distributed += amount
+            elif not was_reversed:
+                b.pending += amount
+        cyear = extract("year", Cost.incurred_on)
+        for y, mode, is_reversal, total in s.execute(
+                select(cyear, Deal.mode, Cost.reverses_id.is_not(None), func.sum(Cost.amount))
+                .join(Deal, Deal.id == Cost.deal_id).where(Cost.deductible.is_(True))
+                .group_by(cyear, Deal.mode, Cost.reverses_id.is_not(None))).all():
+            amount = Decimal(total or 0)
+            bucket(y, mode).deductible_costs += -amount if is_reversal else amount
+    return sorted(buckets.values(), key=lambda b: (-b.year, list(DealMode).index(b.mode)))
+
+
+def distribution_list(ctx: AppContext, status: DistributionStatus | None = None
+                      ) -> list[DistributionListRow]:
+    """Every distribution (or those of one status), newest first, with its deal and the
+    first case of the deal (to open it)."""
+    first_case = (select(Achievement.case_no)
+                  .join(deal_achievement, deal_achievement.c.achievement_id == Achievement.id)
+                  .where(deal_achievement.c.deal_id == Deal.id)
+                  .order_by(Achievement.id).limit(1).scalar_subquery())
+    stmt = (select(Distribution.id, Deal.deal_no, Deal.title, first_case, Deal.mode,
+                   Distribution.status, Distribution.is_equity, Distribution.net_income,
+                   Distribution.team_amount, Distribution.approval_date,
+                   Distribution.payment_date)
+            .join(Deal, Deal.id == Distribution.deal_id)
+            .order_by(Distribution.id.desc()))
+    if status is not None:
+        stmt = stmt.where(Distribution.status == status)
+    with ctx.read() as s:
+        return [DistributionListRow(*row) for row in s.execute(stmt).all()]
+
+
+def company_header(ctx: AppContext, company_id: int) -> CompanyHeader:
+    with ctx.read() as s:
+        c = s.get(Company, company_id)
+        if c is None:
+            raise NotFound("企业 / company", company_id)
+        return CompanyHeader(c.id, c.name, c.credit_code, c.registered_capital,
+                             c.registration_date, c.legal_representative, c.is_spinoff, c.park)
