@@ -25,7 +25,14 @@ from sqlalchemy.orm import Session
 from ttdesk.core import deadlines, lookup, policy, publicity
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import ConflictError, NotFound, Problem, RuleViolation, ValidationFailed
-from ttdesk.core.money import HUNDRED, largest_remainder, parse_money, parse_percent, round_fen
+from ttdesk.core.money import (
+    HUNDRED,
+    largest_remainder,
+    parse_money,
+    parse_percent,
+    pct_from_int,
+    round_fen,
+)
 from ttdesk.core.receipts import ZERO, ReceiptRow, deductible_cost_total, receipt_rows
 from ttdesk.core.rules import (
     allocation_problems,
@@ -253,7 +260,7 @@ def _allocate(s: Session, deal: Deal, team_amount: Decimal, is_equity: bool,
         raise RuleViolation("R10", "该合同的成果没有完成人，无法分配", "the deal's achievements "
                             "have no contributors to allocate to", "allocations", where)
     pct_units = _split_units(100 * 10_000, [w for _, w in team]) if team else []
-    contribution = {p.id: Decimal(u).scaleb(-4).normalize() for (p, _), u in
+    contribution = {p.id: pct_from_int(u) for (p, _), u in
                     zip(team, pct_units, strict=True)}
     fixed: dict[int, tuple[Decimal, str]] = {}
     extra: list[Person] = []
@@ -330,7 +337,7 @@ def _equity_parts(people: list[Person], amounts: dict[int, Decimal], team_amount
     team_units = int((stake * team_pct / HUNDRED / _UNIT).to_integral_value(ROUND_FLOOR))
     units = _split_units(team_units, [amounts[p.id] for p in people]) \
         if any(amounts[p.id] for p in people) else [0] * len(people)
-    return {p.id: Decimal(u).scaleb(-4).normalize() for p, u in zip(people, units, strict=True)}
+    return {p.id: pct_from_int(u) for p, u in zip(people, units, strict=True)}
 
 
 def plan_in_session(s: Session, d: DistributionIn, today: date,

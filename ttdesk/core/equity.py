@@ -24,7 +24,7 @@ from ttdesk.core import lookup
 from ttdesk.core.achievements import enum_value
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import NotFound, RuleViolation, ValidationFailed
-from ttdesk.core.money import largest_remainder, parse_money
+from ttdesk.core.money import largest_remainder, parse_money, pct_from_int
 from ttdesk.core.receipts import ZERO, ReceiptIn, book_receipt, positive_money
 from ttdesk.core.rules import unit_head_equity_problems
 from ttdesk.core.statemachine import DEAL_SIGNED_OR_LATER
@@ -153,7 +153,7 @@ def percentages(subscribed: list[Decimal]) -> list[Decimal]:
     if not subscribed or sum(subscribed, ZERO) == 0:
         return [Decimal(0)] * len(subscribed)
     parts = largest_remainder(Decimal(WHOLE_UNITS).scaleb(-2), subscribed)
-    return [p.scaleb(-2).normalize() if p else Decimal(0) for p in parts]
+    return [pct_from_int(int(p.scaleb(2))) for p in parts]
 
 
 def _holdings(positions: list[_Pos], staff: dict[int, str]) -> list[Holding]:
