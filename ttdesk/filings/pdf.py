@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
     KeepTogether,
     PageTemplate,
@@ -70,7 +71,7 @@ class _Styles:
                                        alignment=TA_CENTER, spaceAfter=3 * mm,
                                        textColor=colors.Color(0.25, 0.25, 0.25), **base)
         self.heading = ParagraphStyle("heading", fontSize=11, leading=15, spaceBefore=3 * mm,
-                                      spaceAfter=1.5 * mm, backColor=LABEL_BG, keepWithNext=1,
+                                      spaceAfter=1.5 * mm, backColor=LABEL_BG,
                                       borderPadding=(1.5, 2, 1.5, 2), **base)
         self.body = ParagraphStyle("body", fontSize=9, leading=13, **base)
         self.label = ParagraphStyle("label", fontSize=8.5, leading=11.5, **base)
@@ -99,7 +100,9 @@ class _Flow:
 
     def block(self, block: b.Block) -> list[Any]:
         if isinstance(block, b.Heading):
-            return [_p(block.text, self.s.heading)]
+            # a new page rather than a heading alone at the foot of one (keepWithNext would
+            # push a long table and its heading to the next page as a whole)
+            return [CondPageBreak(30 * mm), _p(block.text, self.s.heading)]
         if isinstance(block, b.Fields):
             return [self.fields(block), Spacer(1, 1.5 * mm)]
         if isinstance(block, b.Grid):

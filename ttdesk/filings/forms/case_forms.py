@@ -48,7 +48,7 @@ def contributor_grid(w: Words, people: list[dict[str, Any]], sign: bool) -> b.Gr
             role += f"（{'、'.join(flags)}）" if w.lang == "zh" else f" ({', '.join(flags)})"
         rows.append([str(i), p["name"], p["staff_no"], w.text(p.get("department")), role,
                      w.pct(p["share"])])
-    widths = [0.5, 1.3, 1.1, 1.8, 1.3, 0.9]
+    widths = [0.5, 1.3, 1.1, 1.8, 1.0, 1.2]
     if sign:
         headers.append(w.tr("本人签字", "Signature"))
         widths.append(1.3)

@@ -301,7 +301,8 @@ def _allocation_grid(w: Words, dist: dict[str, Any]) -> b.Grid:
     return b.Grid([w.tr("序号", "No."), w.tr("姓名", "Name"), w.field("staff_no"),
                    w.field("contribution_pct"), w.field("amount"),
                    w.tr("应税部分（50%）（元）", "Taxable 50% (CNY)"), w.field("equity_pct"),
-                   w.tr("签收", "Signature")], rows, widths=[0.5, 1.2, 1.1, 1, 1.3, 1.3, 0.9, 1],
+                   w.tr("签收", "Signature")], rows,
+                  widths=[0.45, 1.1, 1.0, 1.2, 1.3, 1.45, 1.2, 0.8],
                   align="cllrrrrl",
                   totals=["", w.tr("合计", "Total"), "", "", w.money(str(total)),
                           w.money(str(taxable)), "", ""] if rows else None)
