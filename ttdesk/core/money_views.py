@@ -13,9 +13,10 @@ from decimal import Decimal
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import aliased
 
+from ttdesk.core import distribution, receipts
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import NotFound
-from ttdesk.db.enums import DealMode, DistributionStatus
+from ttdesk.db.enums import CostCategory, DealMode, DistributionStatus
 from ttdesk.db.models import Company, Cost, Deal, Distribution, Receipt, distribution_receipt
 from ttdesk.db.models.achievements import Achievement, deal_achievement
 
@@ -136,3 +137,20 @@ def company_header(ctx: AppContext, company_id: int) -> CompanyHeader:
             raise NotFound("企业 / company", company_id)
         return CompanyHeader(c.id, c.name, c.credit_code, c.registered_capital,
                              c.registration_date, c.legal_representative, c.is_spinoff, c.park)
+
+
+def preview(ctx: AppContext, d: distribution.DistributionIn,
+            exclude_distribution: int | None = None) -> distribution.DistributionPlan:
+    """`distribution.compute`, but while revising a draft its own receipts stay choosable."""
+    with ctx.read() as s:
+        return distribution.plan_in_session(s, d, ctx.today(), exclude_distribution)
+
+
+def deductible_by_category(ctx: AppContext, deal_no: str) -> list[tuple[CostCategory, Decimal]]:
+    """The deal's deductible costs per category (reversals netted), categories with money."""
+    totals: dict[CostCategory, Decimal] = {}
+    for c in receipts.costs_of(ctx, deal_no):
+        if c.deductible:
+            totals[c.category] = totals.get(c.category, ZERO) + (
+                -c.amount if c.reverses_id is not None else c.amount)
+    return [(cat, totals[cat]) for cat in CostCategory if totals.get(cat)]
