@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from money.conftest import Licence, signed_licence
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 
-from money.conftest import Licence, signed_licence
 from ttdesk.core import distribution as dist
 from ttdesk.core import receipts
 from ttdesk.core.context import AppContext

@@ -344,7 +344,8 @@ class DistributionDialog(QDialog):
         s["gross"].setText(money_text(plan.gross_income))
         s["costs"].setText("− " + money_text(plan.deductible_costs))
         s["net"].setText(money_text(plan.net_income))
-        s["team_pct"].setText(f"{pct_text(plan.team_share_pct)}（≥ {pct_text(plan.team_share_floor)}）")
+        s["team_pct"].setText(f"{pct_text(plan.team_share_pct)}"
+                              f"（≥ {pct_text(plan.team_share_floor)}）")
         s["team"].setText(money_text(plan.team_amount))
         s["department"].setText(money_text(plan.department_amount))
         s["tto"].setText(money_text(plan.tto_amount))
