@@ -1,82 +1,159 @@
-"""Money of signed deals: receipts (upfront, milestones, royalties with their sales base,
-equity proceeds), costs, and income distributions with per-person allocations (R10)."""
+"""Money of signed deals: payment milestones and licensee royalty reports, receipts
+(upfront, milestones, royalties with their sales base and report, equity proceeds), a few
+booking errors undone by reversing entries, costs, and income distributions with
+per-person allocations (R10).
+
+Royalties follow the royalty audit's own arithmetic (`ttdesk.core.royalty`): most periods
+match the terms exactly; a few licensees pay short, and the latest reported period of some
+licences is still unpaid, so the audit has something realistic to find."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ttdesk.core.deadlines import add_months
 from ttdesk.core.demo.common import Gen, days, pct, stamp, yuan
 from ttdesk.core.demo.notices import add_deadline, add_publicity, publicity_dates
 from ttdesk.core.demo.timeline import LICENSES, SIGNED, DealPlan
 from ttdesk.core.money import largest_remainder
+from ttdesk.core.royalty import expected_royalty
 
-Receipt = tuple[date, int, str, int | None]  # received on, fen, kind, sales base fen
+
+@dataclass(slots=True)
+class Receipt:
+    on: date
+    fen: int
+    kind: str
+    sales: int | None = None           # sales base, fen (royalties)
+    milestone: int | None = None       # payment_milestone id
+    report: int | None = None          # royalty_report id
+    receipt_id: int | None = None      # id fixed in advance (equity proceeds, dividends)
+
+
+@dataclass(slots=True)
+class Milestone:
+    id: int
+    title: str
+    due: date
+    fen: int
+    paid_on: date
+
+
+@dataclass(slots=True)
+class Period:
+    start: date
+    end: date
+    sales: int           # fen
+    expected: int        # fen, per the terms
+    paid: int            # fen actually paid (short for a few licensees)
+    paid_on: date
+
+
 WHOLE = 1_000_000
 DEPT_PCT, TTO_PCT = 100_000, 50_000  # 10% and 5%, in ten-thousandths
 GROUP_SPAN = 700  # days of receipts one distribution covers at most
 
 
-def _receipts(g: Gen, plan: DealPlan) -> list[Receipt]:
+TRANSFER_NODES = {2: ["完成技术交接"], 3: ["小试验收", "中试验收"]}
+LICENSE_NODES = ["产品注册证获批", "首批产品量产"]
+COOP_NODES = ["中期检查通过", "阶段成果验收", "项目结题验收"]
+
+
+def _milestone(g: Gen, plan: DealPlan, title: str, planned: date, fen: int,
+               out: list[Receipt], milestones: list[Milestone]) -> None:
+    """A scheduled milestone payment; paid (a receipt) on `planned`, due a little before."""
+    mid = g.store.new_id("payment_milestone")
+    milestones.append(Milestone(mid, title, planned - days(g.ri(0, 20)), fen, planned))
+    out.append(Receipt(planned, fen, "milestone", milestone=mid))
+
+
+def _royalties(g: Gen, plan: DealPlan, out: list[Receipt], periods: list[Period]) -> None:
+    signed, fen = plan.dates["signed"], plan.price_fen or 0
+    rate = plan.row["royalty_rate"]
+    minimum = plan.row.get("minimum_annual_royalty")
+    start = 3 if plan.row.get("deferred_payment") else 1
+    base = max(fen, 1_000_000) * g.ri(5, 40) // 20  # half-year sales
+    # royalties settled every six months; exclusive and sole licensees every quarter
+    months = 3 if plan.mode in ("license_exclusive", "license_sole") else 6
+    plan.row["royalty_period_months"] = months
+    base = base * months // 6
+    careless = g.cover.needs("royalty:short") or g.rng.random() < 0.08  # pays short, at times
+    for n in range(start * 6 // months, 96 // months + 1):
+        first = add_months(signed, months * (n - 1))
+        last = add_months(signed, months * n) - timedelta(days=1)
+        sales = base * (20 + 2 * n * months // 6) // 20 // 100 * 100
+        expected = int(expected_royalty(yuan(sales), rate, minimum, first, last)[2].scaleb(2))
+        paid = expected
+        if careless and g.rng.random() < 0.3:
+            paid = expected * g.ri(80, 95) // 100
+            g.cover.mark("royalty:short")
+        on = last + days(g.ri(20, 60))
+        periods.append(Period(first, last, sales, expected, paid, on))
+        if paid > 0:
+            out.append(Receipt(on, paid, "royalty", sales=sales))
+
+
+def _receipts(g: Gen, plan: DealPlan, milestones: list[Milestone],
+              periods: list[Period]) -> list[Receipt]:
     d, fen = plan.dates, plan.price_fen or 0
     signed = d["signed"]
     out: list[Receipt] = []
     if plan.mode == "transfer":
         upfront = plan.row.get("upfront_amount")
         first = int(upfront.scaleb(2)) if upfront is not None else fen
-        out.append((signed + days(g.ri(5, 60)), first, "upfront", None))
+        out.append(Receipt(signed + days(g.ri(5, 60)), first, "upfront"))
         if first * 10 == fen * 3:  # three instalments: 30%, 40%, 30%
             second = fen * 4 // 10
-            out.append((signed + days(g.ri(120, 300)), second, "milestone", None))
-            out.append((signed + days(g.ri(330, 700)), fen - first - second, "milestone", None))
+            titles = TRANSFER_NODES[3]
+            _milestone(g, plan, titles[0], signed + days(g.ri(120, 300)), second, out,
+                       milestones)
+            _milestone(g, plan, titles[1], signed + days(g.ri(330, 700)), fen - first - second,
+                       out, milestones)
         elif first < fen:
-            out.append((signed + days(g.ri(120, 400)), fen - first, "milestone", None))
+            _milestone(g, plan, TRANSFER_NODES[2][0], signed + days(g.ri(120, 400)),
+                       fen - first, out, milestones)
     elif plan.mode in LICENSES:
         upfront = plan.row.get("upfront_amount")
         if upfront is not None:
-            out.append((signed + days(g.ri(5, 45)), int(upfront.scaleb(2)), "upfront",
-                        None))
+            out.append(Receipt(signed + days(g.ri(5, 45)), int(upfront.scaleb(2)), "upfront"))
         if g.rng.random() < 0.5:  # milestone payments (e.g. pilot run, product registration)
-            for year in (1, 2):
-                out.append((add_months(signed, 12 * year) + days(g.ri(0, 60)), fen // 10,
-                            "milestone", None))
-        rate = int(plan.row["royalty_rate"].scaleb(4))
-        minimum = plan.row.get("minimum_annual_royalty")
-        minimum_fen = int(minimum.scaleb(2)) if minimum is not None else 0
-        start = 3 if plan.row.get("deferred_payment") else 1
-        base = max(fen, 1_000_000) * g.ri(5, 40) // 20  # half-year sales
-        # royalties settled every six months; exclusive and sole licensees every quarter
-        months = 3 if plan.mode in ("license_exclusive", "license_sole") else 6
-        base = base * months // 6
-        for n in range(start * 6 // months, 96 // months + 1):
-            sales = base * (20 + 2 * n * months // 6) // 20 // 100 * 100
-            amount = max(sales * rate // WHOLE, minimum_fen * months // 12)
-            out.append((add_months(signed, months * n) + days(g.ri(20, 60)), amount,
-                        "royalty", sales))
+            for year, title in ((1, LICENSE_NODES[0]), (2, LICENSE_NODES[1])):
+                _milestone(g, plan, title, add_months(signed, 12 * year) + days(g.ri(0, 60)),
+                           fen // 10, out, milestones)
+        _royalties(g, plan, out, periods)
     elif plan.coop:
-        stages = ((3, 5, 30, "upfront"), (4, 90, 240, "milestone"), (3, 240, 500, "milestone"))
+        stages = ((3, 5, 30), (4, 90, 240), (3, 240, 500))
         if plan.mode == "development":  # research contracts pay by four project nodes
-            stages = ((3, 5, 30, "upfront"), (3, 90, 200, "milestone"),
-                      (2, 200, 400, "milestone"), (2, 400, 700, "milestone"))
-        for share, lo, hi, kind in stages:
-            out.append((signed + days(g.ri(lo, hi)), fen * share // 10, kind, None))
+            stages = ((3, 5, 30), (3, 90, 200), (2, 200, 400), (2, 400, 700))
+        for i, (share, lo, hi) in enumerate(stages):
+            on = signed + days(g.ri(lo, hi))
+            if i == 0:
+                out.append(Receipt(on, fen * share // 10, "upfront"))
+            else:
+                _milestone(g, plan, COOP_NODES[min(i - 1, 2)] if i < len(stages) - 1 else
+                           COOP_NODES[2], on, fen * share // 10, out, milestones)
     elif plan.mode != "equity":
-        out.append((signed + days(g.ri(10, 90)), fen * g.ri(5, 10) // 10,
-                    "other", None))
+        out.append(Receipt(signed + days(g.ri(10, 90)), fen * g.ri(5, 10) // 10, "other"))
     if out and fen and (g.cover.needs("receipt:other") or g.rng.random() < 0.02):
-        late = max(on for on, _, _, _ in out) + days(g.ri(30, 90))  # late-payment penalty
+        late = max(r.on for r in out) + days(g.ri(30, 90))  # late-payment penalty
         if late <= g.today and plan.status != "completed":
-            out.append((late, max(100, fen // 100), "other", None))
+            out.append(Receipt(late, max(100, fen // 100), "other"))
             g.cover.mark("receipt:other")
     end = min(d.get("completed", g.today) if plan.status == "completed" else g.today, g.today)
     if plan.status == "completed":  # a completed contract has been paid in full
-        out = [(min(on, end), fen_, kind, sales) if kind != "royalty" else (on, fen_, kind, sales)
-               for on, fen_, kind, sales in out]
-    out = [r for r in out if r[0] <= end]
+        for r in out:
+            if r.kind != "royalty":
+                r.on = min(r.on, end)
+        for m in milestones:
+            m.paid_on = min(m.paid_on, end)
+            m.due = min(m.due, m.paid_on)
+    out = [r for r in out if r.on <= end]
     # dividends and exit proceeds of the spin-off keep coming after the deal is completed
-    out += [(on, amount, kind, None) for on, amount, kind in plan.extra_receipts
-            if on <= g.today]
-    return sorted(r for r in out if r[1] > 0)
+    ids = plan.equity.get("receipt_ids", [])
+    out += [Receipt(on, amount, kind, receipt_id=ids[i] if i < len(ids) else None)
+            for i, (on, amount, kind) in enumerate(plan.extra_receipts) if on <= g.today]
+    return sorted((r for r in out if r.fen > 0), key=lambda r: (r.on, r.fen, r.kind))
 
 
 def _wanted(g: Gen, category: str, probability: float) -> bool:
@@ -108,23 +185,103 @@ def _costs(g: Gen, plan: DealPlan) -> list[tuple[date, int, str, bool, str]]:
     return [(on, amount, cat, cat in deductible, note) for on, amount, cat, _, note in out]
 
 
+def _emit_terms(g: Gen, plan: DealPlan, milestones: list[Milestone],
+                periods: list[Period], received: list[Receipt]) -> None:
+    """Milestone rows and the licensee's reports (only those already delivered)."""
+    at_signing = stamp(plan.dates["signed"], plan.id)
+    paid = {r.milestone for r in received if r.milestone is not None}
+    open_work = plan.status in ("signed", "registered", "performing")
+    for seq, m in enumerate(milestones, start=1):
+        g.store.add("payment_milestone", {
+            "id": m.id, "deal_id": plan.id, "seq": seq, "title": m.title, "amount": yuan(m.fen),
+            "due_date": m.due, "trigger": f"{m.title}后 30 日内支付", "note": None,
+            "_at": at_signing})
+        if m.id not in paid and open_work:
+            add_deadline(g, f"milestone:{m.id}:due", m.due, "license_milestone",
+                         f"节点付款：{m.title}（{plan.deal_no}）", "deal", plan.id, plan.deal_no,
+                         created=plan.dates["signed"])
+    by_period = {r.sales: r for r in received if r.kind == "royalty"}
+    end = plan.dates.get("completed", g.today) if plan.status == "completed" else g.today
+    for p in periods:
+        reported = p.end + days(g.ri(3, 15))
+        r = by_period.get(p.sales) if p.paid else None
+        if r is None and (reported > end or plan.status == "completed"):
+            continue  # not reported yet (or the contract ended first)
+        if r is not None:
+            reported = min(reported, r.on)
+        rid = g.store.add("royalty_report", {
+            "deal_id": plan.id, "period_start": p.start, "period_end": p.end,
+            "reported_on": reported, "sales_base": yuan(p.sales),
+            "reported_royalty": yuan(p.paid), "note": None, "_at": stamp(reported, plan.id)})
+        if r is not None:
+            r.report = rid
+    if open_work and plan.mode in LICENSES and periods:
+        nxt = next((p for p in periods if p.end + days(3) > g.today), None)
+        if nxt is not None:
+            add_deadline(g, f"deal:{plan.id}:royalty:{nxt.end.isoformat()}",
+                         nxt.end + days(30), "royalty_report",
+                         f"被许可方提成报告（{nxt.start}～{nxt.end}）：{plan.deal_no}", "deal",
+                         plan.id, plan.deal_no, created=nxt.start)
+
+
+def _book(g: Gen, plan: DealPlan, r: Receipt, reverses: int | None = None,
+          note: str | None = None) -> int:
+    rid = r.receipt_id if r.receipt_id is not None and reverses is None \
+        else g.store.new_id("receipt")
+    g.store.add("receipt", {
+        "id": rid, "deal_id": plan.id, "received_on": r.on, "amount": yuan(r.fen),
+        "kind": r.kind, "invoice_no": f"JH{r.on.year}{rid:07d}",
+        "sales_base": yuan(r.sales) if r.sales is not None else None, "reverses_id": reverses,
+        "note": note, "milestone_id": r.milestone, "royalty_report_id": r.report,
+        "_at": stamp(r.on, rid)})
+    return rid
+
+
+def _booking_error(g: Gen, plan: DealPlan, r: Receipt) -> None:
+    """A receipt booked twice by mistake, then undone by a reversing entry (never deleted)."""
+    if r.kind == "royalty" or r.receipt_id is not None:
+        return
+    if not (g.cover.needs("receipt:reversal") or g.rng.random() < 0.01):
+        return
+    twice = Receipt(r.on + days(g.ri(0, 3)), r.fen, r.kind)
+    undo = Receipt(twice.on + days(g.ri(3, 30)), r.fen, r.kind)
+    if undo.on > g.today:
+        return
+    g.cover.mark("receipt:reversal")
+    dup = _book(g, plan, twice, note="重复入账")
+    _book(g, plan, undo, reverses=dup, note=f"冲销 / reversal: 重复入账（收款 #{dup}）")
+
+
 def emit_income(g: Gen, plan: DealPlan) -> None:
     if plan.status not in SIGNED:
         return
+    milestones: list[Milestone] = []
+    periods: list[Period] = []
+    booked = _receipts(g, plan, milestones, periods)
+    _emit_terms(g, plan, milestones, periods, booked)
     receipts = []
-    for on, fen, kind, sales in _receipts(g, plan):
-        rid = g.store.new_id("receipt")
-        g.store.add("receipt", {
-            "id": rid, "deal_id": plan.id, "received_on": on, "amount": yuan(fen),
-            "kind": kind, "invoice_no": f"JH{on.year}{rid:07d}",
-            "sales_base": yuan(sales) if sales is not None else None, "reverses_id": None,
-            "note": None, "_at": stamp(on, rid)})
-        receipts.append((rid, on, fen))
+    for r in booked:
+        rid = _book(g, plan, r)
+        receipts.append((rid, r.on, r.fen))
+        _booking_error(g, plan, r)
     costs = _costs(g, plan)
     for on, fen, cat, deductible, note in costs:
-        g.store.add("cost", {"achievement_id": None, "deal_id": plan.id, "incurred_on": on,
-                             "amount": yuan(fen), "category": cat, "deductible": deductible,
-                             "note": note, "_at": stamp(min(on, g.today), plan.id)})
+        cid = g.store.add("cost", {
+            "achievement_id": None, "deal_id": plan.id, "incurred_on": on, "amount": yuan(fen),
+            "category": cat, "deductible": deductible, "note": note, "reverses_id": None,
+            "_at": stamp(min(on, g.today), plan.id)})
+        if cat == "legal" and (g.cover.needs("cost:reversal") or g.rng.random() < 0.02):
+            g.cover.mark("cost:reversal")  # the invoice was voided, and booked again
+            g.store.add("cost", {
+                "achievement_id": None, "deal_id": plan.id, "incurred_on": on,
+                "amount": yuan(fen), "category": cat, "deductible": deductible,
+                "note": f"冲销 / reversal: 发票作废（费用 #{cid}）", "reverses_id": cid,
+                "_at": stamp(min(on, g.today), plan.id)})
+            g.store.add("cost", {
+                "achievement_id": None, "deal_id": plan.id, "incurred_on": on,
+                "amount": yuan(fen), "category": cat, "deductible": deductible,
+                "note": note + "（重开发票）", "reverses_id": None,
+                "_at": stamp(min(on, g.today), plan.id)})
     deductible_fen = sum(fen for _, fen, _, ok, _ in costs if ok)
     if plan.mode == "equity":
         _equity_distribution(g, plan, deductible_fen)
