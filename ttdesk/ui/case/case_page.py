@@ -84,8 +84,7 @@ class CasePage(QWidget):
         lay.addWidget(self.actions)
         lay.addWidget(self.stepper)
         lay.addWidget(self.tabs, 1)
-        for bar in self.findChildren(ActionBar):
-            bar.guard = self.confirm_leave
+        self.actions.guard = self.confirm_leave
         self.disclosure.saved.connect(self._disclosure_saved)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel_edits)
@@ -97,34 +96,79 @@ class CasePage(QWidget):
         self.reload()
 
     def _build_tabs(self) -> None:
+        """The 披露 tab now; every other tab when it is first shown (opening stays fast)."""
         ctx, bus = self.ctx, self.bus
         self.disclosure = DisclosureTab(ctx)
-        self.funding = RecordsTab(ctx, bus, "funding")
-        self.ip = RecordsTab(ctx, bus, "ip")
-        self.assessment = RecordsTab(ctx, bus, "assessment")
-        self.grants = GrantsTab(ctx, bus)
-        self.deals = DealsTab(ctx, bus)
-        self.company = CompanyTab(ctx, bus)
-        self.filings = QWidget()
-        self.history = HistoryTab(ctx)
+        self._factories = {
+            "funding": lambda: RecordsTab(ctx, bus, "funding"),
+            "ip": lambda: RecordsTab(ctx, bus, "ip"),
+            "assessment": lambda: RecordsTab(ctx, bus, "assessment"),
+            "grant": lambda: GrantsTab(ctx, bus),
+            "deals": lambda: DealsTab(ctx, bus),
+            "company": lambda: CompanyTab(ctx, bus),
+            "filings": self._filings_panel,
+            "history": lambda: HistoryTab(ctx),
+        }
+        self.built: dict[str, QWidget] = {"disclosure": self.disclosure}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
         self.tab_keys: list[str] = []
-        for key, widget, text in (
-            ("disclosure", self.disclosure, self.tr("披露")),
-            ("funding", self.funding, self.tr("资助")),
-            ("ip", self.ip, self.tr("知识产权")),
-            ("assessment", self.assessment, self.tr("评估")),
-            ("grant", self.grants, self.tr("赋权")),
-            ("deals", self.deals, self.tr("交易")),
-            ("company", self.company, self.tr("企业")),
-            ("filings", self.filings, self.tr("文件")),
-            ("history", self.history, self.tr("历史")),
+        for key, text in (
+            ("disclosure", self.tr("披露")), ("funding", self.tr("资助")),
+            ("ip", self.tr("知识产权")), ("assessment", self.tr("评估")),
+            ("grant", self.tr("赋权")), ("deals", self.tr("交易")), ("company", self.tr("企业")),
+            ("filings", self.tr("文件")), ("history", self.tr("历史")),
         ):
-            self.tabs.addTab(widget, text)
+            self.tabs.addTab(self.built.get(key) or QWidget(), text)
             self.tab_keys.append(key)
         self._stale: set[str] = set(self.tab_keys)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+
+    def tab(self, key: str) -> QWidget:
+        """The widget of tab `key`, built on first use."""
+        if key not in self.built:
+            widget = self._factories[key]()
+            for bar in widget.findChildren(ActionBar):
+                bar.guard = self.confirm_leave
+            index = self.tab_keys.index(key)
+            current = self.tabs.currentIndex()
+            old, text = self.tabs.widget(index), self.tabs.tabText(index)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, text)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            old.deleteLater()
+            self.built[key] = widget
+        return self.built[key]
+
+    @property
+    def funding(self) -> RecordsTab:
+        return self.tab("funding")  # type: ignore[return-value]
+
+    @property
+    def ip(self) -> RecordsTab:
+        return self.tab("ip")  # type: ignore[return-value]
+
+    @property
+    def assessment(self) -> RecordsTab:
+        return self.tab("assessment")  # type: ignore[return-value]
+
+    @property
+    def grants(self) -> GrantsTab:
+        return self.tab("grant")  # type: ignore[return-value]
+
+    @property
+    def deals(self) -> DealsTab:
+        return self.tab("deals")  # type: ignore[return-value]
+
+    @property
+    def company(self) -> CompanyTab:
+        return self.tab("company")  # type: ignore[return-value]
+
+    @property
+    def history(self) -> HistoryTab:
+        return self.tab("history")  # type: ignore[return-value]
 
     # ---- loading ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -151,32 +195,17 @@ class CasePage(QWidget):
         if self.detail is None or key not in self._stale:
             return
         self._stale.discard(key)
-        tab = self.tabs.currentWidget()
-        if key == "filings":
-            self._host_filings()
-        elif key == "disclosure":
+        tab = self.tab(key)
+        if key == "disclosure":
             self.disclosure.load(self.detail)
         elif hasattr(tab, "show_detail"):
             tab.show_detail(self.detail)
 
-    def _host_filings(self) -> None:
-        if self.filings.objectName() == "hosted":
-            return
+    def _filings_panel(self) -> QWidget:
         case_no = self.case_no
-        panel = lazy_panel(FILINGS_MODULE, "FilingsPanel",
-                           lambda cls: cls(self.ctx, self.bus, "achievement", case_no),
-                           self.tr("文件"))
-        index = self.tab_keys.index("filings")
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, panel, self.tr("文件"))
-        self.tabs.setCurrentIndex(index)
-        self.tabs.blockSignals(False)
-        self.filings.deleteLater()
-        self.filings = panel
-        panel.setObjectName(panel.objectName() or "hosted")
-        if panel.objectName() != "placeholder":
-            panel.setObjectName("hosted")
+        return lazy_panel(FILINGS_MODULE, "FilingsPanel",
+                          lambda cls: cls(self.ctx, self.bus, "achievement", case_no),
+                          self.tr("文件"))
 
     def _bus_changed(self, kind: str, _record_id: int) -> None:
         if kind in RELOAD_ON:

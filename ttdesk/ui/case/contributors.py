@@ -84,7 +84,9 @@ class ContributorsEditor(QWidget):
         edit.setFocus()
         self.changed.emit()
 
-    def add_row(self, staff_no: str = "", share: str = "", role: str = "member") -> QLineEdit:
+    def add_row(self, staff_no: str = "", share: str = "", role: str = "member",
+                name_text: str | None = None) -> QLineEdit:
+        """Append a row; `name_text` when the person's name is already known (no lookup)."""
         r = self.table.rowCount()
         self.table.insertRow(r)
         person = QLineEdit(staff_no)
@@ -96,7 +98,7 @@ class ContributorsEditor(QWidget):
         person.setCompleter(completer)
         person.textEdited.connect(self._suggest)
         person.textChanged.connect(lambda _t, w=person: self._resolve(w))
-        name = QLabel()
+        name = QLabel(name_text or "")
         name.setObjectName(f"contributor_name_{r}")
         share_edit = QLineEdit(share)
         share_edit.setObjectName(f"contributor_share_{r}")
@@ -114,7 +116,8 @@ class ContributorsEditor(QWidget):
         for col, w in ((COL_PERSON, person), (COL_NAME, name), (COL_SHARE, share_edit),
                        (COL_ROLE, role_box), (COL_REMOVE, remove)):
             self.table.setCellWidget(r, col, w)
-        self._resolve(person)
+        if name_text is None:
+            self._resolve(person)
         self._update_total()
         return person
 
@@ -160,10 +163,11 @@ class ContributorsEditor(QWidget):
                         role.currentData()))  # type: ignore[union-attr]
         return out
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row], names: Sequence[str] | None = None) -> None:
+        """Replace the rows; `names` (one per row) spares a lookup per person."""
         self.table.setRowCount(0)
-        for staff, share, role in rows:
-            self.add_row(staff, share, role)
+        for i, (staff, share, role) in enumerate(rows):
+            self.add_row(staff, share, role, names[i] if names is not None else None)
         self._update_total()
 
     def items(self) -> list[ContributorIn]:

@@ -42,7 +42,9 @@ class DealsTab(QWidget):
         self.list.currentRowChanged.connect(self._load_current)
         self.header = QLabel()
         self.header.setObjectName("deal_header")
-        self.header.setStyleSheet("font-weight: bold;")
+        bold = self.header.font()
+        bold.setBold(True)
+        self.header.setFont(bold)
         self.hint = QLabel()
         self.hint.setObjectName("deal_hint")
         self.hint.setWordWrap(True)
@@ -81,7 +83,9 @@ class DealsTab(QWidget):
             self.list.addItem(f"{d.deal_no} · {label(d.status, self.ctx.lang)} · {d.title}")
         self.list.blockSignals(False)
         nos = [d.deal_no for d in c.deals]
+        self.list.blockSignals(True)
         self.list.setCurrentRow(nos.index(keep) if keep in nos else (0 if nos else -1))
+        self.list.blockSignals(False)
         self._load_current(self.list.currentRow())
 
     def select(self, deal_no: str) -> bool:

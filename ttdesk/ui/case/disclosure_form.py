@@ -94,7 +94,7 @@ class DisclosureForm(FieldForm):
                 index = combo.findText(str(values["officer"]))
             combo.setCurrentIndex(max(index, 0))
         if "contributors" in values:
-            self.contributors.set_rows(values["contributors"])
+            self.contributors.set_rows(values["contributors"], values.get("contributor_names"))
 
     def case_changes(self) -> dict[str, Any]:
         """The case's fields as `achievements.update` takes them."""
@@ -133,4 +133,5 @@ def detail_values(c: CaseDetail) -> dict[str, Any]:
         "abstract": c.abstract,
         "contributors": tuple((x.staff_no, format(x.share.normalize(), "f"), x.role.value)
                               for x in c.contributors),
+        "contributor_names": tuple(x.name for x in c.contributors),
     }

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +31,7 @@ from ttdesk.core.errors import TTDeskError, ValidationFailed
 from ttdesk.core.labels import choices
 from ttdesk.ui.problems import field_messages, messages_of
 
-ERROR_STYLE = "color: #b00020;"
+ERROR_COLOUR = "#b00020"
 # A visible mark as well as the colour: errors must not rely on colour alone.
 ERROR_MARK = "✖ "
 
@@ -41,7 +42,9 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        palette = self.palette()  # a palette, not a style sheet: cheap to create by the dozen
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
+        self.setPalette(palette)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 

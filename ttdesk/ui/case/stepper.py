@@ -71,6 +71,7 @@ class StageBox(QFrame):
     def __init__(self, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = ""
+        self.state = TODO
         self.index = index
         self.icon = StageIcon()
         self.title = QLabel()
@@ -86,7 +87,6 @@ class StageBox(QFrame):
         lay.setContentsMargins(6, 4, 6, 4)
         lay.addLayout(head)
         lay.addWidget(self.detail, 1)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def show_step(self, step: StepInfo, lang: str) -> None:
@@ -95,11 +95,20 @@ class StageBox(QFrame):
         self.title.setText(f"{self.index + 1} {step.label(lang)} · {state_word(step.state)}")
         self.detail.setText(step.detail.text(lang))
         self.setToolTip(step.detail.text(lang))
-        bold = "font-weight: bold;" if step.state == CURRENT else ""
-        self.title.setStyleSheet(bold)
-        width = 2 if step.state == CURRENT else 1
-        self.setStyleSheet(f"StageBox {{ border: {width}px solid "
-                           f"{COLOURS.get(step.state, '#757575')}; border-radius: 4px; }}")
+        font = self.title.font()
+        font.setBold(step.state == CURRENT)
+        self.title.setFont(font)
+        self.state = step.state
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        """A rounded border in the state's colour, thicker for the current stage."""
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = 2.5 if self.state == CURRENT else 1.0
+        p.setPen(QPen(QColor(COLOURS.get(self.state, "#757575")), width))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+        p.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.key)
