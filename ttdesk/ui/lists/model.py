@@ -38,6 +38,17 @@ MAX_PAGES = 25  # rows kept: 5,000 — a few screens either way of where the use
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+_OTHER_ROLES = frozenset({Qt.ItemDataRole.TextAlignmentRole, ID_ROLE, Qt.ItemDataRole.ToolTipRole})
+
+
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class _Page:
+    rows: list[Any]
+    texts: list[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -117,7 +128,7 @@ class LazyListModel(QAbstractTableModel):
         self.spec = spec
         self.filter = spec.default_filter()
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
 
     # ---- querying ---------------------------------------------------------------------------
     def set_filter(self, new_filter: Any) -> None:
@@ -146,18 +157,26 @@ class LazyListModel(QAbstractTableModel):
         """The DTO shown on `row` (None if the record was deleted since the ids were read)."""
         if not 0 <= row < len(self._ids):
             return None
-        number = row // PAGE_SIZE
+        return self._page(row // PAGE_SIZE).rows[row % PAGE_SIZE]
+
+    def _page(self, number: int) -> _Page:
         page = self._pages.get(number)
         if page is None:
             page = self._fetch_page(number)
         else:
             self._pages.move_to_end(number)
-        return page[row - number * PAGE_SIZE]
+        return page
 
-    def _fetch_page(self, number: int) -> list[Any]:
+    def _fetch_page(self, number: int) -> _Page:
+        """Rows of one page by id, with their cell texts formatted once (painting a screen
+        asks for every cell several times; formatting per call would dominate scrolling)."""
         ids = self._ids[number * PAGE_SIZE:(number + 1) * PAGE_SIZE]
         by_id = {r.id: r for r in self.spec.rows(self._ctx, ids)}
-        page = [by_id.get(i) for i in ids]
+        rows = [by_id.get(i) for i in ids]
+        lang, columns = self._lang, self.spec.columns
+        texts = [("",) * len(columns) if r is None
+                 else tuple(display(c.value(r), lang) for c in columns) for r in rows]
+        page = _Page(rows, texts)
         self._pages[number] = page
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
@@ -174,20 +193,21 @@ class LazyListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.spec.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = index.row()
+            if not 0 <= row < len(self._ids):
+                return None
+            return self._page(row // PAGE_SIZE).texts[row % PAGE_SIZE][index.column()]
+        if role not in _OTHER_ROLES or not index.isValid():
             return None
         column = self.spec.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self.row_at(index.row())
-            return "" if row is None else display(column.value(row), self._lang)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(side | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT if column.numeric else _LEFT
         if role == ID_ROLE:
             return self._ids[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole and column.key == "title":
-            row = self.row_at(index.row())
-            return None if row is None else display(column.value(row), self._lang)
+        if column.key == "title":  # tooltip: the whole title when the column is narrow
+            row = index.row()
+            return self._page(row // PAGE_SIZE).texts[row % PAGE_SIZE][index.column()]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
