@@ -94,3 +94,7 @@ class HistoryTab(QWidget):
         rows = history.lines(events, self.ctx.lang)
         fill_table(self.table, [(r.at.astimezone().strftime("%Y-%m-%d %H:%M"), r.actor,
                                  r.action, r.what, r.changes) for r in rows])
+        for i, r in enumerate(rows):  # the whole change list when the cell is cut short
+            item = self.table.item(i, 4)
+            if item is not None:
+                item.setToolTip(r.changes.replace("; ", "\n"))
