@@ -12,6 +12,7 @@ leaves the capital — hence the relative holdings — of everyone not investing
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -76,15 +77,19 @@ class CapTable:
 
     @property
     def total_pct(self) -> Decimal:
-        return sum((h.percentage for h in self.holdings), Decimal(0))
+        return _pct_sum(h.percentage for h in self.holdings)
 
     def pct_of(self, holder_type: HolderType) -> Decimal:
-        return sum((h.percentage for h in self.holdings if h.holder_type == holder_type),
-                   Decimal(0))
+        return _pct_sum(h.percentage for h in self.holdings if h.holder_type == holder_type)
 
     @property
     def state_pct(self) -> Decimal:
-        return sum((h.percentage for h in self.holdings if h.is_state_owned), Decimal(0))
+        return _pct_sum(h.percentage for h in self.holdings if h.is_state_owned)
+
+
+def _pct_sum(values: Iterable[Decimal]) -> Decimal:
+    """Sum of percentages in their tidy form (100, not 100.0000)."""
+    return pct_from_int(int(sum(values, Decimal(0)) * 10_000))
 
 
 @dataclass(frozen=True)
@@ -572,7 +577,7 @@ def _ledger_row(s: Session, company: Company) -> StateEquityRow | None:
     return StateEquityRow(company.credit_code, company.name, "、".join(names), deal_nos, formed,
                           original, impaired, disposed, original - impaired - disposed,
                           sum((h.subscribed_capital for h in state), ZERO),
-                          sum((h.percentage for h in state), Decimal(0)), proceeds, dividends,
+                          _pct_sum(h.percentage for h in state), proceeds, dividends,
                           events)
 
 

@@ -1,17 +1,21 @@
 """Spin-offs formed by equity investment: the company (valid credit code), its cap table
 (state-owned stake through the asset-management company, team members, investors), the
 team's interests (which make the deal a related-party one, R7), milestones and equity
-events."""
+events — financing rounds that dilute everyone, transfers, partial exits of the state-owned
+share whose proceeds become receipts, impairments and dividends — each with the cap table
+right after it (`equity_position`), computed as `ttdesk.core.equity` does."""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, pct, split_int, stamp, yuan
 from ttdesk.core.demo.org import company_name, credit_code
 from ttdesk.core.demo.timeline import SIGNED, DealPlan
+from ttdesk.core.equity import percentages
 
 WHOLE = 1_000_000  # 100% in ten-thousandths of a percent
 SPINOFF_REGIONS = [("110108", "海淀"), ("110114", "昌平"), ("110115", "大兴"),
@@ -24,6 +28,7 @@ MILESTONE_PLAN = {"incubator_entry": (0.6, 0, 90), "first_order": (0.5, 90, 500)
                   "financing": (0.3, 100, 1200), "incubator_graduation": (0.2, 700, 1500)}
 EVENTS = ["capital_increase", "transfer", "exit", "impairment", "dividend"]
 EVENT_WEIGHTS = [30, 5, 3, 5, 10]
+ROUNDS = ["天使轮融资", "A轮融资", "B轮融资"]
 
 
 def _holding(company_id: int, holder_type: str, name: str, capital_fen: int, part: int,
@@ -66,7 +71,7 @@ def emit_spinoff(g: Gen, plan: DealPlan) -> None:
         plan.equity = {"team_pct": team_pct, "parts": parts, "p_a": p_a}
         holdings.append(_holding(company_id, "institution_amc", g.institution["asset_company"],
                                  capital_fen, p_a - team_int, at, state=True))
-        rest = WHOLE - p_a - g.one([0, 0, 20_000, 50_000])
+        rest = WHOLE - p_a
         kinds = [k for k in ("investor", "government_fund", "incubator")
                  if g.cover.needs(f"holder:{k}")]
         if not kinds:
@@ -90,11 +95,11 @@ def emit_spinoff(g: Gen, plan: DealPlan) -> None:
             g.interests.add((person, company_id))
             g.store.add("person_interest", {"person_id": person, "company_id": company_id,
                                             "nature": "持股股东", "_at": at})
-    for h in holdings:
-        g.store.add("shareholding", h)
     _milestones(g, row, registered)
     if signed:
-        _events(g, plan, company_id)
+        holdings = _events(g, plan, row, holdings)
+    for h in holdings:
+        g.store.add("shareholding", h)
 
 
 def _investor_name(g: Gen, kind: str) -> str:
@@ -132,41 +137,134 @@ def _milestones(g: Gen, company: dict[str, Any], registered: date) -> None:
             "_at": stamp(on, company["id"])})
 
 
-def _events(g: Gen, plan: DealPlan, company_id: int) -> None:
+def _snapshot(g: Gen, event_id: int, holdings: list[dict[str, Any]], at: Any
+              ) -> list[dict[str, Any]]:
+    """Percentages from capital (as the service computes them) and the event's positions."""
+    live = [h for h in holdings if h["subscribed_capital"] > 0]
+    for h, p in zip(live, percentages([h["subscribed_capital"] for h in live]), strict=True):
+        h["percentage"] = p
+    for h in live:
+        g.store.add("equity_position", {
+            "event_id": event_id, "holder_type": h["holder_type"],
+            "holder_name": h["holder_name"], "person_id": h["person_id"],
+            "subscribed_capital": h["subscribed_capital"],
+            "paid_in_capital": h["paid_in_capital"], "percentage": h["percentage"],
+            "is_state_owned": h["is_state_owned"], "_at": at})
+    return live
+
+
+def _capital(holdings: list[dict[str, Any]]) -> Decimal:
+    return sum((h["subscribed_capital"] for h in holdings), Decimal("0.00"))
+
+
+def _event_row(g: Gen, company: dict[str, Any], kind: str, on: date, holdings: list[dict[str,
+               Any]], **values: Any) -> list[dict[str, Any]]:
+    event_id = g.store.new_id("equity_event")
+    at = stamp(on, company["id"])
+    live = _snapshot(g, event_id, holdings, at)
+    row = {"id": event_id, "company_id": company["id"], "deal_id": None, "kind": kind,
+           "happened_on": on, "amount": None, "percentage": None, "note": None,
+           "holder_name": None, "counterparty_name": None, "capital_after": _capital(live),
+           "receipt_id": None, "_at": at}
+    row.update(values)
+    g.store.add("equity_event", row)
+    company["registered_capital"] = row["capital_after"]
+    return live
+
+
+def _events(g: Gen, plan: DealPlan, company: dict[str, Any],
+            holdings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Formation, then later events in date order; returns the cap table after the last."""
     signed = plan.dates["signed"]
     formed = min(g.today, signed + days(g.ri(10, 60)))
-    g.store.add("equity_event", {
-        "company_id": company_id, "deal_id": plan.id, "kind": "formation",
-        "happened_on": formed, "amount": yuan(plan.price_fen or 0),
-        "percentage": pct(plan.equity["p_a"]), "note": "以科技成果作价入股",
-        "_at": stamp(formed, company_id)})
-    missing = [k for k in EVENTS if g.cover.needs(f"equity_event:{k}")]
-    if missing:  # a small demo still shows every kind of event
-        for kind in missing:
-            _event(g, plan, company_id, kind, formed)
-    elif g.rng.random() < 0.4:
-        _event(g, plan, company_id, g.cover.pick("equity_event", EVENTS, EVENT_WEIGHTS), formed)
+    holdings = _event_row(g, company, "formation", formed, holdings, deal_id=plan.id,
+                          amount=yuan(plan.price_fen or 0), note="以科技成果作价入股")
+    company_pct = sum((h["percentage"] for h in holdings if h["holder_type"] in (
+        "institution_amc", "team_member")), Decimal(0))
+    g.store.rows["equity_event"][-1]["percentage"] = company_pct
+    kinds = [k for k in EVENTS if g.cover.needs(f"equity_event:{k}")]
+    if not kinds:  # a small demo still shows every kind of event
+        if g.rng.random() < 0.5:  # financing rounds are the common case
+            kinds.extend(["capital_increase"] * g.one([1, 1, 2]))
+        if g.rng.random() < 0.4:
+            kinds.append(g.cover.pick("equity_event", EVENTS, EVENT_WEIGHTS))
+    planned = []
+    for kind in kinds:
+        on = formed + days(g.ri(120, 1500))
+        if on > g.today:
+            if formed + days(30) > g.today:
+                continue
+            on = g.between(formed + days(30), g.today)
+        planned.append((on, kind))
+    rounds = 0
+    for on, kind in sorted(planned):
+        g.cover.mark(f"equity_event:{kind}")
+        holdings = _apply(g, plan, company, kind, on, holdings, rounds)
+        rounds += kind == "capital_increase"
+    company["registered_capital"] = _capital(holdings)
+    return holdings
 
 
-def _event(g: Gen, plan: DealPlan, company_id: int, kind: str, formed: date) -> None:
-    on = formed + days(g.ri(120, 1500))
-    if on > g.today:
-        if formed + days(30) > g.today:
-            return
-        on = g.between(formed + days(30), g.today)
-    g.cover.mark(f"equity_event:{kind}")
+def _apply(g: Gen, plan: DealPlan, company: dict[str, Any], kind: str, on: date,
+           holdings: list[dict[str, Any]], rounds: int) -> list[dict[str, Any]]:
     fen = plan.price_fen or 0
-    amount = {"capital_increase": fen // 2, "transfer": fen // 10, "exit": fen // 5,
-              "impairment": fen // 4, "dividend": fen // 50}[kind] // 100 * 100
-    g.store.add("equity_event", {
-        "company_id": company_id, "deal_id": plan.id if kind in ("exit", "dividend") else None,
-        "kind": kind, "happened_on": on, "amount": yuan(amount),
-        "percentage": pct(g.one([50_000, 100_000, 150_000])) if kind in (
-            "capital_increase", "transfer", "exit") else None,
-        "note": {"capital_increase": "引入外部投资者增资", "transfer": "部分股权转让",
-                 "exit": "国有股权部分退出", "impairment": "经营不及预期，计提减值",
-                 "dividend": "年度分红"}[kind],
-        "_at": stamp(on, company_id)})
-    if kind in ("exit", "dividend") and amount > 0:
-        plan.extra_receipts.append((on, amount, "equity_proceeds" if kind == "exit"
-                                    else "dividend"))
+    capital = _capital(holdings)
+    if kind == "capital_increase":
+        share = g.one([10, 15, 20])  # % of the company after the round
+        wan = max(1, int(capital * share / (100 - share) / 10_000))  # whole ¥10,000s
+        new = Decimal(wan * 10_000).quantize(Decimal("0.01"))
+        kind_of = g.one(["investor", "investor", "government_fund"])
+        name = _investor_name(g, kind_of)
+        invested = new * g.one([2, 3, 5, 8])
+        existing = next((h for h in holdings if h["holder_name"] == name), None)
+        if existing is not None:
+            existing["subscribed_capital"] += new
+            existing["paid_in_capital"] += new
+        else:
+            holdings = [*holdings, _holding(company["id"], kind_of, name, 0, 0,
+                                            stamp(on, company["id"]))]
+            holdings[-1]["subscribed_capital"] = holdings[-1]["paid_in_capital"] = new
+        round_name = ROUNDS[min(rounds, len(ROUNDS) - 1)]
+        live = _event_row(g, company, kind, on, holdings, amount=invested, holder_name=name,
+                          note=f"{round_name}：引入外部投资者增资")
+        g.store.rows["equity_event"][-1]["percentage"] = next(
+            h["percentage"] for h in live if h["holder_name"] == name)
+        return live
+    if kind in ("transfer", "exit"):
+        seller = next((h for h in holdings if h["holder_type"] == (
+            "team_member" if kind == "transfer" else "institution_amc")), holdings[0])
+        out = (seller["subscribed_capital"] / g.one([3, 4, 5])).quantize(Decimal("0.01"))
+        if out <= 0:
+            return holdings
+        seller["subscribed_capital"] -= out
+        seller["paid_in_capital"] = min(seller["paid_in_capital"], seller["subscribed_capital"])
+        buyer = _investor_name(g, "investor")
+        holder = next((h for h in holdings if h["holder_name"] == buyer), None)
+        if holder is None:
+            holdings = [*holdings, _holding(company["id"], "investor", buyer, 0, 0,
+                                            stamp(on, company["id"]))]
+            holder = holdings[-1]
+        holder["subscribed_capital"] += out
+        holder["paid_in_capital"] += out
+        price = int(out * g.one([2, 3, 4]) * 100)
+        values: dict[str, Any] = {"amount": yuan(price), "holder_name": seller["holder_name"],
+                                  "counterparty_name": buyer,
+                                  "percentage": percentages([out, capital - out])[0]}
+        if kind == "exit":
+            rid = g.store.new_id("receipt")
+            plan.extra_receipts.append((on, price, "equity_proceeds"))
+            plan.equity.setdefault("receipt_ids", []).append(rid)
+            values.update(deal_id=plan.id, receipt_id=rid, note="国有股权部分退出")
+        else:
+            values["note"] = "团队成员部分股权转让"
+        return _event_row(g, company, kind, on, holdings, **values)
+    amount = {"impairment": fen // 4, "dividend": fen // 50}[kind] // 100 * 100
+    values = {"amount": yuan(amount)}
+    if kind == "dividend" and amount > 0:
+        rid = g.store.new_id("receipt")
+        plan.extra_receipts.append((on, amount, "dividend"))
+        plan.equity.setdefault("receipt_ids", []).append(rid)
+        values.update(deal_id=plan.id, receipt_id=rid, note="年度分红")
+    else:
+        values["note"] = "年度分红" if kind == "dividend" else "经营不及预期，计提减值"
+    return _event_row(g, company, kind, on, holdings, **values)
