@@ -32,8 +32,8 @@ from ttdesk.core.labels import field_label, label, yes_no
 from ttdesk.core.money import format_money
 from ttdesk.core.overview import FilterChoices
 
-PAGE_SIZE = 200
-MAX_PAGES = 25  # rows kept: 5,000 — a few screens either way of where the user is
+PAGE_SIZE = 100
+MAX_PAGES = 50  # rows kept: 5,000 — a few screens either way of where the user is
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
