@@ -1,0 +1,165 @@
+"""The deal money panel through its widgets: book a receipt, reverse it (both rows kept, the
+reversal marked in words), refusals inline, a cost, and a distribution from draft to paid
+with each action enabled only when the status allows it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from money.conftest import Licence, signed_licence
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from ttdesk.core import distribution as dist
+from ttdesk.core import receipts
+from ttdesk.core.context import AppContext
+from ttdesk.ui.bus import DataBus
+from ttdesk.ui.money.deal_money import DealMoneyPanel
+from ttdesk.ui.money.distribution_dialog import DistributionDialog
+from ttdesk.ui.money.forms import FormDialog
+from ttdesk.ui.money.table import select_first
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def lic(ctx: AppContext) -> Licence:
+    ctx.today = lambda: TODAY
+    return signed_licence(ctx)
+
+
+def _panel(qtbot, ctx: AppContext, lic: Licence) -> DealMoneyPanel:
+    panel = DealMoneyPanel(ctx, DataBus(), lic.deal.deal_no)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    return panel
+
+
+def _texts(panel: DealMoneyPanel, model_name: str, column: int) -> list[str]:
+    model = getattr(panel, model_name)
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def _set(dialog: FormDialog, name: str, text: str) -> None:
+    field = dialog.field(name)
+    assert isinstance(field, QLineEdit)
+    field.setText(text)
+
+
+def test_add_a_receipt_through_the_dialog(qtbot, ctx: AppContext, lic: Licence) -> None:
+    panel = _panel(qtbot, ctx, lic)
+    assert panel.receipts.rowCount() == 0
+    assert not panel.buttons["new_distribution"].isEnabled()
+    dialog = panel.add_receipt()
+    assert isinstance(dialog, FormDialog)
+    _set(dialog, "amount", "-5")
+    assert not dialog.try_accept()
+    assert "R11" in dialog.error_text()
+    assert panel.receipts.rowCount() == 0  # nothing written
+    _set(dialog, "amount", "1,000,000.00")
+    _set(dialog, "invoice_no", "JH001")
+    assert dialog.try_accept()
+    assert _texts(panel, "receipts", 3) == ["¥1,000,000.00"]
+    assert _texts(panel, "receipts", 5) == ["有效"]
+    assert panel.buttons["new_distribution"].isEnabled()
+    assert panel.receipts.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole) & int(
+        Qt.AlignmentFlag.AlignRight)
+    QAbstractItemModelTester(panel.receipts,
+                             QAbstractItemModelTester.FailureReportingMode.Fatal)
+
+
+def test_reverse_a_receipt_keeps_both_rows_marked(qtbot, ctx: AppContext,
+                                                  lic: Licence) -> None:
+    rid = receipts.add_receipt(ctx, receipts.ReceiptIn(lic.deal.deal_no, date(2026, 4, 1),
+                                                       "200000", "upfront"))
+    panel = _panel(qtbot, ctx, lic)
+    assert not panel.buttons["reverse_receipt"].isEnabled()
+    assert select_first(panel.receipt_view, lambda r: r.id == rid)
+    assert panel.buttons["reverse_receipt"].isEnabled()
+    dialog = panel.reverse_receipt()
+    assert isinstance(dialog, FormDialog)
+    assert not dialog.try_accept()  # no reason
+    assert "原因" in dialog.error_text()
+    _set(dialog, "reason", "duplicate")
+    assert dialog.try_accept()
+    states = _texts(panel, "receipts", 5)
+    assert len(states) == 2
+    assert states[0].startswith("已冲销") and states[1].startswith("冲销记录")
+    assert _texts(panel, "receipts", 3) == ["¥200,000.00", "-¥200,000.00"]
+    assert panel.receipts.index(0, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
+    select_first(panel.receipt_view, lambda r: r.id == rid)
+    assert not panel.buttons["reverse_receipt"].isEnabled()
+    assert not panel.buttons["new_distribution"].isEnabled()  # nothing left to distribute
+    total = _texts(panel, "net", 6)[-1]
+    assert total == "¥0.00"
+
+
+def test_cost_and_net_income_per_year(qtbot, ctx: AppContext, lic: Licence) -> None:
+    receipts.add_receipt(ctx, receipts.ReceiptIn(lic.deal.deal_no, date(2026, 4, 1),
+                                                 "1000000", "upfront"))
+    panel = _panel(qtbot, ctx, lic)
+    dialog = panel.add_cost()
+    _set(dialog, "amount", "50000")
+    dialog.field("category").setCurrentIndex(
+        dialog.field("category").findData("legal"))
+    assert dialog.try_accept()
+    assert _texts(panel, "costs", 4) == ["是"]
+    assert _texts(panel, "net", 0) == ["2026", "合计"]
+    assert _texts(panel, "net", 6) == ["¥950,000.00", "¥950,000.00"]
+
+
+def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
+                                         monkeypatch) -> None:
+    receipts.add_receipt(ctx, receipts.ReceiptIn(lic.deal.deal_no, date(2026, 4, 1),
+                                                 "1000000", "upfront"))
+    panel = _panel(qtbot, ctx, lic)
+    dialog = panel.new_distribution()
+    assert isinstance(dialog, DistributionDialog)
+    dialog.save()
+    assert _texts(panel, "dists", 1) == ["草拟"]
+    assert _texts(panel, "dists", 5) == ["¥700,000.00"]  # no cost: 70% of 1,000,000
+    b = panel.buttons
+    assert not b["approve"].isEnabled()  # nothing selected yet
+    select_first(panel.dist_view, lambda s: True)
+    assert b["approve"].isEnabled() and b["revise_distribution"].isEnabled()
+    assert not b["start_publicity"].isEnabled() and not b["record_payment"].isEnabled()
+    approve = panel.approve()
+    approve.field("approval_date").setDate(date(2026, 9, 20))
+    assert approve.try_accept()
+    select_first(panel.dist_view, lambda s: True)
+    assert _texts(panel, "dists", 1) == ["已批准"]
+    assert b["start_publicity"].isEnabled() and not b["approve"].isEnabled()
+    assert not b["revise_distribution"].isEnabled()
+    pub = panel.start_publicity()
+    pub.field("start_date").setDate(date(2026, 10, 1))
+    assert pub.try_accept()
+    select_first(panel.dist_view, lambda s: True)
+    assert b["record_payment"].isEnabled()
+    pay = panel.record_payment()
+    pay.field("payment_date").setDate(date(2026, 10, 2))  # inside the publicity
+    assert not pay.try_accept()
+    assert "R10" in pay.error_text()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    pay.field("payment_date").setDate(TODAY)
+    assert pay.try_accept()
+    assert _texts(panel, "dists", 1) == ["已发放"]
+    detail = dist.distribution_detail(ctx, dist.latest_distribution_id(ctx, lic.deal.deal_no))
+    assert detail.payment_date == TODAY and detail.plan.team_amount == Decimal("700000.00")
+
+
+def test_royalty_audit_shows_discrepancy(qtbot, ctx: AppContext) -> None:
+    ctx.today = lambda: TODAY
+    lic = signed_licence(ctx)
+    panel = _panel(qtbot, ctx, lic)
+    report = panel.add_report()
+    report.field("period_start").setDate(date(2026, 3, 1))
+    report.field("period_end").setDate(date(2026, 5, 31))
+    _set(report, "sales_base", "1000000")
+    assert report.try_accept()
+    # 3% of 1,000,000 = 30,000 > a quarter of the 40,000 minimum; nothing received yet
+    assert _texts(panel, "royalty", 5) == ["¥30,000.00"]
+    assert _texts(panel, "royalty", 8) == ["-¥30,000.00"]
+    assert _texts(panel, "royalty", 9) == ["未付款"]

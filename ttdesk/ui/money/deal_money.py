@@ -1,0 +1,440 @@
+"""A deal's money on its case page (收款与分配): payment terms and milestones, receipts and
+costs (never deleted: a wrong entry is reversed, and both rows stay, marked in words and
+struck through), net income per year, the royalty audit, and the deal's distributions with
+the actions their status allows. It reads the core's DTOs and refreshes on `bus.MONEY`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ttdesk.core import distribution as dist
+from ttdesk.core import payments, receipts, royalty
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import TTDeskError
+from ttdesk.core.labels import label
+from ttdesk.core.queries.deal_detail import deal_detail
+from ttdesk.core.statemachine import DISTRIBUTION, allowed
+from ttdesk.db.enums import DealMode, DistributionStatus
+from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
+from ttdesk.ui.case.panels import KeyValues
+from ttdesk.ui.money import deal_dialogs as dd
+from ttdesk.ui.money.distribution_dialog import DistributionDialog
+from ttdesk.ui.money.forms import FormDialog
+from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
+from ttdesk.ui.problems import show_problem
+
+
+def entry_state(row: Any, lang: str) -> str:
+    """Words for a receipt / cost row's standing (the struck font only repeats it)."""
+    zh = lang == "zh"
+    if row.reverses_id is not None:
+        return (f"冲销记录（冲 #{row.reverses_id}）" if zh
+                else f"reversal of #{row.reverses_id}")
+    if row.reversed_by is not None:
+        return (f"已冲销（由 #{row.reversed_by}）" if zh
+                else f"reversed by #{row.reversed_by}")
+    if getattr(row, "distribution_id", None) is not None:
+        return f"已列入分配 #{row.distribution_id}" if zh else \
+            f"in distribution #{row.distribution_id}"
+    return "有效" if zh else "valid"
+
+
+def struck(row: Any) -> bool:
+    return row.reverses_id is not None or row.reversed_by is not None
+
+
+def signed_amount(row: Any) -> Any:
+    return -row.amount if row.reverses_id is not None else row.amount
+
+
+class DealMoneyPanel(QWidget):
+    """Money of one deal; every write is one service call, then `bus.MONEY` is announced."""
+
+    def __init__(self, ctx: AppContext, bus: DataBus, deal_no: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.bus, self.deal_no = ctx, bus, deal_no
+        self.setObjectName("deal_money")
+        self.last_dialog: QWidget | None = None
+        self.terms: payments.PaymentTerms | None = None
+        self.audit: royalty.RoyaltyAudit | None = None
+        lang = ctx.lang
+        self.deal = deal_detail(ctx, deal_no)
+        self.summary = QLabel()
+        self.summary.setObjectName("money_summary")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("money_tabs")
+
+        # terms + milestones
+        self.terms_view = KeyValues()
+        self.milestones = RowsModel([
+            Column(self.tr("序号"), lambda m: m.seq),
+            Column(self.tr("节点"), lambda m: m.title),
+            Column(self.tr("金额"), lambda m: m.amount, "money"),
+            Column(self.tr("应付日期"), lambda m: m.due_date),
+            Column(self.tr("付款条件"), lambda m: m.trigger or ""),
+            Column(self.tr("已收"), lambda m: m.received, "money"),
+            Column(self.tr("状态"), lambda m: self._milestone_state(m.status)),
+        ], lang)
+        self.milestone_view = make_view(self.milestones, "milestone_view")
+        self.buttons: dict[str, QPushButton] = {}
+        terms_tab = self._tab([self.terms_view, QLabel(self.tr("付款节点：")),
+                               self.milestone_view], [
+            ("edit_terms", self.tr("编辑付款条款…"), self.edit_terms),
+            ("add_milestone", self.tr("新增节点…"), self.add_milestone),
+            ("edit_milestone", self.tr("修改节点…"), self.edit_milestone),
+            ("remove_milestone", self.tr("删除节点"), self.remove_milestone)])
+
+        # receipts
+        self.receipts = RowsModel([
+            Column(self.tr("编号"), lambda r: f"#{r.id}"),
+            Column(self.tr("日期"), lambda r: r.received_on),
+            Column(self.tr("类型"), lambda r: r.kind),
+            Column(self.tr("金额"), signed_amount, "money"),
+            Column(self.tr("发票号"), lambda r: r.invoice_no or ""),
+            Column(self.tr("状态"), lambda r: entry_state(r, lang)),
+            Column(self.tr("备注"), lambda r: r.note or ""),
+        ], lang, struck)
+        self.receipt_view = make_view(self.receipts, "receipt_view")
+        receipts_tab = self._tab([self.receipt_view], [
+            ("add_receipt", self.tr("登记收款…"), self.add_receipt),
+            ("edit_receipt", self.tr("修改收款…"), self.edit_receipt),
+            ("reverse_receipt", self.tr("冲销收款…"), self.reverse_receipt)])
+
+        # costs
+        self.costs = RowsModel([
+            Column(self.tr("编号"), lambda c: f"#{c.id}"),
+            Column(self.tr("日期"), lambda c: c.incurred_on),
+            Column(self.tr("类别"), lambda c: c.category),
+            Column(self.tr("金额"), signed_amount, "money"),
+            Column(self.tr("可扣除"), lambda c: c.deductible),
+            Column(self.tr("状态"), lambda c: entry_state(c, lang)),
+            Column(self.tr("备注"), lambda c: c.note or ""),
+        ], lang, struck)
+        self.cost_view = make_view(self.costs, "cost_view")
+        costs_tab = self._tab([self.cost_view], [
+            ("add_cost", self.tr("登记费用…"), self.add_cost),
+            ("edit_cost", self.tr("修改费用…"), self.edit_cost),
+            ("reverse_cost", self.tr("冲销费用…"), self.reverse_cost)])
+
+        # net income per year
+        self.net = RowsModel([
+            Column(self.tr("期间"), lambda n: n[0]),
+            Column(self.tr("收款"), lambda n: n[1].gross, "money"),
+            Column(self.tr("冲销"), lambda n: n[1].reversed, "money"),
+            Column(self.tr("实收"), lambda n: n[1].received, "money"),
+            Column(self.tr("可扣除费用"), lambda n: n[1].deductible_costs, "money"),
+            Column(self.tr("其他费用"), lambda n: n[1].other_costs, "money"),
+            Column(self.tr("净收入"), lambda n: n[1].net, "money"),
+        ], lang)
+        self.net_view = make_view(self.net, "net_view", sortable=False)
+        net_tab = self._tab([self.net_view], [])
+
+        # royalty audit
+        self.royalty = RowsModel([
+            Column(self.tr("期间"), lambda x: f"{x.period_start}～{x.period_end}"),
+            Column(self.tr("报告销售额"), lambda x: x.sales_base, "money"),
+            Column(self.tr("费率"), lambda x: x.rate, "pct"),
+            Column(self.tr("按费率"), lambda x: x.by_rate, "money"),
+            Column(self.tr("最低提成（折算）"), lambda x: x.minimum_part, "money"),
+            Column(self.tr("应收提成"), lambda x: x.expected, "money"),
+            Column(self.tr("报告提成"), lambda x: x.reported_royalty, "money"),
+            Column(self.tr("实收"), lambda x: x.received, "money"),
+            Column(self.tr("差额"), lambda x: x.difference, "money"),
+            Column(self.tr("核查结果"), lambda x: x.status),
+        ], lang)
+        self.royalty_view = make_view(self.royalty, "royalty_view")
+        self.royalty_total = QLabel()
+        self.royalty_total.setObjectName("royalty_total")
+        royalty_tab = self._tab([self.royalty_view, self.royalty_total], [
+            ("add_report", self.tr("登记提成报告…"), self.add_report)])
+
+        # distributions
+        self.dists = RowsModel([
+            Column(self.tr("编号"), lambda s: f"#{s.id}"),
+            Column(self.tr("状态"), lambda s: s.status),
+            Column(self.tr("类型"), lambda s: self.tr("股权奖励") if s.is_equity
+                   else self.tr("现金奖励")),
+            Column(self.tr("收款笔数"), lambda s: s.receipts),
+            Column(self.tr("净收入"), lambda s: s.net_income, "money"),
+            Column(self.tr("团队奖励"), lambda s: s.team_amount, "money"),
+            Column(self.tr("批准日期"), lambda s: s.approval_date),
+            Column(self.tr("发放日期"), lambda s: s.payment_date),
+        ], lang)
+        self.dist_view = make_view(self.dists, "distribution_view")
+        self.dist_view.doubleClicked.connect(lambda _i: self.revise_distribution())
+        dist_tab = self._tab([self.dist_view], [
+            ("new_distribution", self.tr("新建分配…"), self.new_distribution),
+            ("revise_distribution", self.tr("修改草稿…"), self.revise_distribution),
+            ("discard_distribution", self.tr("删除草稿"), self.discard_distribution),
+            ("approve", self.tr("批准…"), self.approve),
+            ("start_publicity", self.tr("开始公示…"), self.start_publicity),
+            ("record_payment", self.tr("登记发放…"), self.record_payment)])
+
+        for widget, text in ((terms_tab, self.tr("付款条款")), (receipts_tab, self.tr("收款")),
+                             (costs_tab, self.tr("费用")), (net_tab, self.tr("净收入")),
+                             (royalty_tab, self.tr("提成核查")),
+                             (dist_tab, self.tr("收益分配"))):
+            self.tabs.addTab(widget, text)
+        for view in (self.milestone_view, self.receipt_view, self.cost_view, self.dist_view):
+            view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.tabs, 1)
+        bus.changed.connect(self._on_changed)
+        self.reload()
+
+    def _tab(self, widgets: list[QWidget],
+             actions: list[tuple[str, str, Callable[[], Any]]]) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        row = QHBoxLayout()
+        for name, text, slot in actions:
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _c=False, f=slot: f())
+            self.buttons[name] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        if actions:
+            lay.addLayout(row)
+        for w in widgets:
+            lay.addWidget(w, 1 if isinstance(w, QTableView) else 0)
+        return page
+
+    def _milestone_state(self, status: str) -> str:
+        words = {"open": self.tr("未到期"), "overdue": self.tr("已逾期"),
+                 "partly_paid": self.tr("部分收款"), "paid": self.tr("已收齐")}
+        return words.get(status, status)
+
+    # ---- loading ----------------------------------------------------------------------------
+    def _on_changed(self, kind: str, _record: int) -> None:
+        if kind in (MONEY, DEALS, ALL):
+            self.reload()
+
+    def reload(self) -> None:
+        ctx, no, lang = self.ctx, self.deal_no, self.ctx.lang
+        try:
+            self.deal = deal_detail(ctx, no)
+            self.terms = payments.payment_terms(ctx, no)
+            receipt_rows = receipts.receipts_of(ctx, no)
+            cost_rows = receipts.costs_of(ctx, no)
+            self.audit = royalty.audit(ctx, no)
+            summaries = dist.distributions_of(ctx, no)
+            periods = self._net_by_year(receipt_rows, cost_rows)
+        except TTDeskError as exc:  # e.g. the deal was deleted meanwhile
+            self.summary.setText("✖ " + "; ".join(exc.messages(lang)))
+            return
+        t = self.terms
+        self.terms_view.set_pairs([
+            (self.tr("合同价格"), money_text(t.price)),
+            (self.tr("首付款"), money_text(t.upfront_amount)),
+            (self.tr("提成费率"), pct_text(t.royalty_rate)),
+            (self.tr("提成基数"), t.royalty_base),
+            (self.tr("年度最低提成"), money_text(t.minimum_annual_royalty)),
+            (self.tr("提成结算周期"), self.tr("%1 个月").replace(
+                "%1", str(t.royalty_period_months)) if t.royalty_period_months else ""),
+            (self.tr("先使用后付费"), (self.tr("是：") + (t.deferred_trigger or "")
+                                   if t.deferred_payment else self.tr("否"))),
+            (self.tr("触发条件复核日期"), t.deferred_review_date),
+            (self.tr("其他付款约定"), t.payment_terms),
+            (self.tr("约定固定付款合计"), money_text(t.scheduled_total)),
+            (self.tr("下次提成报告截止"), t.next_report_due),
+        ])
+        self.milestones.set_rows(t.milestones)
+        self.receipts.set_rows(receipt_rows)
+        self.costs.set_rows(cost_rows)
+        self.net.set_rows(periods)
+        self.royalty.set_rows(self.audit.lines)
+        self.royalty_total.setText(
+            self.tr("应收合计 %1 · 实收合计 %2 · 差额 %3 · 不符 %4 期")
+            .replace("%1", money_text(self.audit.expected_total))
+            .replace("%2", money_text(self.audit.received_total))
+            .replace("%3", money_text(self.audit.difference_total))
+            .replace("%4", str(len(self.audit.discrepancies))))
+        self.dists.set_rows(summaries)
+        total = periods[-1][1] if periods else None
+        self.summary.setText(
+            f"<b>{self.deal.deal_no}</b> {self.deal.title} · {label(self.deal.mode, lang)} · "
+            + self.tr("实收 %1 · 净收入 %2 · 分配 %3 次").replace(
+                "%1", money_text(t.received_total)).replace(
+                "%2", money_text(total.net if total else None) or "—").replace(
+                "%3", str(len(summaries))))
+        self._update_buttons()
+
+    def _net_by_year(self, receipt_rows: list[receipts.ReceiptRow],
+                     cost_rows: list[receipts.CostRow]) -> list[tuple[str, Any]]:
+        """Net income of each calendar year with money, then the whole contract."""
+        years = sorted({r.received_on.year for r in receipt_rows}
+                       | {c.incurred_on.year for c in cost_rows})
+        out: list[tuple[str, Any]] = [
+            (str(y), receipts.net_income(self.ctx, self.deal_no, date(y, 1, 1), date(y, 12, 31)))
+            for y in years]
+        out.append((self.tr("合计"), receipts.net_income(self.ctx, self.deal_no)))
+        return out
+
+    def _update_buttons(self) -> None:
+        b = self.buttons
+        closed = self.deal.status.value in ("completed", "terminated")
+        b["edit_terms"].setEnabled(not closed)
+        b["add_milestone"].setEnabled(not closed)
+        m = selected_row(self.milestone_view)
+        b["edit_milestone"].setEnabled(m is not None and not closed)
+        b["remove_milestone"].setEnabled(m is not None and not closed and m.received == 0)
+        r = selected_row(self.receipt_view)
+        open_receipt = r is not None and r.effective and r.distribution_id is None
+        b["edit_receipt"].setEnabled(open_receipt)
+        b["reverse_receipt"].setEnabled(open_receipt)
+        c = selected_row(self.cost_view)
+        open_cost = c is not None and not struck(c)
+        b["edit_cost"].setEnabled(open_cost)
+        b["reverse_cost"].setEnabled(open_cost)
+        b["add_report"].setEnabled(bool(self.terms and self.terms.royalty_rate))
+        free = any(x.effective and x.distribution_id is None for x in self.receipts.rows)
+        b["new_distribution"].setEnabled(free or self.deal.mode == DealMode.EQUITY)
+        s = selected_row(self.dist_view)
+        nxt = allowed(DISTRIBUTION, s.status) if s is not None else frozenset()
+        draft = s is not None and s.status == DistributionStatus.DRAFT
+        b["revise_distribution"].setEnabled(draft)
+        b["discard_distribution"].setEnabled(draft)
+        b["approve"].setEnabled(DistributionStatus.APPROVED in nxt)
+        b["start_publicity"].setEnabled(DistributionStatus.IN_PUBLICITY in nxt)
+        b["record_payment"].setEnabled(DistributionStatus.PAID in nxt)
+
+    # ---- running a dialog -----------------------------------------------------------------
+    def _open(self, dialog: QWidget, after: Callable[[Any], None] | None = None) -> QWidget:
+        """Show a dialog; once it did its action, announce the change (views reload)."""
+        self.last_dialog = dialog
+
+        def done() -> None:
+            value = getattr(dialog, "result_value", None)
+            self.bus.announce(MONEY, self.deal.id)
+            if after is not None:
+                after(value)
+
+        if isinstance(dialog, FormDialog):
+            dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def _guard(self, work: Callable[[], Any]) -> bool:
+        try:
+            work()
+        except TTDeskError as exc:
+            show_problem(self, exc, self.ctx.lang)
+            return False
+        self.bus.announce(MONEY, self.deal.id)
+        return True
+
+    # ---- terms ------------------------------------------------------------------------------
+    def edit_terms(self) -> QWidget | None:
+        return self._open(dd.terms_dialog(self.ctx, self.terms, self)) if self.terms else None
+
+    def add_milestone(self) -> QWidget:
+        return self._open(dd.milestone_dialog(self.ctx, self.deal_no, None, self))
+
+    def edit_milestone(self) -> QWidget | None:
+        m = selected_row(self.milestone_view)
+        return self._open(dd.milestone_dialog(self.ctx, self.deal_no, m, self)) if m else None
+
+    def remove_milestone(self) -> bool:
+        m = selected_row(self.milestone_view)
+        return m is not None and self._guard(lambda: payments.remove_milestone(self.ctx, m.id))
+
+    # ---- receipts and costs -----------------------------------------------------------------
+    def _receipt_dialog(self, row: receipts.ReceiptRow | None) -> QWidget | None:
+        if self.terms is None:
+            return None
+        reports = self.audit.lines if self.audit else []
+        return self._open(dd.receipt_dialog(self.ctx, self.deal_no, self.terms, reports, row,
+                                            self.deal.mode == DealMode.EQUITY, self))
+
+    def add_receipt(self) -> QWidget | None:
+        return self._receipt_dialog(None)
+
+    def edit_receipt(self) -> QWidget | None:
+        r = selected_row(self.receipt_view)
+        return self._receipt_dialog(r) if r is not None else None
+
+    def reverse_receipt(self) -> QWidget | None:
+        r = selected_row(self.receipt_view)
+        if r is None:
+            return None
+        return self._open(dd.reverse_dialog(self.ctx, "receipt", r.id, money_text(r.amount),
+                                            self))
+
+    def add_cost(self) -> QWidget:
+        return self._open(dd.cost_dialog(self.ctx, self.deal_no, None, self))
+
+    def edit_cost(self) -> QWidget | None:
+        c = selected_row(self.cost_view)
+        return self._open(dd.cost_dialog(self.ctx, self.deal_no, c, self)) if c else None
+
+    def reverse_cost(self) -> QWidget | None:
+        c = selected_row(self.cost_view)
+        if c is None:
+            return None
+        return self._open(dd.reverse_dialog(self.ctx, "cost", c.id, money_text(c.amount), self))
+
+    def add_report(self) -> QWidget:
+        return self._open(dd.report_dialog(self.ctx, self.deal_no, self))
+
+    # ---- distributions ----------------------------------------------------------------------
+    def new_distribution(self) -> QWidget:
+        dialog = DistributionDialog(self.ctx, self.bus, self.deal_no, None, self)
+        return self._open(dialog)
+
+    def revise_distribution(self) -> QWidget | None:
+        s = selected_row(self.dist_view)
+        if s is None or s.status != DistributionStatus.DRAFT:
+            return None
+        return self._open(DistributionDialog(self.ctx, self.bus, self.deal_no, s.id, self))
+
+    def discard_distribution(self, confirm: bool = True) -> bool:
+        s = selected_row(self.dist_view)
+        if s is None:
+            return False
+        if confirm and QMessageBox.question(
+                self, self.tr("删除草稿"), self.tr("删除收益分配草稿 #%1？其收款将可重新分配。")
+                .replace("%1", str(s.id))) != QMessageBox.StandardButton.Yes:
+            return False
+        return self._guard(lambda: dist.discard(self.ctx, s.id))
+
+    def approve(self) -> QWidget | None:
+        s = selected_row(self.dist_view)
+        return self._open(dd.approve_dialog(self.ctx, s, self)) if s else None
+
+    def start_publicity(self) -> QWidget | None:
+        s = selected_row(self.dist_view)
+        if s is None:
+            return None
+        return self._open(dd.publicity_dialog(self.ctx, s, self), lambda end: self.summary.setText(
+            self.tr("公示期至 %1，期满后方可发放").replace("%1", str(end))))
+
+    def record_payment(self) -> QWidget | None:
+        s = selected_row(self.dist_view)
+        if s is None:
+            return None
+        return self._open(dd.payment_dialog(self.ctx, s, self), self._payment_warnings)
+
+    def _payment_warnings(self, warnings: Any) -> None:
+        if warnings:
+            QMessageBox.warning(self, self.tr("发放已登记"), "\n".join(
+                "⚠ " + p.message(self.ctx.lang) for p in warnings))
+
