@@ -138,3 +138,38 @@ def test_shares_of_90_percent_are_refused_in_the_tab(page: CasePage) -> None:
     assert after.version == before.version
     assert [c.share for c in after.contributors] == [c.share for c in before.contributors]
     page.disclosure.revert()
+
+
+def contributor_edit(page: CasePage, what: str, row: int) -> QLineEdit:
+    w = page.disclosure.form.contributors.findChild(QLineEdit, f"contributor_{what}_{row}")
+    assert isinstance(w, QLineEdit)
+    return w
+
+
+def test_title_and_contributors_saved_together(qtbot: QtBot, page: CasePage) -> None:
+    type_text(title_edit(page), "（新）")
+    contributor_edit(page, "share", 0).setText("40")
+    qtbot.mouseClick(page.disclosure.form.contributors.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(contributor_edit(page, "person", 3), "T004")
+    qtbot.keyClicks(contributor_edit(page, "share", 3), "10")
+    assert page.disclosure.form.contributors.total.text().startswith("合计 100%")
+    assert page.save()
+    detail = case_detail(page.ctx, page.case_no)
+    assert detail.title.endswith("（新）")
+    assert [(c.staff_no, str(c.share)) for c in detail.contributors] == [
+        ("T001", "40"), ("T002", "30"), ("T003", "20"), ("T004", "10")]
+    assert page.disclosure.form.contributors.findChild(
+        object, "contributor_name_3").text() == "陈静"
+    assert not page.has_unsaved_changes()
+
+
+def test_unknown_person_refused_and_nothing_written(page: CasePage) -> None:
+    before = case_detail(page.ctx, page.case_no)
+    type_text(title_edit(page), "（新）")
+    contributor_edit(page, "person", 2).setText("NOBODY")
+    page.disclosure.tracker.edited("contributors")
+    assert page.save() is False
+    assert "第 3 行" in page.disclosure.form.errors["contributors"].text()
+    after = case_detail(page.ctx, page.case_no)
+    assert (after.title, after.version) == (before.title, before.version)
+    page.disclosure.revert()
