@@ -5,7 +5,9 @@
 #      poppler-utils, PostgreSQL for the server-mode tests, binutils for PyInstaller) — apt is
 #      skipped entirely when everything is present;
 #   2. creates .venv with python3 (>= 3.11) when missing;
-#   3. runs `pip install -e '.[EXTRAS]'` only when pyproject.toml is newer than the stamp file.
+#   3. runs `pip install -e '.[EXTRAS]'` only when pyproject.toml is newer than the stamp file;
+#   4. compiles the Qt translations (resources/i18n/*.ts -> *.qm) when a .qm is missing or
+#      older than its .ts (scripts/i18n.sh; the .qm files are generated, not committed).
 #
 # Environment: EXTRAS (default "dev"; `make bundle` uses "dev,build"), PYTHON (default python3),
 # TTDESK_SKIP_APT=1 to skip the apt step (e.g. a machine without Debian).
@@ -98,6 +100,18 @@ install_python_packages() {
     touch "$stamp"
 }
 
+compile_translations() {
+    local ts
+    for ts in resources/i18n/*.ts; do
+        [[ -e "$ts" ]] || continue
+        if [[ ! -f "${ts%.ts}.qm" || "$ts" -nt "${ts%.ts}.qm" ]]; then
+            bash scripts/i18n.sh
+            return 0
+        fi
+    done
+}
+
 install_debian_packages
 create_venv
 install_python_packages
+compile_translations

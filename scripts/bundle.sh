@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 EXTRAS=dev,build bash scripts/bootstrap.sh
 bash scripts/fetch_font.sh
+bash scripts/i18n.sh  # resources/i18n/*.ts -> *.qm (the English interface)
 started=$SECONDS
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
 echo "bundle: built dist/ttdesk in $((SECONDS - started)) s, $(du -sh dist/ttdesk | cut -f1)" >&2
