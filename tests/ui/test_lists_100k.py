@@ -1,0 +1,68 @@
+"""The case list on the 100,000-case database: a two-character Chinese search finds every
+substring match (no trigram index silently missing short words), through the lazy model.
+
+Marked `slow`: it uses /tmp/b1_100k.db when present (read-only), otherwise it builds a 100k
+demo database once per session (~65 s, ~2 GB RAM).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ttdesk.core.context import AppContext
+from ttdesk.db.engine import connect
+from ttdesk.ui.lists.model import PAGE_SIZE, LazyListModel
+from ttdesk.ui.lists.specs import CASES
+
+PREBUILT = Path("/tmp/b1_100k.db")
+
+
+@pytest.fixture(scope="session")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if PREBUILT.exists():
+        return PREBUILT
+    from ttdesk.core.demo import generate
+    from ttdesk.core.setup import open_context
+
+    path = tmp_path_factory.mktemp("big") / "100k.db"
+    ctx = open_context(f"sqlite:///{path}", migrate_backup=False)
+    try:
+        generate(ctx, cases=100_000, seed=1)
+    finally:
+        ctx.db.dispose()
+    return path
+
+
+@pytest.fixture
+def big_ctx(big_db: Path) -> Iterator[AppContext]:
+    db = connect(big_db)  # read-only use: no migration, no seeding
+    yield AppContext(db=db)
+    db.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("word", ["电池", "芯片"])
+def test_two_character_search_finds_every_match_in_100k(big_ctx: AppContext, big_db: Path,
+                                                        word: str) -> None:
+    con = sqlite3.connect(big_db)
+    try:
+        total = con.execute("SELECT count(*) FROM achievement").fetchone()[0]
+        expected = con.execute("SELECT count(*) FROM achievement WHERE title LIKE ?",
+                               (f"%{word}%",)).fetchone()[0]
+    finally:
+        con.close()
+    assert total >= 100_000 and expected > 0
+    model = LazyListModel(big_ctx, CASES)
+    model.refresh()
+    assert model.rowCount() == total
+    model.update_filter(search=word)
+    assert model.rowCount() == expected
+    title = CASES.column_index("title")
+    for row in (*range(PAGE_SIZE + 5), expected - 1):
+        assert word in model.index(row, title).data()
+    inside = next(r for r in range(expected) if not model.index(r, title).data().startswith(word))
+    assert model.index(inside, title).data().index(word) > 0  # a substring, not a prefix
