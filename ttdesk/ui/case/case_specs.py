@@ -73,7 +73,9 @@ GRANT_ACTIONS: tuple[ActionSpec, ...] = (
                lambda ctx, g, v: rights.tto_review(ctx, g.id, v["on"], _text(v, "opinion")),
                (ON, FieldSpec("opinion", QT_TRANSLATE_NOOP(C, "审核意见"),
                               aliases=("consent_recorded", "plan_attached")))),
-    ActionSpec("publicity", QT_TRANSLATE_NOOP(C, "开始公示…"), _g(G.IN_PUBLICITY),
+    # objection -> in publicity happens by resolving the objection, not by a new notice
+    ActionSpec("publicity", QT_TRANSLATE_NOOP(C, "开始公示…"),
+               lambda g: g.status != G.OBJECTION and G.IN_PUBLICITY in grant_targets(g.status),
                lambda ctx, g, v: rights.start_publicity(ctx, g.id, v["start"],
                                                         _text(v, "channel")),
                (FieldSpec("start", QT_TRANSLATE_NOOP(C, "公示开始日"), "date",
