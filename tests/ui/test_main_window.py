@@ -8,7 +8,7 @@ import types
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -90,7 +90,7 @@ def test_ctrl_f_focuses_the_search_of_the_case_list(qtbot: QtBot, window: MainWi
 
 
 def test_new_disclosure_opens_the_hosted_dialog_or_says_missing(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, stub_case_page: None) -> None:
     monkeypatch.setattr(main_window, "NEW_DISCLOSURE", ("ttdesk.ui.nonexistent_xyz", "D"))
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[1]))
@@ -99,6 +99,8 @@ def test_new_disclosure_opens_the_hosted_dialog_or_says_missing(
     opened: list[object] = []
 
     class FakeDialog(QWidget):
+        created = Signal(str)
+
         def __init__(self, c: object, b: object, parent: QWidget) -> None:
             super().__init__(parent, Qt.WindowType.Dialog)
             opened.append((c, b, parent))
@@ -112,6 +114,9 @@ def test_new_disclosure_opens_the_hosted_dialog_or_says_missing(
     monkeypatch.setattr(main_window, "NEW_DISCLOSURE", ("fake_new", "NewDisclosureDialog"))
     window.actions_by_name["new_disclosure"].trigger()
     assert len(opened) == 1 and opened[0][2] is window
+    dialog = window.findChild(FakeDialog)
+    dialog.created.emit("CG-2026-9999")  # the new case opens at once
+    assert window.detail_windows[("case", "CG-2026-9999")].case_no == "CG-2026-9999"
 
 
 class StubCasePage(QWidget):
@@ -343,3 +348,14 @@ def test_list_case_query_used_by_the_page_matches_the_core(demo_ctx: AppContext,
     assert isinstance(page, ListPage)
     first = list_cases(demo_ctx, CaseFilter(), limit=5)
     assert [page.model.index(r, 0).data() for r in range(5)] == [c.case_no for c in first]
+
+
+def test_real_case_page_opens_at_a_deal(qtbot: QtBot, demo_ctx: AppContext,
+                                        ui_settings: UiSettings) -> None:
+    pytest.importorskip("ttdesk.ui.case.case_page")
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    deal = next(d for d in list_deals(demo_ctx, DealFilter(), limit=20) if d.case_nos)
+    shown = win.open_deal(deal.deal_no, deal.case_nos)
+    assert shown is not None and type(shown).__name__ == "CasePage"
+    assert shown.isWindow() and deal.case_nos[0] in shown.windowTitle()
+    shown.close()

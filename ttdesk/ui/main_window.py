@@ -274,7 +274,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def new_disclosure(self) -> QWidget | None:
-        return self._hosted_dialog(NEW_DISCLOSURE, self.tr("新建披露"))
+        """Ctrl+N: the case helper's dialog; the new case opens when it has been created."""
+        dialog = self._hosted_dialog(NEW_DISCLOSURE, self.tr("新建披露"))
+        created = getattr(dialog, "created", None)
+        if created is not None:
+            created.connect(lambda case_no: self.open_case(case_no))
+        return dialog
 
     def import_ledger(self) -> QWidget | None:
         return self._hosted_dialog(IMPORT_WIZARD, self.tr("导入台账"))
