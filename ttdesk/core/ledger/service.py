@@ -95,6 +95,24 @@ def _run(ctx: AppContext, path: str | Path, mapping: Mapping | None, write: bool
     return report
 
 
+def inspect_ledger(path: str | Path, mapping: Mapping | None = None) -> LedgerReport:
+    """Only the layout: which sheet holds what, header rows and the column mapping (for the
+    wizard's mapping page); file and header problems, no database access."""
+    report = LedgerReport(Path(path), dry_run=True)
+    try:
+        wb = open_workbook(path)
+    except LedgerFileError as exc:
+        report.problems.append(exc.problem)
+        return report
+    try:
+        layout = find_layout(wb, mapping)
+    finally:
+        wb.close()
+    report.mapping, report.sheet_names = layout.mapping, layout.sheet_names
+    report.problems, report.notes = layout.problems, layout.notes
+    return report
+
+
 def check_ledger(ctx: AppContext, path: str | Path, mapping: Mapping | None = None,
                  progress: ProgressFn | None = None,
                  cancel: CancelFn | None = None) -> LedgerReport:

@@ -1,0 +1,1 @@
+"""The Excel ledger import wizard."""
