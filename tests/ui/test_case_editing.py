@@ -173,3 +173,23 @@ def test_unknown_person_refused_and_nothing_written(page: CasePage) -> None:
     after = case_detail(page.ctx, page.case_no)
     assert (after.title, after.version) == (before.title, before.version)
     page.disclosure.revert()
+
+
+def test_the_real_prompt_box_on_close(qtbot: QtBot, page: CasePage) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    type_text(title_edit(page), "X")
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "unsaved_prompt"
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Discard).click()
+
+    QTimer.singleShot(100, answer)
+    assert page.close() is True
+    assert seen and "未保存" in seen[0]
+    assert not page.has_unsaved_changes()
+    assert stored_title(page) == "固态电池电解质界面稳定化技术"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -44,8 +44,8 @@ STAGE_TABS = {"disclosure": "disclosure", "assessment": "assessment", "grant": "
 def ask_unsaved(parent: QWidget) -> str:
     """Save / discard / cancel for unsaved edits (tests replace this function)."""
     box = QMessageBox(QMessageBox.Icon.Question,
-                      QWidget.tr(parent, "未保存的修改"),
-                      QWidget.tr(parent, "披露信息有未保存的修改。是否保存？"),
+                      QCoreApplication.translate("CasePage", "未保存的修改"),
+                      QCoreApplication.translate("CasePage", "披露信息有未保存的修改。是否保存？"),
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("unsaved_prompt")
