@@ -142,14 +142,18 @@ def cases(rows: list[Cells], problems: list[Problem], today: date) -> list[CaseO
             continue
         title, disclosed, case_no = c.get("title"), c.get("disclosure_date"), c.get("case_no")
         bad = False
-        if title is None:
+        if title is None and "title" in c.bad:
+            bad = True
+        elif title is None:
             problems.append(Problem("R2", "缺少成果名称", "the title is missing", "title",
                                     c.at("title")))
             bad = True
         elif len(title) > 300:
             problems.append(Problem("LEDGER", "成果名称超过 300 字", "title longer than 300 "
                                     "characters", "title", c.at("title")))
-        if disclosed is None:
+        if disclosed is None and "disclosure_date" in c.bad:
+            bad = True
+        elif disclosed is None:
             problems.append(Problem("R12", "缺少披露日期", "the disclosure date is missing",
                                     "disclosure_date", c.at("disclosure_date")))
             bad = True

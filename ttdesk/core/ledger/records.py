@@ -92,6 +92,7 @@ class Cells:
     row: int
     values: dict[str, Any]
     where: dict[str, str]
+    bad: frozenset[str] = frozenset()  # fields whose cell could not be read (reported)
 
     def at(self, name: str | None = None) -> str:
         if name and name in self.where:
@@ -118,6 +119,7 @@ class RowReader:
             return None
         out: dict[str, Any] = {}
         where: dict[str, str] = {}
+        bad: set[str] = set()
         for idx, letter, f, unit in self.cols:
             raw = values[idx] if idx < len(values) else None
             loc = f"{self.m.sheet}!{letter}{row}"
@@ -133,9 +135,10 @@ class RowReader:
                     out[f.name] = cells.text(raw)
             except cells.CellError as exc:
                 self.problems.append(Problem(exc.rule, exc.zh, exc.en, f.name, loc))
-        if not out:
+                bad.add(f.name)
+        if not out and not bad:
             return None
-        return Cells(self.m.sheet, row, out, where)
+        return Cells(self.m.sheet, row, out, where, frozenset(bad))
 
 
 def read_rows(m: SheetMap, rows: Iterable[tuple[int, tuple[Any, ...]]],

@@ -71,8 +71,7 @@ class CheckPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("导入前检查"))
-        self.setSubTitle(self.tr("逐行检查台账，未写入任何数据。"
-                                 "存在问题时请在 Excel 中修改后重新检查。"))
+        self.setSubTitle(self.tr("逐行检查台账，未写入任何数据。存在问题时请在 Excel 中修改后重新检查。"))  # noqa: E501
         self.summary = QLabel()
         self.summary.setObjectName("check_summary")
         self.summary.setWordWrap(True)

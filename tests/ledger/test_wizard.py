@@ -1,0 +1,110 @@
+"""The import wizard driven like an officer would: file → mapping → check → import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ledger.conftest import counts
+from ledger.fixtures import clean_ledger, clean_rows, write_book
+from ttdesk.core.context import AppContext
+from ttdesk.ui import bus as busmod
+from ttdesk.ui.bus import DataBus
+from ttdesk.ui.ledger.wizard import ImportWizard
+
+
+def _wizard(qtbot: QtBot, ctx: AppContext) -> tuple[ImportWizard, DataBus]:
+    bus = DataBus()
+    wizard = ImportWizard(ctx, bus)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard, bus
+
+
+def _wait(qtbot: QtBot, wizard: ImportWizard) -> None:
+    assert wizard.current_op is not None
+    if wizard.current_op.result is None and wizard.current_op.error is None:
+        with qtbot.waitSignal(wizard.current_op.finished, timeout=30_000):
+            pass
+
+
+def _to_check_page(qtbot: QtBot, wizard: ImportWizard, path: Path) -> None:
+    wizard.file_page.path_edit.setText(str(path))
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.check_page
+    _wait(qtbot, wizard)
+
+
+def test_messy_ledger_shows_located_problems_and_cannot_import(
+        qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    rows = clean_rows()
+    rows[1][7] = "面议"
+    rows[2][4] = "去年"
+    path = write_book(tmp_path / "台账2024.xlsx", {"成果台账": rows})
+    before = counts(ctx)
+    wizard, _bus = _wizard(qtbot, ctx)
+    _to_check_page(qtbot, wizard, path)
+    table = wizard.check_page.problems
+    cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert cells["成果台账!H2"] == "R11" and cells["成果台账!E3"] == "R12"
+    assert "2 个问题" in wizard.check_page.summary.text()
+    assert not wizard.check_page.isComplete()
+    assert wizard.button(ImportWizard.WizardButton.NextButton).isEnabled() is False
+    assert counts(ctx) == before
+
+
+def test_not_excel_stays_on_the_file_page(qtbot: QtBot, ctx: AppContext,
+                                           tmp_path: Path) -> None:
+    path = tmp_path / "台账.xlsx"
+    path.write_text("not a workbook", encoding="utf-8")
+    wizard, _bus = _wizard(qtbot, ctx)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert "Excel" in wizard.file_page.error.text()
+
+
+def test_clean_ledger_with_an_adjusted_mapping_imports(qtbot: QtBot, ctx: AppContext,
+                                                       tmp_path: Path) -> None:
+    wizard, bus = _wizard(qtbot, ctx)
+    seen: list[str] = []
+    bus.changed.connect(lambda kind, _id: seen.append(kind))
+    wizard.file_page.path_edit.setText(str(clean_ledger(tmp_path / "台账2024.xlsx")))
+    wizard.next()
+    table = wizard.mapping_page.tables["achievements"]
+    assert table.rowCount() == 12
+    titles = [table.combos[r].currentData() for r in range(table.rowCount())]
+    assert titles[:3] == [None, "case_no", "title"]
+    table.set_field("L", None)  # do not import the amounts received
+    saved = tmp_path / "映射.json"
+    wizard.mapping_page.save_to(saved)
+    assert '"L": null' in saved.read_text(encoding="utf-8")
+    wizard.next()
+    _wait(qtbot, wizard)
+    assert wizard.check_page.isComplete()
+    new = wizard.check_page.new
+    assert {new.item(r, 1).text() for r in range(new.rowCount())} >= {"张伟", "医学部"}
+    wizard.next()
+    assert wizard.currentPage() is wizard.import_page
+    _wait(qtbot, wizard)
+    assert wizard.import_page.isComplete()
+    assert "成果 5" in wizard.import_page.status.text()
+    assert busmod.ALL in seen
+    after = counts(ctx)
+    assert after["achievement"] == 5 and after["receipt"] == 0  # column L left out
+
+
+def test_choosing_a_field_twice_clears_the_other_column(qtbot: QtBot, ctx: AppContext,
+                                                        tmp_path: Path) -> None:
+    wizard, _bus = _wizard(qtbot, ctx)
+    wizard.file_page.path_edit.setText(str(clean_ledger(tmp_path / "a.xlsx")))
+    wizard.next()
+    table = wizard.mapping_page.tables["achievements"]
+    table.set_field("A", "title")
+    assert table.combos[0].currentData() == "title"
+    assert table.combos[2].currentData() is None
+    assert wizard.mapping_page.mapping.sheets["achievements"].fields()["title"].letter == "A"
