@@ -2,6 +2,290 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="120"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="120"/>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="120"/>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="129"/>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="226"/>
+        <source>检查台账</source>
+        <translation>Check the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="246"/>
+        <source>导入台账</source>
+        <translation>Import ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="42"/>
+        <source>付款条款</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="43"/>
+        <source>首付款（入门费）</source>
+        <translation>Upfront payment (entry fee)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="46"/>
+        <source>提成费率 %</source>
+        <translation>Royalty rate %</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="47"/>
+        <source>提成基数</source>
+        <translation>Royalty base</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="48"/>
+        <source>年度最低提成</source>
+        <translation>Annual minimum royalty</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="52"/>
+        <source>%1 个月</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="54"/>
+        <source>提成结算周期</source>
+        <translation>Royalty period</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="55"/>
+        <source>先使用后付费</source>
+        <translation>Use first, pay later</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="57"/>
+        <source>付费方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="58"/>
+        <source>付费触发条件</source>
+        <translation>Payment trigger</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="59"/>
+        <source>触发条件复核日期</source>
+        <translation>Trigger review date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="61"/>
+        <source>其他付款约定</source>
+        <translation>Other payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="75"/>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="113"/>
+        <source>付款节点</source>
+        <translation>Payment milestones</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="76"/>
+        <source>节点名称</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="77"/>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="110"/>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="137"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="78"/>
+        <source>应付日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="79"/>
+        <source>付款条件</source>
+        <translation>Payment conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="80"/>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="120"/>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="139"/>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="169"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="107"/>
+        <source>收款</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="107"/>
+        <source>修改收款</source>
+        <translation>Edit receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="109"/>
+        <source>收款日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="111"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="112"/>
+        <source>发票号</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="116"/>
+        <source>提成报告</source>
+        <translation>Royalty reports</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="119"/>
+        <source>销售额（提成基数）</source>
+        <translation>Sales (royalty base)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="134"/>
+        <source>费用</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="134"/>
+        <source>修改费用</source>
+        <translation>Edit cost</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="136"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="138"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="150"/>
+        <source>冲销收款</source>
+        <translation>Reverse receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="150"/>
+        <source>冲销费用</source>
+        <translation>Reverse cost</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="152"/>
+        <source>冲销日期</source>
+        <translation>Reversal date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="153"/>
+        <source>冲销原因</source>
+        <translation>Reason for reversal</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="163"/>
+        <source>登记被许可方提成报告</source>
+        <translation>Record the licensee&apos;s royalty report</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="164"/>
+        <source>期间开始</source>
+        <translation>Period start</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="165"/>
+        <source>期间结束</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="166"/>
+        <source>报告销售额</source>
+        <translation>Reported sales</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="167"/>
+        <source>报告日期</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="168"/>
+        <source>报告提成额</source>
+        <translation>Reported royalty amount</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="178"/>
+        <source>批准收益分配</source>
+        <translation>Approve distribution</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="179"/>
+        <source>批准日期</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="180"/>
+        <source>审批机构</source>
+        <translation>Approving body</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="180"/>
+        <source>技术转移中心</source>
+        <translation>Technology Transfer Office</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="189"/>
+        <source>奖励公示</source>
+        <translation>Reward publicity</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="190"/>
+        <source>公示开始日期</source>
+        <translation>Publicity start date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="191"/>
+        <source>公示渠道</source>
+        <translation>Publicity channel</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="191"/>
+        <source>学校信息公开网</source>
+        <translation>University disclosure website</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="200"/>
+        <source>登记奖励发放</source>
+        <translation>Record reward payment</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="201"/>
+        <source>发放日期</source>
+        <translation>Payment date</translation>
+    </message>
+</context>
+<context>
     <name>ActionBar</name>
     <message>
         <location filename="../../ttdesk/ui/case/actions.py" line="162"/>
@@ -25,47 +309,47 @@
 <context>
     <name>CalendarEditor</name>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="65"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="67"/>
         <source>日期 (YYYY-MM-DD)</source>
         <translation>Date (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="65"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="67"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="68"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="71"/>
         <source>添加一天</source>
         <translation>Add a day</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="70"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="73"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="72"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="75"/>
         <source>保存本年安排</source>
         <translation>Save this year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="76"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="79"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="83"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="86"/>
         <source>列出国务院办公厅公布的放假日期与调休上班日期；其余周一至周五为工作日。</source>
         <translation>List the official days off and make-up workdays published by the State Council; every other Monday to Friday is a working day.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="93"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="97"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="94"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="98"/>
         <source>调休上班</source>
         <translation>Make-up workday</translation>
     </message>
@@ -73,56 +357,65 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="114"/>
-        <source>披露</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="50"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="115"/>
-        <source>资助</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="116"/>
-        <source>知识产权</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="117"/>
-        <source>评估</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="118"/>
-        <source>赋权</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="119"/>
-        <source>交易</source>
-        <translation type="unfinished">Deals</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="120"/>
-        <source>企业</source>
-        <translation type="unfinished">Companies</translation>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="51"/>
+        <source>披露信息有未保存的修改。是否保存？</source>
+        <translation>The disclosure has unsaved changes. Save them?</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_page.py" line="121"/>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="168"/>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="172"/>
-        <source>文件</source>
-        <translation type="unfinished">Filings</translation>
+        <source>披露</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="121"/>
+        <source>资助</source>
+        <translation>Funding</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_page.py" line="122"/>
-        <source>历史</source>
-        <translation type="unfinished"></translation>
+        <source>知识产权</source>
+        <translation>IP assets</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="142"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="122"/>
+        <source>评估</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="123"/>
+        <source>赋权</source>
+        <translation>Rights grant</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="123"/>
+        <source>交易</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="123"/>
+        <source>企业</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="124"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="214"/>
+        <source>文件</source>
+        <translation>Filings</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="124"/>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="190"/>
         <source>状态：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
 </context>
 <context>
@@ -155,66 +448,130 @@
     <message>
         <location filename="../../ttdesk/ui/case/panels.py" line="38"/>
         <source>%1 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 working days</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/panels.py" line="39"/>
         <source>%1 天</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 days</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/panels.py" line="45"/>
         <source>待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/panels.py" line="47"/>
         <source>成立</source>
-        <translation type="unfinished"></translation>
+        <translation>Upheld</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/panels.py" line="48"/>
         <source>不成立</source>
-        <translation type="unfinished"></translation>
+        <translation>Not upheld</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/panels.py" line="100"/>
         <source>%1 · 建设中</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · under construction</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="85"/>
+        <source>导入前检查</source>
+        <translation>Check before import</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="86"/>
+        <source>逐行检查台账，未写入任何数据。存在问题时请在 Excel 中修改后重新检查。</source>
+        <translation>The ledger is checked row by row; nothing has been written. If there are problems, correct them in Excel and check again.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="90"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="90"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="91"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="91"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="93"/>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="93"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="96"/>
+        <source>问题（按工作表、行、列）</source>
+        <translation>Problems (by sheet, row, column)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="98"/>
+        <source>将新建的记录</source>
+        <translation>Records to be created</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="104"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>
     <name>CompanyTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="35"/>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="69"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="38"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="72"/>
         <source>企业</source>
-        <translation type="unfinished">Companies</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="57"/>
-        <source>衍生企业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="57"/>
-        <source>受让方/合作方</source>
-        <translation type="unfinished"></translation>
+        <translation>Companies</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/other_tabs.py" line="60"/>
+        <source>衍生企业</source>
+        <translation>Spin-off</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="60"/>
+        <source>受让方/合作方</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="63"/>
         <source>共 %1 家企业</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="61"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="64"/>
         <source>尚无企业：签约的受让方、合作方与作价投资形成的企业将列在这里。</source>
-        <translation type="unfinished"></translation>
+        <translation>No companies yet: counterparties of signed deals and companies formed by equity investment will be listed here.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="73"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="76"/>
         <source>企业详情</source>
-        <translation type="unfinished"></translation>
+        <translation>Company details</translation>
     </message>
 </context>
 <context>
@@ -245,32 +602,32 @@
         <translation>Add contributor</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="92"/>
+        <location filename="../../ttdesk/ui/case/contributors.py" line="94"/>
         <source>工号或姓名</source>
         <translation>Staff no. or name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="110"/>
+        <location filename="../../ttdesk/ui/case/contributors.py" line="112"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="146"/>
+        <location filename="../../ttdesk/ui/case/contributors.py" line="149"/>
         <source>（未找到）</source>
         <translation>(not found)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="185"/>
+        <location filename="../../ttdesk/ui/case/contributors.py" line="189"/>
         <source>合计 — 份额须为数字</source>
         <translation>Total — shares must be numbers</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="189"/>
+        <location filename="../../ttdesk/ui/case/contributors.py" line="193"/>
         <source>合计 %1% ✓</source>
         <translation>Total %1% ✓</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="191"/>
+        <location filename="../../ttdesk/ui/case/contributors.py" line="195"/>
         <source>合计 %1% — 须为 100%</source>
         <translation>Total %1% — must be 100%</translation>
     </message>
@@ -278,210 +635,629 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="108"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="115"/>
         <source>成果总数</source>
         <translation>Achievements</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="109"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="116"/>
         <source>%1 年签约交易</source>
         <translation>Deals signed in %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="110"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="117"/>
         <source>%1 年到账收入</source>
         <translation>Income received in %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="111"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="118"/>
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="112"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="119"/>
         <source>逾期待办</source>
         <translation>Overdue deadlines</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="143"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="150"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="145"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="152"/>
         <source>30 天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="181"/>
-        <source>%1 万元</source>
-        <translation>CNY %1 × 10k</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="197"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="204"/>
         <source>成果状态分布</source>
         <translation>Achievements by status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="198"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="205"/>
         <source>近五年到账收入（按转化方式）</source>
         <translation>Income of the last five years (by mode)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="199"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="206"/>
         <source>万元</source>
         <translation>CNY 10k</translation>
     </message>
 </context>
 <context>
+    <name>DealMoneyPanel</name>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="86"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="87"/>
+        <source>节点</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="88"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="108"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="124"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="89"/>
+        <source>应付日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="90"/>
+        <source>付款条件</source>
+        <translation>Payment conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="91"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="92"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="110"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="126"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="170"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="96"/>
+        <source>付款节点：</source>
+        <translation>Payment milestones:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="98"/>
+        <source>编辑付款条款…</source>
+        <translation>Edit payment terms…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="99"/>
+        <source>新增节点…</source>
+        <translation>Add milestone…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="100"/>
+        <source>修改节点…</source>
+        <translation>Edit milestone…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="101"/>
+        <source>删除节点</source>
+        <translation>Delete milestone</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="105"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="121"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="169"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="106"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="122"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="107"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="171"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="109"/>
+        <source>发票号</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="111"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="127"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="115"/>
+        <source>登记收款…</source>
+        <translation>Record receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="116"/>
+        <source>修改收款…</source>
+        <translation>Edit receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="117"/>
+        <source>冲销收款…</source>
+        <translation>Reverse receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="123"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="125"/>
+        <source>可扣除</source>
+        <translation>Deductible</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="131"/>
+        <source>登记费用…</source>
+        <translation>Record cost…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="132"/>
+        <source>修改费用…</source>
+        <translation>Edit cost…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="133"/>
+        <source>冲销费用…</source>
+        <translation>Reverse cost…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="137"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="150"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="138"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="189"/>
+        <source>收款</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="139"/>
+        <source>冲销</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="140"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="157"/>
+        <source>实收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="141"/>
+        <source>可扣除费用</source>
+        <translation>Deductible costs</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="142"/>
+        <source>其他费用</source>
+        <translation>Other costs</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="143"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="174"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="190"/>
+        <source>净收入</source>
+        <translation>Net income</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="151"/>
+        <source>报告销售额</source>
+        <translation>Reported sales</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="152"/>
+        <source>费率</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="153"/>
+        <source>按费率</source>
+        <translation>At the rate</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="154"/>
+        <source>最低提成（折算）</source>
+        <translation>Minimum royalty (pro rata)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="155"/>
+        <source>应收提成</source>
+        <translation>Royalty due</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="156"/>
+        <source>报告提成</source>
+        <translation>Reported royalty</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="158"/>
+        <source>差额</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="159"/>
+        <source>核查结果</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="165"/>
+        <source>登记提成报告…</source>
+        <translation>Record royalty report…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="171"/>
+        <source>股权奖励</source>
+        <translation>Equity reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="172"/>
+        <source>现金奖励</source>
+        <translation>Cash reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="173"/>
+        <source>收款笔数</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="175"/>
+        <source>团队奖励</source>
+        <translation>Team reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="176"/>
+        <source>批准日期</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="177"/>
+        <source>发放日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="182"/>
+        <source>新建分配…</source>
+        <translation>New distribution…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="183"/>
+        <source>修改草稿…</source>
+        <translation>Edit draft…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="184"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="414"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="185"/>
+        <source>批准…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="186"/>
+        <source>开始公示…</source>
+        <translation>Start publicity…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="187"/>
+        <source>登记发放…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="189"/>
+        <source>付款条款</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="190"/>
+        <source>费用</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="191"/>
+        <source>提成核查</source>
+        <translation>Royalty check</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="192"/>
+        <source>收益分配</source>
+        <translation>Distributions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="222"/>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="222"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="223"/>
+        <source>部分收款</source>
+        <translation>Partly received</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="223"/>
+        <source>已收齐</source>
+        <translation>Fully received</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="246"/>
+        <source>合同价格</source>
+        <translation>Contract price</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="247"/>
+        <source>首付款</source>
+        <translation>Upfront payment</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="248"/>
+        <source>提成费率</source>
+        <translation>Royalty rate</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="249"/>
+        <source>提成基数</source>
+        <translation>Royalty base</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="250"/>
+        <source>年度最低提成</source>
+        <translation>Annual minimum royalty</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="251"/>
+        <source>提成结算周期</source>
+        <translation>Royalty period</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="251"/>
+        <source>%1 个月</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="253"/>
+        <source>先使用后付费</source>
+        <translation>Use first, pay later</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="253"/>
+        <source>是：</source>
+        <translation>Yes: </translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="254"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="255"/>
+        <source>触发条件复核日期</source>
+        <translation>Trigger review date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="256"/>
+        <source>其他付款约定</source>
+        <translation>Other payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="257"/>
+        <source>约定固定付款合计</source>
+        <translation>Fixed payments agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="258"/>
+        <source>下次提成报告截止</source>
+        <translation>Next royalty report due</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="266"/>
+        <source>应收合计 %1 · 实收合计 %2 · 差额 %3 · 不符 %4 期</source>
+        <translation>Due %1 · received %2 · difference %3 · %4 periods not matching</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="275"/>
+        <source>实收 %1 · 净收入 %2 · 分配 %3 次</source>
+        <translation>Received %1 · net income %2 · %3 distributions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="289"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="414"/>
+        <source>删除收益分配草稿 #%1？其收款将可重新分配。</source>
+        <translation>Delete distribution draft #%1? Its receipts become available again.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="428"/>
+        <source>公示期至 %1，期满后方可发放</source>
+        <translation>Publicity until %1; payment only after it ends</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="438"/>
+        <source>发放已登记</source>
+        <translation>Payment recorded</translation>
+    </message>
+</context>
+<context>
     <name>DealsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="58"/>
-        <source>条款</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="59"/>
-        <source>公示与异议</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ttdesk/ui/case/deals_tab.py" line="60"/>
-        <source>评估/定价</source>
-        <translation type="unfinished"></translation>
+        <source>条款</source>
+        <translation>Terms</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deals_tab.py" line="61"/>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="157"/>
-        <source>收款与分配</source>
-        <translation type="unfinished"></translation>
+        <source>公示与异议</source>
+        <translation>Publicity and objections</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deals_tab.py" line="62"/>
+        <source>评估/定价</source>
+        <translation>Valuation / pricing</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="63"/>
         <location filename="../../ttdesk/ui/case/deals_tab.py" line="161"/>
+        <source>收款与分配</source>
+        <translation>Receipts and distributions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="64"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="165"/>
         <source>文件</source>
-        <translation type="unfinished">Filings</translation>
+        <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="112"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="116"/>
         <source>尚无转化项目</source>
-        <translation type="unfinished"></translation>
+        <translation>No deals yet</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="114"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="118"/>
         <source>可点击“新建转化项目…”开始。</source>
-        <translation type="unfinished"></translation>
+        <translation>Click “New deal…” to start.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="120"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="124"/>
         <source>下一步 / 当前：</source>
-        <translation type="unfinished"></translation>
+        <translation>Next / current: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="138"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="142"/>
         <source>登记日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="138"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="142"/>
         <source>价格（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Price (CNY)</translation>
     </message>
 </context>
 <context>
     <name>DisclosureForm</name>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="44"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="45"/>
         <source>成果名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="46"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="47"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="47"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="48"/>
         <source>成果类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="48"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="49"/>
         <source>所属单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="50"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="51"/>
         <source>披露日期</source>
         <translation>Disclosure date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="51"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="52"/>
         <source>技术领域</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="55"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="56"/>
         <source>技术成熟度（TRL）</source>
         <translation>Technology readiness (TRL)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="56"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="57"/>
         <source>研究阶段</source>
         <translation>Research stage</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="57"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="58"/>
         <source>密级</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="58"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="59"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="59"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="60"/>
         <source>拟转化方式</source>
         <translation>Intended mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="60"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="61"/>
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="61"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="62"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="65"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="66"/>
         <source>摘要</source>
         <translation>Abstract</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="67"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="68"/>
         <source>完成人</source>
         <translation>Contributors</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="71"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="72"/>
         <source>经费来源（项目）</source>
         <translation>Funding sources (projects)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="72"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="73"/>
         <source>资助类型</source>
         <translation>Funder type</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="73"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="74"/>
         <source>项目编号</source>
         <translation>Project no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="74"/>
+        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="75"/>
         <source>无经费来源（明确声明）</source>
         <translation>No funding sources (declared)</translation>
     </message>
@@ -520,6 +1296,239 @@
     </message>
 </context>
 <context>
+    <name>DistributionDialog</name>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="76"/>
+        <source>收益分配</source>
+        <translation>Distributions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="92"/>
+        <source>股权奖励分配（作价投资）</source>
+        <translation>Equity reward allocation (equity investment)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="111"/>
+        <source>团队比例 %：</source>
+        <translation>Team share %:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="113"/>
+        <source>院系比例 %：</source>
+        <translation>Department share %:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="114"/>
+        <source>转移机构比例 %：</source>
+        <translation>Transfer office share %:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="116"/>
+        <source>备注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="120"/>
+        <source>本次分配的收款（勾选）：</source>
+        <translation>Receipts in this distribution (tick):</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="128"/>
+        <source>计算步骤</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="131"/>
+        <source>① 收款合计</source>
+        <translation>① Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="132"/>
+        <source>② 扣除可扣除费用</source>
+        <translation>② Less deductible costs</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="133"/>
+        <source>③ 净收入</source>
+        <translation>③ Net income</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="134"/>
+        <source>④ 团队比例（下限）</source>
+        <translation>④ Team share (floor)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="135"/>
+        <source>⑤ 团队奖励</source>
+        <translation>⑤ Team reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="136"/>
+        <source>⑥ 院系</source>
+        <translation>⑥ Department</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="137"/>
+        <source>⑦ 转移机构</source>
+        <translation>⑦ Transfer office</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="138"/>
+        <source>⑧ 学校</source>
+        <translation>⑧ University</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="151"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="152"/>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="153"/>
+        <source>贡献比例</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="154"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="165"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="155"/>
+        <source>应税 50%</source>
+        <translation>Taxable 50%</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="156"/>
+        <source>股权比例</source>
+        <translation>Equity share</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="157"/>
+        <source>调整理由</source>
+        <translation>Reason for adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="169"/>
+        <source>调整理由（必填）</source>
+        <translation>Reason for adjustment (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="170"/>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="173"/>
+        <source>取消全部调整</source>
+        <translation>Clear all adjustments</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="179"/>
+        <source>个人调整：</source>
+        <translation>Individual adjustments:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="194"/>
+        <source>个人分配：</source>
+        <translation>Individual allocation:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="208"/>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="209"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="210"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="357"/>
+        <source>可扣除费用：</source>
+        <translation>Deductible costs:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="357"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="358"/>
+        <source>（已在以前分配中扣除的不再扣除）</source>
+        <translation>(costs deducted in earlier distributions are not deducted again)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="50"/>
+        <source>选择台账文件</source>
+        <translation>Choose the ledger file</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="51"/>
+        <source>选择要导入的 Excel 台账（.xlsx）。可选：载入以前保存的列映射。</source>
+        <translation>Choose the Excel ledger (.xlsx) to import. Optionally load a column mapping saved earlier.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="54"/>
+        <source>例如：D:/成果转化/台账2024.xlsx</source>
+        <translation>e.g. D:/transfer/ledger2024.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="55"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="60"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="59"/>
+        <source>（可选）列映射文件 .json</source>
+        <translation>(optional) column mapping file .json</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="67"/>
+        <source>台账文件</source>
+        <translation>Ledger file</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="68"/>
+        <source>列映射</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="80"/>
+        <source>选择台账</source>
+        <translation>Choose ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="81"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="86"/>
+        <source>选择列映射</source>
+        <translation>Choose column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="87"/>
+        <source>列映射 (*.json)</source>
+        <translation>Column mapping (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <location filename="../../ttdesk/ui/first_start.py" line="31"/>
@@ -553,49 +1562,233 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ttdesk/ui/money/forms.py" line="82"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/forms.py" line="83"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>GrantsTab</name>
     <message>
         <location filename="../../ttdesk/ui/case/grants_tab.py" line="39"/>
         <source>公示与异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicity and objections</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/grants_tab.py" line="73"/>
         <source>尚无赋权申请。赋权为可选步骤：团队申请 → 院系审核 → 转移机构审核 → 公示 → 批准 → 协议 → 变更登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>No rights grant yet. Granting rights is optional: team application → department review → TTO review → publicity → approval → agreement → title change.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/grants_tab.py" line="78"/>
         <source>状态：%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="85"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="88"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="85"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="88"/>
         <source>用户</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="85"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="88"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="86"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="89"/>
         <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="89"/>
+        <source>修改内容</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="146"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="158"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="192"/>
+        <source>导入 Excel 台账</source>
+        <translation>Import Excel ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="196"/>
+        <source>&lt; 上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="86"/>
-        <source>修改内容</source>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="197"/>
+        <source>下一步 &gt;</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="198"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="198"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncomePage</name>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="58"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="82"/>
+        <source>实收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="58"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="83"/>
+        <source>可扣除费用</source>
+        <translation>Deductible costs</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="59"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="84"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="104"/>
+        <source>净收入</source>
+        <translation>Net income</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="59"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="85"/>
+        <source>已列入分配</source>
+        <translation>Distributed</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="60"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="86"/>
+        <source>待分配</source>
+        <translation>To distribute</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="76"/>
+        <source>按年度</source>
+        <translation>By year</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="77"/>
+        <source>按年度和转化方式</source>
+        <translation>By year and mode</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="80"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="81"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="100"/>
+        <source>转化方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="81"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="92"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="97"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="98"/>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="99"/>
+        <source>合同名称</source>
+        <translation>Contract title</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="101"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="102"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="102"/>
+        <source>股权奖励</source>
+        <translation>Equity reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="103"/>
+        <source>现金奖励</source>
+        <translation>Cash reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="105"/>
+        <source>团队奖励</source>
+        <translation>Team reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="106"/>
+        <source>批准日期</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="107"/>
+        <source>发放日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="117"/>
+        <source>&lt;b&gt;收益概览&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Income overview&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="126"/>
+        <source>&lt;b&gt;收益分配&lt;/b&gt;（双击打开合同）</source>
+        <translation>&lt;b&gt;Distributions&lt;/b&gt; (double-click opens the contract)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="171"/>
+        <source>共 %1 次</source>
+        <translation>%1 times</translation>
     </message>
 </context>
 <context>
@@ -607,8 +1800,8 @@
     </message>
     <message>
         <location filename="../../ttdesk/ui/lists/page.py" line="104"/>
-        <source>全部</source>
-        <translation>All </translation>
+        <source>全部%1</source>
+        <translation>%1: all</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ttdesk/ui/lists/page.py" line="182"/>
@@ -773,94 +1966,127 @@
         <translation>This feature is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="277"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="278"/>
         <source>新建披露</source>
         <translation>New disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="280"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="285"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="314"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="319"/>
         <source>该交易未关联成果：</source>
         <translation>This deal covers no achievement: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="351"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="356"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="361"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="366"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="362"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="367"/>
         <source>已备份到：</source>
         <translation>Backed up to: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="366"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="371"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="376"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="372"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="377"/>
         <source>当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？</source>
         <translation>The current data will be replaced by the backup (a copy of the current database is kept). Continue?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="385"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="390"/>
         <source>已从备份恢复：</source>
         <translation>Restored from backup: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="387"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="392"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="392"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="397"/>
         <source>导出 JSON</source>
         <translation>Export JSON</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="402"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="407"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="403"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="408"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="424"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="429"/>
         <source>示例数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="425"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="430"/>
         <source>数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？</source>
         <translation>The database has no achievements yet. Load %1 demo cases to get to know TT Desk?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="439"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="444"/>
         <source>已载入 %1 个示例案例</source>
         <translation>%1 demo cases loaded</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="441"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="446"/>
         <source>正在生成示例数据…</source>
         <translation>Building demo data…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="160"/>
+        <source>工作表与列映射</source>
+        <translation>Sheet and column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="161"/>
+        <source>检查每一列导入为哪个字段，必要时调整；可保存映射供下次使用。</source>
+        <translation>Check which field each column is imported as and adjust where needed; the mapping can be saved for next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="167"/>
+        <source>保存映射…</source>
+        <translation>Save mapping…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="191"/>
+        <source>工作表“{0}”，表头在第 {1} 行</source>
+        <translation>Sheet “{0}”, header in row {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="202"/>
+        <source>保存列映射</source>
+        <translation>Save column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="203"/>
+        <source>列映射 (*.json)</source>
+        <translation>Column mapping (*.json)</translation>
     </message>
 </context>
 <context>
@@ -998,62 +2224,62 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="151"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="155"/>
         <source>保存单位信息</source>
         <translation>Save institution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="154"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="158"/>
         <source>单位信息</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="157"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="161"/>
         <source>保存为新版本</source>
         <translation>Save as new version</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="162"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="166"/>
         <source>政策参数</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="164"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="168"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="165"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="169"/>
         <source>界面与数据库</source>
         <translation>Interface and database</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="176"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="180"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="177"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="181"/>
         <source>重新启动后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="182"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="186"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="183"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="187"/>
         <source>设置文件</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="196"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="200"/>
         <source>当前版本：第 %1 版</source>
         <translation>Current version: %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="197"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="201"/>
         <source>审批层级：</source>
         <translation>Approval tiers: </translation>
     </message>
@@ -1061,27 +2287,27 @@
 <context>
     <name>Stepper</name>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="113"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="122"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="114"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="123"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="115"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="124"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="116"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="125"/>
         <source>可选</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="117"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="126"/>
         <source>已中止</source>
         <translation>Stopped</translation>
     </message>

@@ -59,6 +59,8 @@ def pipeline_chart(counts: list[tuple[AchievementStatus, int]], lang: str,
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(names)
+    if lang != "zh":  # English status names are long: slant them rather than elide them
+        axis_x.setLabelsAngle(-40)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()

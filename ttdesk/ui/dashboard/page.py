@@ -53,6 +53,13 @@ def load_figures(ctx: AppContext) -> Figures:
                    overview.income_by_year_and_mode(ctx))
 
 
+def short_money(amount: Decimal, lang: str) -> str:
+    """A tile-sized amount: 万元 in Chinese, millions in English (full figure as tooltip)."""
+    if lang == "zh":
+        return f"{amount / 10000:,.1f} 万元"
+    return f"¥{amount / 1_000_000:,.2f}M"
+
+
 class _Carrier(QObject):
     """Brings the figures from the worker thread to the GUI thread (a queued signal)."""
 
@@ -178,7 +185,7 @@ class DashboardPage(QScrollArea):
         self.tiles["cases"].value.setText(f"{k.cases:,}")
         self.tiles["deals"].value.setText(f"{k.deals_signed_this_year:,}")
         income = self.tiles["income"]
-        income.value.setText(self.tr("%1 万元").replace("%1", f"{k.income_this_year / 10000:,.1f}"))
+        income.value.setText(short_money(k.income_this_year, self._ctx.lang))
         income.setToolTip(format_money(k.income_this_year))
         self.tiles["companies"].value.setText(f"{k.companies:,}")
         self.tiles["overdue"].value.setText(f"{k.overdue_deadlines:,}")

@@ -101,7 +101,7 @@ class ListPage(QWidget):
         for fdef in self.spec.filters:
             combo = QComboBox()
             combo.setObjectName(f"filter_{fdef.name}")
-            combo.addItem(self.tr("全部") + fdef.text(self._lang), None)
+            combo.addItem(self.tr("全部%1").replace("%1", fdef.text(self._lang)), None)
             assert fc is not None
             for value, text in fdef.choices(fc, self._lang):
                 combo.addItem(text, value)
