@@ -1643,22 +1643,22 @@
     <message>
         <location filename="../../ttdesk/ui/ledger/wizard.py" line="196"/>
         <source>&lt; 上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; Back</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/ledger/wizard.py" line="197"/>
         <source>下一步 &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Next &gt;</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/ledger/wizard.py" line="198"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/ledger/wizard.py" line="198"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>

@@ -139,10 +139,11 @@ class ListPage(QWidget):
 
     def _apply_default_layout(self) -> None:
         header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
         for i, column in enumerate(self.spec.columns):
             header.setSectionHidden(i, column.hidden)
-            if column.width:
-                header.resizeSection(i, column.width)
+            heading = metrics.horizontalAdvance(column.heading(self._lang)) + 28  # + sort arrow
+            header.resizeSection(i, max(column.width, heading))
 
     def _restore_layout(self) -> None:
         """Saved column layout, else the defaults; then SQL sorting by header clicks."""
