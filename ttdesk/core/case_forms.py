@@ -28,6 +28,25 @@ class PersonChoice:
                                                   else "")
 
 
+@dataclass(frozen=True)
+class FormChoices:
+    """What the disclosure form's lists offer, read in one go."""
+
+    departments: list[Choice]
+    officers: list[Choice]
+
+
+def form_choices(ctx: AppContext) -> FormChoices:
+    """Departments (code, name) and active officers (username, display name), one read."""
+    with ctx.read() as s:
+        depts = [(c, n) for c, n in s.execute(
+            select(Department.code, Department.name).order_by(Department.code))]
+        users = [(u, n or u) for u, n in s.execute(
+            select(User.username, User.display_name).where(User.is_active.is_(True))
+            .order_by(User.username))]
+    return FormChoices(depts, users)
+
+
 def departments(ctx: AppContext) -> list[Choice]:
     """(code, name) of every department, by name."""
     with ctx.read() as s:

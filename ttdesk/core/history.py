@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ttdesk.core.context import AppContext
 from ttdesk.core.labels import field_label, label
-from ttdesk.core.queries.case_detail import CaseDetail
+from ttdesk.core.queries.case_detail import CaseDetail, detail_in_session
 from ttdesk.core.queries.parts import HistoryEvent, history
 from ttdesk.db.enums import (
     AchievementKind,
@@ -86,19 +87,32 @@ class HistoryLine:
 
 def case_history(ctx: AppContext, c: CaseDetail) -> list[HistoryEvent]:
     """Events of the case (from its detail) and of its deals, oldest first."""
+    if not c.deals:
+        return list(c.history)
+    with ctx.read() as s:
+        return _with_deal_events(s, c)
+
+
+def case_with_history(ctx: AppContext, case_no: str) -> tuple[CaseDetail, list[HistoryEvent]]:
+    """The case's detail and its whole history (deals included) in one read."""
+    with ctx.read() as s:
+        detail = detail_in_session(s, case_no)
+        return detail, _with_deal_events(s, detail)
+
+
+def _with_deal_events(s: Session, c: CaseDetail) -> list[HistoryEvent]:
     deal_ids = [d.id for d in c.deals]
     if not deal_ids:
         return list(c.history)
     pubs = [p for d in c.deals for p in d.publicities]
-    with ctx.read() as s:
-        valuations = list(s.execute(
-            select(Valuation.id).where(Valuation.deal_id.in_(deal_ids))).scalars())
-        more = history(s, {
-            "deal": deal_ids,
-            "valuation": valuations,
-            "publicity": [p.id for p in pubs],
-            "objection": [o.id for p in pubs for o in p.objections],
-        })
+    valuations = list(s.execute(
+        select(Valuation.id).where(Valuation.deal_id.in_(deal_ids))).scalars())
+    more = history(s, {
+        "deal": deal_ids,
+        "valuation": valuations,
+        "publicity": [p.id for p in pubs],
+        "objection": [o.id for p in pubs for o in p.objections],
+    })
     seen = {e.id for e in c.history}
     return sorted([*c.history, *(e for e in more if e.id not in seen)], key=lambda e: e.id)
 

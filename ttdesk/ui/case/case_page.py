@@ -17,12 +17,15 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWid
 
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import TTDeskError
+from ttdesk.core.history import case_with_history
 from ttdesk.core.labels import label
 from ttdesk.core.next_step import steps_for
-from ttdesk.core.queries.case_detail import CaseDetail, case_detail
-from ttdesk.ui.bus import ACHIEVEMENTS, ALL, COMPANIES, DEALS, FILINGS, MONEY, DataBus
+from ttdesk.core.queries.case_detail import CaseDetail
+from ttdesk.core.queries.parts import HistoryEvent
+from ttdesk.ui.bus import ACHIEVEMENTS, ALL, COMPANIES, DEALS, FILINGS, MONEY, SETTINGS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import CASE_ACTIONS
+from ttdesk.ui.case.choices import forget as forget_choices
 from ttdesk.ui.case.deals_tab import FILINGS_MODULE, DealsTab
 from ttdesk.ui.case.disclosure_tab import DisclosureTab
 from ttdesk.ui.case.grants_tab import GrantsTab
@@ -34,7 +37,7 @@ from ttdesk.ui.problems import messages_of
 
 log = logging.getLogger(__name__)
 
-RELOAD_ON = (ACHIEVEMENTS, DEALS, MONEY, COMPANIES, FILINGS, ALL)
+RELOAD_ON = (ACHIEVEMENTS, DEALS, MONEY, COMPANIES, FILINGS, SETTINGS, ALL)
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 # Stepper stage -> tab key.
 STAGE_TABS = {"disclosure": "disclosure", "assessment": "assessment", "grant": "grant",
@@ -67,6 +70,7 @@ class CasePage(QWidget):
         super().__init__(parent)
         self.ctx, self.bus, self.case_no = ctx, bus, case_no
         self.detail: CaseDetail | None = None
+        self.events: list[HistoryEvent] = []
         self.setObjectName("case_page")
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -174,7 +178,7 @@ class CasePage(QWidget):
     def reload(self) -> None:
         """Read the case again; refresh the header, stepper, actions and the visible tab."""
         try:
-            detail = case_detail(self.ctx, self.case_no)
+            detail, self.events = case_with_history(self.ctx, self.case_no)
         except TTDeskError as exc:
             self.header.setText("\n".join(messages_of(exc, self.ctx.lang)))
             self.tabs.setEnabled(False)
@@ -198,6 +202,8 @@ class CasePage(QWidget):
         tab = self.tab(key)
         if key == "disclosure":
             self.disclosure.load(self.detail)
+        elif key == "history":
+            self.history.show_events(self.events)
         elif hasattr(tab, "show_detail"):
             tab.show_detail(self.detail)
 
@@ -208,6 +214,7 @@ class CasePage(QWidget):
                           self.tr("文件"))
 
     def _bus_changed(self, kind: str, _record_id: int) -> None:
+        forget_choices(kind)
         if kind in RELOAD_ON:
             self.reload()
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from ttdesk.core import case_forms
 from ttdesk.core.achievements import DisclosureIn, FundingIn
 from ttdesk.core.context import AppContext
 from ttdesk.core.queries.case_detail import CaseDetail
@@ -23,6 +22,7 @@ from ttdesk.db.enums import (
     ResearchStage,
     Secrecy,
 )
+from ttdesk.ui.case.choices import choices
 from ttdesk.ui.case.contributors import ContributorsEditor
 from ttdesk.ui.case.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo, widget_value
 
@@ -41,12 +41,13 @@ class DisclosureForm(FieldForm):
         super().__init__(parent)
         self.ctx = ctx
         lang = ctx.lang
+        lists = choices(ctx)
         title = self.add("title", self.tr("成果名称"), QLineEdit())
         title.setMaxLength(300)
         self.add("title_en", self.tr("英文名称"), QLineEdit())
         self.add("kind", self.tr("成果类型"), enum_combo(AchievementKind, lang))
         self.add("department", self.tr("所属单位"),
-                 pairs_combo([(n, n) for _c, n in case_forms.departments(ctx)], blank=True))
+                 pairs_combo([(n, n) for _c, n in lists.departments], blank=True))
         self.add("disclosure_date", self.tr("披露日期"), date_edit(ctx.today()))
         self.add("field", self.tr("技术领域"), QLineEdit())
         trl = QSpinBox()
@@ -57,7 +58,7 @@ class DisclosureForm(FieldForm):
         self.add("secrecy", self.tr("密级"), enum_combo(Secrecy, lang))
         self.add("source", self.tr("来源"), enum_combo(AchievementSource, lang))
         self.add("intended_mode", self.tr("拟转化方式"), enum_combo(DealMode, lang, blank=True))
-        self.add("officer", self.tr("经办人"), pairs_combo(case_forms.officers(ctx), blank=True))
+        self.add("officer", self.tr("经办人"), pairs_combo(lists.officers, blank=True))
         self.add("tags", self.tr("标签"), QLineEdit())
         abstract = QPlainTextEdit()
         abstract.setTabChangesFocus(True)

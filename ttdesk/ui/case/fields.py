@@ -118,6 +118,33 @@ def widget_value(w: QWidget) -> object:
     raise TypeError(f"no value for {type(w).__name__}")
 
 
+class _ErrorSlots(dict[str, ErrorLabel]):
+    """Field name (or alias) -> its error line, created the first time it is asked for:
+    a form of twenty fields then builds twenty fewer widgets when nothing is wrong."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.slots: dict[str, tuple[QVBoxLayout, str]] = {}
+
+    def __missing__(self, key: str) -> ErrorLabel:
+        if key not in self.slots:
+            raise KeyError(key)
+        layout, name = self.slots[key]
+        if name in self:
+            label = dict.__getitem__(self, name)
+        else:
+            label = ErrorLabel()
+            label.setObjectName(f"error_{name}")
+            layout.addWidget(label)
+        for alias, (_lay, owner) in self.slots.items():
+            if owner == name:
+                self[alias] = label
+        return label
+
+    def knows(self, key: str) -> bool:
+        return key in self.slots
+
+
 class FieldForm(QWidget):
     """A QFormLayout whose every field has an error line right under it."""
 
@@ -132,7 +159,7 @@ class FieldForm(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(self.form)
         self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, ErrorLabel] = {}
+        self.errors = _ErrorSlots()
 
     def add(self, name: str, label: str, widget: QWidget,
             aliases: Iterable[str] = ()) -> QWidget:
@@ -142,14 +169,11 @@ class FieldForm(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addWidget(widget)
-        err = ErrorLabel()
-        err.setObjectName(f"error_{name}")
-        lay.addWidget(err)
         self.form.addRow(label, box)
         widget.setObjectName(widget.objectName() or f"field_{name}")
         self.inputs[name] = widget
         for key in (name, *aliases):
-            self.errors[key] = err
+            self.errors.slots[key] = (lay, name)
         return widget
 
     def values(self) -> dict[str, object]:
@@ -169,10 +193,10 @@ class FieldForm(QWidget):
         placed: dict[ErrorLabel, list[str]] = {}
         rest: list[str] = []
         for name, lines in field_messages(exc, lang).items():
-            err = self.errors.get(name or "")
-            if err is None:
+            if not self.errors.knows(name or ""):
                 rest += lines
             else:
+                err = self.errors[name or ""]
                 placed.setdefault(err, []).extend(_with_rows(exc, name, lines, lang))
         for err, lines in placed.items():
             err.show_messages(lines)

@@ -3,6 +3,8 @@ companies area's page) and the 历史 tab (audit events of the case and its deal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
 from ttdesk.core import history
@@ -11,6 +13,7 @@ from ttdesk.core.errors import TTDeskError
 from ttdesk.core.labels import label
 from ttdesk.core.queries.case_detail import CaseDetail
 from ttdesk.core.queries.deal_detail import CompanyRef, deal_detail
+from ttdesk.core.queries.parts import HistoryEvent
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.panels import lazy_panel, placeholder
 from ttdesk.ui.case.records_tabs import fill_table, record_table
@@ -90,7 +93,9 @@ class HistoryTab(QWidget):
         lay.addWidget(self.table)
 
     def show_detail(self, c: CaseDetail) -> None:
-        events = history.case_history(self.ctx, c)
+        self.show_events(history.case_history(self.ctx, c))
+
+    def show_events(self, events: Sequence[HistoryEvent]) -> None:
         rows = history.lines(events, self.ctx.lang)
         fill_table(self.table, [(r.at.astimezone().strftime("%Y-%m-%d %H:%M"), r.actor,
                                  r.action, r.what, r.changes) for r in rows])
