@@ -194,8 +194,10 @@ class SettingsPage(QTabWidget):
     def _show_policy(self) -> None:
         pol = institution.current_policy(self._ctx)
         self.policy_form.set_policy(pol)
-        tiers = "；".join(
-            f"≤ {t.max_price:,.0f} 元：{t.body}" if t.max_price is not None else f"其余：{t.body}"
+        zh = self._ctx.lang == "zh"
+        tiers = ("；" if zh else "; ").join(
+            (f"≤ {t.max_price:,.0f} " + ("元：" if zh else "CNY: ") if t.max_price is not None
+             else ("其余：" if zh else "above: ")) + (t.body if zh else t.body_en)
             for t in pol.approval_tiers)
         self.policy_note.setText(self.tr("当前版本：第 %1 版").replace("%1", str(pol.number))
                                  + "　" + self.tr("审批层级：") + tiers)
