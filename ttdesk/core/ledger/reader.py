@@ -101,6 +101,8 @@ def _header_columns(kind: str, rows: list[tuple[Any, ...]], r: int) -> list[Colu
         for t in tries:
             name, unit = recognise(kind, t)
             if name:
+                if t is not tries[0]:
+                    shown = f"{group[c]} / {cell}"
                 break
         if name in taken:
             name = None

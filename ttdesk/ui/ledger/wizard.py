@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ttdesk.core import labels
 from ttdesk.core.ledger import LedgerRefused, LedgerReport, check_ledger, import_ledger
+from ttdesk.core.ledger.catalog import FIELD_BY_NAME
 from ttdesk.ui import bus as busmod
 from ttdesk.ui.ledger.pages import FilePage, MappingPage, tr
 from ttdesk.ui.ops import Operation, run_op
@@ -42,6 +44,16 @@ KIND_LABELS = {"department": ("单位", "Department"), "person": ("人员", "Per
 def _counts_text(counts: dict[str, int], lang: str) -> str:
     i = 0 if lang == "zh" else 1
     return "，".join(f"{COUNT_LABELS.get(k, (k, k))[i]} {v}" for k, v in counts.items()) or "—"
+
+
+def _field_label(name: str | None, lang: str) -> str:
+    """The header an officer knows for a field (ledger catalog first, then the app's)."""
+    if not name:
+        return ""
+    for fields in FIELD_BY_NAME.values():
+        if name in fields:
+            return fields[name].zh if lang == "zh" else fields[name].en
+    return labels.field_label(name, lang)
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -109,10 +121,10 @@ class CheckPage(QWizardPage):
             lines.append(("已在库中（保持不变）：" if zh else "Already stored (left as is): ")
                          + _counts_text(report.reused, lang))
         self.summary.setText("\n".join(lines))
-        notes = [[p.where or "", p.rule, p.field or "", (p.zh if zh else p.en)
-                  + (" （提示）" if zh else " (note)")] for p in report.notes]
-        _fill(self.problems, [[p.where or "", p.rule, p.field or "", p.zh if zh else p.en]
-                              for p in report.problems] + notes)
+        notes = [[p.where or "", p.rule, _field_label(p.field, lang),
+                  ("提示：" if zh else "Note: ") + (p.zh if zh else p.en)] for p in report.notes]
+        _fill(self.problems, [[p.where or "", p.rule, _field_label(p.field, lang),
+                               p.zh if zh else p.en] for p in report.problems] + notes)
         _fill(self.new, [[KIND_LABELS[r.kind][0 if zh else 1], r.name, r.key,
                           ("⚠ " + (r.near_zh if zh else r.near_en)) if r.near_zh else r.detail]
                          for r in report.new_records])
@@ -180,6 +192,11 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("导入 Excel 台账"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        B = QWizard.WizardButton
+        for button, text in ((B.BackButton, self.tr("< 上一步")),
+                             (B.NextButton, self.tr("下一步 >")),
+                             (B.CancelButton, self.tr("取消")), (B.FinishButton, self.tr("完成"))):
+            self.setButtonText(button, text)
         self.file_page = FilePage(self.lang)
         self.mapping_page = MappingPage(self.lang)
         self.check_page = CheckPage(self)
