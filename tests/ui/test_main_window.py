@@ -359,3 +359,22 @@ def test_real_case_page_opens_at_a_deal(qtbot: QtBot, demo_ctx: AppContext,
     assert shown is not None and type(shown).__name__ == "CasePage"
     assert shown.isWindow() and deal.case_nos[0] in shown.windowTitle()
     shown.close()
+
+
+def test_ticking_off_deadlines_from_the_list(qtbot: QtBot, demo_ctx: AppContext,
+                                             ui_settings: UiSettings) -> None:
+    from ttdesk.core.queries import DeadlineFilter, DeadlineState, count_deadlines
+
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    page = win.go("deadlines")
+    assert isinstance(page, ListPage)
+    open_before = page.model.rowCount()
+    page.table.selectRow(0)
+    page.table.selectionModel().select(
+        page.model.index(1, 0), page.table.selectionModel().SelectionFlag.Select
+        | page.table.selectionModel().SelectionFlag.Rows)
+    text, handler = page.row_actions[0]
+    assert text == "标记为已完成"
+    handler(page.selected_ids())
+    qtbot.waitUntil(lambda: page.model.rowCount() == open_before - 2, timeout=2000)
+    assert count_deadlines(demo_ctx, DeadlineFilter(state=DeadlineState.DONE)) >= 2

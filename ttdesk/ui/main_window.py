@@ -35,6 +35,7 @@ from ttdesk.core.stats import count_achievements
 from ttdesk.ui import bus as kinds
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.ops import Operation, run_op
+from ttdesk.ui.problems import show_problem
 from ttdesk.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         }[key]
         page = ListPage(self._ctx, self.bus, spec, self.settings)
         page.opened.connect(opener)
+        if key == "deadlines":
+            page.add_row_action(self.tr("标记为已完成"), self.complete_deadlines)
         page.count_changed.connect(
             lambda n, p=page: self.count_label.setText(self.tr("共 %1 条").replace("%1", str(n)))
             if self.pages.currentWidget().isAncestorOf(p) else None)
@@ -341,6 +344,23 @@ class MainWindow(QMainWindow):
             return self.open_case(row.subject_ref)
         self.statusBar().showMessage(row.title, 8000)
         return None
+
+    def complete_deadlines(self, ids: list[int]) -> int:
+        """Tick off the selected deadlines (each one its own unit of work); how many were."""
+        from ttdesk.core.deadlines import complete
+        from ttdesk.core.errors import TTDeskError
+
+        done = 0
+        for deadline_id in ids:
+            try:
+                complete(self._ctx, deadline_id)
+            except TTDeskError as exc:
+                show_problem(self, exc, self._ctx.lang)
+                break
+            done += 1
+        if done:
+            self.bus.announce(kinds.DEADLINES)
+        return done
 
     # ---- data-wide actions (off the GUI thread) ---------------------------------------------
     def _run(self, title: str, work: Callable[..., Any],

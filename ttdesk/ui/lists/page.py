@@ -9,6 +9,7 @@ is saved in the settings under the list's key. Opening a row (double-click or En
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class ListPage(QWidget):
         self.model = LazyListModel(ctx, spec, self)
         self.model.reloaded.connect(self._show_count)
         self.last_export: Operation | None = None
+        self.row_actions: list[tuple[str, Callable[[list[int]], None]]] = []
         self._build_bar(ctx)
         self._build_table()
         layout = QVBoxLayout(self)
@@ -243,9 +245,15 @@ class ListPage(QWidget):
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
         return [self.model.id_at(r) for r in rows]
 
+    def add_row_action(self, text: str, handler: Callable[[list[int]], None]) -> None:
+        """A host's own action on the selected rows (their ids), offered in the row menu."""
+        self.row_actions.append((text, handler))
+
     def _row_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.tr("打开"), lambda: self._open_index(self.table.currentIndex()))
+        for text, handler in self.row_actions:
+            menu.addAction(text, lambda h=handler: h(self.selected_ids()))
         menu.addAction(self.tr("复制"), self.copy_selection)
         menu.addAction(self.tr("导出所选到 Excel…"), self.ask_export)
         menu.exec(self.table.viewport().mapToGlobal(pos))
