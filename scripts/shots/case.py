@@ -64,6 +64,11 @@ def deal_signed(ctx: Any, bus: Any) -> QWidget:
     return page
 
 
+def company(ctx: Any, bus: Any) -> QWidget:
+    case_no, _deal = _deal_case(ctx, DealStatus.PERFORMING)
+    return _page(ctx, bus, case_no, "company")
+
+
 def grant(ctx: Any, bus: Any) -> QWidget:
     for row in case_rows(ctx, case_ids(ctx, CaseFilter())[:400]):
         page = CasePage(ctx, bus, row.case_no)
@@ -119,6 +124,7 @@ SHOTS = [
     ("disclosure", disclosure),
     ("deal_in_publicity", deal_in_publicity),
     ("deal_performing", deal_signed),
+    ("company", company),
     ("grant", grant),
     ("history", history),
     ("new_disclosure_90", new_disclosure_90),

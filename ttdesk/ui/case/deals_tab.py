@@ -16,7 +16,13 @@ from ttdesk.core.queries.deal_detail import DealDetail, deal_detail
 from ttdesk.ui.bus import DEALS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.deal_specs import DEAL_ACTIONS, DEAL_RECORDS, NEW_DEAL
-from ttdesk.ui.case.panels import KeyValues, lazy_panel, publicity_table, show_publicities
+from ttdesk.ui.case.panels import (
+    KeyValues,
+    lazy_panel,
+    publicity_table,
+    scrolled,
+    show_publicities,
+)
 from ttdesk.ui.case.records_tabs import fill_table, record_table
 from ttdesk.ui.problems import messages_of
 
@@ -57,7 +63,7 @@ class DealsTab(QWidget):
             "appraised_value", "agreed_value")], "valuation_table")
         self.sub = QTabWidget()
         self.sub.setObjectName("deal_tabs")
-        self.sub.addTab(self.terms, self.tr("条款"))
+        self.sub.addTab(scrolled(self.terms), self.tr("条款"))
         self.sub.addTab(self.pubs, self.tr("公示与异议"))
         self.sub.addTab(self.valuations, self.tr("评估/定价"))
         self.money_index = self.sub.addTab(QWidget(), self.tr("收款与分配"))

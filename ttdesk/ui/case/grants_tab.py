@@ -13,7 +13,7 @@ from ttdesk.core.queries.parts import GrantRow
 from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import APPLY_GRANT, GRANT_ACTIONS, grant_label
-from ttdesk.ui.case.panels import KeyValues, publicity_table, show_publicities
+from ttdesk.ui.case.panels import KeyValues, publicity_table, scrolled, show_publicities
 
 
 class GrantsTab(QWidget):
@@ -35,7 +35,7 @@ class GrantsTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.hint)
         right.addWidget(self.actions)
-        right.addWidget(self.fields)
+        right.addWidget(scrolled(self.fields), 2)
         right.addWidget(QLabel(self.tr("公示与异议")))
         right.addWidget(self.pubs, 1)
         body = QHBoxLayout()

@@ -32,11 +32,17 @@ class CompanyTab(QWidget):
         self.note.setObjectName("company_note")
         self.list = QListWidget()
         self.list.setObjectName("company_list")
+        self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._show)
+        self.holder = QWidget()
+        self.holder_layout = QVBoxLayout(self.holder)
+        self.holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.shown: QWidget = placeholder(self.tr("企业"))
+        self.holder_layout.addWidget(self.shown)
         self.split = QSplitter()
         self.split.addWidget(self.list)
-        self.split.addWidget(placeholder(self.tr("企业")))
-        self.split.setSizes([260, 800])
+        self.split.addWidget(self.holder)
+        self.split.setSizes([320, 800])
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.split, 1)
@@ -64,7 +70,9 @@ class CompanyTab(QWidget):
                           if self.companies else self.tr("尚无企业：签约的受让方、合作方与"
                                                          "作价投资形成的企业将列在这里。"))
         if self.companies:
+            self.list.blockSignals(True)
             self.list.setCurrentRow(0)
+            self.list.blockSignals(False)
         self._show(self.list.currentRow())
 
     def _show(self, row: int) -> None:
@@ -74,9 +82,11 @@ class CompanyTab(QWidget):
             cid = self.companies[row].id
             page = lazy_panel(COMPANY_MODULE, "CompanyPage",
                               lambda cls: cls(self.ctx, self.bus, cid), self.tr("企业详情"))
-        old = self.split.widget(1)
-        self.split.replaceWidget(1, page)
-        old.deleteLater()
+        self.holder_layout.removeWidget(self.shown)
+        self.shown.hide()
+        self.shown.deleteLater()
+        self.shown = page
+        self.holder_layout.addWidget(page)
 
 
 class HistoryTab(QWidget):
