@@ -19,7 +19,7 @@ def _settings() -> UiSettings:
 
 def dashboard(ctx: Any, bus: Any) -> Any:
     page = DashboardPage(ctx, bus)
-    page.resize(1300, 900)
+    page.resize(1300, 1250)
     return page
 
 

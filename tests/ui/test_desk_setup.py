@@ -149,6 +149,11 @@ def test_dashboard_shows_kpis_and_deadlines(qtbot: QtBot, demo_ctx: AppContext) 
     assert page.figures is not None
     assert sum(n for _s, n in page.figures.pipeline) == 150
     assert page.figures.kpis.income_this_year >= Decimal(0)
+    assert sum(a + b for a, b in page.figures.companies_by_year.values()) > 0
+    assert sum(page.figures.deals_by_mode.values()) > 0
+    from PySide6.QtCharts import QChartView
+
+    assert len(page.findChildren(QChartView)) == 4
 
 
 def test_english_translation_is_installed_when_compiled(qtbot: QtBot) -> None:

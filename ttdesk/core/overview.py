@@ -93,3 +93,31 @@ def filter_choices(ctx: AppContext) -> FilterChoices:
                                   func.max(Achievement.disclosure_date))).one()
     years = list(range(hi.year, lo.year - 1, -1)) if lo and hi else []
     return FilterChoices(departments, fields, officers, years)
+
+
+def deals_by_mode(ctx: AppContext) -> dict[DealMode, int]:
+    """Signed deals (a signing date set) per mode, every year."""
+    with ctx.read() as s:
+        rows = s.execute(select(Deal.mode, func.count()).where(Deal.signing_date.is_not(None))
+                         .group_by(Deal.mode)).all()
+    return {DealMode(m): int(n) for m, n in rows}
+
+
+def companies_by_year(ctx: AppContext, years: int = 10,
+                      today: date | None = None) -> dict[int, tuple[int, int]]:
+    """Companies registered per year of the last `years`: (spin-offs, others)."""
+    last = (today or ctx.today()).year
+    first = last - years + 1
+    year = extract("year", Company.registration_date)
+    with ctx.read() as s:
+        rows = s.execute(
+            select(year, Company.is_spinoff, func.count())
+            .where(Company.registration_date >= date(first, 1, 1),
+                   Company.registration_date < date(last + 1, 1, 1))
+            .group_by(year, Company.is_spinoff)
+        ).all()
+    out = {y: (0, 0) for y in range(first, last + 1)}
+    for y, spinoff, n in rows:
+        spin, other = out[int(y)]
+        out[int(y)] = (spin + int(n), other) if spinoff else (spin, other + int(n))
+    return out

@@ -103,3 +103,61 @@ def income_chart(by_year: dict[int, dict[DealMode, Decimal]], lang: str,
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     return _view(chart)
+
+
+def deals_by_mode_chart(counts: dict[DealMode, int], lang: str, title: str) -> QChartView:
+    """Signed deals per mode group (bars labelled with their count)."""
+    bars = QBarSet(title)
+    names = []
+    for group, modes in MODE_GROUPS:
+        bars.append(sum(counts.get(m, 0) for m in modes))
+        names.append(group[0] if lang == "zh" else group[1].split(" /")[0])
+    return _single_bars(bars, names, title)
+
+
+def companies_chart(by_year: dict[int, tuple[int, int]], lang: str, title: str,
+                    spinoff: str, other: str) -> QChartView:
+    """Companies registered per year, spin-offs stacked under the others."""
+    years = sorted(by_year)
+    spin, rest = QBarSet(spinoff), QBarSet(other)
+    for y in years:
+        spin.append(by_year[y][0])
+        rest.append(by_year[y][1])
+    series = QStackedBarSeries()
+    series.append(spin)
+    series.append(rest)
+    chart = QChart()
+    chart.setTitle(title)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([str(y) for y in years])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, max([a + b for a, b in by_year.values()] + [1]) * 1.1)
+    axis_y.applyNiceNumbers()
+    axis_y.setLabelFormat("%d")
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    return _view(chart)
+
+
+def _single_bars(bars: QBarSet, names: list[str], title: str) -> QChartView:
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart = QChart()
+    chart.setTitle(title)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(names)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, max([bars.at(i) for i in range(bars.count())] + [1]) * 1.15)
+    axis_y.applyNiceNumbers()
+    axis_y.setLabelFormat("%d")
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().hide()
+    return _view(chart)

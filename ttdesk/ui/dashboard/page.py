@@ -46,11 +46,14 @@ class Figures:
     kpis: overview.Kpis
     pipeline: list[tuple[AchievementStatus, int]]
     income: dict[int, dict[DealMode, Decimal]]
+    deals_by_mode: dict[DealMode, int]
+    companies_by_year: dict[int, tuple[int, int]]
 
 
 def load_figures(ctx: AppContext) -> Figures:
     return Figures(overview.kpis(ctx), overview.pipeline(ctx),
-                   overview.income_by_year_and_mode(ctx))
+                   overview.income_by_year_and_mode(ctx), overview.deals_by_mode(ctx),
+                   overview.companies_by_year(ctx))
 
 
 def short_money(amount: Decimal, lang: str) -> str:
@@ -101,7 +104,7 @@ class DashboardPage(QScrollArea):
         self.setWidget(body)
         self._build_tiles()
         self._build_deadlines()
-        self._charts = QHBoxLayout()
+        self._charts = QGridLayout()
         self._layout.addLayout(self._charts)
         self._layout.addStretch(1)
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
@@ -193,7 +196,7 @@ class DashboardPage(QScrollArea):
         self.loaded.emit()
 
     def _show_charts(self, figures: Figures) -> None:
-        from ttdesk.ui.dashboard.charts import income_chart, pipeline_chart
+        from ttdesk.ui.dashboard import charts
 
         while self._charts.count():
             item = self._charts.takeAt(0)
@@ -201,6 +204,15 @@ class DashboardPage(QScrollArea):
             if widget is not None:
                 widget.deleteLater()
         lang = self._ctx.lang
-        self._charts.addWidget(pipeline_chart(figures.pipeline, lang, self.tr("成果状态分布")), 1)
-        title = self.tr("近五年到账收入（按转化方式）")
-        self._charts.addWidget(income_chart(figures.income, lang, title, self.tr("万元")), 1)
+        views = (
+            charts.pipeline_chart(figures.pipeline, lang, self.tr("成果状态分布")),
+            charts.income_chart(figures.income, lang, self.tr("近五年到账收入（按转化方式）"),
+                                self.tr("万元")),
+            charts.deals_by_mode_chart(figures.deals_by_mode, lang,
+                                       self.tr("已签约交易（按转化方式）")),
+            charts.companies_chart(figures.companies_by_year, lang, self.tr("企业（按成立年份）"),
+                                   self.tr("衍生企业"), self.tr("其他企业")),
+        )
+        for i, view in enumerate(views):
+            view.setObjectName(f"chart_{i}")
+            self._charts.addWidget(view, i // 2, i % 2)
