@@ -421,57 +421,57 @@
 <context>
     <name>CasePanels</name>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="24"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="31"/>
         <source>公示期</source>
         <translation>Publicity period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="25"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="32"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="26"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="33"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="27"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="34"/>
         <source>异议</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="28"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="35"/>
         <source>处理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="38"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="45"/>
         <source>%1 个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="39"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="46"/>
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="45"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="52"/>
         <source>待处理</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="47"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="54"/>
         <source>成立</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="48"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="55"/>
         <source>不成立</source>
         <translation>Not upheld</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="100"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="116"/>
         <source>%1 · 建设中</source>
         <translation>%1 · under construction</translation>
     </message>
@@ -543,33 +543,33 @@
 <context>
     <name>CompanyTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="38"/>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="72"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="40"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="80"/>
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="60"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="66"/>
         <source>衍生企业</source>
         <translation>Spin-off</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="60"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="66"/>
         <source>受让方/合作方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="63"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="69"/>
         <source>共 %1 家企业</source>
         <translation>%1 companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="64"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="70"/>
         <source>尚无企业：签约的受让方、合作方与作价投资形成的企业将列在这里。</source>
         <translation>No companies yet: counterparties of signed deals and companies formed by equity investment will be listed here.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="76"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="84"/>
         <source>企业详情</source>
         <translation>Company details</translation>
     </message>
@@ -635,54 +635,74 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="115"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="118"/>
         <source>成果总数</source>
         <translation>Achievements</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="116"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="119"/>
         <source>%1 年签约交易</source>
         <translation>Deals signed in %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="117"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="120"/>
         <source>%1 年到账收入</source>
         <translation>Income received in %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="118"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="121"/>
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="119"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="122"/>
         <source>逾期待办</source>
         <translation>Overdue deadlines</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="150"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="153"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="152"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="155"/>
         <source>30 天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="204"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="208"/>
         <source>成果状态分布</source>
         <translation>Achievements by status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="205"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="209"/>
         <source>近五年到账收入（按转化方式）</source>
         <translation>Income of the last five years (by mode)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="206"/>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="210"/>
         <source>万元</source>
         <translation>CNY 10k</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="212"/>
+        <source>已签约交易（按转化方式）</source>
+        <translation>Signed deals (by mode)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="213"/>
+        <source>企业（按成立年份）</source>
+        <translation>Companies (by year registered)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="214"/>
+        <source>衍生企业</source>
+        <translation>Spin-off</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/dashboard/page.py" line="214"/>
+        <source>其他企业</source>
+        <translation>Other companies</translation>
     </message>
 </context>
 <context>
@@ -1112,54 +1132,54 @@
 <context>
     <name>DealsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="60"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="66"/>
         <source>条款</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="61"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="67"/>
         <source>公示与异议</source>
         <translation>Publicity and objections</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="62"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="68"/>
         <source>评估/定价</source>
         <translation>Valuation / pricing</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="63"/>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="161"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="69"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="167"/>
         <source>收款与分配</source>
         <translation>Receipts and distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="64"/>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="165"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="70"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="171"/>
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="116"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="122"/>
         <source>尚无转化项目</source>
         <translation>No deals yet</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="118"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="124"/>
         <source>可点击“新建转化项目…”开始。</source>
         <translation>Click “New deal…” to start.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="124"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="130"/>
         <source>下一步 / 当前：</source>
         <translation>Next / current: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="142"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="148"/>
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="142"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="148"/>
         <source>价格（元）</source>
         <translation>Price (CNY)</translation>
     </message>
@@ -1595,27 +1615,27 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="88"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="98"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="88"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="98"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="88"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="98"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="89"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="99"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="89"/>
+        <location filename="../../ttdesk/ui/case/other_tabs.py" line="99"/>
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
@@ -1794,17 +1814,17 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="96"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="98"/>
         <source>搜索名称、编号… (Ctrl+F)</source>
         <translation>Search titles, numbers… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="104"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="106"/>
         <source>全部%1</source>
         <translation>%1: all</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ttdesk/ui/lists/page.py" line="182"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="185"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -1812,42 +1832,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="204"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="207"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="247"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="254"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="248"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="257"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="249"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="258"/>
         <source>导出所选到 Excel…</source>
         <translation>Export selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="263"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="272"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="264"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="273"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="279"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="288"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="288"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="297"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
@@ -1855,203 +1875,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="49"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="50"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="50"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="51"/>
         <source>成果</source>
         <translation>Achievements</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="51"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="52"/>
         <source>交易</source>
         <translation>Deals</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="52"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="53"/>
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="53"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="54"/>
         <source>收益</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="54"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="55"/>
         <source>待办</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="55"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="56"/>
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="56"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="57"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="88"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="89"/>
         <source>建设中</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="138"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="139"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="163"/>
-        <location filename="../../ttdesk/ui/main_window.py" line="207"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="164"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="210"/>
         <source>共 %1 条</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="229"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="208"/>
+        <source>标记为已完成</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/main_window.py" line="232"/>
         <source>新建披露…</source>
         <translation>New disclosure…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="231"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="234"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="232"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="235"/>
         <source>导入台账…</source>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="233"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="236"/>
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="234"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="237"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="235"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="238"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="236"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="239"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="241"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="244"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="249"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="252"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="254"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="257"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="270"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="273"/>
         <source>此功能尚未安装。</source>
         <translation>This feature is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="278"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="281"/>
         <source>新建披露</source>
         <translation>New disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="285"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="288"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="319"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="322"/>
         <source>该交易未关联成果：</source>
         <translation>This deal covers no achievement: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="356"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="376"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="366"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="386"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="367"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="387"/>
         <source>已备份到：</source>
         <translation>Backed up to: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="391"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="376"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="396"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="377"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="397"/>
         <source>当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？</source>
         <translation>The current data will be replaced by the backup (a copy of the current database is kept). Continue?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="390"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="410"/>
         <source>已从备份恢复：</source>
         <translation>Restored from backup: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="392"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="412"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="397"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="417"/>
         <source>导出 JSON</source>
         <translation>Export JSON</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="407"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="427"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="408"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="428"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="429"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="449"/>
         <source>示例数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="430"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="450"/>
         <source>数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？</source>
         <translation>The database has no achievements yet. Load %1 demo cases to get to know TT Desk?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="444"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="464"/>
         <source>已载入 %1 个示例案例</source>
         <translation>%1 demo cases loaded</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="446"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="466"/>
         <source>正在生成示例数据…</source>
         <translation>Building demo data…</translation>
     </message>
@@ -2274,12 +2299,12 @@
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="200"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="202"/>
         <source>当前版本：第 %1 版</source>
         <translation>Current version: %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="201"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="203"/>
         <source>审批层级：</source>
         <translation>Approval tiers: </translation>
     </message>
