@@ -21,6 +21,7 @@ from reportlab.platypus.flowables import Flowable
 PAD = 2.5
 LINE = 0.4
 HEADER_BG = (0.90, 0.92, 0.95)
+LABEL_BG = (0.93, 0.94, 0.96)
 TOTAL_BG = (0.95, 0.95, 0.95)
 
 
@@ -77,6 +78,17 @@ class TextMeasure:
         return out
 
 
+_MEASURES: dict[tuple[str, float], TextMeasure] = {}
+
+
+def measure_for(font: str, size: float) -> TextMeasure:
+    """One width cache per font size for the whole process."""
+    found = _MEASURES.get((font, size))
+    if found is None:
+        found = _MEASURES[(font, size)] = TextMeasure(font, size)
+    return found
+
+
 @dataclass
 class _Measured:
     """The grid laid out for one frame width: wrapped cells and row-height prefix sums."""
@@ -93,19 +105,24 @@ class _Measured:
 class GridFlowable(Flowable):
     """Rows [start, end) of a measured grid; splits by index, never re-measures."""
 
-    def __init__(self, headers: list[str], rows: list[list[str]], *, font: str,
+    def __init__(self, headers: list[str] | None, rows: list[list[str]], *, font: str,
                  size: float = 8.5, widths: list[float] | None = None,
                  align: str | None = None, totals: list[str] | None = None,
-                 shared: dict[str, Any] | None = None) -> None:
+                 shade_cols: frozenset[int] = frozenset(),
+                 shade_rows: frozenset[int] = frozenset(), min_height: float = 0.0) -> None:
+        """`headers` None: no header row (labelled cells, signature blocks); `shade_cols` /
+        `shade_rows` get the label background; `min_height` leaves room to write by hand."""
         super().__init__()
         self.headers, self.font, self.size = headers, font, size
         body = list(rows) + ([totals] if totals else [])
         self.rows = body
         self.has_totals = bool(totals)
-        self.rel_widths = widths or [1.0] * len(headers)
-        self.align = (align or "l" * len(headers)).ljust(len(headers), "l")
+        ncols = len(headers) if headers is not None else len(widths or body[0])
+        self.rel_widths = widths or [1.0] * ncols
+        self.align = (align or "l" * ncols).ljust(ncols, "l")
+        self.shade_cols, self.shade_rows, self.min_height = shade_cols, shade_rows, min_height
         self.leading = size * 1.3
-        self.shared = shared if shared is not None else {}
+        self.shared: dict[str, Any] = {}
         self.start, self.end = 0, len(body)
 
     # ---- measuring (once per frame width) ---------------------------------------------
@@ -115,16 +132,20 @@ class GridFlowable(Flowable):
             return m
         total = sum(self.rel_widths)
         col_widths = [avail_width * w / total for w in self.rel_widths]
-        measure = self.shared.setdefault("measure", TextMeasure(self.font, self.size))
+        measure = measure_for(self.font, self.size)
         inner = [w - 2 * PAD for w in col_widths]
-        header = [measure.wrap(h, iw) for h, iw in zip(self.headers, inner, strict=True)]
-        header_height = max(len(c) for c in header) * self.leading + 2 * PAD
+        header: list[list[str]] = []
+        header_height = 0.0
+        if self.headers is not None:
+            header = [measure.wrap(h, iw) for h, iw in zip(self.headers, inner, strict=True)]
+            header_height = max(len(c) for c in header) * self.leading + 2 * PAD
         cells = []
         heights = []
         for row in self.rows:
             wrapped = [measure.wrap(str(v), iw) for v, iw in zip(row, inner, strict=True)]
             cells.append(wrapped)
-            heights.append(max(len(c) for c in wrapped) * self.leading + 2 * PAD)
+            heights.append(max(max(len(c) for c in wrapped) * self.leading + 2 * PAD,
+                               self.min_height))
         tops = [0.0, *accumulate(heights)]
         m = _Measured(avail_width, col_widths, header, header_height, cells, tops,
                       len(self.rows) - 1 if self.has_totals else None)
@@ -164,6 +185,14 @@ class GridFlowable(Flowable):
             c.setFillColorRGB(*fill)
             c.rect(0, top - height, self.width, height, stroke=0, fill=1)
             c.setFillColorRGB(0, 0, 0)
+        elif self.shade_cols:
+            c.setFillColorRGB(*LABEL_BG)
+            x = 0.0
+            for j, w in enumerate(m.col_widths):
+                if j in self.shade_cols:
+                    c.rect(x, top - height, w, height, stroke=0, fill=1)
+                x += w
+            c.setFillColorRGB(0, 0, 0)
         x = 0.0
         for j, (lines, w) in enumerate(zip(lines_per_cell, m.col_widths, strict=True)):
             y = top - PAD - self.size
@@ -185,12 +214,15 @@ class GridFlowable(Flowable):
         c.setFont(self.font, self.size)
         c.setLineWidth(LINE)
         top = self.height
-        self._draw_row(m, m.header, top, m.header_height, HEADER_BG)
-        y_lines = [top, top - m.header_height]
-        top -= m.header_height
+        y_lines = [top]
+        if self.headers is not None:
+            self._draw_row(m, m.header, top, m.header_height, HEADER_BG)
+            y_lines.append(top - m.header_height)
+            top -= m.header_height
         for i in range(self.start, self.end):
             h = m.tops[i + 1] - m.tops[i]
-            fill = TOTAL_BG if i == m.total_row else None
+            fill = TOTAL_BG if i == m.total_row else (LABEL_BG if i in self.shade_rows
+                                                        else None)
             self._draw_row(m, m.cells[i], top, h, fill)
             top -= h
             y_lines.append(top)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import groupby
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
@@ -25,8 +25,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
 
@@ -58,7 +56,9 @@ class Stamp:
 
     @property
     def qr_payload(self) -> str:
-        return f"TTDESK|{self.serial}|{self.snapshot_sha256}"
+        """TTDESK:<serial>:<SHA-256 in upper-case hex>: only QR alphanumeric characters, so
+        the code stays small (and quick to make)."""
+        return f"TTDESK:{self.serial}:{self.snapshot_sha256.upper()}"
 
 
 class _Styles:
@@ -104,7 +104,7 @@ class _Flow:
             # push a long table and its heading to the next page as a whole)
             return [CondPageBreak(30 * mm), _p(block.text, self.s.heading)]
         if isinstance(block, b.Fields):
-            return [self.fields(block), Spacer(1, 1.5 * mm)]
+            return [*self.fields(block), Spacer(1, 1.5 * mm)]
         if isinstance(block, b.Grid):
             return [self.grid(block), Spacer(1, 1.5 * mm)]
         if isinstance(block, b.Para):
@@ -118,60 +118,55 @@ class _Flow:
             return [self.signatures(block)]
         return [RLPageBreak()]
 
-    def _table(self, data: list[list[Any]], widths: list[float], style: list[Any],
-               heights: list[float] | None = None) -> Table:
-        t = Table(data, colWidths=widths, rowHeights=heights)
-        t.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), FONT, 9),
-            ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            *style,
-        ]))
-        return t
+    def _grid(self, headers: list[str] | None, rows: list[list[str]], widths: list[float],
+              **kw: Any) -> GridFlowable:
+        return GridFlowable(headers, rows, font=FONT, widths=widths, **kw)
 
-    def fields(self, block: b.Fields) -> Table:
+    def fields(self, block: b.Fields) -> list[Any]:
+        """Labelled cells, `columns` pairs a row; a long value gets a row of its own. Runs
+        of rows become plain-text grids (fast: no Paragraph per cell)."""
         n = max(1, block.columns)
         label_w = self.width * (0.17 if n == 2 else 0.24 / n)
         value_w = (self.width - n * label_w) / n
-        widths = [label_w, value_w] * n
-        rows: list[list[Any]] = []
-        style: list[Any] = []
-        current: list[Any] = []
+        narrow_widths = [label_w, value_w] * n
+        labels = frozenset(range(0, 2 * n, 2))
+        out: list[Any] = []
+        run: list[list[str]] = []
+        current: list[str] = []
 
-        def flush() -> None:
+        def flush_row() -> None:
             if current:
-                rows.append(current + [""] * (2 * n - len(current)))
+                run.append(current + [""] * (2 * n - len(current)))
                 current.clear()
+
+        def flush_run() -> None:
+            flush_row()
+            if run:
+                out.append(self._grid(None, list(run), narrow_widths, size=9,
+                                      shade_cols=labels))
+                run.clear()
 
         for label, value in block.items:
             text = value if value else "—"
-            wide = n > 1 and (len(text) > 28 or "\n" in text)
-            if wide:
-                flush()
-                rows.append([_p(label, self.s.label), _p(text, self.s.body)]
-                            + [""] * (2 * n - 2))
-                style.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
+            if n > 1 and (len(text) > 28 or "\n" in text):
+                flush_run()
+                out.append(self._grid(None, [[label, text]],
+                                      [label_w, self.width - label_w], size=9,
+                                      shade_cols=frozenset({0})))
                 continue
-            current.extend([_p(label, self.s.label), _p(text, self.s.body)])
+            current.extend([label, text])
             if len(current) == 2 * n:
-                flush()
-        flush()
-        for col in range(0, 2 * n, 2):
-            style.append(("BACKGROUND", (col, 0), (col, -1), LABEL_BG))
-        return self._table(rows, widths, style)
+                flush_row()
+        flush_run()
+        return out
 
     def grid(self, block: b.Grid) -> Any:
+        widths = self._widths(block)
         if not block.rows:
-            return self._table([[_p(h, self.s.label) for h in block.headers],
-                                [_p(block.empty, self.s.body)] + [""] * (len(block.headers) - 1)],
-                               self._widths(block), [("SPAN", (0, 1), (-1, 1)),
-                                                     ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG)])
-        return GridFlowable(block.headers, block.rows, font=FONT, size=block.font_size,
-                            widths=block.widths, align=block.align, totals=block.totals)
+            return self._grid(block.headers, [[block.empty] + [""] * (len(widths) - 1)],
+                              widths, size=block.font_size)
+        return self._grid(block.headers, block.rows, widths, size=block.font_size,
+                          align=block.align, totals=block.totals)
 
     def _widths(self, block: b.Grid) -> list[float]:
         rel = block.widths or [1.0] * len(block.headers)
@@ -181,23 +176,17 @@ class _Flow:
         blank = "\u3000" * 8
         sign = (f"{self.lab.sign_here} {block.signer or blank}{blank}"
                 f"{self.lab.date}：{block.when or self.lab.date_blank}")
-        rows = [[_p(block.role, self.s.label)],
-                [_p(block.text or " ", self.s.body)],
-                [sign]]  # a plain string keeps the blank spaces meant for writing
-        t = self._table(rows, [self.width], [("BACKGROUND", (0, 0), (0, 0), LABEL_BG),
-                                             ("BOTTOMPADDING", (0, 1), (0, 1), 10)])
-        return KeepTogether([t])
+        rows = [[block.role], [block.text or " "], [sign]]
+        return KeepTogether([self._grid(None, rows, [self.width], size=9,
+                                        shade_rows=frozenset({0}))])
 
     def signatures(self, block: b.Signatures) -> Any:
         lab = self.lab
-        rows = [[_p(role, self.s.label), f"{lab.signature}：", f"{lab.date}：{lab.date_blank}",
-                 lab.stamp] for role in block.roles]
+        rows = [[role, f"{lab.signature}：", f"{lab.date}：{lab.date_blank}", lab.stamp]
+                for role in block.roles]
         w = self.width
-        t = self._table(rows, [w * 0.2, w * 0.3, w * 0.3, w * 0.2],
-                        [("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
-                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                         ("TOPPADDING", (0, 0), (-1, -1), 4)],
-                        heights=[16 * mm] * len(rows))  # room to sign and stamp
+        t = self._grid(None, rows, [w * 0.2, w * 0.3, w * 0.3, w * 0.2], size=9,
+                       shade_cols=frozenset({0}), min_height=16 * mm)
         return KeepTogether([Spacer(1, 3 * mm), t])
 
 
@@ -207,28 +196,29 @@ def qr_modules(payload: str) -> list[list[bool]]:
 
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(payload)
-    code.make()
+    code.version = code.calculate_version()
+    # A fixed mask pattern (any of the eight is valid); choosing the "best" one scores all
+    # eight in pure Python and took most of a filing's drawing time.
+    code.makeImpl(False, 0)
     return [[bool(m) for m in row] for row in code.modules]
 
 
-def _draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float) -> None:
-    """Dark runs of each row as filled rectangles, with the standard 4-module quiet zone."""
-    count = len(modules)
-    box = QR_SIZE / (count + 8)
-    canvas.setFillColorRGB(0, 0, 0)
-    for r, row in enumerate(modules):
-        c = 0
-        for dark, run in groupby(row):
-            n = len(list(run))
-            if dark:
-                canvas.rect(x + (c + 4) * box, y + QR_SIZE - (r + 5) * box, n * box, box,
-                            stroke=0, fill=1)
-            c += n
+def _qr_image(modules: list[list[bool]]) -> Any:
+    """The code as a 1-bit image with the 4-module quiet zone: one small image per filing
+    instead of a thousand rectangles (each of them formatted number by number)."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    n = len(modules) + 8
+    img = Image.new("1", (n, n), 1)
+    img.putdata([0 if 4 <= r < n - 4 and 4 <= c < n - 4 and modules[r - 4][c - 4] else 1
+                 for r in range(n) for c in range(n)])
+    return ImageReader(img.convert("L"))
 
 
 def _canvas_class(doc: b.Document, stamp: Stamp) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each footer can say "of y"."""
-    qr = qr_modules(stamp.qr_payload)
+    qr = _qr_image(qr_modules(stamp.qr_payload))
     lab = doc.labels()
     generated = local_time(stamp.generated_at, doc.lang)
 
@@ -272,7 +262,8 @@ def _canvas_class(doc: b.Document, stamp: Stamp) -> type[Canvas]:
             self.setFont(FONT, 9)
             self.drawCentredString(width / 2, base + 7.5 * mm,
                                    lab.page.format(x=number, y=total))
-            _draw_qr(self, qr, width - MARGIN_X - QR_SIZE, base)
+            # the same image object on every page: embedded once
+            self.drawImage(qr, width - MARGIN_X - QR_SIZE, base, QR_SIZE, QR_SIZE)
             self.restoreState()
 
     return FilingCanvas
@@ -281,6 +272,7 @@ def _canvas_class(doc: b.Document, stamp: Stamp) -> type[Canvas]:
 def render(doc: b.Document, stamp: Stamp) -> bytes:
     """The PDF bytes of `doc`; GlyphsMissing if a character cannot be drawn."""
     ensure_font()
+    rl_config.useA85 = 0  # binary streams: ASCII85 only made files bigger and slower
     check_glyphs([*doc.texts(), stamp.serial])
     size = landscape(A4) if doc.landscape else A4
     out = io.BytesIO()

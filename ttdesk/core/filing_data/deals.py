@@ -4,6 +4,8 @@ registration, F07 income-distribution approval."""
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -14,14 +16,27 @@ from ttdesk.core.errors import NotFound
 from ttdesk.core.filing_data.cases import contributors as case_contributors
 from ttdesk.core.filing_data.common import Missing, header, js, pick
 from ttdesk.core.queries.case_detail import detail_in_session as case_in_session
-from ttdesk.core.queries.deal_detail import DealDetail, detail_in_session
+from ttdesk.core.queries.parts import costs as cost_rows
+from ttdesk.core.queries.parts import publicities
 from ttdesk.db.enums import COOPERATION_MODES, DealMode, PricingMethod, Secrecy
 from ttdesk.db.models import (
+    Achievement,
+    Allocation,
     Company,
+    Contribution,
+    Cost,
+    Deal,
+    Department,
     Distribution,
     EquityEvent,
+    IPAsset,
+    Person,
+    Publicity,
     Receipt,
     Shareholding,
+    Valuation,
+    deal_achievement,
+    deal_ip_asset,
     distribution_receipt,
 )
 
@@ -35,7 +50,83 @@ DEAL_FIELDS = ("deal_no", "title", "mode", "status", "pricing_method", "price",
                "registration_date")
 
 
-def deal_part(deal: DealDetail) -> dict[str, Any]:
+class DealView:
+    """A deal as the filings read it: its own columns, counterparty, and the parts a form
+    asks for, each loaded on first use (a filing needs no history, unlike the deal page)."""
+
+    def __init__(self, session: Session, deal_no: str) -> None:
+        found = session.execute(
+            select(Deal, Company).outerjoin(Company, Company.id == Deal.counterparty_id)
+            .where(Deal.deal_no == deal_no.strip())
+        ).one_or_none()
+        if found is None:
+            raise NotFound("转化项目 / deal", deal_no)
+        self._session = session
+        self.deal, self.counterparty = found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.deal, name)
+
+    @cached_property
+    def achievements(self) -> list[Any]:
+        return list(self._session.execute(
+            select(Achievement).join(deal_achievement,
+                                     deal_achievement.c.achievement_id == Achievement.id)
+            .where(deal_achievement.c.deal_id == self.deal.id).order_by(Achievement.case_no)
+        ).scalars())
+
+    @cached_property
+    def ip_assets(self) -> list[Any]:
+        return list(self._session.execute(
+            select(IPAsset).join(deal_ip_asset, deal_ip_asset.c.ip_asset_id == IPAsset.id)
+            .where(deal_ip_asset.c.deal_id == self.deal.id).order_by(IPAsset.id)
+        ).scalars())
+
+    @cached_property
+    def valuations(self) -> list[Any]:
+        return list(self._session.execute(
+            select(Valuation).where(Valuation.deal_id == self.deal.id).order_by(Valuation.id)
+        ).scalars())
+
+    @cached_property
+    def publicities(self) -> list[Any]:
+        return publicities(self._session, Publicity.deal_id, [self.deal.id]).get(self.deal.id,
+                                                                                  [])
+
+    @cached_property
+    def costs(self) -> list[Any]:
+        return cost_rows(self._session, Cost.deal_id == self.deal.id)
+
+    @cached_property
+    def distributions(self) -> list[Any]:
+        dists = list(self._session.execute(
+            select(Distribution).where(Distribution.deal_id == self.deal.id)
+            .order_by(Distribution.id)).scalars())
+        people: dict[int, list[dict[str, Any]]] = {d.id: [] for d in dists}
+        if dists:
+            for a, staff_no, name in self._session.execute(
+                select(Allocation, Person.staff_no, Person.name)
+                .join(Person, Person.id == Allocation.person_id)
+                .where(Allocation.distribution_id.in_(list(people))).order_by(Allocation.id)
+            ):
+                people[a.distribution_id].append(SimpleNamespace(
+                    staff_no=staff_no, name=name, contribution_pct=a.contribution_pct,
+                    amount=a.amount, taxable_amount=a.taxable_amount, equity_pct=a.equity_pct))
+        return [SimpleNamespace(**{k: getattr(d, k) for k in DIST_FIELDS},
+                                allocations=people[d.id]) for d in dists]
+
+
+DIST_FIELDS = ("id", "status", "gross_income", "deductible_costs", "net_income",
+               "team_share_pct", "team_amount", "department_amount", "tto_amount",
+               "university_amount", "is_equity", "approval_date", "approval_body",
+               "payment_date")
+
+
+def detail_in_session(session: Session, deal_no: str) -> DealView:
+    return DealView(session, deal_no)
+
+
+def deal_part(deal: DealView) -> dict[str, Any]:
     out = pick(deal, *DEAL_FIELDS)
     cp = deal.counterparty
     out["counterparty"] = None if cp is None else pick(cp, "name", "credit_code", "region")
@@ -49,16 +140,34 @@ def _publicity(p: Any) -> dict[str, Any]:
                                 "resolved_on", "upheld") for o in p.objections]}
 
 
-def _achievements(session: Session, deal: DealDetail) -> list[dict[str, Any]]:
-    out = []
-    for ref in deal.achievements:
-        case = case_in_session(session, ref.case_no)
-        out.append({**pick(case, "case_no", "title", "kind", "department", "secrecy"),
-                    "contributors": case_contributors(case)})
-    return out
+def _achievements(session: Session, deal: DealView) -> list[dict[str, Any]]:
+    """The deal's cases with their contributors: two indexed queries, not a full case detail
+    per case (a filing needs no history)."""
+    ids = [a.id for a in deal.achievements]
+    if not ids:
+        return []
+    people: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    for c, p, dept in session.execute(
+        select(Contribution, Person, Department.name)
+        .join(Person, Person.id == Contribution.person_id)
+        .outerjoin(Department, Department.id == Person.department_id)
+        .where(Contribution.achievement_id.in_(ids)).order_by(Contribution.id)
+    ):
+        people[c.achievement_id].append({
+            **pick(p, "staff_no", "name", "is_unit_head", "is_student", "is_external"),
+            "department": dept, "share": js(c.share), "role": js(c.role)})
+    rows = session.execute(
+        select(Achievement.id, Achievement.case_no, Achievement.title, Achievement.kind,
+               Department.name, Achievement.secrecy)
+        .outerjoin(Department, Department.id == Achievement.department_id)
+        .where(Achievement.id.in_(ids)).order_by(Achievement.case_no)
+    ).all()
+    return [{"case_no": case_no, "title": title, "kind": js(kind), "department": dept,
+             "secrecy": js(secrecy), "contributors": people[i]}
+            for i, case_no, title, kind, dept, secrecy in rows]
 
 
-def _distribution(session: Session, deal: DealDetail, dist_id: int | None) -> Any:
+def _distribution(session: Session, deal: DealView, dist_id: int | None) -> Any:
     if not deal.distributions:
         return None
     if dist_id is None:
@@ -109,9 +218,6 @@ def f03(session: Session, key: str, variant: str, dist_id: int | None = None) ->
 
 
 def _distribution_publicities(session: Session, dist_id: int) -> list[Any]:
-    from ttdesk.core.queries.parts import publicities
-    from ttdesk.db.models import Publicity
-
     return publicities(session, Publicity.distribution_id, [dist_id]).get(dist_id, [])
 
 
@@ -188,7 +294,7 @@ def f06(session: Session, deal_no: str) -> dict[str, Any]:
         missing.add("mode", "作价投资项目（该项目不是作价投资）",
                     "an equity-investment deal (this deal is not one)")
         missing.check()
-    company = None if deal.counterparty is None else session.get(Company, deal.counterparty.id)
+    company = deal.counterparty
     snap.update(deal=deal_part(deal), achievements=_achievements(session, deal),
                 ip_assets=[pick(a, "kind", "jurisdiction", "application_no", "status",
                                 "grant_no") for a in deal.ip_assets],
@@ -291,8 +397,6 @@ def f07(session: Session, deal_no: str, dist_id: int | None = None) -> dict[str,
 
 def distribution_ids(session: Session, deal_no: str) -> list[int]:
     """Ids of a deal's distributions, oldest first (for `--distribution N` help)."""
-    from ttdesk.db.models import Deal
-
     return list(session.execute(
         select(Distribution.id).join(Deal, Deal.id == Distribution.deal_id)
         .where(Deal.deal_no == deal_no).order_by(Distribution.id)).scalars())
