@@ -230,3 +230,25 @@ def test_new_deal_from_the_case(qtbot: QtBot, ctx: AppContext) -> None:
     ok(qtbot, dialog)
     assert page.deals.list.count() == 1
     assert page.deals.deal is not None and page.deals.deal.status == DealStatus.DRAFT
+
+
+def test_page_reloads_only_for_its_own_records(qtbot: QtBot, ctx: AppContext) -> None:
+    make_world(ctx)
+    other = make_case(ctx, title="另一项成果")
+    case_no = make_case(ctx)
+    page = open_page(qtbot, ctx, case_no)
+    assert page.detail is not None
+    reloads: list[int] = []
+    page.reloaded.connect(lambda: reloads.append(1))
+    other_id = case_detail(ctx, other).id
+    page.bus.announce(bus_mod.ACHIEVEMENTS, other_id)
+    assert reloads == []
+    page.bus.announce(bus_mod.ACHIEVEMENTS, page.detail.id)
+    page.bus.announce(bus_mod.ALL)
+    assert len(reloads) == 2
+    page.hide()
+    page.bus.announce(bus_mod.ACHIEVEMENTS, page.detail.id)
+    assert len(reloads) == 2  # hidden: caught up when shown again
+    page.show()
+    qtbot.waitExposed(page)
+    assert len(reloads) == 3

@@ -79,6 +79,7 @@ def enabled(bar: ActionBar) -> set[str]:
 def test_rights_grant_from_application_to_title_change(qtbot: QtBot, ctx: AppContext,
                                                       refusals: list[str]) -> None:
     make_world(ctx, today=date(2026, 7, 10))
+    make_case(ctx, title="另一项成果")  # so that the grant's id differs from the case's
     case_no = make_case(ctx)
     page = open_page(qtbot, ctx, case_no)
     page.show_tab("grant")

@@ -9,7 +9,7 @@ turns each event's before/after values into a line an officer can read.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -155,14 +155,28 @@ def describe_changes(e: HistoryEvent, lang: str = "zh") -> str:
     return "; ".join(parts)
 
 
-def lines(events: Sequence[HistoryEvent], lang: str = "zh") -> list[HistoryLine]:
+def refs_of(c: CaseDetail) -> dict[tuple[str, int], str]:
+    """Names for records whose events carry no reference of their own (a contributor row
+    is "T001 王海燕", an IP asset its application number...)."""
+    out: dict[tuple[str, int], str] = {}
+    out.update({("contribution", x.id): f"{x.staff_no} {x.name}" for x in c.contributors})
+    out.update({("ip_asset", x.id): x.application_no for x in c.ip_assets})
+    out.update({("funding_source", x.id): x.programme for x in c.funding})
+    out.update({("rights_grant", x.id): f"#{x.id}" for x in c.rights_grants})
+    return out
+
+
+def lines(events: Sequence[HistoryEvent], lang: str = "zh",
+          refs: Mapping[tuple[str, int], str] | None = None) -> list[HistoryLine]:
     """The table rows for `events`, newest first (what an officer looks for)."""
     out = []
+    refs = refs or {}
     for e in reversed(events):
         action = e.action.value if hasattr(e.action, "value") else str(e.action)
         act = _ACTIONS.get(action, (action, action))
         ent = _ENTITIES.get(e.entity, (e.entity, e.entity))
         pick = 0 if lang == "zh" else 1
-        what = ent[pick] + (f" {e.entity_ref}" if e.entity_ref else "")
+        ref = e.entity_ref or refs.get((e.entity, e.entity_id))
+        what = ent[pick] + (f" {ref}" if ref else "")
         out.append(HistoryLine(e.at, e.actor, act[pick], what, describe_changes(e, lang)))
     return out

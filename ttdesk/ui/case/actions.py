@@ -141,6 +141,8 @@ class ActionBar(QWidget):
         self.dialog: ActionDialog | None = None
         # Asked before any action starts (e.g. "save your edits first?"); False stops it.
         self.guard: Callable[[], bool] | None = None
+        # The id announced with `announce` after an action (default: the record's own).
+        self.announce_id: Callable[[Any], int] = lambda r: int(getattr(r, "id", 0) or 0)
         self.buttons: dict[str, QPushButton] = {}
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -184,4 +186,4 @@ class ActionBar(QWidget):
     def _finished(self, key: str) -> None:
         log.info("action %s done", key)
         self.done.emit(key)
-        self.bus.announce(self.announce, getattr(self.record, "id", 0) or 0)
+        self.bus.announce(self.announce, self.announce_id(self.record))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from ttdesk.core.context import AppContext
@@ -71,6 +71,7 @@ class CasePage(QWidget):
         self.ctx, self.bus, self.case_no = ctx, bus, case_no
         self.detail: CaseDetail | None = None
         self.events: list[HistoryEvent] = []
+        self._reload_when_shown = False
         self.setObjectName("case_page")
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -203,7 +204,7 @@ class CasePage(QWidget):
         if key == "disclosure":
             self.disclosure.load(self.detail)
         elif key == "history":
-            self.history.show_events(self.events)
+            self.history.show_events(self.events, self.detail)
         elif hasattr(tab, "show_detail"):
             tab.show_detail(self.detail)
 
@@ -213,9 +214,28 @@ class CasePage(QWidget):
                           lambda cls: cls(self.ctx, self.bus, "achievement", case_no),
                           self.tr("文件"))
 
-    def _bus_changed(self, kind: str, _record_id: int) -> None:
+    def _bus_changed(self, kind: str, record_id: int) -> None:
         forget_choices(kind)
-        if kind in RELOAD_ON:
+        if kind not in RELOAD_ON or not self._concerns(kind, record_id):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._reload_when_shown = True  # a page in a hidden tab catches up when shown
+
+    def _concerns(self, kind: str, record_id: int) -> bool:
+        """Whether a change announced on the bus may show on this page."""
+        c = self.detail
+        if c is None or record_id == 0 or kind not in (ACHIEVEMENTS, DEALS):
+            return True
+        if kind == ACHIEVEMENTS:
+            return record_id == c.id
+        return record_id == c.id or record_id in {d.id for d in c.deals}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._reload_when_shown:
+            self._reload_when_shown = False
             self.reload()
 
     def _disclosure_saved(self) -> None:

@@ -30,6 +30,8 @@ class GrantsTab(QWidget):
         self.hint.setObjectName("grant_hint")
         self.hint.setWordWrap(True)
         self.actions = ActionBar(ctx, bus, GRANT_ACTIONS, ACHIEVEMENTS)
+        # a grant's change is announced as a change of its case
+        self.actions.announce_id = lambda _g: self.detail.id if self.detail else 0
         self.fields = KeyValues()
         self.pubs = publicity_table("grant_publicity")
         right = QVBoxLayout()

@@ -103,10 +103,10 @@ class HistoryTab(QWidget):
         lay.addWidget(self.table)
 
     def show_detail(self, c: CaseDetail) -> None:
-        self.show_events(history.case_history(self.ctx, c))
+        self.show_events(history.case_history(self.ctx, c), c)
 
-    def show_events(self, events: Sequence[HistoryEvent]) -> None:
-        rows = history.lines(events, self.ctx.lang)
+    def show_events(self, events: Sequence[HistoryEvent], c: CaseDetail | None = None) -> None:
+        rows = history.lines(events, self.ctx.lang, history.refs_of(c) if c else None)
         fill_table(self.table, [(r.at.astimezone().strftime("%Y-%m-%d %H:%M"), r.actor,
                                  r.action, r.what, r.changes) for r in rows])
         for i, r in enumerate(rows):  # the whole change list when the cell is cut short
