@@ -15,13 +15,13 @@ from ttdesk.db.enums import GrantForm
 from ttdesk.db.enums import GrantStatus as G
 from ttdesk.ui.case.actions import ActionSpec, FieldSpec, today_default
 
-C = "CaseActions"
-
 
 def _move(target: A) -> Any:
     def run(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> None:
-        achievements.transition(ctx, c.case_no, target.value, v.get("reason"),
-                                expected_version=c.version)
+        achievements.transition(
+            ctx, c.case_no, target.value, v.get("reason"), expected_version=c.version
+        )
+
     return run
 
 
@@ -37,25 +37,54 @@ def _to_marketing(c: CaseDetail) -> bool:
     return c.status != A.CONVERTING and A.MARKETING in achievement_targets(c.status)
 
 
-ON = FieldSpec("on", QT_TRANSLATE_NOOP(C, "日期"), "date", default=today_default)
+ON = FieldSpec("on", QT_TRANSLATE_NOOP("CaseActions", "日期"), "date", default=today_default)
 
 CASE_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("assess", QT_TRANSLATE_NOOP(C, "开始评估"), _can(A.ASSESSING), _move(A.ASSESSING)),
-    ActionSpec("protect", QT_TRANSLATE_NOOP(C, "进入保护"), _can(A.PROTECTING),
-               _move(A.PROTECTING)),
-    ActionSpec("market", QT_TRANSLATE_NOOP(C, "进入推广"), _to_marketing, _move(A.MARKETING)),
-    ActionSpec("convert", QT_TRANSLATE_NOOP(C, "进入转化"), _can(A.CONVERTING),
-               _move(A.CONVERTING)),
-    ActionSpec("converted", QT_TRANSLATE_NOOP(C, "确认已转化"), _can(A.CONVERTED),
-               _move(A.CONVERTED)),
-    ActionSpec("back", QT_TRANSLATE_NOOP(C, "退回推广"), _back_to_marketing, _move(A.MARKETING)),
-    ActionSpec("archive", QT_TRANSLATE_NOOP(C, "归档"), _can(A.ARCHIVED), _move(A.ARCHIVED)),
-    ActionSpec("release", QT_TRANSLATE_NOOP(C, "放弃…"), _can(A.RELEASED), _move(A.RELEASED),
-               (FieldSpec("reason", QT_TRANSLATE_NOOP(C, "放弃理由"), "multiline"),)),
+    ActionSpec(
+        "assess",
+        QT_TRANSLATE_NOOP("CaseActions", "开始评估"),
+        _can(A.ASSESSING),
+        _move(A.ASSESSING),
+    ),
+    ActionSpec(
+        "protect",
+        QT_TRANSLATE_NOOP("CaseActions", "进入保护"),
+        _can(A.PROTECTING),
+        _move(A.PROTECTING),
+    ),
+    ActionSpec(
+        "market", QT_TRANSLATE_NOOP("CaseActions", "进入推广"), _to_marketing, _move(A.MARKETING)
+    ),
+    ActionSpec(
+        "convert",
+        QT_TRANSLATE_NOOP("CaseActions", "进入转化"),
+        _can(A.CONVERTING),
+        _move(A.CONVERTING),
+    ),
+    ActionSpec(
+        "converted",
+        QT_TRANSLATE_NOOP("CaseActions", "确认已转化"),
+        _can(A.CONVERTED),
+        _move(A.CONVERTED),
+    ),
+    ActionSpec(
+        "back", QT_TRANSLATE_NOOP("CaseActions", "退回推广"), _back_to_marketing, _move(A.MARKETING)
+    ),
+    ActionSpec(
+        "archive", QT_TRANSLATE_NOOP("CaseActions", "归档"), _can(A.ARCHIVED), _move(A.ARCHIVED)
+    ),
+    ActionSpec(
+        "release",
+        QT_TRANSLATE_NOOP("CaseActions", "放弃…"),
+        _can(A.RELEASED),
+        _move(A.RELEASED),
+        (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "放弃理由"), "multiline"),),
+    ),
 )
 
 
 # ---- rights grants ----------------------------------------------------------------------
+
 
 def _g(target: G) -> Any:
     return lambda g: target in grant_targets(g.status)
@@ -66,81 +95,195 @@ def _text(v: dict[str, Any], key: str) -> str:
 
 
 GRANT_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("college_review", QT_TRANSLATE_NOOP(C, "院系审核…"), _g(G.COLLEGE_REVIEWED),
-               lambda ctx, g, v: rights.college_review(ctx, g.id, v["on"], _text(v, "opinion")),
-               (ON, FieldSpec("opinion", QT_TRANSLATE_NOOP(C, "审核意见")))),
-    ActionSpec("tto_review", QT_TRANSLATE_NOOP(C, "转移机构审核…"), _g(G.TTO_REVIEWED),
-               lambda ctx, g, v: rights.tto_review(ctx, g.id, v["on"], _text(v, "opinion")),
-               (ON, FieldSpec("opinion", QT_TRANSLATE_NOOP(C, "审核意见"),
-                              aliases=("consent_recorded", "plan_attached")))),
+    ActionSpec(
+        "college_review",
+        QT_TRANSLATE_NOOP("CaseActions", "院系审核…"),
+        _g(G.COLLEGE_REVIEWED),
+        lambda ctx, g, v: rights.college_review(ctx, g.id, v["on"], _text(v, "opinion")),
+        (ON, FieldSpec("opinion", QT_TRANSLATE_NOOP("CaseActions", "审核意见"))),
+    ),
+    ActionSpec(
+        "tto_review",
+        QT_TRANSLATE_NOOP("CaseActions", "转移机构审核…"),
+        _g(G.TTO_REVIEWED),
+        lambda ctx, g, v: rights.tto_review(ctx, g.id, v["on"], _text(v, "opinion")),
+        (
+            ON,
+            FieldSpec(
+                "opinion",
+                QT_TRANSLATE_NOOP("CaseActions", "审核意见"),
+                aliases=("consent_recorded", "plan_attached"),
+            ),
+        ),
+    ),
     # objection -> in publicity happens by resolving the objection, not by a new notice
-    ActionSpec("publicity", QT_TRANSLATE_NOOP(C, "开始公示…"),
-               lambda g: g.status != G.OBJECTION and G.IN_PUBLICITY in grant_targets(g.status),
-               lambda ctx, g, v: rights.start_publicity(ctx, g.id, v["start"],
-                                                        _text(v, "channel")),
-               (FieldSpec("start", QT_TRANSLATE_NOOP(C, "公示开始日"), "date",
-                          ("start_date",), default=today_default),
-                FieldSpec("channel", QT_TRANSLATE_NOOP(C, "公示渠道"),
-                          default=lambda ctx, g: "学校官网"))),
-    ActionSpec("object", QT_TRANSLATE_NOOP(C, "登记异议…"), _g(G.OBJECTION),
-               lambda ctx, g, v: rights.object_to(ctx, g.id, _text(v, "raised_by"), v["on"],
-                                                  _text(v, "content")),
-               (FieldSpec("raised_by", QT_TRANSLATE_NOOP(C, "异议人"), aliases=("objection",)),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "异议日期"), "date", ("raised_on",),
-                          default=today_default),
-                FieldSpec("content", QT_TRANSLATE_NOOP(C, "异议内容"), "multiline"))),
-    ActionSpec("resolve", QT_TRANSLATE_NOOP(C, "处理异议…"), lambda g: g.status == G.OBJECTION,
-               lambda ctx, g, v: rights.resolve_objection(ctx, g.id, _text(v, "resolution"),
-                                                          v["on"], bool(v["upheld"])),
-               (FieldSpec("resolution", QT_TRANSLATE_NOOP(C, "处理意见"), "multiline"),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "处理日期"), "date", ("resolved_on",),
-                          default=today_default),
-                FieldSpec("upheld", QT_TRANSLATE_NOOP(C, "异议成立（不予赋权）"), "bool"))),
-    ActionSpec("approve", QT_TRANSLATE_NOOP(C, "记录批准…"), _g(G.APPROVED),
-               lambda ctx, g, v: rights.approve(ctx, g.id, _text(v, "body"), v["on"],
-                                                _text(v, "minutes_no")),
-               (FieldSpec("body", QT_TRANSLATE_NOOP(C, "决策机构"), aliases=("decision_body",)),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "决策日期"), "date",
-                          ("decision_date", "publicity"), default=today_default),
-                FieldSpec("minutes_no", QT_TRANSLATE_NOOP(C, "纪要编号")))),
-    ActionSpec("agreement", QT_TRANSLATE_NOOP(C, "签订协议…"), _g(G.AGREEMENT_SIGNED),
-               lambda ctx, g, v: rights.sign_agreement(ctx, g.id, _text(v, "agreement_no"),
-                                                       v["on"]),
-               (FieldSpec("agreement_no", QT_TRANSLATE_NOOP(C, "协议编号")),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "协议日期"), "date", ("agreement_date",),
-                          default=today_default))),
-    ActionSpec("title_change", QT_TRANSLATE_NOOP(C, "变更登记…"), _g(G.TITLE_CHANGED),
-               lambda ctx, g, v: rights.change_title(ctx, g.id, v["on"]),
-               (FieldSpec("on", QT_TRANSLATE_NOOP(C, "变更登记日期"), "date",
-                          ("title_change_date",), default=today_default),)),
-    ActionSpec("reject", QT_TRANSLATE_NOOP(C, "不予通过…"), _g(G.REJECTED),
-               lambda ctx, g, v: rights.reject(ctx, g.id, _text(v, "reason")),
-               (FieldSpec("reason", QT_TRANSLATE_NOOP(C, "理由"), "multiline"),)),
+    ActionSpec(
+        "publicity",
+        QT_TRANSLATE_NOOP("CaseActions", "开始公示…"),
+        lambda g: g.status != G.OBJECTION and G.IN_PUBLICITY in grant_targets(g.status),
+        lambda ctx, g, v: rights.start_publicity(ctx, g.id, v["start"], _text(v, "channel")),
+        (
+            FieldSpec(
+                "start",
+                QT_TRANSLATE_NOOP("CaseActions", "公示开始日"),
+                "date",
+                ("start_date",),
+                default=today_default,
+            ),
+            FieldSpec(
+                "channel",
+                QT_TRANSLATE_NOOP("CaseActions", "公示渠道"),
+                default=lambda ctx, g: "学校官网",
+            ),
+        ),
+    ),
+    ActionSpec(
+        "object",
+        QT_TRANSLATE_NOOP("CaseActions", "登记异议…"),
+        _g(G.OBJECTION),
+        lambda ctx, g, v: rights.object_to(
+            ctx, g.id, _text(v, "raised_by"), v["on"], _text(v, "content")
+        ),
+        (
+            FieldSpec(
+                "raised_by", QT_TRANSLATE_NOOP("CaseActions", "异议人"), aliases=("objection",)
+            ),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "异议日期"),
+                "date",
+                ("raised_on",),
+                default=today_default,
+            ),
+            FieldSpec("content", QT_TRANSLATE_NOOP("CaseActions", "异议内容"), "multiline"),
+        ),
+    ),
+    ActionSpec(
+        "resolve",
+        QT_TRANSLATE_NOOP("CaseActions", "处理异议…"),
+        lambda g: g.status == G.OBJECTION,
+        lambda ctx, g, v: rights.resolve_objection(
+            ctx, g.id, _text(v, "resolution"), v["on"], bool(v["upheld"])
+        ),
+        (
+            FieldSpec("resolution", QT_TRANSLATE_NOOP("CaseActions", "处理意见"), "multiline"),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "处理日期"),
+                "date",
+                ("resolved_on",),
+                default=today_default,
+            ),
+            FieldSpec("upheld", QT_TRANSLATE_NOOP("CaseActions", "异议成立（不予赋权）"), "bool"),
+        ),
+    ),
+    ActionSpec(
+        "approve",
+        QT_TRANSLATE_NOOP("CaseActions", "记录批准…"),
+        _g(G.APPROVED),
+        lambda ctx, g, v: rights.approve(
+            ctx, g.id, _text(v, "body"), v["on"], _text(v, "minutes_no")
+        ),
+        (
+            FieldSpec(
+                "body", QT_TRANSLATE_NOOP("CaseActions", "决策机构"), aliases=("decision_body",)
+            ),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "决策日期"),
+                "date",
+                ("decision_date", "publicity"),
+                default=today_default,
+            ),
+            FieldSpec("minutes_no", QT_TRANSLATE_NOOP("CaseActions", "纪要编号")),
+        ),
+    ),
+    ActionSpec(
+        "agreement",
+        QT_TRANSLATE_NOOP("CaseActions", "签订协议…"),
+        _g(G.AGREEMENT_SIGNED),
+        lambda ctx, g, v: rights.sign_agreement(ctx, g.id, _text(v, "agreement_no"), v["on"]),
+        (
+            FieldSpec("agreement_no", QT_TRANSLATE_NOOP("CaseActions", "协议编号")),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "协议日期"),
+                "date",
+                ("agreement_date",),
+                default=today_default,
+            ),
+        ),
+    ),
+    ActionSpec(
+        "title_change",
+        QT_TRANSLATE_NOOP("CaseActions", "变更登记…"),
+        _g(G.TITLE_CHANGED),
+        lambda ctx, g, v: rights.change_title(ctx, g.id, v["on"]),
+        (
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "变更登记日期"),
+                "date",
+                ("title_change_date",),
+                default=today_default,
+            ),
+        ),
+    ),
+    ActionSpec(
+        "reject",
+        QT_TRANSLATE_NOOP("CaseActions", "不予通过…"),
+        _g(G.REJECTED),
+        lambda ctx, g, v: rights.reject(ctx, g.id, _text(v, "reason")),
+        (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "理由"), "multiline"),),
+    ),
 )
 
 
 def _apply(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> int:
     share = v.get("team_share") or None
     years = int(v["term_years"]) if str(v.get("term_years") or "").isdigit() else None
-    return rights.apply(ctx, c.case_no, rights.GrantIn(
-        form=str(v["form"]), application_date=v["application_date"], team_share=share,
-        term_years=years, representative=v.get("representative") or None,
-        plan_attached=bool(v["plan_attached"]), plan_summary=v.get("plan_summary") or None,
-        consent_recorded=bool(v["consent_recorded"])))
+    return rights.apply(
+        ctx,
+        c.case_no,
+        rights.GrantIn(
+            form=str(v["form"]),
+            application_date=v["application_date"],
+            team_share=share,
+            term_years=years,
+            representative=v.get("representative") or None,
+            plan_attached=bool(v["plan_attached"]),
+            plan_summary=v.get("plan_summary") or None,
+            consent_recorded=bool(v["consent_recorded"]),
+        ),
+    )
 
 
 APPLY_GRANT = ActionSpec(
-    "apply_grant", QT_TRANSLATE_NOOP(C, "申请赋权…"),
-    lambda c: all(g.status == G.REJECTED for g in c.rights_grants), _apply,
-    (FieldSpec("form", QT_TRANSLATE_NOOP(C, "赋权方式"), "enum", enum=GrantForm),
-     FieldSpec("team_share", QT_TRANSLATE_NOOP(C, "团队份额（%，共有时）")),
-     FieldSpec("term_years", QT_TRANSLATE_NOOP(C, "使用期限（年，长期使用权时）")),
-     FieldSpec("representative", QT_TRANSLATE_NOOP(C, "团队代表（工号）"), aliases=("staff_no",)),
-     FieldSpec("application_date", QT_TRANSLATE_NOOP(C, "申请日期"), "date",
-               default=today_default),
-     FieldSpec("plan_attached", QT_TRANSLATE_NOOP(C, "已附转化方案"), "bool"),
-     FieldSpec("plan_summary", QT_TRANSLATE_NOOP(C, "方案摘要"), "multiline"),
-     FieldSpec("consent_recorded", QT_TRANSLATE_NOOP(C, "已记录全体完成人同意"), "bool")),
+    "apply_grant",
+    QT_TRANSLATE_NOOP("CaseActions", "申请赋权…"),
+    lambda c: all(g.status == G.REJECTED for g in c.rights_grants),
+    _apply,
+    (
+        FieldSpec("form", QT_TRANSLATE_NOOP("CaseActions", "赋权方式"), "enum", enum=GrantForm),
+        FieldSpec("team_share", QT_TRANSLATE_NOOP("CaseActions", "团队份额（%，共有时）")),
+        FieldSpec("term_years", QT_TRANSLATE_NOOP("CaseActions", "使用期限（年，长期使用权时）")),
+        FieldSpec(
+            "representative",
+            QT_TRANSLATE_NOOP("CaseActions", "团队代表（工号）"),
+            aliases=("staff_no",),
+        ),
+        FieldSpec(
+            "application_date",
+            QT_TRANSLATE_NOOP("CaseActions", "申请日期"),
+            "date",
+            default=today_default,
+        ),
+        FieldSpec("plan_attached", QT_TRANSLATE_NOOP("CaseActions", "已附转化方案"), "bool"),
+        FieldSpec("plan_summary", QT_TRANSLATE_NOOP("CaseActions", "方案摘要"), "multiline"),
+        FieldSpec(
+            "consent_recorded", QT_TRANSLATE_NOOP("CaseActions", "已记录全体完成人同意"), "bool"
+        ),
+    ),
 )
 
 

@@ -16,7 +16,6 @@ from ttdesk.db.enums import COOPERATION_MODES, DealMode, PricingMethod, Valuatio
 from ttdesk.db.enums import DealStatus as D
 from ttdesk.ui.case.actions import ActionSpec, FieldSpec, today_default
 
-C = "CaseActions"
 BEFORE_APPROVAL = (D.DRAFT, D.DUE_DILIGENCE, D.APPROVAL)
 
 
@@ -37,129 +36,306 @@ def _submit(d: DealDetail) -> bool:
 
 
 def _valuation(ctx: Any, d: DealDetail, v: dict[str, Any]) -> None:
-    deals.add_valuation(ctx, d.deal_no, deals.ValuationIn(
-        appraised=bool(v["appraised"]), no_appraisal_reason=v.get("no_appraisal_reason") or None,
-        firm=v.get("firm") or None, report_no=v.get("report_no") or None,
-        base_date=v.get("base_date"), approach=v.get("approach") or None,
-        appraised_value=v.get("appraised_value") or None,
-        agreed_value=v.get("agreed_value") or None))
+    deals.add_valuation(
+        ctx,
+        d.deal_no,
+        deals.ValuationIn(
+            appraised=bool(v["appraised"]),
+            no_appraisal_reason=v.get("no_appraisal_reason") or None,
+            firm=v.get("firm") or None,
+            report_no=v.get("report_no") or None,
+            base_date=v.get("base_date"),
+            approach=v.get("approach") or None,
+            appraised_value=v.get("appraised_value") or None,
+            agreed_value=v.get("agreed_value") or None,
+        ),
+    )
 
 
 def _terms(ctx: Any, d: DealDetail, v: dict[str, Any]) -> int:
-    return deals.update_terms(ctx, d.deal_no, {
-        "title": _text(v, "title") or d.title, "price": v.get("price") or None,
-        "pricing_method": v.get("pricing_method") or None,
-        "exchange_reference": v.get("exchange_reference") or None,
-        "payment_terms": v.get("payment_terms") or None}, expected_version=d.version)
+    return deals.update_terms(
+        ctx,
+        d.deal_no,
+        {
+            "title": _text(v, "title") or d.title,
+            "price": v.get("price") or None,
+            "pricing_method": v.get("pricing_method") or None,
+            "exchange_reference": v.get("exchange_reference") or None,
+            "payment_terms": v.get("payment_terms") or None,
+        },
+        expected_version=d.version,
+    )
 
 
 def _term_defaults(field: str) -> Any:
     def default(_ctx: Any, d: DealDetail) -> object:
         value = getattr(d, field)
         return value.value if hasattr(value, "value") else value
+
     return default
 
 
-ON = FieldSpec("on", QT_TRANSLATE_NOOP(C, "日期"), "date", default=today_default)
+ON = FieldSpec("on", QT_TRANSLATE_NOOP("CaseActions", "日期"), "date", default=today_default)
 
 DEAL_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("due_diligence", QT_TRANSLATE_NOOP(C, "开始尽职调查"), _can(D.DUE_DILIGENCE),
-               _plain(deals.start_due_diligence)),
-    ActionSpec("submit", QT_TRANSLATE_NOOP(C, "提交审批"), _submit,
-               _plain(deals.submit_for_approval)),
-    ActionSpec("approve", QT_TRANSLATE_NOOP(C, "记录审批…"), lambda d: d.status == D.APPROVAL,
-               lambda ctx, d, v: deals.record_approval(ctx, d.deal_no, _text(v, "body"),
-                                                       v["on"], _text(v, "minutes_no") or None),
-               (FieldSpec("body", QT_TRANSLATE_NOOP(C, "审批机构"), aliases=("approval_body",)),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "审批日期"), "date", ("approval_date",),
-                          default=today_default),
-                FieldSpec("minutes_no", QT_TRANSLATE_NOOP(C, "纪要编号")))),
-    ActionSpec("publicity", QT_TRANSLATE_NOOP(C, "开始公示…"), _can(D.IN_PUBLICITY),
-               lambda ctx, d, v: deals.start_publicity(ctx, d.deal_no, v["start"],
-                                                       _text(v, "channel")),
-               (FieldSpec("start", QT_TRANSLATE_NOOP(C, "公示开始日"), "date",
-                          ("start_date", "approval_date"), default=today_default),
-                FieldSpec("channel", QT_TRANSLATE_NOOP(C, "公示渠道"),
-                          default=lambda ctx, d: "学校官网"))),
-    ActionSpec("object", QT_TRANSLATE_NOOP(C, "登记异议…"), _can(D.OBJECTION),
-               lambda ctx, d, v: deals.object_to(ctx, d.deal_no, _text(v, "raised_by"),
-                                                 v["on"], _text(v, "content")),
-               (FieldSpec("raised_by", QT_TRANSLATE_NOOP(C, "异议人"), aliases=("objection",)),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "异议日期"), "date", ("raised_on",),
-                          default=today_default),
-                FieldSpec("content", QT_TRANSLATE_NOOP(C, "异议内容"), "multiline"))),
-    ActionSpec("resolve", QT_TRANSLATE_NOOP(C, "处理异议…"), lambda d: d.status == D.OBJECTION,
-               lambda ctx, d, v: deals.resolve_objection(ctx, d.deal_no, _text(v, "resolution"),
-                                                         v["on"], bool(v["upheld"])),
-               (FieldSpec("resolution", QT_TRANSLATE_NOOP(C, "处理意见"), "multiline"),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "处理日期"), "date", ("resolved_on",),
-                          default=today_default),
-                FieldSpec("upheld", QT_TRANSLATE_NOOP(C, "异议成立（终止项目）"), "bool"))),
-    ActionSpec("sign", QT_TRANSLATE_NOOP(C, "签约…"), _can(D.SIGNED),
-               lambda ctx, d, v: deals.sign(ctx, d.deal_no, v["on"]),
-               (FieldSpec("on", QT_TRANSLATE_NOOP(C, "签约日期"), "date", ("signing_date",),
-                          default=today_default),)),
-    ActionSpec("register", QT_TRANSLATE_NOOP(C, "合同登记…"), _can(D.REGISTERED),
-               lambda ctx, d, v: deals.register(ctx, d.deal_no, _text(v, "registration_no"),
-                                                v["on"]),
-               (FieldSpec("registration_no", QT_TRANSLATE_NOOP(C, "登记编号")),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "登记日期"), "date",
-                          ("registration_date", "登记日期 / registration date"),
-                          default=today_default))),
-    ActionSpec("perform", QT_TRANSLATE_NOOP(C, "开始履约"), _can(D.PERFORMING),
-               _plain(deals.start_performing)),
-    ActionSpec("complete", QT_TRANSLATE_NOOP(C, "完成…"), _can(D.COMPLETED),
-               lambda ctx, d, v: deals.complete(ctx, d.deal_no, v["on"]), (ON,)),
-    ActionSpec("terminate", QT_TRANSLATE_NOOP(C, "终止…"), _can(D.TERMINATED),
-               lambda ctx, d, v: deals.terminate(ctx, d.deal_no, _text(v, "reason")),
-               (FieldSpec("reason", QT_TRANSLATE_NOOP(C, "终止理由"), "multiline"),)),
+    ActionSpec(
+        "due_diligence",
+        QT_TRANSLATE_NOOP("CaseActions", "开始尽职调查"),
+        _can(D.DUE_DILIGENCE),
+        _plain(deals.start_due_diligence),
+    ),
+    ActionSpec(
+        "submit",
+        QT_TRANSLATE_NOOP("CaseActions", "提交审批"),
+        _submit,
+        _plain(deals.submit_for_approval),
+    ),
+    ActionSpec(
+        "approve",
+        QT_TRANSLATE_NOOP("CaseActions", "记录审批…"),
+        lambda d: d.status == D.APPROVAL,
+        lambda ctx, d, v: deals.record_approval(
+            ctx, d.deal_no, _text(v, "body"), v["on"], _text(v, "minutes_no") or None
+        ),
+        (
+            FieldSpec(
+                "body", QT_TRANSLATE_NOOP("CaseActions", "审批机构"), aliases=("approval_body",)
+            ),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "审批日期"),
+                "date",
+                ("approval_date",),
+                default=today_default,
+            ),
+            FieldSpec("minutes_no", QT_TRANSLATE_NOOP("CaseActions", "纪要编号")),
+        ),
+    ),
+    ActionSpec(
+        "publicity",
+        QT_TRANSLATE_NOOP("CaseActions", "开始公示…"),
+        _can(D.IN_PUBLICITY),
+        lambda ctx, d, v: deals.start_publicity(ctx, d.deal_no, v["start"], _text(v, "channel")),
+        (
+            FieldSpec(
+                "start",
+                QT_TRANSLATE_NOOP("CaseActions", "公示开始日"),
+                "date",
+                ("start_date", "approval_date"),
+                default=today_default,
+            ),
+            FieldSpec(
+                "channel",
+                QT_TRANSLATE_NOOP("CaseActions", "公示渠道"),
+                default=lambda ctx, d: "学校官网",
+            ),
+        ),
+    ),
+    ActionSpec(
+        "object",
+        QT_TRANSLATE_NOOP("CaseActions", "登记异议…"),
+        _can(D.OBJECTION),
+        lambda ctx, d, v: deals.object_to(
+            ctx, d.deal_no, _text(v, "raised_by"), v["on"], _text(v, "content")
+        ),
+        (
+            FieldSpec(
+                "raised_by", QT_TRANSLATE_NOOP("CaseActions", "异议人"), aliases=("objection",)
+            ),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "异议日期"),
+                "date",
+                ("raised_on",),
+                default=today_default,
+            ),
+            FieldSpec("content", QT_TRANSLATE_NOOP("CaseActions", "异议内容"), "multiline"),
+        ),
+    ),
+    ActionSpec(
+        "resolve",
+        QT_TRANSLATE_NOOP("CaseActions", "处理异议…"),
+        lambda d: d.status == D.OBJECTION,
+        lambda ctx, d, v: deals.resolve_objection(
+            ctx, d.deal_no, _text(v, "resolution"), v["on"], bool(v["upheld"])
+        ),
+        (
+            FieldSpec("resolution", QT_TRANSLATE_NOOP("CaseActions", "处理意见"), "multiline"),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "处理日期"),
+                "date",
+                ("resolved_on",),
+                default=today_default,
+            ),
+            FieldSpec("upheld", QT_TRANSLATE_NOOP("CaseActions", "异议成立（终止项目）"), "bool"),
+        ),
+    ),
+    ActionSpec(
+        "sign",
+        QT_TRANSLATE_NOOP("CaseActions", "签约…"),
+        _can(D.SIGNED),
+        lambda ctx, d, v: deals.sign(ctx, d.deal_no, v["on"]),
+        (
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "签约日期"),
+                "date",
+                ("signing_date",),
+                default=today_default,
+            ),
+        ),
+    ),
+    ActionSpec(
+        "register",
+        QT_TRANSLATE_NOOP("CaseActions", "合同登记…"),
+        _can(D.REGISTERED),
+        lambda ctx, d, v: deals.register(ctx, d.deal_no, _text(v, "registration_no"), v["on"]),
+        (
+            FieldSpec("registration_no", QT_TRANSLATE_NOOP("CaseActions", "登记编号")),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "登记日期"),
+                "date",
+                ("registration_date", "登记日期 / registration date"),
+                default=today_default,
+            ),
+        ),
+    ),
+    ActionSpec(
+        "perform",
+        QT_TRANSLATE_NOOP("CaseActions", "开始履约"),
+        _can(D.PERFORMING),
+        _plain(deals.start_performing),
+    ),
+    ActionSpec(
+        "complete",
+        QT_TRANSLATE_NOOP("CaseActions", "完成…"),
+        _can(D.COMPLETED),
+        lambda ctx, d, v: deals.complete(ctx, d.deal_no, v["on"]),
+        (ON,),
+    ),
+    ActionSpec(
+        "terminate",
+        QT_TRANSLATE_NOOP("CaseActions", "终止…"),
+        _can(D.TERMINATED),
+        lambda ctx, d, v: deals.terminate(ctx, d.deal_no, _text(v, "reason")),
+        (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "终止理由"), "multiline"),),
+    ),
 )
 
 DEAL_RECORDS: tuple[ActionSpec, ...] = (
-    ActionSpec("terms", QT_TRANSLATE_NOOP(C, "修改条款…"), lambda d: d.status in BEFORE_APPROVAL,
-               _terms,
-               (FieldSpec("title", QT_TRANSLATE_NOOP(C, "项目名称"), default=_term_defaults(
-                   "title")),
-                FieldSpec("price", QT_TRANSLATE_NOOP(C, "价格（元）"),
-                          default=_term_defaults("price")),
-                FieldSpec("pricing_method", QT_TRANSLATE_NOOP(C, "定价方式"), "enum",
-                          enum=PricingMethod, blank=True,
-                          default=_term_defaults("pricing_method")),
-                FieldSpec("exchange_reference", QT_TRANSLATE_NOOP(C, "交易所/拍卖编号"),
-                          default=_term_defaults("exchange_reference")),
-                FieldSpec("payment_terms", QT_TRANSLATE_NOOP(C, "付款条件"), "multiline",
-                          default=_term_defaults("payment_terms")))),
-    ActionSpec("valuation", QT_TRANSLATE_NOOP(C, "评估/定价记录…"),
-               lambda d: d.mode not in COOPERATION_MODES and d.status in BEFORE_APPROVAL,
-               _valuation,
-               (FieldSpec("appraised", QT_TRANSLATE_NOOP(C, "已进行资产评估"), "bool",
-                          ("valuation",)),
-                FieldSpec("no_appraisal_reason", QT_TRANSLATE_NOOP(C, "不评估的理由"),
-                          "multiline"),
-                FieldSpec("firm", QT_TRANSLATE_NOOP(C, "评估机构")),
-                FieldSpec("report_no", QT_TRANSLATE_NOOP(C, "报告编号")),
-                FieldSpec("base_date", QT_TRANSLATE_NOOP(C, "评估基准日"), "date",
-                          default=today_default),
-                FieldSpec("approach", QT_TRANSLATE_NOOP(C, "评估方法"), "enum",
-                          enum=ValuationApproach, blank=True),
-                FieldSpec("appraised_value", QT_TRANSLATE_NOOP(C, "评估值（元）")),
-                FieldSpec("agreed_value", QT_TRANSLATE_NOOP(C, "协议价（元）")))),
-    ActionSpec("related", QT_TRANSLATE_NOOP(C, "关联关系申报…"),
-               lambda d: d.status in BEFORE_APPROVAL,
-               lambda ctx, d, v: deals.declare_related_party(ctx, d.deal_no,
-                                                             _text(v, "declaration"), v["on"]),
-               (FieldSpec("declaration", QT_TRANSLATE_NOOP(C, "申报内容"), "multiline",
-                          ("related_party_declaration",)),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "加签审批日期"), "date",
-                          default=today_default))),
-    ActionSpec("supervising", QT_TRANSLATE_NOOP(C, "主管部门审批…"),
-               lambda d: d.status in BEFORE_APPROVAL,
-               lambda ctx, d, v: deals.record_supervising_approval(ctx, d.deal_no,
-                                                                   _text(v, "ref"), v["on"]),
-               (FieldSpec("ref", QT_TRANSLATE_NOOP(C, "批复文号"),
-                          aliases=("supervising_approval",)),
-                FieldSpec("on", QT_TRANSLATE_NOOP(C, "批复日期"), "date",
-                          default=today_default))),
+    ActionSpec(
+        "terms",
+        QT_TRANSLATE_NOOP("CaseActions", "修改条款…"),
+        lambda d: d.status in BEFORE_APPROVAL,
+        _terms,
+        (
+            FieldSpec(
+                "title",
+                QT_TRANSLATE_NOOP("CaseActions", "项目名称"),
+                default=_term_defaults("title"),
+            ),
+            FieldSpec(
+                "price",
+                QT_TRANSLATE_NOOP("CaseActions", "价格（元）"),
+                default=_term_defaults("price"),
+            ),
+            FieldSpec(
+                "pricing_method",
+                QT_TRANSLATE_NOOP("CaseActions", "定价方式"),
+                "enum",
+                enum=PricingMethod,
+                blank=True,
+                default=_term_defaults("pricing_method"),
+            ),
+            FieldSpec(
+                "exchange_reference",
+                QT_TRANSLATE_NOOP("CaseActions", "交易所/拍卖编号"),
+                default=_term_defaults("exchange_reference"),
+            ),
+            FieldSpec(
+                "payment_terms",
+                QT_TRANSLATE_NOOP("CaseActions", "付款条件"),
+                "multiline",
+                default=_term_defaults("payment_terms"),
+            ),
+        ),
+    ),
+    ActionSpec(
+        "valuation",
+        QT_TRANSLATE_NOOP("CaseActions", "评估/定价记录…"),
+        lambda d: d.mode not in COOPERATION_MODES and d.status in BEFORE_APPROVAL,
+        _valuation,
+        (
+            FieldSpec(
+                "appraised",
+                QT_TRANSLATE_NOOP("CaseActions", "已进行资产评估"),
+                "bool",
+                ("valuation",),
+            ),
+            FieldSpec(
+                "no_appraisal_reason", QT_TRANSLATE_NOOP("CaseActions", "不评估的理由"), "multiline"
+            ),
+            FieldSpec("firm", QT_TRANSLATE_NOOP("CaseActions", "评估机构")),
+            FieldSpec("report_no", QT_TRANSLATE_NOOP("CaseActions", "报告编号")),
+            FieldSpec(
+                "base_date",
+                QT_TRANSLATE_NOOP("CaseActions", "评估基准日"),
+                "date",
+                default=today_default,
+            ),
+            FieldSpec(
+                "approach",
+                QT_TRANSLATE_NOOP("CaseActions", "评估方法"),
+                "enum",
+                enum=ValuationApproach,
+                blank=True,
+            ),
+            FieldSpec("appraised_value", QT_TRANSLATE_NOOP("CaseActions", "评估值（元）")),
+            FieldSpec("agreed_value", QT_TRANSLATE_NOOP("CaseActions", "协议价（元）")),
+        ),
+    ),
+    ActionSpec(
+        "related",
+        QT_TRANSLATE_NOOP("CaseActions", "关联关系申报…"),
+        lambda d: d.status in BEFORE_APPROVAL,
+        lambda ctx, d, v: deals.declare_related_party(
+            ctx, d.deal_no, _text(v, "declaration"), v["on"]
+        ),
+        (
+            FieldSpec(
+                "declaration",
+                QT_TRANSLATE_NOOP("CaseActions", "申报内容"),
+                "multiline",
+                ("related_party_declaration",),
+            ),
+            FieldSpec(
+                "on",
+                QT_TRANSLATE_NOOP("CaseActions", "加签审批日期"),
+                "date",
+                default=today_default,
+            ),
+        ),
+    ),
+    ActionSpec(
+        "supervising",
+        QT_TRANSLATE_NOOP("CaseActions", "主管部门审批…"),
+        lambda d: d.status in BEFORE_APPROVAL,
+        lambda ctx, d, v: deals.record_supervising_approval(
+            ctx, d.deal_no, _text(v, "ref"), v["on"]
+        ),
+        (
+            FieldSpec(
+                "ref",
+                QT_TRANSLATE_NOOP("CaseActions", "批复文号"),
+                aliases=("supervising_approval",),
+            ),
+            FieldSpec(
+                "on", QT_TRANSLATE_NOOP("CaseActions", "批复日期"), "date", default=today_default
+            ),
+        ),
+    ),
 )
 
 
@@ -168,21 +344,45 @@ def _companies(ctx: Any) -> list[tuple[str, str]]:
 
 
 def _create(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> str:
-    return deals.create(ctx, deals.DealIn(
-        title=_text(v, "title"), mode=str(v["mode"]), achievements=[c.case_no],
-        counterparty=v.get("counterparty") or None,
-        pricing_method=v.get("pricing_method") or None, price=v.get("price") or None,
-        payment_terms=v.get("payment_terms") or None))
+    return deals.create(
+        ctx,
+        deals.DealIn(
+            title=_text(v, "title"),
+            mode=str(v["mode"]),
+            achievements=[c.case_no],
+            counterparty=v.get("counterparty") or None,
+            pricing_method=v.get("pricing_method") or None,
+            price=v.get("price") or None,
+            payment_terms=v.get("payment_terms") or None,
+        ),
+    )
 
 
 NEW_DEAL = ActionSpec(
-    "new_deal", QT_TRANSLATE_NOOP(C, "新建转化项目…"), lambda c: True, _create,
-    (FieldSpec("title", QT_TRANSLATE_NOOP(C, "项目名称"), default=lambda ctx, c: c.title),
-     FieldSpec("mode", QT_TRANSLATE_NOOP(C, "转化方式"), "enum", enum=DealMode),
-     FieldSpec("counterparty", QT_TRANSLATE_NOOP(C, "受让方/合作方"), "pairs",
-               pairs=_companies, blank=True),
-     FieldSpec("pricing_method", QT_TRANSLATE_NOOP(C, "定价方式"), "enum", enum=PricingMethod,
-               blank=True),
-     FieldSpec("price", QT_TRANSLATE_NOOP(C, "价格（元）")),
-     FieldSpec("payment_terms", QT_TRANSLATE_NOOP(C, "付款条件"), "multiline")),
+    "new_deal",
+    QT_TRANSLATE_NOOP("CaseActions", "新建转化项目…"),
+    lambda c: True,
+    _create,
+    (
+        FieldSpec(
+            "title", QT_TRANSLATE_NOOP("CaseActions", "项目名称"), default=lambda ctx, c: c.title
+        ),
+        FieldSpec("mode", QT_TRANSLATE_NOOP("CaseActions", "转化方式"), "enum", enum=DealMode),
+        FieldSpec(
+            "counterparty",
+            QT_TRANSLATE_NOOP("CaseActions", "受让方/合作方"),
+            "pairs",
+            pairs=_companies,
+            blank=True,
+        ),
+        FieldSpec(
+            "pricing_method",
+            QT_TRANSLATE_NOOP("CaseActions", "定价方式"),
+            "enum",
+            enum=PricingMethod,
+            blank=True,
+        ),
+        FieldSpec("price", QT_TRANSLATE_NOOP("CaseActions", "价格（元）")),
+        FieldSpec("payment_terms", QT_TRANSLATE_NOOP("CaseActions", "付款条件"), "multiline"),
+    ),
 )

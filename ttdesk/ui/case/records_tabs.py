@@ -26,8 +26,6 @@ from ttdesk.db.enums import FunderType, IPKind, IPStatus, Recommendation
 from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.actions import ActionBar, ActionSpec, FieldSpec, today_default
 
-C = "CaseActions"
-
 
 def record_table(headers: Sequence[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
@@ -55,51 +53,100 @@ def _text(v: dict[str, Any], key: str) -> str | None:
 
 # ---- funding ----------------------------------------------------------------------------
 
+
 def _funding_items(c: CaseDetail) -> list[FundingIn]:
-    return [FundingIn(f.programme, f.funder_type.value, f.project_no, f.ip_terms_note)
-            for f in c.funding]
+    return [
+        FundingIn(f.programme, f.funder_type.value, f.project_no, f.ip_terms_note)
+        for f in c.funding
+    ]
 
 
 def _add_funding(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> None:
-    new = FundingIn(str(v.get("programme") or ""), str(v["funder_type"]),
-                    _text(v, "project_no"), _text(v, "ip_terms_note"))
+    new = FundingIn(
+        str(v.get("programme") or ""),
+        str(v["funder_type"]),
+        _text(v, "project_no"),
+        _text(v, "ip_terms_note"),
+    )
     achievements.set_funding(ctx, c.case_no, [*_funding_items(c), new])
 
 
 FUNDING_ACTIONS = (
-    ActionSpec("add_funding", QT_TRANSLATE_NOOP(C, "添加经费来源…"), lambda c: True,
-               _add_funding,
-               (FieldSpec("programme", QT_TRANSLATE_NOOP(C, "项目/计划"), aliases=("funding",)),
-                FieldSpec("funder_type", QT_TRANSLATE_NOOP(C, "资助类型"), "enum",
-                          enum=FunderType),
-                FieldSpec("project_no", QT_TRANSLATE_NOOP(C, "项目编号")),
-                FieldSpec("ip_terms_note", QT_TRANSLATE_NOOP(C, "知识产权约定"), "multiline"))),
-    ActionSpec("no_funding", QT_TRANSLATE_NOOP(C, "声明无经费来源"),
-               lambda c: not c.funding and not c.no_funding,
-               lambda ctx, c, v: achievements.set_funding(ctx, c.case_no, [], no_funding=True)),
-    ActionSpec("clear_funding", QT_TRANSLATE_NOOP(C, "清除经费记录"),
-               lambda c: bool(c.funding) or c.no_funding,
-               lambda ctx, c, v: achievements.set_funding(ctx, c.case_no, [])),
+    ActionSpec(
+        "add_funding",
+        QT_TRANSLATE_NOOP("CaseActions", "添加经费来源…"),
+        lambda c: True,
+        _add_funding,
+        (
+            FieldSpec(
+                "programme", QT_TRANSLATE_NOOP("CaseActions", "项目/计划"), aliases=("funding",)
+            ),
+            FieldSpec(
+                "funder_type", QT_TRANSLATE_NOOP("CaseActions", "资助类型"), "enum", enum=FunderType
+            ),
+            FieldSpec("project_no", QT_TRANSLATE_NOOP("CaseActions", "项目编号")),
+            FieldSpec(
+                "ip_terms_note", QT_TRANSLATE_NOOP("CaseActions", "知识产权约定"), "multiline"
+            ),
+        ),
+    ),
+    ActionSpec(
+        "no_funding",
+        QT_TRANSLATE_NOOP("CaseActions", "声明无经费来源"),
+        lambda c: not c.funding and not c.no_funding,
+        lambda ctx, c, v: achievements.set_funding(ctx, c.case_no, [], no_funding=True),
+    ),
+    ActionSpec(
+        "clear_funding",
+        QT_TRANSLATE_NOOP("CaseActions", "清除经费记录"),
+        lambda c: bool(c.funding) or c.no_funding,
+        lambda ctx, c, v: achievements.set_funding(ctx, c.case_no, []),
+    ),
 )
 
 
 def _add_ip(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> int:
-    return ip_assets.add(ctx, c.case_no, ip_assets.IPAssetIn(
-        kind=str(v["kind"]), application_no=str(v.get("application_no") or ""),
-        filing_date=v.get("filing_date"), jurisdiction=str(v.get("jurisdiction") or "CN"),
-        status=str(v["status"]), owners=_text(v, "owners")))
+    return ip_assets.add(
+        ctx,
+        c.case_no,
+        ip_assets.IPAssetIn(
+            kind=str(v["kind"]),
+            application_no=str(v.get("application_no") or ""),
+            filing_date=v.get("filing_date"),
+            jurisdiction=str(v.get("jurisdiction") or "CN"),
+            status=str(v["status"]),
+            owners=_text(v, "owners"),
+        ),
+    )
 
 
 IP_ACTIONS = (
-    ActionSpec("add_ip", QT_TRANSLATE_NOOP(C, "登记知识产权…"), lambda c: True, _add_ip,
-               (FieldSpec("kind", QT_TRANSLATE_NOOP(C, "类型"), "enum", enum=IPKind),
-                FieldSpec("jurisdiction", QT_TRANSLATE_NOOP(C, "国家/地区"),
-                          default=lambda ctx, c: "CN"),
-                FieldSpec("application_no", QT_TRANSLATE_NOOP(C, "申请号")),
-                FieldSpec("filing_date", QT_TRANSLATE_NOOP(C, "申请日"), "date",
-                          ("申请日 / filing date",), default=today_default),
-                FieldSpec("status", QT_TRANSLATE_NOOP(C, "法律状态"), "enum", enum=IPStatus),
-                FieldSpec("owners", QT_TRANSLATE_NOOP(C, "权利人")))),
+    ActionSpec(
+        "add_ip",
+        QT_TRANSLATE_NOOP("CaseActions", "登记知识产权…"),
+        lambda c: True,
+        _add_ip,
+        (
+            FieldSpec("kind", QT_TRANSLATE_NOOP("CaseActions", "类型"), "enum", enum=IPKind),
+            FieldSpec(
+                "jurisdiction",
+                QT_TRANSLATE_NOOP("CaseActions", "国家/地区"),
+                default=lambda ctx, c: "CN",
+            ),
+            FieldSpec("application_no", QT_TRANSLATE_NOOP("CaseActions", "申请号")),
+            FieldSpec(
+                "filing_date",
+                QT_TRANSLATE_NOOP("CaseActions", "申请日"),
+                "date",
+                ("申请日 / filing date",),
+                default=today_default,
+            ),
+            FieldSpec(
+                "status", QT_TRANSLATE_NOOP("CaseActions", "法律状态"), "enum", enum=IPStatus
+            ),
+            FieldSpec("owners", QT_TRANSLATE_NOOP("CaseActions", "权利人")),
+        ),
+    ),
 )
 
 
@@ -107,41 +154,87 @@ def _add_assessment(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> None:
     def score(key: str) -> int | None:
         text = str(v.get(key) or "").strip()
         return int(text) if text.lstrip("-").isdigit() else None
-    assessments.add(ctx, c.case_no, assessments.AssessmentIn(
-        assessed_on=v["assessed_on"], assessor=str(v.get("assessor") or ""),
-        recommendation=str(v["recommendation"]), technical_score=score("technical_score"),
-        market_score=score("market_score"), notes=_text(v, "notes")))
+
+    assessments.add(
+        ctx,
+        c.case_no,
+        assessments.AssessmentIn(
+            assessed_on=v["assessed_on"],
+            assessor=str(v.get("assessor") or ""),
+            recommendation=str(v["recommendation"]),
+            technical_score=score("technical_score"),
+            market_score=score("market_score"),
+            notes=_text(v, "notes"),
+        ),
+    )
 
 
 ASSESSMENT_ACTIONS = (
-    ActionSpec("add_assessment", QT_TRANSLATE_NOOP(C, "新增评估…"), lambda c: True,
-               _add_assessment,
-               (FieldSpec("assessed_on", QT_TRANSLATE_NOOP(C, "评估日期"), "date",
-                          default=today_default),
-                FieldSpec("assessor", QT_TRANSLATE_NOOP(C, "评估人")),
-                FieldSpec("technical_score", QT_TRANSLATE_NOOP(C, "技术评分（0–100）")),
-                FieldSpec("market_score", QT_TRANSLATE_NOOP(C, "市场评分（0–100）")),
-                FieldSpec("recommendation", QT_TRANSLATE_NOOP(C, "建议"), "enum",
-                          enum=Recommendation),
-                FieldSpec("notes", QT_TRANSLATE_NOOP(C, "备注"), "multiline"))),
+    ActionSpec(
+        "add_assessment",
+        QT_TRANSLATE_NOOP("CaseActions", "新增评估…"),
+        lambda c: True,
+        _add_assessment,
+        (
+            FieldSpec(
+                "assessed_on",
+                QT_TRANSLATE_NOOP("CaseActions", "评估日期"),
+                "date",
+                default=today_default,
+            ),
+            FieldSpec("assessor", QT_TRANSLATE_NOOP("CaseActions", "评估人")),
+            FieldSpec("technical_score", QT_TRANSLATE_NOOP("CaseActions", "技术评分（0–100）")),
+            FieldSpec("market_score", QT_TRANSLATE_NOOP("CaseActions", "市场评分（0–100）")),
+            FieldSpec(
+                "recommendation",
+                QT_TRANSLATE_NOOP("CaseActions", "建议"),
+                "enum",
+                enum=Recommendation,
+            ),
+            FieldSpec("notes", QT_TRANSLATE_NOOP("CaseActions", "备注"), "multiline"),
+        ),
+    ),
 )
 
 
 class RecordsTab(QWidget):
     """A note line, an action bar and a table; `show_detail` refreshes all three."""
 
-    def __init__(self, ctx: AppContext, bus: DataBus, kind: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, bus: DataBus, kind: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.kind = ctx, kind
         lang = ctx.lang
         specs, cols = {
-            "funding": (FUNDING_ACTIONS, ["programme", "funder_type", "project_no",
-                                          "ip_terms_note"]),
-            "ip": (IP_ACTIONS, ["kind", "jurisdiction", "application_no", "filing_date",
-                                "grant_no", "grant_date", "status", "owners"]),
-            "assessment": (ASSESSMENT_ACTIONS, ["assessed_on", "assessor", "technical_score",
-                                                "market_score", "recommendation", "notes"]),
+            "funding": (
+                FUNDING_ACTIONS,
+                ["programme", "funder_type", "project_no", "ip_terms_note"],
+            ),
+            "ip": (
+                IP_ACTIONS,
+                [
+                    "kind",
+                    "jurisdiction",
+                    "application_no",
+                    "filing_date",
+                    "grant_no",
+                    "grant_date",
+                    "status",
+                    "owners",
+                ],
+            ),
+            "assessment": (
+                ASSESSMENT_ACTIONS,
+                [
+                    "assessed_on",
+                    "assessor",
+                    "technical_score",
+                    "market_score",
+                    "recommendation",
+                    "notes",
+                ],
+            ),
         }[kind]
         self.actions = ActionBar(ctx, bus, specs, ACHIEVEMENTS)
         self.note = QLabel()
@@ -156,19 +249,54 @@ class RecordsTab(QWidget):
         lang = self.ctx.lang
         self.actions.set_record(c)
         if self.kind == "funding":
-            fill_table(self.table, [(f.programme, label(f.funder_type, lang), f.project_no,
-                                     f.ip_terms_note) for f in c.funding])
-            self.note.setText(self.tr("已明确声明：无经费来源") if c.no_funding else
-                              (self.tr("尚未申报经费来源（R2：评估前须申报或声明“无”）")
-                               if not c.funding else ""))
+            fill_table(
+                self.table,
+                [
+                    (f.programme, label(f.funder_type, lang), f.project_no, f.ip_terms_note)
+                    for f in c.funding
+                ],
+            )
+            self.note.setText(
+                self.tr("已明确声明：无经费来源")
+                if c.no_funding
+                else (
+                    self.tr("尚未申报经费来源（R2：评估前须申报或声明“无”）")
+                    if not c.funding
+                    else ""
+                )
+            )
         elif self.kind == "ip":
-            fill_table(self.table, [(label(a.kind, lang), a.jurisdiction, a.application_no,
-                                     a.filing_date, a.grant_no, a.grant_date,
-                                     label(a.status, lang), a.owners) for a in c.ip_assets])
+            fill_table(
+                self.table,
+                [
+                    (
+                        label(a.kind, lang),
+                        a.jurisdiction,
+                        a.application_no,
+                        a.filing_date,
+                        a.grant_no,
+                        a.grant_date,
+                        label(a.status, lang),
+                        a.owners,
+                    )
+                    for a in c.ip_assets
+                ],
+            )
             self.note.setText(self.tr("共 %1 项").replace("%1", str(len(c.ip_assets))))
         else:
-            fill_table(self.table, [(a.assessed_on, a.assessor, a.technical_score,
-                                     a.market_score, label(a.recommendation, lang), a.notes)
-                                    for a in c.assessments])
+            fill_table(
+                self.table,
+                [
+                    (
+                        a.assessed_on,
+                        a.assessor,
+                        a.technical_score,
+                        a.market_score,
+                        label(a.recommendation, lang),
+                        a.notes,
+                    )
+                    for a in c.assessments
+                ],
+            )
             self.note.setText(self.tr("共 %1 次评估").replace("%1", str(len(c.assessments))))
         self.note.setVisible(bool(self.note.text()))
