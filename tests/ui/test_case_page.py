@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QDateEdit, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_case_world import make_case, make_case_deal, make_world, type_text
@@ -252,3 +252,29 @@ def test_page_reloads_only_for_its_own_records(qtbot: QtBot, ctx: AppContext) ->
     page.show()
     qtbot.waitExposed(page)
     assert len(reloads) == 3
+
+
+def test_english_labels_come_from_the_core(qtbot: QtBot, ctx: AppContext) -> None:
+    make_world(ctx)
+    case_no = make_case(ctx)
+    ctx.lang = "en"
+    page = open_page(qtbot, ctx, case_no)
+    assert "Disclosed" in page.status.text()
+    assert "Disclosure" in page.stepper.text() and "assessment can start" in page.stepper.text()
+    kind = page.disclosure.form.inputs["kind"]
+    assert kind.currentText() == "Invention patent"  # type: ignore[attr-defined]
+
+
+def test_tab_walks_the_form_in_reading_order(qtbot: QtBot, ctx: AppContext) -> None:
+    from tests.ui.test_case_world import activate
+
+    make_world(ctx)
+    page = open_page(qtbot, ctx, make_case(ctx))
+    activate(qtbot, page)
+    form = page.disclosure.form
+    form.inputs["title"].setFocus()
+    order = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order[:2] == [form.inputs["title_en"], form.inputs["kind"]]
