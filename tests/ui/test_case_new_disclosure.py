@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -12,6 +13,7 @@ from ttdesk.core.context import AppContext
 from ttdesk.core.queries.case_detail import case_detail
 from ttdesk.db.models import Achievement, Contribution
 from ttdesk.ui.bus import DataBus
+from ttdesk.ui.case import new_disclosure
 from ttdesk.ui.case.new_disclosure import NewDisclosureDialog
 
 
@@ -102,3 +104,23 @@ def test_empty_title_is_shown_under_the_title(qtbot: QtBot, ctx: AppContext) -> 
                    Qt.KeyboardModifier.ControlModifier)
     assert "[R2]" in dialog.form.errors["title"].text()
     assert count(ctx, Achievement) == 0
+
+
+@pytest.mark.parametrize("discard", [True, False])
+def test_cancel_with_typed_input_asks_first(qtbot: QtBot, ctx: AppContext,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            discard: bool) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(new_disclosure, "confirm_discard",
+                        lambda parent: asked.append(parent) or discard)
+    dialog, _bus = open_dialog(qtbot, ctx)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "cancel_disclosure"),
+                     Qt.MouseButton.LeftButton)
+    assert not asked and not dialog.isVisible()  # nothing typed: closes at once
+    dialog.show()
+    type_text(dialog.form.inputs["title"], "半成品")
+    qtbot.keyClick(dialog.form.inputs["title"], Qt.Key.Key_Escape)
+    assert asked == [dialog]
+    assert dialog.isVisible() == (not discard)
+    if not discard:
+        dialog.form.inputs["title"].clear()  # type: ignore[attr-defined]

@@ -91,10 +91,12 @@ class CasePage(QWidget):
         lay.addWidget(self.tabs, 1)
         self.actions.guard = self.confirm_leave
         self.disclosure.saved.connect(self._disclosure_saved)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel_edits)
-        for key, slot in ((QKeySequence.StandardKey.Undo, self.disclosure.tracker.stack.undo),
-                          (QKeySequence.StandardKey.Redo, self.disclosure.tracker.stack.redo)):
+        # Only while the focus is inside the page: the main window may bind the same keys.
+        stack = self.disclosure.tracker.stack
+        for key, slot in ((QKeySequence(QKeySequence.StandardKey.Save), self.save),
+                          (QKeySequence(Qt.Key.Key_Escape), self.cancel_edits),
+                          (QKeySequence(QKeySequence.StandardKey.Undo), stack.undo),
+                          (QKeySequence(QKeySequence.StandardKey.Redo), stack.redo)):
             QShortcut(key, self, activated=slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bus.changed.connect(self._bus_changed)

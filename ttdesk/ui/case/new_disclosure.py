@@ -8,9 +8,16 @@ new case number is in `case_no` and announced on the bus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ttdesk.core import achievements
 from ttdesk.core.context import AppContext
@@ -19,6 +26,18 @@ from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.disclosure_form import DisclosureForm
 
 STARTING_ROWS = 3
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """True when the officer agrees to throw the typed disclosure away (tests replace it)."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("NewDisclosureDialog", "放弃新建"),
+                      QCoreApplication.translate("NewDisclosureDialog",
+                                                 "已填写的披露信息尚未保存。确定放弃？"),
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                      parent)
+    box.setObjectName("discard_prompt")
+    return box.exec() == QMessageBox.StandardButton.Discard
 
 
 class NewDisclosureDialog(QDialog):
@@ -40,7 +59,9 @@ class NewDisclosureDialog(QDialog):
         self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setText(self.tr("创建 (Ctrl+S)"))
         self.create_button.setObjectName("create_disclosure")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("取消 (Esc)"))
+        cancel.setObjectName("cancel_disclosure")
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.submit)
@@ -52,6 +73,16 @@ class NewDisclosureDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(760, 720)
         self.form.inputs["title"].setFocus()
+        self._initial = self.form.values()
+
+    def has_input(self) -> bool:
+        return self.form.values() != self._initial
+
+    def reject(self) -> None:
+        """Cancel / Esc / close: ask first when something was typed."""
+        if self.has_input() and not confirm_discard(self):
+            return
+        super().reject()
 
     def submit(self) -> None:
         """Create the case; on refusal show each message under its field."""
