@@ -172,3 +172,22 @@ def test_contributor_sheet_overrides_row_names(ctx: AppContext, tmp_path: Path) 
         got = sorted((c.person.staff_no, c.person.name, c.share) for c in s.execute(
             select(M.Contribution)).scalars())
     assert got == [("W8", "周强", Decimal(75)), ("W9", "张伟", Decimal(25))]
+
+
+def test_application_numbers_and_release_reason(ctx: AppContext, tmp_path: Path) -> None:
+    rows = [["成果编号", "成果名称", "成果类型", "披露日期", "完成人", "状态", "放弃理由",
+             "专利申请号"],
+            ["C-1", "氢能催化剂", "发明专利", "2023-1-1", "甲", "保护中", None,
+             "202410001234.5、PCT/CN2024/000123"],
+            ["C-2", "旧材料", "技术秘密", "2020-1-1", "乙", "已放弃", "市场前景有限", None]]
+    import_ledger(ctx, write_book(tmp_path / "ip.xlsx", {"成果": rows}))
+    with ctx.read() as s:
+        ips = sorted((i.application_no, i.jurisdiction, i.kind, i.status)
+                     for i in s.execute(select(M.IPAsset)).scalars())
+        released = s.execute(select(M.Achievement).where(M.Achievement.case_no == "C-2")
+                             ).scalar_one()
+        assert released.status == E.AchievementStatus.RELEASED
+        assert released.release_reason == "市场前景有限"
+    assert ips == [("202410001234.5", "CN", E.IPKind.INVENTION_PATENT, E.IPStatus.PENDING),
+                   ("PCT/CN2024/000123", "PCT", E.IPKind.INVENTION_PATENT, E.IPStatus.PENDING)]
+    assert _case(ctx, "C-1").status == E.AchievementStatus.PROTECTING

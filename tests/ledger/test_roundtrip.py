@@ -27,7 +27,10 @@ def snapshot(ctx: AppContext) -> dict[str, Any]:
         codes = {c.id: c for c in s.execute(select(M.Company)).scalars()}
         out: dict[str, Any] = {"cases": {
             a.case_no: (a.title, a.kind, dept.get(a.department_id or 0), a.disclosure_date,
-                        a.research_stage, a.status) for a in cases.values()}}
+                        a.research_stage, a.status, a.release_reason)
+            for a in cases.values()}}
+        out["ip"] = sorted((cases[i.achievement_id].case_no, i.application_no)
+                           for i in s.execute(select(M.IPAsset)).scalars())
         out["contributors"] = sorted(
             (cases[c.achievement_id].case_no, p.staff_no, p.name, dept.get(p.department_id or 0),
              c.share, c.role)

@@ -23,6 +23,8 @@ _DATE_TEXT = re.compile(
     r"(\d{4})\s*(?:年|\.|/|-)\s*(\d{1,2})\s*(?:月|\.|/|-)\s*(\d{1,2})\s*日?(?:\s+[\d:]+)?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _NAME_SEP = re.compile(r"[、，,；;/\s]+")
+_KEY_SEP = re.compile(r"[、，,；;\s]+")
+_NUMBER_SEP = re.compile(r"[、；;\n]+")
 _SHARE_SUFFIX = re.compile(
     r"^(?P<name>.+?)\s*(?:[(\[]\s*(?P<a>[0-9.]+)\s*%?\s*[)\]]|[:]\s*(?P<b>[0-9.]+)\s*%?)$")
 _SPACE_BEFORE_MARK = re.compile(r"\s*([(\[:])\s*")
@@ -199,9 +201,11 @@ def parse_names(value: object) -> list[tuple[str, Decimal | None]]:
     return out
 
 
-def split_list(value: object) -> list[str]:
-    """Several keys in one cell (case numbers): separated by 、，,；; / or spaces."""
-    return [item for item in _NAME_SEP.split(norm(str(value))) if item]
+def split_list(value: object, spaces: bool = True) -> list[str]:
+    """Several keys in one cell: case numbers separated by 、，,；; or spaces; with
+    `spaces=False` (application numbers such as "US 17/123,456") only by 、；; and new lines."""
+    sep = _KEY_SEP if spaces else _NUMBER_SEP
+    return [item.strip() for item in sep.split(norm(str(value))) if item.strip()]
 
 
 def parse_bool(value: object) -> bool:

@@ -40,6 +40,9 @@ from ttdesk.db import models as M
 
 CHUNK = 900
 _ALWAYS = ("case_no", "title", "disclosure_date")
+# kept on a round trip whatever the policy's columns: a released case's reason and the IP
+# application numbers (the status rules ask for them)
+_AFTER = ("release_reason", "application_nos")
 
 
 @dataclass
@@ -63,6 +66,7 @@ def achievement_columns(columns: Sequence[str]) -> list[str]:
     known = FIELD_BY_NAME[ACHIEVEMENTS]
     out = [c for c in _ALWAYS if c not in columns]
     out += [c for c in columns if c in known and c not in out]
+    out += [c for c in _AFTER if c not in out]
     return out
 
 
@@ -191,6 +195,10 @@ def _write_chunk(s: Session, ids: Sequence[int], sheets: dict[str, _Sheet],
                           .where(M.Contribution.achievement_id.in_(ids))
                           .order_by(M.Contribution.id)).all():
         people[c.achievement_id].append((c, p))
+    ips: dict[int, list[str]] = defaultdict(list)
+    for a_id, no in s.execute(select(M.IPAsset.achievement_id, M.IPAsset.application_no)
+                              .where(M.IPAsset.achievement_id.in_(ids)).order_by(M.IPAsset.id)):
+        ips[a_id].append(no)
     for a_id in ids:
         a = cases[a_id]
         ds = sorted(by_case.get(a_id, []), key=lambda d: d.id)
@@ -202,6 +210,8 @@ def _write_chunk(s: Session, ids: Sequence[int], sheets: dict[str, _Sheet],
             "disclosure_date": a.disclosure_date, "field": a.field,
             "research_stage": _lab(a.research_stage), "secrecy": _lab(a.secrecy),
             "trl": a.trl, "abstract": a.abstract, "status": _lab(a.status),
+            "release_reason": a.release_reason,
+            "application_nos": "、".join(ips.get(a_id, [])) or None,
             "mode": "、".join(dict.fromkeys(labels.label(d.mode) for d in ds)) or None,
             "deal_no": first.deal_no if first else None,
             "price": sum((d.price or Decimal(0) for d in ds), Decimal(0)) if ds else None,

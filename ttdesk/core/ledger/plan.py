@@ -186,6 +186,9 @@ def cases(rows: list[Cells], problems: list[Problem], today: date) -> list[CaseO
             or E.ResearchStage.RESEARCH,
             "secrecy": enum_field(c, "secrecy", E.Secrecy, problems) or E.Secrecy.NONE,
             "contributors": c.get("contributors") or [],
+            "release_reason": c.get("release_reason"),
+            "application_nos": cells.split_list(c.get("application_nos"), spaces=False)
+            if c.get("application_nos") else [],
         }
         if values["trl"] is not None and not 1 <= values["trl"] <= 9:
             problems.append(Problem("LEDGER", "技术成熟度须为 1–9", "TRL must be 1-9", "trl",

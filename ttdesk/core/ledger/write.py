@@ -125,6 +125,7 @@ class Writer:
             "disclosure_date": c.disclosure_date, "abstract": c.values.get("abstract"),
             "trl": c.values.get("trl"), "research_stage": c.values["research_stage"],
             "secrecy": c.values["secrecy"], "status": c.status, "is_imported": True,
+            "release_reason": c.values.get("release_reason"),
             "version": 1} for c in cases]
         ids = self.insert(M.Achievement, rows, "achievements")
         by_obj = {id(c): new_id for c, new_id in zip(cases, ids, strict=True)}
@@ -132,6 +133,11 @@ class Writer:
             {"achievement_id": by_obj[id(c)], "person_id": d.person_ids[p.staff_no or ""],
              "share": p.share, "role": p.role}
             for c in cases for p in c.people], "contributions")
+        self.insert(M.IPAsset, [
+            {"achievement_id": by_obj[id(c)], "kind": ip_kind(c.kind),
+             "jurisdiction": jurisdiction(no), "application_no": no,
+             "status": E.IPStatus.PENDING}
+            for c in cases for no in c.values.get("application_nos", [])], "ip_assets")
         return by_obj
 
     def _deals(self, deals: list[DealOut], case_ids: dict[int, int]) -> None:
@@ -168,6 +174,24 @@ class Writer:
             for x, deal_id in zip(deals, ids, strict=True)
             if x.equity is not None and x.signing_date and x.credit_code in d.company_ids],
             "equity_events")
+
+
+_IP_KINDS = {k.value for k in E.IPKind}
+
+
+def ip_kind(kind: E.AchievementKind) -> E.IPKind:
+    """The IP kind a ledger's application number stands for, from the achievement's kind."""
+    return E.IPKind(kind.value) if kind.value in _IP_KINDS else E.IPKind.OTHER
+
+
+def jurisdiction(application_no: str) -> str:
+    """CN unless the number says otherwise (PCT/CN2024/..., US17/123,456, EP2024...)."""
+    head = application_no[:3].upper()
+    if head == "PCT":
+        return "PCT"
+    if head[:2].isalpha() and head[:2].isascii() and head[:2] not in ("CN", "ZL"):
+        return head[:2]
+    return "CN"
 
 
 def _status(x: DealOut) -> E.DealStatus:
