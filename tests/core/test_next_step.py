@@ -92,3 +92,11 @@ def test_history_includes_deal_events_in_words(ctx: AppContext) -> None:
     rows = history.lines(events, "zh")
     assert rows[0].at >= rows[-1].at
     assert any(r.what.startswith("转化项目") and "尽职调查" in r.changes for r in rows)
+
+
+def test_deal_stage_names_what_approval_needs(ctx: AppContext) -> None:
+    make_world(ctx)
+    case_no = make_case(ctx)
+    deals.create(ctx, deals.DealIn(title="许可", mode="license_sole", achievements=[case_no]))
+    detail = stage(next_step.next_steps(ctx, case_no), "deal").detail
+    assert "草拟" in detail.zh and "R6" in detail.zh and "R5" in detail.zh

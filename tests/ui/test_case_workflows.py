@@ -248,3 +248,21 @@ def test_equity_deal_records_before_approval(qtbot: QtBot, ctx: AppContext,
     act(qtbot, tab.records, "related", declaration="无关联关系", on=date(2026, 11, 1))
     act(qtbot, tab.actions, "submit")
     assert tab.deal is not None and tab.deal.status == DealStatus.APPROVAL
+
+
+def test_deal_terms_conflict_is_shown_not_overwritten(qtbot: QtBot, ctx: AppContext) -> None:
+    codes = make_world(ctx)
+    case_no, deal_no = make_case_deal(ctx, codes[0])
+    page = open_page(qtbot, ctx, case_no)
+    page.show_deal(deal_no)
+    qtbot.mouseClick(page.deals.records.buttons["terms"], Qt.MouseButton.LeftButton)
+    dialog = page.deals.records.dialog
+    assert dialog is not None
+    price = dialog.form.inputs["price"]
+    assert isinstance(price, QLineEdit) and price.text() == "460000.00"
+    price.setText("500000")
+    deals.update_terms(ctx, deal_no, {"price": "470000"})  # someone else, meanwhile
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "已被他人修改" in dialog.form.error_text()
+    assert str(deal_detail(ctx, deal_no).price) == "470000.00"
+    dialog.reject()

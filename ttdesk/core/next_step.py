@@ -282,6 +282,19 @@ def _focus_deal(deals: Sequence[CaseDealRow]) -> CaseDealRow | None:
     return None
 
 
+def _row_missing(d: CaseDealRow) -> list[Note]:
+    """What a deal still lacks before approval, as far as the case's deal row tells."""
+    if d.status not in (D.DRAFT, D.DUE_DILIGENCE):
+        return []
+    out = []
+    if d.price is None:
+        out.append(Note("审批前须确定价格（R6）", "set the price before approval (R6)"))
+    if d.mode not in COOPERATION_MODES and d.pricing_method is None:
+        out.append(Note("审批前须选择定价方式（R5）", "choose a pricing method before "
+                        "approval (R5)"))
+    return out
+
+
 def _deal_step(c: CaseDetail, today: date) -> StepInfo:
     signed = [d for d in c.deals if d.status in DEAL_SIGNED_OR_LATER]
     focus = _focus_deal(c.deals)
@@ -291,7 +304,7 @@ def _deal_step(c: CaseDetail, today: date) -> StepInfo:
         pub = running_publicity(focus.publicities)
         if pub is not None:
             return _stage("deal", CURRENT, _join([head, publicity_note(pub, today)]))
-        return _stage("deal", CURRENT, head)
+        return _stage("deal", CURRENT, _join([head, *_row_missing(focus)]))
     if signed:
         d = signed[-1]
         return _stage("deal", DONE, Note(f"{d.deal_no} {d.signing_date or ''} 签约",
