@@ -122,12 +122,122 @@
         <translation>Payment conditions</translation>
     </message>
     <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="26"/>
+        <source>股东类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="28"/>
+        <source>股东名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="29"/>
+        <source>工号（团队成员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="30"/>
+        <source>创业方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="50"/>
+        <source>增资扩股</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="53"/>
+        <source>新增认缴出资</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="54"/>
+        <source>其中实缴（空=全部实缴）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="55"/>
+        <source>投资金额（含溢价，空=同认缴）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="56"/>
+        <source>国有股权</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="57"/>
+        <source>性质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="58"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="77"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="96"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="109"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="122"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="80"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="120"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="139"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="169"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="71"/>
+        <source>股权转让：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="73"/>
+        <source>转让出资额（持有 %1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="76"/>
+        <source>转让价格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="90"/>
+        <source>股权退出：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="92"/>
+        <source>退出出资额（持有 %1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="94"/>
+        <source>退出所得</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="95"/>
+        <source>受让方（空=公司回购减资）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="106"/>
+        <source>国有股权计提减值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="108"/>
+        <source>减值金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="119"/>
+        <source>国有股权分红</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="121"/>
+        <source>分红金额</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="107"/>
@@ -175,6 +285,11 @@
         <translation>Edit cost</translation>
     </message>
     <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="51"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="72"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="91"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="107"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="120"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="136"/>
         <source>日期</source>
         <translation>Date</translation>
@@ -288,7 +403,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../ttdesk/ui/case/actions.py" line="162"/>
+        <location filename="../../ttdesk/ui/case/actions.py" line="164"/>
         <source>当前状态不允许此操作</source>
         <translation>Not allowed in the current status</translation>
     </message>
@@ -355,65 +470,605 @@
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="40"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="78"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="45"/>
+        <source>开始评估</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="51"/>
+        <source>进入保护</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="56"/>
+        <source>进入推广</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="60"/>
+        <source>进入转化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="66"/>
+        <source>确认已转化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="71"/>
+        <source>退回推广</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="74"/>
+        <source>归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="78"/>
+        <source>放弃…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="81"/>
+        <source>放弃理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="100"/>
+        <source>院系审核…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="103"/>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="114"/>
+        <source>审核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="107"/>
+        <source>转移机构审核…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="122"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="116"/>
+        <source>开始公示…</source>
+        <translation>Start publicity…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="128"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="122"/>
+        <source>公示开始日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="135"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="129"/>
+        <source>公示渠道</source>
+        <translation>Publicity channel</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="142"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="136"/>
+        <source>登记异议…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="149"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="143"/>
+        <source>异议人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="153"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="147"/>
+        <source>异议日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="158"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="152"/>
+        <source>异议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="163"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="157"/>
+        <source>处理异议…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="169"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="163"/>
+        <source>处理意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="172"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="166"/>
+        <source>处理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="177"/>
+        <source>异议成立（不予赋权）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="182"/>
+        <source>记录批准…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="189"/>
+        <source>决策机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="193"/>
+        <source>决策日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="198"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="111"/>
+        <source>纪要编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="203"/>
+        <source>签订协议…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="207"/>
+        <source>协议编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="210"/>
+        <source>协议日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="219"/>
+        <source>变更登记…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="225"/>
+        <source>变更登记日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="234"/>
+        <source>不予通过…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="237"/>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="263"/>
+        <source>申请赋权…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="267"/>
+        <source>赋权方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="268"/>
+        <source>团队份额（%，共有时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="269"/>
+        <source>使用期限（年，长期使用权时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="272"/>
+        <source>团队代表（工号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="277"/>
+        <source>申请日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="281"/>
+        <source>已附转化方案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="282"/>
+        <source>方案摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/case_specs.py" line="284"/>
+        <source>已记录全体完成人同意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="83"/>
+        <source>开始尽职调查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="89"/>
+        <source>提交审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="95"/>
+        <source>记录审批…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="102"/>
+        <source>审批机构</source>
+        <translation>Approving body</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="106"/>
+        <source>审批日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="171"/>
+        <source>异议成立（终止项目）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="176"/>
+        <source>签约…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="182"/>
+        <source>签约日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="191"/>
+        <source>合同登记…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="195"/>
+        <source>登记编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="198"/>
+        <source>登记日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="207"/>
+        <source>开始履约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="213"/>
+        <source>完成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="220"/>
+        <source>终止…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="223"/>
+        <source>终止理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="230"/>
+        <source>修改条款…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="236"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="368"/>
+        <source>项目名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="241"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="385"/>
+        <source>价格（元）</source>
+        <translation>Price (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="246"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="380"/>
+        <source>定价方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="254"/>
+        <source>交易所/拍卖编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="259"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="386"/>
+        <source>付款条件</source>
+        <translation>Payment conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="267"/>
+        <source>评估/定价记录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="273"/>
+        <source>已进行资产评估</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="278"/>
+        <source>不评估的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="280"/>
+        <source>评估机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="281"/>
+        <source>报告编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="284"/>
+        <source>评估基准日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="290"/>
+        <source>评估方法</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="295"/>
+        <source>评估值（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="296"/>
+        <source>协议价（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="301"/>
+        <source>关联关系申报…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="309"/>
+        <source>申报内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="315"/>
+        <source>加签审批日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="323"/>
+        <source>主管部门审批…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="331"/>
+        <source>批复文号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="335"/>
+        <source>批复日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="363"/>
+        <source>新建转化项目…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="370"/>
+        <source>转化方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="373"/>
+        <source>受让方/合作方</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="77"/>
+        <source>添加经费来源…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="82"/>
+        <source>项目/计划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="85"/>
+        <source>资助类型</source>
+        <translation>Funder type</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="87"/>
+        <source>项目编号</source>
+        <translation>Project no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="89"/>
+        <source>知识产权约定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="95"/>
+        <source>声明无经费来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="101"/>
+        <source>清除经费记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="126"/>
+        <source>登记知识产权…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="130"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="133"/>
+        <source>国家/地区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="136"/>
+        <source>申请号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="139"/>
+        <source>申请日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="145"/>
+        <source>法律状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="147"/>
+        <source>权利人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="175"/>
+        <source>新增评估…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="181"/>
+        <source>评估日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="185"/>
+        <source>评估人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="186"/>
+        <source>技术评分（0–100）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="187"/>
+        <source>市场评分（0–100）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="190"/>
+        <source>建议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="194"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="50"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="51"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="51"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="52"/>
         <source>披露信息有未保存的修改。是否保存？</source>
         <translation>The disclosure has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="121"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="125"/>
         <source>披露</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="121"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="125"/>
         <source>资助</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="122"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="126"/>
         <source>知识产权</source>
         <translation>IP assets</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="122"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="126"/>
         <source>评估</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="123"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="127"/>
         <source>赋权</source>
         <translation>Rights grant</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="123"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="127"/>
         <source>交易</source>
         <translation>Deals</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="123"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="127"/>
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="124"/>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="214"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="128"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="218"/>
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="124"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="128"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="190"/>
+        <location filename="../../ttdesk/ui/case/case_page.py" line="194"/>
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
@@ -421,57 +1076,57 @@
 <context>
     <name>CasePanels</name>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="31"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="30"/>
         <source>公示期</source>
         <translation>Publicity period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="32"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="31"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="33"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="32"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="34"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="33"/>
         <source>异议</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="35"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="34"/>
         <source>处理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="45"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="44"/>
         <source>%1 个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="46"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="45"/>
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="52"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="51"/>
         <source>待处理</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="54"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="53"/>
         <source>成立</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="55"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="54"/>
         <source>不成立</source>
         <translation>Not upheld</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="116"/>
+        <location filename="../../ttdesk/ui/case/panels.py" line="110"/>
         <source>%1 · 建设中</source>
         <translation>%1 · under construction</translation>
     </message>
@@ -538,6 +1193,271 @@
         <location filename="../../ttdesk/ui/ledger/wizard.py" line="104"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="60"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="77"/>
+        <source>股东</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="61"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="62"/>
+        <source>性质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="62"/>
+        <source>国有</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="63"/>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="64"/>
+        <source>创业方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="65"/>
+        <source>认缴出资</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="66"/>
+        <source>实缴出资</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="67"/>
+        <source>持股比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="75"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="76"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="205"/>
+        <source>事件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="78"/>
+        <source>相对方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="79"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="80"/>
+        <source>比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="81"/>
+        <source>变动后注册资本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="82"/>
+        <source>合同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="83"/>
+        <source>收款</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="84"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="90"/>
+        <source>增资…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="91"/>
+        <source>转让所选股权…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="92"/>
+        <source>所选股东退出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="93"/>
+        <source>计提减值…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="94"/>
+        <source>分红…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="104"/>
+        <source>股权结构变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="108"/>
+        <source>国有股权台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="115"/>
+        <source>&lt;b&gt;股权结构&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="119"/>
+        <source>&lt;b&gt;股权事件&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="163"/>
+        <source>衍生企业</source>
+        <translation>Spin-off</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="163"/>
+        <source>企业</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="166"/>
+        <source>统一社会信用代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="167"/>
+        <source>注册资本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="168"/>
+        <source>成立日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="169"/>
+        <source>法定代表人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="170"/>
+        <source>园区/孵化器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="176"/>
+        <source>合计：认缴 %1 · 实缴 %2 · %3 · 其中国有 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="179"/>
+        <source>尚无股权登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="182"/>
+        <source>各股东持股比例（%）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="191"/>
+        <source>国有股权</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="191"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="194"/>
+        <source>持有人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="195"/>
+        <source>作价投资合同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="196"/>
+        <source>形成日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="197"/>
+        <source>原始价值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="198"/>
+        <source>累计减值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="199"/>
+        <source>已处置成本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="200"/>
+        <source>账面价值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="201"/>
+        <source>现持认缴出资</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="202"/>
+        <source>现持股比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="203"/>
+        <source>退出收益</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="204"/>
+        <source>累计分红</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="207"/>
+        <source>单列管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="257"/>
+        <source>已在作价投资合同上登记收款 #%1。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1132,54 +2052,54 @@
 <context>
     <name>DealsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="66"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="68"/>
         <source>条款</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="67"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="69"/>
         <source>公示与异议</source>
         <translation>Publicity and objections</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="68"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="70"/>
         <source>评估/定价</source>
         <translation>Valuation / pricing</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="69"/>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="167"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="71"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="169"/>
         <source>收款与分配</source>
         <translation>Receipts and distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="70"/>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="171"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="72"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="173"/>
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="122"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="124"/>
         <source>尚无转化项目</source>
         <translation>No deals yet</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="124"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="126"/>
         <source>可点击“新建转化项目…”开始。</source>
         <translation>Click “New deal…” to start.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="130"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="132"/>
         <source>下一步 / 当前：</source>
         <translation>Next / current: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="148"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="150"/>
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="148"/>
+        <location filename="../../ttdesk/ui/case/deals_tab.py" line="150"/>
         <source>价格（元）</source>
         <translation>Price (CNY)</translation>
     </message>
@@ -1597,17 +2517,17 @@
 <context>
     <name>GrantsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/grants_tab.py" line="39"/>
+        <location filename="../../ttdesk/ui/case/grants_tab.py" line="43"/>
         <source>公示与异议</source>
         <translation>Publicity and objections</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/grants_tab.py" line="73"/>
+        <location filename="../../ttdesk/ui/case/grants_tab.py" line="77"/>
         <source>尚无赋权申请。赋权为可选步骤：团队申请 → 院系审核 → 转移机构审核 → 公示 → 批准 → 协议 → 变更登记。</source>
         <translation>No rights grant yet. Granting rights is optional: team application → department review → TTO review → publicity → approval → agreement → title change.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/grants_tab.py" line="78"/>
+        <location filename="../../ttdesk/ui/case/grants_tab.py" line="82"/>
         <source>状态：%1 · %2</source>
         <translation>Status: %1 · %2</translation>
     </message>
@@ -1814,17 +2734,17 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="98"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="99"/>
         <source>搜索名称、编号… (Ctrl+F)</source>
         <translation>Search titles, numbers… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="106"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="107"/>
         <source>全部%1</source>
         <translation>%1: all</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ttdesk/ui/lists/page.py" line="185"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="186"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -1832,42 +2752,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="207"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="208"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="254"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="255"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="257"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="258"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="258"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="259"/>
         <source>导出所选到 Excel…</source>
         <translation>Export selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="272"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="286"/>
+        <source>正在复制…</source>
+        <translation>Copying…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/lists/page.py" line="292"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="273"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="293"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="288"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="308"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="297"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="317"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
@@ -2118,16 +3043,26 @@
     <name>NewDisclosureDialog</name>
     <message>
         <location filename="../../ttdesk/ui/case/new_disclosure.py" line="34"/>
+        <source>放弃新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="35"/>
+        <source>已填写的披露信息尚未保存。确定放弃？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="53"/>
         <source>新建成果披露</source>
         <translation>New invention disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="41"/>
+        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="60"/>
         <source>创建 (Ctrl+S)</source>
         <translation>Create (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="43"/>
+        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="63"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -2226,22 +3161,22 @@
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="161"/>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="260"/>
         <source>已明确声明：无经费来源</source>
         <translation>Declared: no funding sources</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="162"/>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="263"/>
         <source>尚未申报经费来源（R2：评估前须申报或声明“无”）</source>
         <translation>No funding sources declared yet (R2: declare them, or declare “none”, before the assessment)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="168"/>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="285"/>
         <source>共 %1 项</source>
         <translation>%1 items</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="173"/>
+        <location filename="../../ttdesk/ui/case/records_tabs.py" line="301"/>
         <source>共 %1 次评估</source>
         <translation>%1 assessments</translation>
     </message>
@@ -2312,27 +3247,27 @@
 <context>
     <name>Stepper</name>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="122"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="124"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="123"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="125"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="124"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="126"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="125"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="127"/>
         <source>可选</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="126"/>
+        <location filename="../../ttdesk/ui/case/stepper.py" line="128"/>
         <source>已中止</source>
         <translation>Stopped</translation>
     </message>

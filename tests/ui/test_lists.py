@@ -202,3 +202,20 @@ def test_open_row_emits_the_dto(qtbot: QtBot, demo_ctx: AppContext, data_bus: Da
     with qtbot.waitSignal(page.opened) as got:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert got.args[0].case_no == page.model.index(3, 0).data()
+
+
+def test_copying_a_big_selection_runs_off_the_gui_thread(
+        qtbot: QtBot, demo_ctx: AppContext, data_bus: DataBus, ui_settings: UiSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ttdesk.ui.lists import page as page_module
+
+    monkeypatch.setattr(page_module, "COPY_INLINE_ROWS", 10)
+    page = make_page(qtbot, demo_ctx, data_bus, ui_settings)
+    page.table.selectAll()
+    assert page.copy_selection() == ""  # not yet: a background operation reads the rows
+    op = page.last_export
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=10000):
+        pass
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == 1 + page.model.rowCount() == 151

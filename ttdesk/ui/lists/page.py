@@ -39,6 +39,7 @@ from ttdesk.ui.settings import UiSettings
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+COPY_INLINE_ROWS = 2000  # more rows are read on a worker thread
 
 
 class ListTable(QTableView):
@@ -259,13 +260,32 @@ class ListPage(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def copy_selection(self) -> str:
-        """Selected rows as tab-separated text (with a heading line) on the clipboard."""
+        """Selected rows as tab-separated text (with a heading line) on the clipboard.
+
+        A big selection (Ctrl+A on a long list) is read off the GUI thread with progress and
+        cancel; the text then lands on the clipboard when it is ready.
+        """
         ids = self.selected_ids()
         if not ids:
             return ""
-        text = export.tsv(self.visible_columns(), self.spec.rows(self._ctx, ids), self._lang)
-        QGuiApplication.clipboard().setText(text)
-        return text
+        columns, ctx, rows, lang = self.visible_columns(), self._ctx, self.spec.rows, self._lang
+        if len(ids) <= COPY_INLINE_ROWS:
+            text = export.tsv(columns, rows(ctx, ids), lang)
+            QGuiApplication.clipboard().setText(text)
+            return text
+
+        def work(progress: Any, cancelled: Any) -> str:
+            found: list[Any] = []
+            for start in range(0, len(ids), export.CHUNK):
+                if cancelled():
+                    raise InterruptedError("copy cancelled")
+                found.extend(rows(ctx, ids[start:start + export.CHUNK]))
+                progress(start / len(ids), "")
+            return export.tsv(columns, found, lang)
+
+        self.last_export = run_op(self, self.tr("正在复制…"), work,
+                                  QGuiApplication.clipboard().setText, lang=lang)
+        return ""
 
     def ask_export(self) -> None:
         name = f"{self.spec.key}.xlsx"
