@@ -124,52 +124,52 @@
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="26"/>
         <source>股东类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Shareholder type</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="28"/>
         <source>股东名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Shareholder name</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="29"/>
         <source>工号（团队成员）</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff no. (team member)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="30"/>
         <source>创业方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Venture form</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="50"/>
         <source>增资扩股</source>
-        <translation type="unfinished"></translation>
+        <translation>Capital increase</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="53"/>
         <source>新增认缴出资</source>
-        <translation type="unfinished"></translation>
+        <translation>New subscribed capital</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="54"/>
         <source>其中实缴（空=全部实缴）</source>
-        <translation type="unfinished"></translation>
+        <translation>Of which paid in (empty = all paid in)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="55"/>
         <source>投资金额（含溢价，空=同认缴）</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount invested (incl. premium; empty = as subscribed)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="56"/>
         <source>国有股权</source>
-        <translation type="unfinished"></translation>
+        <translation>State-owned equity</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="57"/>
         <source>性质</source>
-        <translation type="unfinished"></translation>
+        <translation>Nature</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="58"/>
@@ -187,57 +187,57 @@
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="71"/>
         <source>股权转让：</source>
-        <translation type="unfinished"></translation>
+        <translation>Equity transfer:</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="73"/>
         <source>转让出资额（持有 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Capital transferred (holding %1)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="76"/>
         <source>转让价格</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer price</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="90"/>
         <source>股权退出：</source>
-        <translation type="unfinished"></translation>
+        <translation>Equity exit:</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="92"/>
         <source>退出出资额（持有 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Capital withdrawn (holding %1)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="94"/>
         <source>退出所得</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit proceeds</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="95"/>
         <source>受让方（空=公司回购减资）</source>
-        <translation type="unfinished"></translation>
+        <translation>Buyer (empty = company buy-back, capital reduction)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="106"/>
         <source>国有股权计提减值</source>
-        <translation type="unfinished"></translation>
+        <translation>State-owned equity impairment</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="108"/>
         <source>减值金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Impairment</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="119"/>
         <source>国有股权分红</source>
-        <translation type="unfinished"></translation>
+        <translation>State-owned equity dividend</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="121"/>
         <source>分红金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividend amount</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="107"/>
@@ -480,63 +480,63 @@
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="45"/>
         <source>开始评估</source>
-        <translation type="unfinished"></translation>
+        <translation>Start assessment</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="51"/>
         <source>进入保护</source>
-        <translation type="unfinished"></translation>
+        <translation>Start protection</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="56"/>
         <source>进入推广</source>
-        <translation type="unfinished"></translation>
+        <translation>Start marketing</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="60"/>
         <source>进入转化</source>
-        <translation type="unfinished"></translation>
+        <translation>Start conversion</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="66"/>
         <source>确认已转化</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm converted</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="71"/>
         <source>退回推广</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to marketing</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="74"/>
         <source>归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="78"/>
         <source>放弃…</source>
-        <translation type="unfinished"></translation>
+        <translation>Release…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="81"/>
         <source>放弃理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for release</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="100"/>
         <source>院系审核…</source>
-        <translation type="unfinished"></translation>
+        <translation>Department review…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="103"/>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="114"/>
         <source>审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review opinion</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="107"/>
         <source>转移机构审核…</source>
-        <translation type="unfinished"></translation>
+        <translation>TTO review…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="122"/>
@@ -548,7 +548,7 @@
         <location filename="../../ttdesk/ui/case/case_specs.py" line="128"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="122"/>
         <source>公示开始日</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicity starts</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="135"/>
@@ -560,164 +560,164 @@
         <location filename="../../ttdesk/ui/case/case_specs.py" line="142"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="136"/>
         <source>登记异议…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record objection…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="149"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="143"/>
         <source>异议人</source>
-        <translation type="unfinished"></translation>
+        <translation>Objector</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="153"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="147"/>
         <source>异议日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="158"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="152"/>
         <source>异议内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="163"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="157"/>
         <source>处理异议…</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle objection…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="169"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="163"/>
         <source>处理意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="172"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="166"/>
         <source>处理日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided on</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="177"/>
         <source>异议成立（不予赋权）</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection upheld (no grant)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="182"/>
         <source>记录批准…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record approval…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="189"/>
         <source>决策机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision body</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="193"/>
         <source>决策日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="198"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="111"/>
         <source>纪要编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes no.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="203"/>
         <source>签订协议…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign agreement…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="207"/>
         <source>协议编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement no.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="210"/>
         <source>协议日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="219"/>
         <source>变更登记…</source>
-        <translation type="unfinished"></translation>
+        <translation>Title change…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="225"/>
         <source>变更登记日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Title change date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="234"/>
         <source>不予通过…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="237"/>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="263"/>
         <source>申请赋权…</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply for rights grant…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="267"/>
         <source>赋权方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Grant form</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="268"/>
         <source>团队份额（%，共有时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Team share (%, for co-ownership)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="269"/>
         <source>使用期限（年，长期使用权时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Term (years, for long-term use)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="272"/>
         <source>团队代表（工号）</source>
-        <translation type="unfinished"></translation>
+        <translation>Team representative (staff no.)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="277"/>
         <source>申请日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Application date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="281"/>
         <source>已附转化方案</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversion plan attached</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="282"/>
         <source>方案摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan summary</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="284"/>
         <source>已记录全体完成人同意</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent of all contributors recorded</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="83"/>
         <source>开始尽职调查</source>
-        <translation type="unfinished"></translation>
+        <translation>Start due diligence</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="89"/>
         <source>提交审批</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit for approval</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="95"/>
         <source>记录审批…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record approval…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="102"/>
@@ -727,32 +727,32 @@
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="106"/>
         <source>审批日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="171"/>
         <source>异议成立（终止项目）</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection upheld (deal terminated)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="176"/>
         <source>签约…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="182"/>
         <source>签约日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="191"/>
         <source>合同登记…</source>
-        <translation type="unfinished"></translation>
+        <translation>Register contract…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="195"/>
         <source>登记编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration no.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="198"/>
@@ -762,33 +762,33 @@
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="207"/>
         <source>开始履约</source>
-        <translation type="unfinished"></translation>
+        <translation>Start performance</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="213"/>
         <source>完成…</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="220"/>
         <source>终止…</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminate…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="223"/>
         <source>终止理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for termination</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="230"/>
         <source>修改条款…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit terms…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="236"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="368"/>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project name</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="241"/>
@@ -800,12 +800,12 @@
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="246"/>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="380"/>
         <source>定价方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Pricing method</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="254"/>
         <source>交易所/拍卖编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange / auction no.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="259"/>
@@ -816,82 +816,82 @@
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="267"/>
         <source>评估/定价记录…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuation / pricing record…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="273"/>
         <source>已进行资产评估</source>
-        <translation type="unfinished"></translation>
+        <translation>Appraised</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="278"/>
         <source>不评估的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for no appraisal</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="280"/>
         <source>评估机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Appraisal firm</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="281"/>
         <source>报告编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Report no.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="284"/>
         <source>评估基准日</source>
-        <translation type="unfinished"></translation>
+        <translation>Base date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="290"/>
         <source>评估方法</source>
-        <translation type="unfinished"></translation>
+        <translation>Approach</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="295"/>
         <source>评估值（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Appraised value (CNY)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="296"/>
         <source>协议价（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreed value (CNY)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="301"/>
         <source>关联关系申报…</source>
-        <translation type="unfinished"></translation>
+        <translation>Declare related interests…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="309"/>
         <source>申报内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Declaration</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="315"/>
         <source>加签审批日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter-signature date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="323"/>
         <source>主管部门审批…</source>
-        <translation type="unfinished"></translation>
+        <translation>Authority approval…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="331"/>
         <source>批复文号</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval document no.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="335"/>
         <source>批复日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="363"/>
         <source>新建转化项目…</source>
-        <translation type="unfinished"></translation>
+        <translation>New deal…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/deal_specs.py" line="370"/>
@@ -906,12 +906,12 @@
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="77"/>
         <source>添加经费来源…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add funding source…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="82"/>
         <source>项目/计划</source>
-        <translation type="unfinished"></translation>
+        <translation>Project / programme</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="85"/>
@@ -926,22 +926,22 @@
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="89"/>
         <source>知识产权约定</source>
-        <translation type="unfinished"></translation>
+        <translation>IP arrangements</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="95"/>
         <source>声明无经费来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Declare no funding sources</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="101"/>
         <source>清除经费记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear funding records</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="126"/>
         <source>登记知识产权…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record IP asset…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="130"/>
@@ -951,57 +951,57 @@
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="133"/>
         <source>国家/地区</source>
-        <translation type="unfinished"></translation>
+        <translation>Country / region</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="136"/>
         <source>申请号</source>
-        <translation type="unfinished"></translation>
+        <translation>Application no.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="139"/>
         <source>申请日</source>
-        <translation type="unfinished"></translation>
+        <translation>Filing date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="145"/>
         <source>法律状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal status</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="147"/>
         <source>权利人</source>
-        <translation type="unfinished"></translation>
+        <translation>Right holder</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="175"/>
         <source>新增评估…</source>
-        <translation type="unfinished"></translation>
+        <translation>New assessment…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="181"/>
         <source>评估日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessed on</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="185"/>
         <source>评估人</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessor</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="186"/>
         <source>技术评分（0–100）</source>
-        <translation type="unfinished"></translation>
+        <translation>Technical score (0–100)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="187"/>
         <source>市场评分（0–100）</source>
-        <translation type="unfinished"></translation>
+        <translation>Market score (0–100)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="190"/>
         <source>建议</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommendation</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/records_tabs.py" line="194"/>
@@ -1201,7 +1201,7 @@
         <location filename="../../ttdesk/ui/companies/company_page.py" line="60"/>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="77"/>
         <source>股东</source>
-        <translation type="unfinished"></translation>
+        <translation>Shareholder</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="61"/>
@@ -1211,12 +1211,12 @@
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="62"/>
         <source>性质</source>
-        <translation type="unfinished"></translation>
+        <translation>Nature</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="62"/>
         <source>国有</source>
-        <translation type="unfinished"></translation>
+        <translation>State-owned</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="63"/>
@@ -1226,22 +1226,22 @@
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="64"/>
         <source>创业方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Venture form</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="65"/>
         <source>认缴出资</source>
-        <translation type="unfinished"></translation>
+        <translation>Subscribed capital</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="66"/>
         <source>实缴出资</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid-in capital</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="67"/>
         <source>持股比例</source>
-        <translation type="unfinished"></translation>
+        <translation>Stake</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="75"/>
@@ -1252,12 +1252,12 @@
         <location filename="../../ttdesk/ui/companies/company_page.py" line="76"/>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="205"/>
         <source>事件</source>
-        <translation type="unfinished"></translation>
+        <translation>Event</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="78"/>
         <source>相对方</source>
-        <translation type="unfinished"></translation>
+        <translation>Counterparty</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="79"/>
@@ -1267,17 +1267,17 @@
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="80"/>
         <source>比例</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="81"/>
         <source>变动后注册资本</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered capital after the change</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="82"/>
         <source>合同</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="83"/>
@@ -1292,47 +1292,47 @@
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="90"/>
         <source>增资…</source>
-        <translation type="unfinished"></translation>
+        <translation>Capital increase…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="91"/>
         <source>转让所选股权…</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer selected stake…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="92"/>
         <source>所选股东退出…</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected shareholder exits…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="93"/>
         <source>计提减值…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record impairment…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="94"/>
         <source>分红…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividend…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="104"/>
         <source>股权结构变化</source>
-        <translation type="unfinished"></translation>
+        <translation>Shareholding changes</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="108"/>
         <source>国有股权台账</source>
-        <translation type="unfinished"></translation>
+        <translation>State-owned equity ledger</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="115"/>
         <source>&lt;b&gt;股权结构&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Shareholding&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="119"/>
         <source>&lt;b&gt;股权事件&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Equity events&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="163"/>
@@ -1347,47 +1347,47 @@
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="166"/>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="167"/>
         <source>注册资本</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered capital</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="168"/>
         <source>成立日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered on</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="169"/>
         <source>法定代表人</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="170"/>
         <source>园区/孵化器</source>
-        <translation type="unfinished"></translation>
+        <translation>Park / incubator</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="176"/>
         <source>合计：认缴 %1 · 实缴 %2 · %3 · 其中国有 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: subscribed %1 · paid in %2 · %3 · state-owned %4</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="179"/>
         <source>尚无股权登记</source>
-        <translation type="unfinished"></translation>
+        <translation>No equity recorded yet</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="182"/>
         <source>各股东持股比例（%）</source>
-        <translation type="unfinished"></translation>
+        <translation>Shareholders&apos; stakes (%)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="191"/>
         <source>国有股权</source>
-        <translation type="unfinished"></translation>
+        <translation>State-owned equity</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="191"/>
@@ -1397,67 +1397,67 @@
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="194"/>
         <source>持有人</source>
-        <translation type="unfinished"></translation>
+        <translation>Holder</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="195"/>
         <source>作价投资合同</source>
-        <translation type="unfinished"></translation>
+        <translation>Equity investment contract</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="196"/>
         <source>形成日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Formed on</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="197"/>
         <source>原始价值</source>
-        <translation type="unfinished"></translation>
+        <translation>Original value</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="198"/>
         <source>累计减值</source>
-        <translation type="unfinished"></translation>
+        <translation>Accumulated impairment</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="199"/>
         <source>已处置成本</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost of disposals</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="200"/>
         <source>账面价值</source>
-        <translation type="unfinished"></translation>
+        <translation>Book value</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="201"/>
         <source>现持认缴出资</source>
-        <translation type="unfinished"></translation>
+        <translation>Subscribed capital held</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="202"/>
         <source>现持股比例</source>
-        <translation type="unfinished"></translation>
+        <translation>Current stake</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="203"/>
         <source>退出收益</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit gain</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="204"/>
         <source>累计分红</source>
-        <translation type="unfinished"></translation>
+        <translation>Accumulated dividends</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="207"/>
         <source>单列管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Managed separately</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="257"/>
         <source>已在作价投资合同上登记收款 #%1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt #%1 recorded on the equity investment contract.</translation>
     </message>
 </context>
 <context>
@@ -3044,12 +3044,12 @@
     <message>
         <location filename="../../ttdesk/ui/case/new_disclosure.py" line="34"/>
         <source>放弃新建</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard new</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/new_disclosure.py" line="35"/>
         <source>已填写的披露信息尚未保存。确定放弃？</source>
-        <translation type="unfinished"></translation>
+        <translation>The disclosure entered has not been saved. Discard it?</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/new_disclosure.py" line="53"/>
