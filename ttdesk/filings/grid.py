@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus.flowables import Flowable
 
 PAD = 2.5
@@ -31,6 +31,10 @@ class TextMeasure:
     def __init__(self, font: str, size: float) -> None:
         self.font, self.size = font, size
         self._cache: dict[str, float] = {}
+        self._widths: dict[str, float] = {}
+        # No glyph of the font is wider than 1.2 em: a text of n characters that fits n * this
+        # needs no measuring (most ledger cells).
+        self.max_char = size * 1.2
 
     def width(self, ch: str) -> float:
         w = self._cache.get(ch)
@@ -39,7 +43,12 @@ class TextMeasure:
         return w
 
     def text_width(self, text: str) -> float:
-        return sum(self.width(c) for c in text)
+        w = self._widths.get(text)
+        if w is None:
+            w = sum(self.width(c) for c in text)
+            if len(self._widths) < 50_000:
+                self._widths[text] = w
+        return w
 
     def wrap(self, text: str, max_width: float) -> list[str]:
         """Lines no wider than `max_width`: break anywhere in Chinese, at spaces in Latin text
@@ -50,7 +59,7 @@ class TextMeasure:
         return lines or [""]
 
     def _wrap_line(self, text: str, max_width: float) -> list[str]:
-        if self.text_width(text) <= max_width:
+        if len(text) * self.max_char <= max_width or self.text_width(text) <= max_width:
             return [text]
         out: list[str] = []
         line: list[str] = []
@@ -76,6 +85,44 @@ class TextMeasure:
             width += w
         out.append("".join(line))
         return out
+
+
+# PDF string escapes of the 256 byte values (octal for the unprintable ones), as a table
+# for str.translate: escaping byte by byte in Python was a large part of a ledger's time.
+_ESCAPES = {i: (chr(i) if 32 <= i < 127 and chr(i) not in "()\\" else
+                ("\\" + chr(i) if chr(i) in "()\\" else f"\\{i:03o}")) for i in range(256)}
+
+
+class TextWriter:
+    """Writes positioned lines of one TrueType font straight into the page's content: one
+    BT..ET block, a text matrix per line, subset switches only when the subset changes.
+    (reportlab's text object formats every number and escapes every byte in Python.)"""
+
+    def __init__(self, canvas: Any, font: str, size: float, leading: float) -> None:
+        self.canvas = canvas
+        self.font = getFont(font)
+        self.doc = canvas._doc
+        self.tail = f" {size:.2f} Tf {leading:.2f} TL"
+        self.names: dict[int, str] = {}
+        self.current: int | None = None
+        self.ops: list[str] = ["BT"]
+
+    def line(self, x: float, y: float, text: str) -> None:
+        ops = self.ops
+        ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        for subset, chunk in self.font.splitString(text, self.doc):
+            if subset != self.current:
+                name = self.names.get(subset)
+                if name is None:
+                    name = self.names[subset] = self.font.getSubsetInternalName(subset,
+                                                                                self.doc)
+                ops.append(name + self.tail)
+                self.current = subset
+            ops.append(f"({chunk.decode('latin-1').translate(_ESCAPES)}) Tj")
+
+    def finish(self) -> None:
+        self.ops.append("ET")
+        self.canvas._code.append(" ".join(self.ops))
 
 
 _MEASURES: dict[tuple[str, float], TextMeasure] = {}
@@ -178,13 +225,14 @@ class GridFlowable(Flowable):
         return [self._part(self.start, k), self._part(k, self.end)]
 
     # ---- drawing ------------------------------------------------------------------------
-    def _draw_row(self, m: _Measured, lines_per_cell: list[list[str]], top: float,
-                  height: float, fill: tuple[float, float, float] | None) -> None:
+    # One pass each for the fills, the text (a single text object) and the rules (a single
+    # path): far fewer PDF operators, and numbers to format, than a drawString per line.
+    def _fill(self, m: _Measured, top: float, height: float,
+              fill: tuple[float, float, float] | None) -> None:
         c = self.canv
         if fill:
             c.setFillColorRGB(*fill)
             c.rect(0, top - height, self.width, height, stroke=0, fill=1)
-            c.setFillColorRGB(0, 0, 0)
         elif self.shade_cols:
             c.setFillColorRGB(*LABEL_BG)
             x = 0.0
@@ -192,44 +240,63 @@ class GridFlowable(Flowable):
                 if j in self.shade_cols:
                     c.rect(x, top - height, w, height, stroke=0, fill=1)
                 x += w
-            c.setFillColorRGB(0, 0, 0)
+
+    def _text(self, text: TextWriter, m: _Measured, measure: TextMeasure,
+              lines_per_cell: list[list[str]], top: float) -> None:
         x = 0.0
         for j, (lines, w) in enumerate(zip(lines_per_cell, m.col_widths, strict=True)):
             y = top - PAD - self.size
             how = self.align[j]
             for line in lines:
-                if how == "r":
-                    c.drawRightString(x + w - PAD, y, line)
-                elif how == "c":
-                    c.drawCentredString(x + w / 2, y, line)
-                else:
-                    c.drawString(x + PAD, y, line)
+                if line:
+                    if how == "r":
+                        tx = x + w - PAD - measure.text_width(line)
+                    elif how == "c":
+                        tx = x + (w - measure.text_width(line)) / 2
+                    else:
+                        tx = x + PAD
+                    text.line(tx, y, line)
                 y -= self.leading
             x += w
 
-    def draw(self) -> None:
-        m = self.shared["m"]
-        c = self.canv
-        c.saveState()
-        c.setFont(self.font, self.size)
-        c.setLineWidth(LINE)
+    def _rows(self, m: _Measured) -> list[tuple[list[list[str]], float, float, Any]]:
+        """(cells, top, height, fill) of the header and of rows [start, end)."""
+        out = []
         top = self.height
-        y_lines = [top]
         if self.headers is not None:
-            self._draw_row(m, m.header, top, m.header_height, HEADER_BG)
-            y_lines.append(top - m.header_height)
+            out.append((m.header, top, m.header_height, HEADER_BG))
             top -= m.header_height
         for i in range(self.start, self.end):
             h = m.tops[i + 1] - m.tops[i]
             fill = TOTAL_BG if i == m.total_row else (LABEL_BG if i in self.shade_rows
                                                         else None)
-            self._draw_row(m, m.cells[i], top, h, fill)
+            out.append((m.cells[i], top, h, fill))
             top -= h
-            y_lines.append(top)
-        for y in y_lines:
-            c.line(0, y, self.width, y)
+        return out
+
+    def draw(self) -> None:
+        m = self.shared["m"]
+        measure = measure_for(self.font, self.size)
+        c = self.canv
+        rows = self._rows(m)
+        c.saveState()
+        for _, top, h, fill in rows:
+            self._fill(m, top, h, fill)
+        c.setFillColorRGB(0, 0, 0)
+        text = TextWriter(c, self.font, self.size, self.leading)
+        for cells, top, _, _ in rows:
+            self._text(text, m, measure, cells, top)
+        text.finish()
+        bottom = rows[-1][1] - rows[-1][2]
+        path = c.beginPath()
+        for y in [self.height, *(top - h for _, top, h, _ in rows)]:
+            path.moveTo(0, y)
+            path.lineTo(self.width, y)
         x = 0.0
         for w in [0.0, *m.col_widths]:
             x += w
-            c.line(x, self.height, x, top)
+            path.moveTo(x, self.height)
+            path.lineTo(x, bottom)
+        c.setLineWidth(LINE)
+        c.drawPath(path, stroke=1, fill=0)
         c.restoreState()
