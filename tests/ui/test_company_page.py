@@ -1,0 +1,146 @@
+"""The company page: cap table with a 100.00% total, dilution after a capital increase
+entered through its dialog, one chart series per holder, the state-owned ledger, an exit
+whose proceeds become a receipt, and refusals shown inline."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from builders import make_achievement, make_company, make_deal, make_person
+from PySide6.QtCharts import QAreaSeries
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from ttdesk.core import equity, receipts
+from ttdesk.core.context import AppContext
+from ttdesk.db import enums as E
+from ttdesk.db import models as M
+from ttdesk.ui.bus import DataBus
+from ttdesk.ui.companies.company_page import CompanyPage
+from ttdesk.ui.money.forms import FormDialog
+from ttdesk.ui.money.table import select_first
+
+AMC = "某大学资产经营有限公司"
+
+
+@pytest.fixture
+def spinoff(ctx: AppContext) -> tuple[M.Company, M.Deal, list[M.Person]]:
+    ctx.today = lambda: date(2026, 11, 20)
+    people = [make_person(ctx), make_person(ctx)]
+    case = make_achievement(ctx, contributors=[(people[0], "60"), (people[1], "40")])
+    company = make_company(ctx, is_spinoff=True, registration_date=date(2025, 1, 10))
+    deal = make_deal(ctx, [case], company, mode=E.DealMode.EQUITY,
+                     price=Decimal("9000000.00"), status=E.DealStatus.PERFORMING,
+                     approval_date=date(2025, 2, 1), signing_date=date(2025, 3, 1))
+    equity.form_company(ctx, deal.deal_no, company.credit_code, date(2025, 3, 20), [
+        equity.HolderIn("institution_amc", AMC, "2700000"),
+        equity.HolderIn("team_member", people[0].name, "3780000", staff_no=people[0].staff_no,
+                        employment_status="off_post"),
+        equity.HolderIn("team_member", people[1].name, "2520000", staff_no=people[1].staff_no),
+        equity.HolderIn("investor", "北京启航创业投资有限公司", "1000000",
+                        paid_in_capital="500000"),
+    ])
+    return company, deal, people
+
+
+def _page(qtbot, ctx: AppContext, company: M.Company) -> CompanyPage:
+    page = CompanyPage(ctx, DataBus(), company.id)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    return page
+
+
+def _column(page: CompanyPage, col: int) -> list[str]:
+    return [page.cap.index(r, col).data() for r in range(page.cap.rowCount())]
+
+
+def _set(dialog: FormDialog, name: str, text: str) -> None:
+    field = dialog.field(name)
+    assert isinstance(field, QLineEdit)
+    field.setText(text)
+
+
+def test_cap_table_totals_and_dilution_through_the_dialog(qtbot, ctx: AppContext,
+                                                          spinoff) -> None:
+    company, _deal, _people = spinoff
+    page = _page(qtbot, ctx, company)
+    assert company.credit_code in [w.text() for w in page.facts.findChildren(QLabel)]
+    assert _column(page, 7) == ["27.00%", "37.80%", "25.20%", "10.00%"]
+    assert _column(page, 2) == ["国有", "", "", ""]
+    total = page.findChild(QLabel, "cap_total").text()
+    assert "100.00%" in total and "¥10,000,000.00" in total and "其中国有 27.00%" in total
+    assert page.cap.index(0, 5).data(Qt.ItemDataRole.TextAlignmentRole) & int(
+        Qt.AlignmentFlag.AlignRight)
+    QAbstractItemModelTester(page.cap, QAbstractItemModelTester.FailureReportingMode.Fatal)
+
+    dialog = page.capital_increase()
+    dialog.field("holder_type").setCurrentIndex(
+        dialog.field("holder_type").findData("government_fund"))
+    dialog.field("holder_name").setText("北京市科技创新基金")
+    _set(dialog, "subscribed_capital", "0")
+    assert not dialog.try_accept()  # refused inline: nothing written
+    assert "R11" in dialog.error_text()
+    assert page.cap.rowCount() == 4
+    _set(dialog, "subscribed_capital", "2500000")
+    _set(dialog, "amount", "10000000")
+    dialog.field("happened_on").setDate(date(2026, 1, 15))
+    assert dialog.try_accept()
+    assert _column(page, 7) == ["21.60%", "30.24%", "20.16%", "8.00%", "20.00%"]
+    assert "100.00%" in page.findChild(QLabel, "cap_total").text()
+    assert "¥12,500,000.00" in page.findChild(QLabel, "cap_total").text()
+    kinds = [page.events.index(r, 1).data() for r in range(page.events.rowCount())]
+    assert kinds == ["作价入股", "增资"]
+    chart = page.chart.chart()
+    areas = [s for s in chart.series() if isinstance(s, QAreaSeries)]
+    assert len(areas) == len(chart.series()) == 5  # one per holder
+    assert areas[0].name().startswith(AMC) and areas[0].name().endswith("21.60%")
+    # the top band reaches 100% after each event
+    top = areas[-1].upperSeries()
+    assert max(p.y() for p in top.points()) == pytest.approx(100)
+
+
+def test_state_ledger_and_exit_becomes_a_receipt(qtbot, ctx: AppContext, spinoff) -> None:
+    company, deal, _people = spinoff
+    page = _page(qtbot, ctx, company)
+    texts = [w.text() for w in page.ledger.findChildren(QLabel)]
+    assert "¥9,000,000.00" in texts and "27.00%" in texts
+    assert not page.buttons["exit"].isEnabled()
+    assert select_first(page.cap_view, lambda h: h.holder_name == AMC)
+    assert page.buttons["exit"].isEnabled()
+    dialog = page.exit_holding()
+    _set(dialog, "capital", "700000")
+    _set(dialog, "proceeds", "1500000")
+    dialog.field("buyer_name").setText("北京启航创业投资有限公司")
+    assert dialog.try_accept()
+    assert "收款 #" in page.findChild(QLabel, "notice").text()
+    got = [r for r in receipts.receipts_of(ctx, deal.deal_no) if r.kind == "equity_proceeds"]
+    assert [r.amount for r in got] == [Decimal("1500000.00")]
+    assert _column(page, 0)[0] == AMC and _column(page, 7)[0] == "20.00%"
+    assert "100.00%" in page.findChild(QLabel, "cap_total").text()
+
+
+def test_unit_head_equity_refused_inline(qtbot, ctx: AppContext, spinoff) -> None:
+    company, _deal, _people = spinoff
+    head = make_person(ctx, is_unit_head=True)
+    page = _page(qtbot, ctx, company)
+    dialog = page.capital_increase()
+    dialog.field("holder_type").setCurrentIndex(
+        dialog.field("holder_type").findData("team_member"))
+    dialog.field("holder_name").setText(head.name)
+    dialog.field("staff_no").setText(head.staff_no)
+    _set(dialog, "subscribed_capital", "100000")
+    assert not dialog.try_accept()
+    assert "R10" in dialog.error_text() and "正职" in dialog.error_text()
+    assert page.cap.rowCount() == 4
+
+
+def test_a_counterparty_without_equity(qtbot, ctx: AppContext) -> None:
+    company = make_company(ctx)
+    page = _page(qtbot, ctx, company)
+    assert page.cap.rowCount() == 0
+    assert page.findChild(QLabel, "cap_total").text() == "尚无股权登记"
+    assert page.chart.chart().series() == []
+    assert not page.buttons["dividend"].isEnabled()

@@ -1,0 +1,259 @@
+"""A company's page (企业): header, the cap table with totals, equity events with their
+actions, ownership over time as a chart, and the state-owned equity ledger (国有股权台账).
+
+Opened by the companies list (main window) and the case page's 企业 tab with the company's
+id; the equity services work by credit code, read here once from `money_views`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ttdesk.core import equity, money_views
+from ttdesk.core.context import AppContext
+from ttdesk.core.errors import TTDeskError
+from ttdesk.core.labels import label, yes_no
+from ttdesk.ui.bus import ALL, COMPANIES, MONEY, DataBus
+from ttdesk.ui.case.panels import KeyValues
+from ttdesk.ui.companies import equity_dialogs as ed
+from ttdesk.ui.companies.ownership_chart import ownership_chart
+from ttdesk.ui.money.forms import FormDialog
+from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
+
+STATE_MARK = "国有"
+
+
+class CompanyPage(QWidget):
+    """One company; reloads on `bus.COMPANIES` / `bus.MONEY`."""
+
+    def __init__(self, ctx: AppContext, bus: DataBus, company_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.bus, self.company_id = ctx, bus, company_id
+        self.setObjectName("company_page")
+        lang = ctx.lang
+        self.last_dialog: QWidget | None = None
+        self.header = money_views.company_header(ctx, company_id)
+        self.credit_code = self.header.credit_code
+        self.table: equity.CapTable | None = None
+        self.title = QLabel()
+        self.title.setObjectName("company_title")
+        self.title.setWordWrap(True)
+        self.facts = KeyValues()
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+
+        self.cap = RowsModel([
+            Column(self.tr("股东"), lambda h: h.holder_name),
+            Column(self.tr("类型"), lambda h: h.holder_type),
+            Column(self.tr("性质"), lambda h: self.tr("国有") if h.is_state_owned else ""),
+            Column(self.tr("工号"), lambda h: h.staff_no or ""),
+            Column(self.tr("创业方式"), lambda h: h.employment_status),
+            Column(self.tr("认缴出资"), lambda h: h.subscribed_capital, "money"),
+            Column(self.tr("实缴出资"), lambda h: h.paid_in_capital, "money"),
+            Column(self.tr("持股比例"), lambda h: h.percentage, "pct"),
+        ], lang)
+        self.cap_view = make_view(self.cap, "cap_table_view")
+        self.cap_total = QLabel()
+        self.cap_total.setObjectName("cap_total")
+        self.cap_total.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self.events = RowsModel([
+            Column(self.tr("日期"), lambda e: e.happened_on),
+            Column(self.tr("事件"), lambda e: e.kind),
+            Column(self.tr("股东"), lambda e: e.holder_name or ""),
+            Column(self.tr("相对方"), lambda e: e.counterparty_name or ""),
+            Column(self.tr("金额"), lambda e: e.amount, "money"),
+            Column(self.tr("比例"), lambda e: e.percentage, "pct"),
+            Column(self.tr("变动后注册资本"), lambda e: e.capital_after, "money"),
+            Column(self.tr("合同"), lambda e: e.deal_no or ""),
+            Column(self.tr("收款"), lambda e: f"#{e.receipt_id}" if e.receipt_id else ""),
+            Column(self.tr("备注"), lambda e: e.note or ""),
+        ], lang)
+        self.event_view = make_view(self.events, "event_view")
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for name, text, slot in (
+                ("capital_increase", self.tr("增资…"), self.capital_increase),
+                ("transfer", self.tr("转让所选股权…"), self.transfer),
+                ("exit", self.tr("所选股东退出…"), self.exit_holding),
+                ("impairment", self.tr("计提减值…"), self.impairment),
+                ("dividend", self.tr("分红…"), self.dividend)):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _c=False, f=slot: f())
+            self.buttons[name] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.cap_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._update_buttons())
+
+        self.chart_box = QGroupBox(self.tr("股权结构变化"))
+        self.chart_lay = QVBoxLayout(self.chart_box)
+        self.chart = ownership_chart([], ctx.today(), "")
+        self.chart_lay.addWidget(self.chart)
+        self.ledger_box = QGroupBox(self.tr("国有股权台账"))
+        self.ledger = KeyValues()
+        QVBoxLayout(self.ledger_box).addWidget(self.ledger)
+
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(QLabel(self.tr("<b>股权结构</b>")))
+        left_lay.addWidget(self.cap_view, 2)
+        left_lay.addWidget(self.cap_total)
+        left_lay.addLayout(actions)
+        left_lay.addWidget(QLabel(self.tr("<b>股权事件</b>")))
+        left_lay.addWidget(self.event_view, 2)
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.addWidget(self.chart_box, 3)
+        right_lay.addWidget(self.ledger_box, 2)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.addWidget(self.title)
+        lay.addWidget(self.facts)
+        lay.addWidget(self.notice)
+        lay.addWidget(split, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        bus.changed.connect(self._on_changed)
+        self.reload()
+
+    # ---- loading ----------------------------------------------------------------------------
+    def _on_changed(self, kind: str, _record: int) -> None:
+        if kind in (COMPANIES, MONEY, ALL):
+            self.reload()
+
+    def reload(self) -> None:
+        ctx, lang = self.ctx, self.ctx.lang
+        try:
+            self.header = money_views.company_header(ctx, self.company_id)
+            self.table = equity.cap_table(ctx, self.credit_code)
+            events = equity.equity_events(ctx, self.credit_code)
+            series = equity.ownership_series(ctx, self.credit_code)
+            ledger = equity.state_equity_ledger(ctx, self.credit_code)
+        except TTDeskError as exc:
+            self.title.setText("✖ " + "; ".join(exc.messages(lang)))
+            return
+        h, t = self.header, self.table
+        kind = self.tr("衍生企业") if h.is_spinoff else self.tr("企业")
+        self.title.setText(f"<h2>{h.name}</h2>{kind}")
+        self.facts.set_pairs([
+            (self.tr("统一社会信用代码"), h.credit_code),
+            (self.tr("注册资本"), money_text(h.registered_capital)),
+            (self.tr("成立日期"), h.registration_date),
+            (self.tr("法定代表人"), h.legal_representative),
+            (self.tr("园区/孵化器"), h.park),
+        ])
+        self.cap.set_rows(t.holdings)
+        paid = sum((x.paid_in_capital for x in t.holdings), 0)
+        subscribed = sum((x.subscribed_capital for x in t.holdings), 0)
+        self.cap_total.setText(
+            self.tr("合计：认缴 %1 · 实缴 %2 · %3 · 其中国有 %4")
+            .replace("%1", money_text(subscribed)).replace("%2", money_text(paid))
+            .replace("%3", pct_text(t.total_pct)).replace("%4", pct_text(t.state_pct))
+            if t.holdings else self.tr("尚无股权登记"))
+        self.events.set_rows(events)
+        chart = ownership_chart(series if t.holdings or events else [], ctx.today(),
+                                self.tr("各股东持股比例（%）"))
+        self.chart_lay.replaceWidget(self.chart, chart)
+        self.chart.deleteLater()
+        self.chart = chart
+        self._show_ledger(ledger[0] if ledger else None, lang)
+        self._update_buttons()
+
+    def _show_ledger(self, row: equity.StateEquityRow | None, lang: str) -> None:
+        if row is None:
+            self.ledger.set_pairs([(self.tr("国有股权"), self.tr("无"))])
+            return
+        self.ledger.set_pairs([
+            (self.tr("持有人"), row.holder_name),
+            (self.tr("作价投资合同"), "、".join(row.deal_nos)),
+            (self.tr("形成日期"), row.formed_on),
+            (self.tr("原始价值"), money_text(row.original_value)),
+            (self.tr("累计减值"), money_text(row.impairments)),
+            (self.tr("已处置成本"), money_text(row.disposed_cost)),
+            (self.tr("账面价值"), money_text(row.book_value)),
+            (self.tr("现持认缴出资"), money_text(row.subscribed_capital)),
+            (self.tr("现持股比例"), pct_text(row.percentage)),
+            (self.tr("退出收益"), money_text(row.proceeds)),
+            (self.tr("累计分红"), money_text(row.dividends)),
+            (self.tr("事件"), "；".join(f"{e.happened_on} {label(e.kind, lang)}"
+                                       for e in row.events)),
+            (self.tr("单列管理"), yes_no(True, lang)),
+        ])
+
+    def _update_buttons(self) -> None:
+        held = selected_row(self.cap_view) is not None
+        has_table = bool(self.table and self.table.holdings)
+        self.buttons["capital_increase"].setEnabled(True)
+        self.buttons["transfer"].setEnabled(held)
+        self.buttons["exit"].setEnabled(held)
+        state = bool(self.table and self.table.state_pct)
+        self.buttons["impairment"].setEnabled(has_table and state)
+        self.buttons["dividend"].setEnabled(has_table and state)
+
+    # ---- actions ----------------------------------------------------------------------------
+    def _open(self, dialog: FormDialog, after: Callable[[Any], None] | None = None
+              ) -> FormDialog:
+        self.last_dialog = dialog
+
+        def done() -> None:
+            self.bus.announce(COMPANIES, self.company_id)
+            if after is not None:
+                after(dialog.result_value)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def capital_increase(self) -> FormDialog:
+        return self._open(ed.capital_increase_dialog(self.ctx, self.credit_code, self))
+
+    def transfer(self) -> FormDialog | None:
+        h = selected_row(self.cap_view)
+        return self._open(ed.transfer_dialog(self.ctx, self.credit_code, h, self)) if h else None
+
+    def exit_holding(self) -> FormDialog | None:
+        h = selected_row(self.cap_view)
+        if h is None:
+            return None
+        return self._open(ed.exit_dialog(self.ctx, self.credit_code, h, self), self._receipt)
+
+    def impairment(self) -> FormDialog:
+        return self._open(ed.impairment_dialog(self.ctx, self.credit_code, self))
+
+    def dividend(self) -> FormDialog:
+        return self._open(ed.dividend_dialog(self.ctx, self.credit_code, self), self._receipt)
+
+    def _receipt(self, result: Any) -> None:
+        """Exit proceeds and dividends of the state-owned share became a receipt."""
+        rid = getattr(result, "receipt_id", None)
+        if rid is not None:
+            self.notice.setText("ℹ " + self.tr("已在作价投资合同上登记收款 #%1。")
+                                .replace("%1", str(rid)))
+            self.bus.announce(MONEY, rid)

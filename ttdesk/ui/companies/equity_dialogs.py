@@ -1,0 +1,123 @@
+"""Small dialogs for the equity events of a company: capital increase (dilutes everyone
+else), transfer, exit (proceeds of the state-owned share become a receipt), impairment and
+dividend. Each OK is one `ttdesk.core.equity` call; a refusal stays inline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from ttdesk.core import equity
+from ttdesk.core.context import AppContext
+from ttdesk.db.enums import EmploymentStatus, HolderType
+from ttdesk.ui.case.fields import date_edit, enum_combo
+from ttdesk.ui.money.forms import FormDialog, choice, money_edit, text_edit
+from ttdesk.ui.money.table import money_text
+
+CTX = "EquityDialogs"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def _holder_fields(d: FormDialog, lang: str, prefix: str = "", default: HolderType =
+                   HolderType.INVESTOR) -> None:
+    d.add(f"{prefix}holder_type", tr("股东类型"), choice(HolderType, lang, default),
+          (f"{prefix}holder_type",))
+    d.add(f"{prefix}holder_name", tr("股东名称"), text_edit(), ("holder_name",))
+    d.add(f"{prefix}staff_no", tr("工号（团队成员）"), text_edit(), ("staff_no",))
+    d.add(f"{prefix}employment_status", tr("创业方式"),
+          enum_combo(EmploymentStatus, lang, blank=True), ("employment_status",))
+
+
+def _holder(d: FormDialog, subscribed: object, paid: object = None,
+            prefix: str = "") -> equity.HolderIn:
+    return equity.HolderIn(
+        d.value(f"{prefix}holder_type"), d.value(f"{prefix}holder_name"), subscribed, paid,
+        d.value(f"{prefix}staff_no") or None, d.value(f"{prefix}employment_status"),
+        d.value("state_owned") if "state_owned" in d.form.inputs else False)
+
+
+def capital_increase_dialog(ctx: AppContext, credit_code: str,
+                            parent: QWidget | None = None) -> FormDialog:
+    def submit(d: FormDialog) -> int:
+        return equity.capital_increase(
+            ctx, credit_code, d.value("happened_on"),
+            [_holder(d, d.value("subscribed_capital"), d.value("paid_in_capital") or None)],
+            d.value("amount") or None, d.value("note") or None)
+
+    d = FormDialog(tr("增资扩股"), ctx.lang, submit, parent)
+    d.add("happened_on", tr("日期"), date_edit(ctx.today()))
+    _holder_fields(d, ctx.lang)
+    d.add("subscribed_capital", tr("新增认缴出资"), money_edit())
+    d.add("paid_in_capital", tr("其中实缴（空=全部实缴）"), money_edit())
+    d.add("amount", tr("投资金额（含溢价，空=同认缴）"), money_edit())
+    state = QCheckBox(tr("国有股权"))
+    d.add("state_owned", tr("性质"), state)
+    d.add("note", tr("备注"), text_edit(), ("holders",))
+    return d
+
+
+def transfer_dialog(ctx: AppContext, credit_code: str, seller: equity.Holding,
+                    parent: QWidget | None = None) -> FormDialog:
+    def submit(d: FormDialog) -> int:
+        assert seller.shareholding_id is not None
+        return equity.transfer(ctx, credit_code, d.value("happened_on"),
+                               seller.shareholding_id, d.value("capital"),
+                               _holder(d, d.value("capital")), d.value("price") or None,
+                               d.value("note") or None)
+
+    d = FormDialog(tr("股权转让：") + seller.holder_name, ctx.lang, submit, parent)
+    d.add("happened_on", tr("日期"), date_edit(ctx.today()))
+    d.add("capital", tr("转让出资额（持有 %1）").replace(
+        "%1", money_text(seller.subscribed_capital)), money_edit(seller.subscribed_capital))
+    _holder_fields(d, ctx.lang)
+    d.add("price", tr("转让价格"), money_edit())
+    d.add("note", tr("备注"), text_edit())
+    return d
+
+
+def exit_dialog(ctx: AppContext, credit_code: str, seller: equity.Holding,
+                parent: QWidget | None = None) -> FormDialog:
+    def submit(d: FormDialog) -> equity.ExitResult:
+        assert seller.shareholding_id is not None
+        return equity.exit_holding(ctx, credit_code, d.value("happened_on"),
+                                   seller.shareholding_id, d.value("capital"),
+                                   d.value("proceeds"), d.value("buyer_name") or None,
+                                   note=d.value("note") or None)
+
+    d = FormDialog(tr("股权退出：") + seller.holder_name, ctx.lang, submit, parent)
+    d.add("happened_on", tr("日期"), date_edit(ctx.today()))
+    d.add("capital", tr("退出出资额（持有 %1）").replace(
+        "%1", money_text(seller.subscribed_capital)), money_edit(seller.subscribed_capital))
+    d.add("proceeds", tr("退出所得"), money_edit())
+    d.add("buyer_name", tr("受让方（空=公司回购减资）"), text_edit())
+    d.add("note", tr("备注"), text_edit())
+    return d
+
+
+def impairment_dialog(ctx: AppContext, credit_code: str,
+                      parent: QWidget | None = None) -> FormDialog:
+    def submit(d: FormDialog) -> int:
+        return equity.impairment(ctx, credit_code, d.value("happened_on"), d.value("amount"),
+                                 d.value("note") or None)
+
+    d = FormDialog(tr("国有股权计提减值"), ctx.lang, submit, parent)
+    d.add("happened_on", tr("日期"), date_edit(ctx.today()))
+    d.add("amount", tr("减值金额"), money_edit())
+    d.add("note", tr("备注"), text_edit())
+    return d
+
+
+def dividend_dialog(ctx: AppContext, credit_code: str,
+                    parent: QWidget | None = None) -> FormDialog:
+    def submit(d: FormDialog) -> equity.ExitResult:
+        return equity.dividend(ctx, credit_code, d.value("happened_on"), d.value("amount"),
+                               note=d.value("note") or None)
+
+    d = FormDialog(tr("国有股权分红"), ctx.lang, submit, parent)
+    d.add("happened_on", tr("日期"), date_edit(ctx.today()))
+    d.add("amount", tr("分红金额"), money_edit(), ("deal_no",))
+    d.add("note", tr("备注"), text_edit())
+    return d
