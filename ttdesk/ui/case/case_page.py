@@ -10,6 +10,7 @@ Keys: Ctrl+S save, Esc discard edits, Ctrl+Z / Ctrl+Shift+Z undo / redo in the f
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -189,7 +190,7 @@ class CasePage(QWidget):
             return
         self.detail = detail
         lang = self.ctx.lang
-        self.header.setText(f"<b>{detail.case_no}</b>　{detail.title}")
+        self.header.setText(f"<b>{escape(detail.case_no)}</b>　{escape(detail.title)}")
         self.status.setText(self.tr("状态：%1").replace("%1", label(detail.status, lang)))
         self.actions.set_record(detail)
         self.stepper.set_steps(steps_for(detail, self.ctx.today()))

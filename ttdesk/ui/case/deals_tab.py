@@ -4,7 +4,7 @@ and the money and filings panels of the other areas (built when first looked at)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ttdesk.core.context import AppContext
@@ -54,6 +54,8 @@ class DealsTab(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("deal_hint")
         self.hint.setWordWrap(True)
+        for line in (self.header, self.hint):  # data, never markup
+            line.setTextFormat(Qt.TextFormat.PlainText)
         self.actions = ActionBar(ctx, bus, DEAL_ACTIONS, DEALS)
         self.records = ActionBar(ctx, bus, DEAL_RECORDS, DEALS)
         self.terms = KeyValues()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.errors import TTDeskError, ValidationFailed
+from ttdesk.core.errors import ValidationFailed
 from ttdesk.core.labels import choices
 from ttdesk.ui.problems import field_messages, messages_of
 
@@ -42,6 +42,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         palette = self.palette()  # a palette, not a style sheet: cheap to create by the dozen
         palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
         self.setPalette(palette)
@@ -240,7 +241,3 @@ def fill(form: FieldForm, values: Mapping[str, object]) -> None:
             w.setValue(value)
         elif isinstance(w, QComboBox):
             set_combo(w, value)
-
-
-def is_user_error(exc: BaseException) -> bool:
-    return isinstance(exc, TTDeskError)

@@ -3,6 +3,7 @@ action for every step of the grant machine (applied → ... → title changed, o
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from ttdesk.core.context import AppContext
@@ -29,6 +30,7 @@ class GrantsTab(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("grant_hint")
         self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.actions = ActionBar(ctx, bus, GRANT_ACTIONS, ACHIEVEMENTS)
         # a grant's change is announced as a change of its case
         self.actions.announce_id = lambda _g: self.detail.id if self.detail else 0

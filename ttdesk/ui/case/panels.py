@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.labels import label
 from ttdesk.core.next_step import publicity_note
 from ttdesk.core.queries.parts import PublicityRow
 from ttdesk.ui.case.records_tabs import fill_table, record_table
@@ -71,6 +70,7 @@ class KeyValues(QWidget):
             self.form.removeRow(0)
         for key, value in pairs:
             v = QLabel("—" if value in (None, "") else str(value))
+            v.setTextFormat(Qt.TextFormat.PlainText)
             v.setWordWrap(True)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(key + "：", v)
@@ -83,12 +83,6 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)
     return area
-
-
-def value_text(value: object, lang: str) -> object:
-    if hasattr(value, "value") and hasattr(value, "name"):
-        return label(value, lang)  # type: ignore[arg-type]
-    return value
 
 
 def lazy_panel(module: str, cls: str, make: Callable[[type], QWidget],

@@ -79,6 +79,8 @@ class StageBox(QFrame):
         self.detail = QLabel()
         self.detail.setObjectName(f"stage_detail_{index}")
         self.detail.setWordWrap(True)
+        for line in (self.title, self.detail):  # data, never markup
+            line.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         head = QHBoxLayout()
         head.addWidget(self.icon)
