@@ -2604,129 +2604,139 @@
 <context>
     <name>IncomePage</name>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="58"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="82"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="63"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="87"/>
         <source>实收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="58"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="83"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="63"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="88"/>
         <source>可扣除费用</source>
         <translation>Deductible costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="59"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="84"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="104"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="64"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="89"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="109"/>
         <source>净收入</source>
         <translation>Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="59"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="85"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="64"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="90"/>
         <source>已列入分配</source>
         <translation>Distributed</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="60"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="86"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="65"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="91"/>
         <source>待分配</source>
         <translation>To distribute</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="76"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="81"/>
         <source>按年度</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="77"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="82"/>
         <source>按年度和转化方式</source>
         <translation>By year and mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="80"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="85"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="81"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="100"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="86"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="105"/>
         <source>转化方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="81"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="86"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="92"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="97"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="97"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="102"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="98"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="103"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="99"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="104"/>
         <source>合同名称</source>
         <translation>Contract title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="101"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="106"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="102"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="107"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="102"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="107"/>
         <source>股权奖励</source>
         <translation>Equity reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="103"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="108"/>
         <source>现金奖励</source>
         <translation>Cash reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="105"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="110"/>
         <source>团队奖励</source>
         <translation>Team reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="106"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="111"/>
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="107"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="112"/>
         <source>发放日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="117"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="126"/>
         <source>&lt;b&gt;收益概览&lt;/b&gt;</source>
         <translation>&lt;b&gt;Income overview&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="126"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="135"/>
         <source>&lt;b&gt;收益分配&lt;/b&gt;（双击打开合同）</source>
         <translation>&lt;b&gt;Distributions&lt;/b&gt; (double-click opens the contract)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="171"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="166"/>
+        <source>加载中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="176"/>
+        <source>正在读取收益…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="193"/>
         <source>共 %1 次</source>
         <translation>%1 times</translation>
     </message>
@@ -3004,6 +3014,11 @@
         <location filename="../../ttdesk/ui/main_window.py" line="466"/>
         <source>正在生成示例数据…</source>
         <translation>Building demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/main_window.py" line="481"/>
+        <source>正在取消后台任务…</source>
+        <translation>Cancelling background tasks…</translation>
     </message>
 </context>
 <context>

@@ -378,3 +378,25 @@ def test_ticking_off_deadlines_from_the_list(qtbot: QtBot, demo_ctx: AppContext,
     handler(page.selected_ids())
     qtbot.waitUntil(lambda: page.model.rowCount() == open_before - 2, timeout=2000)
     assert count_deadlines(demo_ctx, DeadlineFilter(state=DeadlineState.DONE)) >= 2
+
+
+def test_closing_waits_for_a_running_operation(qtbot: QtBot, window: MainWindow) -> None:
+    import threading
+
+    from ttdesk.ui.ops import run_op
+
+    started = threading.Event()
+
+    def work(_progress: object, cancelled: object) -> str:
+        started.set()
+        while not cancelled():  # type: ignore[operator]
+            threading.Event().wait(0.01)
+        return "stopped"
+
+    op = run_op(window, "long", work, lambda _r: None, show_dialog=False)
+    assert started.wait(5)
+    assert window.running_ops() == [op]
+    window.close()
+    assert window.isVisible()  # not yet: the operation is asked to stop first
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert op.result == "stopped" and window.running_ops() == []

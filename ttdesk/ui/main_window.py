@@ -466,7 +466,21 @@ class MainWindow(QMainWindow):
         return self._run(self.tr("正在生成示例数据…"), work, done)
 
     # ---- closing ----------------------------------------------------------------------------
+    def running_ops(self) -> list[Operation]:
+        """Background operations of this window and its pages that have not ended yet
+        (every service run in one returns a value, so no result and no error = running)."""
+        return [op for op in self.findChildren(Operation)
+                if op.result is None and op.error is None]
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        busy = self.running_ops()
+        if busy:  # a worker thread must not outlive the window: cancel, close when it ends
+            for op in busy:
+                op.cancel()
+                op.finished.connect(self.close)
+            self.statusBar().showMessage(self.tr("正在取消后台任务…"))
+            event.ignore()
+            return
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         for page in self._built.values():
