@@ -2728,12 +2728,12 @@
     <message>
         <location filename="../../ttdesk/ui/money/income_page.py" line="166"/>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/money/income_page.py" line="176"/>
         <source>正在读取收益…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading income…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/money/income_page.py" line="193"/>
@@ -3080,6 +3080,14 @@
         <location filename="../../ttdesk/ui/case/new_disclosure.py" line="63"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ttdesk/ui/filings/preview.py" line="92"/>
+        <source>另存为</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
