@@ -26,6 +26,13 @@ def _tile(page: IncomePage, key: str) -> str:
     return page.findChild(QLabel, f"tile_{key}").text()
 
 
+def _page(qtbot, ctx: AppContext, bus: DataBus) -> IncomePage:
+    page = IncomePage(ctx, bus)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.dist_count.text() != "加载中…", timeout=20000)
+    return page
+
+
 def test_overview_and_distributions(qtbot, ctx: AppContext) -> None:
     ctx.today = lambda: date(2026, 11, 20)
     lic = signed_licence(ctx)
@@ -38,8 +45,7 @@ def test_overview_and_distributions(qtbot, ctx: AppContext) -> None:
     receipts.add_cost(ctx, receipts.CostIn(date(2026, 3, 6), "8000", "other", deal_no=no))
     did = dist.save(ctx, dist.DistributionIn(no))
     bus = DataBus()
-    page = IncomePage(ctx, bus)
-    qtbot.addWidget(page)
+    page = _page(qtbot, ctx, bus)
     assert _tile(page, "received") == "¥1,000,000.00"
     assert _tile(page, "deductible_costs") == "¥50,000.00"
     assert _tile(page, "net") == "¥950,000.00"
@@ -54,16 +60,19 @@ def test_overview_and_distributions(qtbot, ctx: AppContext) -> None:
     QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal)
 
     receipts.add_receipt(ctx, receipts.ReceiptIn(no, date(2026, 6, 1), "30000", "royalty"))
-    bus.announce(MONEY)
+    with qtbot.waitSignal(page.loaded):
+        bus.announce(MONEY)
     assert _tile(page, "pending") == "¥30,000.00"
     assert _tile(page, "received") == "¥1,030,000.00"
 
     assert page.dists.rowCount() == 1
     assert page.dists.index(0, 0).data() == f"#{did}"
     assert page.dists.index(0, 4).data() == "草拟"
-    page.status.setCurrentIndex(page.status.findData("paid"))
+    with qtbot.waitSignal(page.loaded):
+        page.status.setCurrentIndex(page.status.findData("paid"))
     assert page.dists.rowCount() == 0
-    page.status.setCurrentIndex(0)
+    with qtbot.waitSignal(page.loaded):
+        page.status.setCurrentIndex(0)
     with qtbot.waitSignal(page.open_deal_requested) as opened:
         page.open_row(page.dist_view.model().index(0, 1))
     assert opened.args == [deal_detail(ctx, no).achievements[0].case_no, no]
@@ -72,8 +81,7 @@ def test_overview_and_distributions(qtbot, ctx: AppContext) -> None:
 
 
 def test_demo_database_adds_up(qtbot, demo_ctx: AppContext) -> None:
-    page = IncomePage(demo_ctx, DataBus())
-    qtbot.addWidget(page)
+    page = _page(qtbot, demo_ctx, DataBus())
     buckets = page.buckets
     assert buckets
     # a reversal carries its original's amount: overall, what was received is either

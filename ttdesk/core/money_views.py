@@ -71,8 +71,7 @@ def income_overview(ctx: AppContext) -> list[IncomeBucket]:
     """Receipts, deductible costs, distributed and pending money per year and deal mode,
     newest year first."""
     year = extract("year", Receipt.received_on)
-    reversal = aliased(Receipt)
-    reversed_ = select(reversal.id).where(reversal.reverses_id == Receipt.id).exists()
+    is_reversal = Receipt.reverses_id.is_not(None)
     in_dist = distribution_receipt.c.distribution_id.is_not(None)
     buckets: dict[tuple[int, DealMode], IncomeBucket] = {}
 
@@ -83,42 +82,47 @@ def income_overview(ctx: AppContext) -> list[IncomeBucket]:
         return buckets[key]
 
     with ctx.read() as s:
-        rows = s.execute(
-            select(year, Deal.mode, Receipt.reverses_id.is_not(None), reversed_, in_dist,
-                   func.sum(Receipt.amount))
-            .join(Deal, Deal.id == Receipt.deal_id)
-            .outerjoin(distribution_receipt, distribution_receipt.c.receipt_id == Receipt.id)
-            .group_by(year, Deal.mode, Receipt.reverses_id.is_not(None), reversed_, in_dist)
-        ).all()
-        for y, mode, is_reversal, was_reversed, distributed, total in rows:
+        for y, mode, reversal, distributed, total in s.execute(
+                select(year, Deal.mode, is_reversal, in_dist, func.sum(Receipt.amount))
+                .join(Deal, Deal.id == Receipt.deal_id)
+                .outerjoin(distribution_receipt,
+                           distribution_receipt.c.receipt_id == Receipt.id)
+                .group_by(year, Deal.mode, is_reversal, in_dist)).all():
             b, amount = bucket(y, mode), Decimal(total or 0)
-            if is_reversal:
+            if reversal:
                 b.received -= amount
-                continue
-            b.received += amount
-            if distributed:
-                b.distributed += amount
-            elif not was_reversed:
-                b.pending += amount
+            else:
+                b.received += amount
+                if distributed:
+                    b.distributed += amount
+                else:
+                    b.pending += amount
+        # a reversed original (never in a distribution) no longer waits for one; it is found
+        # from its reversing entry by primary key, in the original's year and mode
+        original = aliased(Receipt)
+        oyear = extract("year", original.received_on)
+        for y, mode, total in s.execute(
+                select(oyear, Deal.mode, func.sum(original.amount))
+                .select_from(Receipt)
+                .join(original, original.id == Receipt.reverses_id)
+                .join(Deal, Deal.id == original.deal_id)
+                .group_by(oyear, Deal.mode)).all():
+            bucket(y, mode).pending -= Decimal(total or 0)
         cyear = extract("year", Cost.incurred_on)
-        for y, mode, is_reversal, total in s.execute(
+        for y, mode, rev, total in s.execute(
                 select(cyear, Deal.mode, Cost.reverses_id.is_not(None), func.sum(Cost.amount))
                 .join(Deal, Deal.id == Cost.deal_id).where(Cost.deductible.is_(True))
                 .group_by(cyear, Deal.mode, Cost.reverses_id.is_not(None))).all():
             amount = Decimal(total or 0)
-            bucket(y, mode).deductible_costs += -amount if is_reversal else amount
+            bucket(y, mode).deductible_costs += -amount if rev else amount
     return sorted(buckets.values(), key=lambda b: (-b.year, list(DealMode).index(b.mode)))
 
 
 def distribution_list(ctx: AppContext, status: DistributionStatus | None = None
                       ) -> list[DistributionListRow]:
     """Every distribution (or those of one status), newest first, with its deal and the
-    first case of the deal (to open it)."""
-    first_case = (select(Achievement.case_no)
-                  .join(deal_achievement, deal_achievement.c.achievement_id == Achievement.id)
-                  .where(deal_achievement.c.deal_id == Deal.id)
-                  .order_by(Achievement.id).limit(1).scalar_subquery())
-    stmt = (select(Distribution.id, Deal.deal_no, Deal.title, first_case, Deal.mode,
+    deal's first case number (to open it)."""
+    stmt = (select(Distribution.id, Deal.deal_no, Deal.title, Deal.id, Deal.mode,
                    Distribution.status, Distribution.is_equity, Distribution.net_income,
                    Distribution.team_amount, Distribution.approval_date,
                    Distribution.payment_date)
@@ -127,7 +131,16 @@ def distribution_list(ctx: AppContext, status: DistributionStatus | None = None
     if status is not None:
         stmt = stmt.where(Distribution.status == status)
     with ctx.read() as s:
-        return [DistributionListRow(*row) for row in s.execute(stmt).all()]
+        rows = s.execute(stmt).all()
+        wanted = select(Distribution.deal_id)
+        if status is not None:
+            wanted = wanted.where(Distribution.status == status)
+        cases = dict(s.execute(
+            select(deal_achievement.c.deal_id, func.min(Achievement.case_no))
+            .join(Achievement, Achievement.id == deal_achievement.c.achievement_id)
+            .where(deal_achievement.c.deal_id.in_(wanted.distinct()))
+            .group_by(deal_achievement.c.deal_id)).all())
+    return [DistributionListRow(r[0], r[1], r[2], cases.get(r[3]), *r[4:]) for r in rows]
 
 
 def company_header(ctx: AppContext, company_id: int) -> CompanyHeader:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from ttdesk.core.money_views import IncomeBucket
 from ttdesk.db.enums import DealMode, DistributionStatus
 from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text
+from ttdesk.ui.ops import Operation, run_op
 
 TILES = ("received", "deductible_costs", "net", "distributed", "pending")
 
@@ -46,6 +48,7 @@ class IncomePage(QWidget):
     """Income overview + distributions; reloads when money or deals change."""
 
     open_deal_requested = Signal(str, str)  # case_no, deal_no
+    loaded = Signal()  # after each (background) reload filled the tables
 
     def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,8 @@ class IncomePage(QWidget):
         self.setObjectName("income_page")
         lang = ctx.lang
         self.buckets: list[IncomeBucket] = []
+        self.last_op: Operation | None = None
+        self._generation = 0
         self.tiles: dict[str, QLabel] = {}
         tiles = QGridLayout()
         names = {"received": self.tr("实收"), "deductible_costs": self.tr("可扣除费用"),
@@ -92,7 +97,7 @@ class IncomePage(QWidget):
         self.status.addItem(self.tr("全部状态"), None)
         for code, text in choices(DistributionStatus, lang):
             self.status.addItem(text, code)
-        self.status.currentIndexChanged.connect(lambda _i: self._load_distributions())
+        self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.dists = RowsModel([
             Column(self.tr("编号"), lambda d: f"#{d.id}"),
             Column(self.tr("合同编号"), lambda d: d.deal_no),
@@ -107,6 +112,10 @@ class IncomePage(QWidget):
             Column(self.tr("发放日期"), lambda d: d.payment_date),
         ], lang)
         self.dist_view = make_view(self.dists, "distribution_list")
+        self.dist_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)  # thousands of rows: no measuring every one
+        for col, width in enumerate((70, 130, 320, 90, 70, 80, 130, 130, 100, 100)):
+            self.dist_view.setColumnWidth(col, width)
         self.dist_view.doubleClicked.connect(self.open_row)
         self.dist_count = QLabel()
         self.dist_count.setObjectName("distribution_count")
@@ -146,8 +155,30 @@ class IncomePage(QWidget):
         if kind in (MONEY, DEALS, ALL):
             self.reload()
 
-    def reload(self) -> None:
-        self.buckets = money_views.income_overview(self.ctx)
+    def reload(self) -> Operation:
+        """Read the overview and the distributions off the GUI thread (a big database has
+        tens of thousands of distributions); the newest request wins."""
+        self._generation += 1
+        generation = self._generation
+        code = self.status.currentData()
+        status = DistributionStatus(code) if code else None
+        ctx = self.ctx
+        self.dist_count.setText(self.tr("加载中…"))
+
+        def work(_progress: object, _cancelled: object) -> tuple[list[IncomeBucket], list]:
+            return (money_views.income_overview(ctx),
+                    money_views.distribution_list(ctx, status))
+
+        def done(result: tuple[list[IncomeBucket], list]) -> None:
+            if generation == self._generation:
+                self._fill(*result)
+
+        self.last_op = run_op(self, self.tr("正在读取收益…"), work, done, lang=ctx.lang,
+                              show_dialog=False)
+        return self.last_op
+
+    def _fill(self, buckets: list[IncomeBucket], rows: list) -> None:
+        self.buckets = buckets
         totals = IncomeBucket(0, DealMode.OTHER)
         for b in self.buckets:
             totals.received += b.received
@@ -158,17 +189,12 @@ class IncomePage(QWidget):
             value: Decimal = getattr(totals, key)
             self.tiles[key].setText(money_text(value))
         self._show_buckets()
-        self._load_distributions()
+        self.dists.set_rows(rows)
+        self.dist_count.setText(self.tr("共 %1 次").replace("%1", str(len(rows))))
+        self.loaded.emit()
 
     def _show_buckets(self) -> None:
         self.overview.set_rows(self.buckets if self.by_mode else by_year(self.buckets))
-
-    def _load_distributions(self) -> None:
-        code = self.status.currentData()
-        rows = money_views.distribution_list(
-            self.ctx, DistributionStatus(code) if code else None)
-        self.dists.set_rows(rows)
-        self.dist_count.setText(self.tr("共 %1 次").replace("%1", str(len(rows))))
 
     def open_row(self, index: QModelIndex) -> bool:
         """Ask for the deal's case page: the signal, and the main window if there is one."""
