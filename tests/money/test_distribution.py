@@ -137,3 +137,28 @@ def test_summaries(any_ctx: AppContext, lic: Licence) -> None:
     rows = dist.distributions_of(any_ctx, lic.deal.deal_no)
     assert [(r.id, r.receipts, r.team_amount) for r in rows] == [(did, 1, Decimal("700000.00"))]
     assert dist.latest_distribution_id(any_ctx, lic.deal.deal_no) == did
+
+
+def test_objection_to_the_reward_publicity(any_ctx: AppContext, lic: Licence) -> None:
+    _book(any_ctx, lic)
+    did = dist.save(any_ctx, dist.DistributionIn(lic.deal.deal_no))
+    dist.approve(any_ctx, did, date(2026, 5, 1), "技术转移中心")
+    dist.start_publicity(any_ctx, did, date(2026, 5, 10), "学校信息公开网")
+    dist.object_to_publicity(any_ctx, did, "李明", date(2026, 5, 12), "贡献份额有误")
+    with pytest.raises(RuleViolation):
+        dist.record_payment(any_ctx, did, date(2026, 6, 1))
+    dist.resolve_objection(any_ctx, did, "核实无误", date(2026, 5, 20), upheld=False)
+    assert dist.distribution_detail(any_ctx, did).publicity.open_objections == 0  # type: ignore
+    assert dist.record_payment(any_ctx, did, date(2026, 6, 1)) == []
+
+
+def test_upheld_objection_blocks_payment(any_ctx: AppContext, lic: Licence) -> None:
+    _book(any_ctx, lic)
+    did = dist.save(any_ctx, dist.DistributionIn(lic.deal.deal_no))
+    dist.approve(any_ctx, did, date(2026, 5, 1), "技术转移中心")
+    dist.start_publicity(any_ctx, did, date(2026, 5, 10), "学校信息公开网")
+    dist.object_to_publicity(any_ctx, did, "李明", date(2026, 5, 12), "漏列完成人")
+    dist.resolve_objection(any_ctx, did, "异议成立", date(2026, 5, 20), upheld=True)
+    with pytest.raises(RuleViolation) as exc:
+        dist.record_payment(any_ctx, did, date(2026, 6, 1))
+    assert exc.value.rule == "R10" and "upheld" in exc.value.problems[0].en

@@ -547,6 +547,35 @@ def start_publicity(ctx: AppContext, distribution_id: int, start: date, channel:
         return pub.end_date
 
 
+def object_to_publicity(ctx: AppContext, distribution_id: int, raised_by: str, on: date,
+                        content: str) -> None:
+    """Record an objection to the reward publicity; payment waits until it is resolved."""
+    with ctx.write() as s:
+        dist = _load(s, distribution_id)
+        pub = _pub(s, dist.id)
+        if dist.status != DistributionStatus.IN_PUBLICITY or pub is None:
+            raise RuleViolation("R10", "该分配不在公示中", "the distribution is not in "
+                                "publicity", "publicity", str(distribution_id))
+        publicity.add_objection(s, pub, raised_by, on, content)
+
+
+def resolve_objection(ctx: AppContext, distribution_id: int, resolution: str, on: date,
+                      upheld: bool) -> None:
+    """Resolve the open objections: dismissed, the publicity runs on; upheld, it ends and
+    the reward cannot be paid as publicised."""
+    with ctx.write() as s:
+        dist = _load(s, distribution_id)
+        pub = _pub(s, dist.id)
+        open_ones = [o for o in pub.objections if o.resolved_on is None] if pub else []
+        if pub is None or not open_ones:
+            raise RuleViolation("R10", "没有待处理的异议", "no open objection", "publicity",
+                                str(distribution_id))
+        for obj in open_ones:
+            publicity.resolve_objection(obj, resolution, on, upheld)
+        if upheld:
+            publicity.close(pub, on, PublicityResult.TERMINATED_BY_OBJECTION)
+
+
 def record_payment(ctx: AppContext, distribution_id: int, on: date,
                    expected_version: int | None = None) -> list[Problem]:
     """Record the payment date (R10: only after the publicity ended with no open objection).
@@ -562,6 +591,11 @@ def record_payment(ctx: AppContext, distribution_id: int, on: date,
         if any(o.resolved_on is None for o in pub.objections):
             raise RuleViolation("R10", "公示存在未处理的异议，不能发放", "an objection to the "
                                 "publicity is still open: no payment", "publicity", where)
+        if pub.result == PublicityResult.TERMINATED_BY_OBJECTION or any(
+                o.upheld for o in pub.objections):
+            raise RuleViolation("R10", "异议成立，须重新确定分配方案后再公示", "an objection was "
+                                "upheld: the distribution must be settled and publicised again",
+                                "publicity", where)
         if on <= pub.end_date:
             raise RuleViolation("R10", f"公示期至 {pub.end_date}，期满后方可发放",
                                 f"the publicity runs to {pub.end_date}; payment is allowed "
