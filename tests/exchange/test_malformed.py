@@ -112,6 +112,8 @@ CASES: list[tuple[str, Callable[[Doc], None], tuple[str, ...]]] = [
     ("list expected", _set("people", {"a": 1}), ("[FORMAT] people", "expected a JSON array")),
     ("cap table over 100", _set("shareholdings.0.percentage", "90"),
      ("[R11] shareholdings[1].percentage", "110%")),
+    ("cap table after an event over 100", _set("equity_events.1.positions.0.percentage", "90"),
+     ("[R11] equity_events[1].positions", "110%")),
 ]
 
 

@@ -314,6 +314,17 @@ def check_cap_tables(ch: Checker, existing: dict[str, Decimal]) -> None:
             ch.problems.append(cap_problem(code, total, rows[-1][1]))
 
 
+def check_equity_event(ch: Checker, rec: Record) -> None:
+    """R11: the cap table recorded after an equity event sums to at most 100%."""
+    rows = rec.children.get("positions", [])
+    total = sum((p.values.get("percentage") or Decimal(0) for p in rows), Decimal(0))
+    if total > HUNDRED:
+        ch.problems.append(problem("R11", f"{rec.where}.positions",
+                                   f"股权事件后的持股比例合计 {total}%，超过 100%",
+                                   f"the cap table after the event adds up to {total}%, "
+                                   "over 100%"))
+
+
 def check_person(ch: Checker, rec: Record) -> None:
     seen: set[Any] = set()
     for it in rec.children.get("interests", []):
@@ -359,6 +370,7 @@ RULES = {
     "deals": check_deal,
     "receipts": check_receipt,
     "shareholdings": check_shareholding,
+    "equity_events": check_equity_event,
     "people": check_person,
     "departments": check_department,
     "deadlines": check_deadline,
