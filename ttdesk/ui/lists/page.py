@@ -89,6 +89,9 @@ class ListPage(QWidget):
         bus.changed.connect(self._on_changed)
         self.model.refresh()
         self._restore_layout()
+        # The choices (departments, officers, years...) come after the first paint: they are
+        # not needed to show the list, and start-up waits for this page.
+        QTimer.singleShot(0, self.load_filter_choices)
 
     # ---- building ---------------------------------------------------------------------------
     def _build_bar(self, ctx: AppContext) -> None:
@@ -100,14 +103,11 @@ class ListPage(QWidget):
         self.search.setMinimumWidth(240)
         self._bar.addWidget(self.search, 2)
         self.filters: dict[str, QComboBox] = {}
-        fc: FilterChoices | None = filter_choices(ctx) if self.spec.filters else None
+        self._choices_loaded = not self.spec.filters
         for fdef in self.spec.filters:
             combo = QComboBox()
             combo.setObjectName(f"filter_{fdef.name}")
             combo.addItem(self.tr("全部%1").replace("%1", fdef.text(self._lang)), None)
-            assert fc is not None
-            for value, text in fdef.choices(fc, self._lang):
-                combo.addItem(text, value)
             combo.setMaximumWidth(200)
             combo.currentIndexChanged.connect(lambda _i, n=fdef.name: self._filter_changed(n))
             self.filters[fdef.name] = combo
@@ -170,10 +170,24 @@ class ListPage(QWidget):
         if text != self.model.filter.search:
             self.model.update_filter(search=text)
 
+    def load_filter_choices(self) -> None:
+        """Fill the filter combos once (each keeps "all" selected)."""
+        if self._choices_loaded:
+            return
+        self._choices_loaded = True
+        fc: FilterChoices = filter_choices(self._ctx)
+        for fdef in self.spec.filters:
+            combo = self.filters[fdef.name]
+            combo.blockSignals(True)
+            for value, text in fdef.choices(fc, self._lang):
+                combo.addItem(text, value)
+            combo.blockSignals(False)
+
     def _filter_changed(self, name: str) -> None:
         self.model.update_filter(**{name: self.filters[name].currentData()})
 
     def set_filter_value(self, name: str, value: Any) -> None:
+        self.load_filter_choices()
         combo = self.filters[name]
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
