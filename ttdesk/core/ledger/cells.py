@@ -60,13 +60,20 @@ def text(value: object) -> str | None:
     return " ".join(str(value).split())
 
 
+_TOTAL_FIRST = frozenset("合小总共TtSs")
+_SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
+
+
 def is_total_row(values: tuple[object, ...]) -> bool:
     """合计/小计/总计 rows (in any of the first text cells) are not records."""
     for value in values:
-        if isinstance(value, str) and value.strip():
-            folded = re.sub(r"\s+", "", norm(value)).casefold().rstrip(":")
-            if folded in TOTAL_WORDS:
-                return True
+        if isinstance(value, str) and len(value) <= 16:
+            short = value.strip()
+            if short and short[0] in _TOTAL_FIRST:
+                folded = _SPACES.sub("", norm(short)).casefold().rstrip(":")
+                if folded in TOTAL_WORDS:
+                    return True
     return False
 
 
@@ -155,7 +162,7 @@ def parse_pct(value: object) -> Decimal:
     if isinstance(value, bool):
         raise CellError(f"不是百分比：{value}", f"Not a percentage: {value}", "R11")
     if isinstance(value, str):
-        raw = re.sub(r"\s+", "", norm(value))
+        raw = _SPACES.sub("", norm(value))
         if raw.endswith("%"):
             number = _pct_number(raw[:-1], value)
         else:
@@ -180,8 +187,10 @@ def _pct_number(raw: str, shown: object) -> Decimal:
 def parse_names(value: object) -> list[tuple[str, Decimal | None]]:
     """Names separated by 、，,；; / or spaces, each optionally with a share: 张伟(50%)、李娜:50.
     Returns (name, share or None) in order."""
-    raw = _SPACE_BEFORE_MARK.sub(r"\1", norm(str(value)))
-    raw = re.sub(r"[(\[][^)\]]*[)\]]", lambda m: re.sub(r"\s+", "", m.group(0)), raw)
+    raw = norm(str(value))
+    if " " in raw or "\t" in raw:
+        raw = _SPACE_BEFORE_MARK.sub(r"\1", raw)
+        raw = _BRACKETED.sub(lambda m: _SPACES.sub("", m.group(0)), raw)
     out: list[tuple[str, Decimal | None]] = []
     for item in _NAME_SEP.split(raw):
         if not item:

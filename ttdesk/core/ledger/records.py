@@ -115,7 +115,8 @@ class RowReader:
 
     def read(self, row: int, values: tuple[Any, ...]) -> Cells | None:
         """None for a blank or total row."""
-        if all(cells.is_blank(v) for v in values) or cells.is_total_row(values[:6]):
+        if not any(v is not None and (v.__class__ is not str or v.strip()) for v in values) \
+                or cells.is_total_row(values[:6]):
             return None
         out: dict[str, Any] = {}
         where: dict[str, str] = {}

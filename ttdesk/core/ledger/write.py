@@ -22,20 +22,24 @@ from ttdesk.db.types import utcnow
 _REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no")
 
 
-def _full(table: Table, values: dict[str, Any], now: Any) -> dict[str, Any]:
-    """Every column: given, else its scalar default, else None (enums by their code)."""
+def _template(table: Table, now: Any) -> dict[str, Any]:
+    """Every column but the id: its scalar default (enums by their code), else None."""
     row: dict[str, Any] = {}
     for col in table.columns:
-        if col.name in values:
-            v = values[col.name]
-            row[col.name] = v.value if isinstance(v, Enum) else v
-        elif col.name in ("created_at", "updated_at"):
+        if col.name in ("created_at", "updated_at"):
             row[col.name] = now
         elif col.default is not None and getattr(col.default, "is_scalar", False):
             v = col.default.arg  # type: ignore[attr-defined]
             row[col.name] = v.value if isinstance(v, Enum) else v
         elif col.name != "id":
             row[col.name] = None
+    return row
+
+
+def _full(template: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    row = dict(template)
+    for key, v in values.items():
+        row[key] = v.value if isinstance(v, Enum) else v
     return row
 
 
@@ -66,7 +70,8 @@ class Writer:
         if not values:
             return []
         table: Table = model if isinstance(model, Table) else model.__table__
-        rows = [_full(table, v, self.now) for v in values]
+        template = _template(table, self.now)
+        rows = [_full(template, v) for v in values]
         if "id" in table.c:
             ids = new_ids(self.s, table, len(rows))
             for row, new_id in zip(rows, ids, strict=True):
