@@ -104,3 +104,26 @@ def test_receipt_list_reverse_audit_and_cap_table(capsys: pytest.CaptureFixture[
     assert [h["percentage"] for h in data["holdings"]] == ["30", "70"]
     code, out, _ = run(capsys, db_url, "--lang", "zh", "cap-table", company.credit_code)
     assert "天使投资" in out
+
+
+def test_distribution_steps_through_the_cli(capsys: pytest.CaptureFixture[str],
+                                            ctx: AppContext, db_url: str) -> None:
+    no = signed_licence(ctx).deal.deal_no
+    run(capsys, db_url, "receipt", "add", no, "--date", "2026-04-01", "--amount", "10000")
+    code, out, err = run(capsys, db_url, "distribution", no, "--save", "--json")
+    did = str(json.loads(out)["distribution_id"])
+    code, _, err = run(capsys, db_url, "distribution-step", did, "pay", "--date", "2026-06-01")
+    assert code == 2 and "STATUS" in err
+    code, out, err = run(capsys, db_url, "distribution-step", did, "approve", "--date",
+                         "2026-05-01", "--body", "技术转移中心", "--json")
+    assert code == 0 and json.loads(out)["status"] == "approved", err
+    code, out, err = run(capsys, db_url, "distribution-step", did, "publicity", "--date",
+                         "2026-05-10", "--channel", "学校信息公开网")
+    assert code == 0 and "公示中" in out, err
+    code, out, err = run(capsys, db_url, "distribution-step", did, "pay", "--date",
+                         "2026-06-01", "--json")
+    assert code == 0 and json.loads(out)["payment_date"] == "2026-06-01", err
+    code, out, _ = run(capsys, db_url, "distribution-show", did, "--json")
+    data = json.loads(out)
+    assert data["status"] == "paid" and data["team_amount"] == "7000.00"
+    assert data["publicity"]["result"] == "no_objection"

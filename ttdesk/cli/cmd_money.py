@@ -62,6 +62,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(p)
     p.set_defaults(handler=run_distribution)
 
+    st = sub.add_parser("distribution-step",
+                        help="approve, publicise or pay a recorded distribution / 分配流转")
+    st.add_argument("distribution_id", type=int)
+    st.add_argument("action", choices=["approve", "publicity", "pay"])
+    st.add_argument("--date", required=True, type=date.fromisoformat, dest="on")
+    st.add_argument("--body", help="approve: the approving body / 审批机构")
+    st.add_argument("--channel", help="publicity: where it is published / 公示渠道")
+    add_json_flag(st)
+    st.set_defaults(handler=run_distribution_step)
+
+    sh = sub.add_parser("distribution-show", help="one recorded distribution / 查看分配")
+    sh.add_argument("distribution_id", type=int)
+    add_json_flag(sh)
+    sh.set_defaults(handler=run_distribution_show)
+
     r = sub.add_parser("receipt", help="add, list or reverse receipts / 收款")
     rs = r.add_subparsers(dest="action", required=True)
     add = rs.add_parser("add", help="book a receipt")
@@ -160,6 +175,48 @@ def run_distribution(args: argparse.Namespace) -> int:
         print_json(plan_json(plan, saved))
     else:
         _print_plan(plan, args.lang, saved)
+    return EXIT_OK
+
+
+def run_distribution_step(args: argparse.Namespace) -> int:
+    ctx = open_ctx(args)
+    warnings: list[Any] = []
+    try:
+        if args.action == "approve":
+            dist.approve(ctx, args.distribution_id, args.on, args.body or "")
+        elif args.action == "publicity":
+            dist.start_publicity(ctx, args.distribution_id, args.on, args.channel or "")
+        else:
+            warnings = dist.record_payment(ctx, args.distribution_id, args.on)
+        detail = dist.distribution_detail(ctx, args.distribution_id)
+    finally:
+        ctx.db.dispose()
+    for w in warnings:
+        print(f"[{w.rule}] {w.zh if args.lang == 'zh' else w.en}", file=sys.stderr)
+    if args.json:
+        print_json({"distribution_id": detail.id, "status": detail.status,
+                    "approval_date": detail.approval_date, "payment_date": detail.payment_date,
+                    "publicity": detail.publicity,
+                    "warnings": [{"rule": w.rule, "zh": w.zh, "en": w.en} for w in warnings]})
+    else:
+        print(label(detail.status, args.lang))
+    return EXIT_OK
+
+
+def run_distribution_show(args: argparse.Namespace) -> int:
+    ctx = open_ctx(args)
+    try:
+        detail = dist.distribution_detail(ctx, args.distribution_id)
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json({**plan_json(detail.plan, detail.id), "status": detail.status,
+                    "approval_date": detail.approval_date, "approval_body": detail.approval_body,
+                    "payment_date": detail.payment_date, "payment_due": detail.payment_due,
+                    "publicity": detail.publicity})
+    else:
+        print(f"#{detail.id}\t{label(detail.status, args.lang)}")
+        _print_plan(detail.plan, args.lang, None)
     return EXIT_OK
 
 
