@@ -183,13 +183,23 @@ _COLUMNS = (Filing.id, Filing.serial_no, Filing.kind, Filing.subject, Filing.ver
 
 
 def list_filings(ctx: AppContext, kind: str | None = None, subject: str | None = None,
-                 limit: int | None = 500) -> list[FilingRecord]:
-    """Archived filings, newest first, optionally of one kind / subject (subject prefix)."""
+                 limit: int | None = 500, about: str | None = None,
+                 search: str | None = None) -> list[FilingRecord]:
+    """Archived filings, newest first. `subject`: subject prefix; `about`: every filing of a
+    case or deal number (also its notices "grant:CG-..." and distributions "HT-...#3");
+    `search`: part of the serial or subject."""
     stmt = select(*_COLUMNS).order_by(Filing.created_at.desc(), Filing.id.desc())
     if kind:
         stmt = stmt.where(Filing.kind == kind)
     if subject:
         stmt = stmt.where(Filing.subject.like(subject.replace("%", "") + "%"))
+    if about:
+        key = about.replace("%", "").strip()
+        stmt = stmt.where((Filing.subject == key) | Filing.subject.like(f"{key}#%")
+                          | Filing.subject.like(f"%:{key}") | Filing.subject.like(f"%:{key}#%"))
+    if search:
+        text = f"%{search.replace('%', '').strip()}%"
+        stmt = stmt.where(Filing.serial_no.like(text) | Filing.subject.like(text))
     if limit:
         stmt = stmt.limit(limit)
     with ctx.read() as session:

@@ -1,0 +1,108 @@
+"""The 文件 area: every archived filing (filter by form, search serial or subject), its
+preview, and checking a PDF file against the archive (a changed byte fails)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ttdesk.core import filing_archive
+from ttdesk.core.filing_archive import Verification
+from ttdesk.ui.bus import FILINGS, DataBus
+from ttdesk.ui.filings.panel import ArchiveTable, local_stamp
+from ttdesk.ui.filings.preview import PdfPreview
+
+KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
+
+
+class ArchivePage(QWidget):
+    def __init__(self, ctx: Any, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.bus = ctx, bus
+        self.setObjectName("filing_archive_page")
+        self.kind = QComboBox()
+        self.kind.setObjectName("archive_kind")
+        self.kind.addItem(self.tr("全部文件"), None)
+        for code in KINDS:
+            self.kind.addItem(code, code)
+        self.kind.currentIndexChanged.connect(lambda _: self.reload())
+        self.search = QLineEdit()
+        self.search.setObjectName("archive_search")
+        self.search.setPlaceholderText(self.tr("文件编号或对象（成果/项目编号、年度）"))
+        self.search.textChanged.connect(lambda _: self.reload())
+        self.verify_button = QPushButton(self.tr("核验文件…"))
+        self.verify_button.setObjectName("archive_verify")
+        self.verify_button.clicked.connect(self.choose_and_verify)
+        self.result = QLabel()
+        self.result.setObjectName("verify_result")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = ArchiveTable()
+        self.table.record_chosen.connect(self.show_record)
+        self.preview = PdfPreview()
+
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.verify_button)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.result)
+        layout.addWidget(split, 1)
+        bus.changed.connect(self._bus_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.table.fill(filing_archive.list_filings(
+            self.ctx, kind=self.kind.currentData(), search=self.search.text() or None))
+
+    def show_record(self, filing_id: int) -> None:
+        self.preview.show_pdf(filing_archive.content(self.ctx, filing_id))
+
+    def _bus_changed(self, kind: str, record_id: int) -> None:
+        if DataBus.concerns(kind, FILINGS):
+            self.reload()
+
+    # ---- verify -------------------------------------------------------------------------
+    def choose_and_verify(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要核验的 PDF 文件"), "",
+                                              "PDF (*.pdf)")
+        if path:
+            self.verify_file(Path(path))
+
+    def verify_file(self, path: Path) -> Verification:
+        result = filing_archive.verify(self.ctx, path.read_bytes())
+        rec = result.record
+        if result.ok and rec is not None:
+            text = (self.tr("核验通过：%1 %2 第 %3 版，文件编号 %4，%5 由 %6 生成。")
+                    .replace("%1", rec.kind).replace("%2", rec.subject)
+                    .replace("%3", str(rec.version)).replace("%4", rec.serial_no)
+                    .replace("%5", local_stamp(rec)).replace("%6", rec.created_by))
+            if rec.superseded:
+                text += " " + self.tr("注意：此版本已被第 %1 版取代。").replace(
+                    "%1", str(result.latest_version))
+            self.table.select_id(rec.id)
+        else:
+            lang = getattr(self.ctx, "lang", "zh")
+            text = self.tr("核验未通过：") + " ".join(
+                filing_archive.refuse_unverified(result).messages(lang))
+        self.result.setText(text)
+        return result
