@@ -66,9 +66,7 @@ def prepare(db: Path, home: Path) -> Path:
     """A copy of the database and a settings file whose last page is the case list."""
     copy = home / "ttdesk.db"
     shutil.copyfile(db, copy)
-    config = home / "config" / "TTDesk"
-    config.mkdir(parents=True)
-    (config / "TT Desk.conf").write_text(
+    (home / "settings.ini").write_text(
         "[ui]\nfirst_start_done=true\nlanguage=zh\n[window]\nlast_page=achievements\n",
         encoding="utf-8")
     return copy
@@ -95,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         copy = prepare(args.db, home)
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                   TTDESK_HOME=str(home), XDG_CONFIG_HOME=str(home / "config"))
+                   TTDESK_HOME=str(home))  # settings.ini there too
         env.pop("TTDESK_DB", None)
         ours_code = OURS % {"db": str(copy), "heavy": HEAVY}
         _, note = timed(ours_code, env)  # warm-up: migration check, file cache, .pyc

@@ -182,3 +182,13 @@ def test_crash_hook_logs_and_shows_a_dialog(monkeypatch: pytest.MonkeyPatch,
         entry._excepthook(ValueError, exc, exc.__traceback__)
     assert shown and "模拟的错误" in shown[0]
     assert "PySide6.QtWidgets" in sys.modules
+
+
+def test_settings_live_beside_the_data_with_ttdesk_home(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TTDESK_HOME", str(tmp_path))
+    settings = UiSettings()
+    settings.last_page = "deals"
+    settings.sync()
+    assert Path(settings.file_name()) == tmp_path / "settings.ini"
+    assert UiSettings().last_page == "deals"

@@ -2,11 +2,13 @@
 
 Window geometry, column layouts and the interface language are per-user preferences (the
 platform's QSettings store); business configuration (policy, calendar) lives in the database.
-Tests and the screenshot script point `UiSettings(path=...)` at an INI file of their own.
+Tests and the screenshot script point `UiSettings(path=...)` at an INI file of their own; with
+TTDESK_HOME set (portable use, tests) the default is `settings.ini` in that folder.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -14,12 +16,16 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANIZATION = "TTDesk"
 APPLICATION = "TT Desk"
 LANGUAGES = ("zh", "en")
+SETTINGS_FILE = "settings.ini"
 
 
 class UiSettings:
     """Typed accessors; writes go straight to the store (QSettings syncs them to disk)."""
 
     def __init__(self, path: str | Path | None = None) -> None:
+        home = os.environ.get("TTDESK_HOME")
+        if path is None and home:  # portable use and tests: settings beside the data
+            path = Path(home) / SETTINGS_FILE
         if path is None:
             self._store = QSettings(ORGANIZATION, APPLICATION)
         else:
