@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from ledger.conftest import counts
-from ledger.fixtures import clean_ledger, clean_rows, write_book
+from ledger.fixtures import big_ledger, clean_ledger, clean_rows, write_book
 from ttdesk.core.context import AppContext
 from ttdesk.ui import bus as busmod
 from ttdesk.ui.bus import DataBus
@@ -108,3 +108,22 @@ def test_choosing_a_field_twice_clears_the_other_column(qtbot: QtBot, ctx: AppCo
     assert table.combos[0].currentData() == "title"
     assert table.combos[2].currentData() is None
     assert wizard.mapping_page.mapping.sheets["achievements"].fields()["title"].letter == "A"
+
+
+def test_cancelled_import_writes_nothing(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    wizard, bus = _wizard(qtbot, ctx)
+    seen: list[str] = []
+    bus.changed.connect(lambda kind, _id: seen.append(kind))
+    _to_check_page(qtbot, wizard, big_ledger(tmp_path / "大台账.xlsx", 3000))
+    assert wizard.check_page.isComplete()
+    before = counts(ctx)
+    wizard.next()
+    op = wizard.current_op
+    assert op is not None
+    op.cancel()  # as the progress dialog's Cancel button does
+    _wait(qtbot, wizard)
+    assert counts(ctx) == before
+    assert not wizard.import_page.isComplete()
+    assert "未导入" in wizard.import_page.status.text()
+    assert "已取消" in wizard.import_page.status.text()
+    assert seen == []
