@@ -219,3 +219,16 @@ def test_copying_a_big_selection_runs_off_the_gui_thread(
         pass
     lines = QGuiApplication.clipboard().text().splitlines()
     assert len(lines) == 1 + page.model.rowCount() == 151
+
+
+def test_enter_in_the_search_box_searches_and_selects_the_first_match(
+        qtbot: QtBot, ctx: AppContext, data_bus: DataBus, ui_settings: UiSettings) -> None:
+    make_achievement(ctx, title="纳米发电机", case_no="CG-2025-0100")
+    make_achievement(ctx, title="钠离子电池", case_no="CG-2025-0101")
+    page = make_page(qtbot, ctx, data_bus, ui_settings)
+    page.search.setText("CG-2025-0101")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # at once, no debounce wait
+    assert page.model.rowCount() == 1
+    assert page.current_row().case_no == "CG-2025-0101"
+    with qtbot.waitSignal(page.opened):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)

@@ -82,6 +82,7 @@ class ListPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_and_go_to_rows)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self.save_layout)
         self._refresh_timer = QTimer(self, singleShot=True, interval=100)
@@ -182,6 +183,14 @@ class ListPage(QWidget):
             for value, text in fdef.choices(fc, self._lang):
                 combo.addItem(text, value)
             combo.blockSignals(False)
+
+    def _search_and_go_to_rows(self) -> None:
+        """Enter in the search box: search now and move to the first match (Enter again
+        opens it)."""
+        self.apply_search()
+        if self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.selectRow(0)
 
     def _filter_changed(self, name: str) -> None:
         self.model.update_filter(**{name: self.filters[name].currentData()})
