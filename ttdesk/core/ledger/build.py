@@ -95,12 +95,20 @@ def build(session: Session, wb: Any, layout: Layout, pol: Policy, today: date,
     company_sheet = P.companies(rows.get(COMPANIES, []), probs)
     found = P.cases(rows.get(ACHIEVEMENTS, []), probs, today)
     steps.check()
+    stored_titles: dict[str, str] = {}
     by_no, by_key = existing_cases(session, [c.case_no for c in found if c.case_no],
-                                   [c.title for c in found if not c.case_no])
+                                   [c.title for c in found if not c.case_no], stored_titles)
     new_cases: list[P.CaseOut] = []
     for c in found:
         if c.case_no and c.case_no in by_no:
             c.existing_id = by_no[c.case_no]
+            stored = stored_titles.get(c.case_no, "")
+            if stored != c.title:
+                plan.notes.append(Problem(
+                    "DUP",
+                    f"成果编号 {c.case_no} 已在库中，但名称不同（库中为“{stored}”）：此行未导入",
+                    f"case number {c.case_no} is stored already under another title "
+                    f"({stored!r}): this row was not imported", "case_no", c.row.at("case_no")))
         elif not c.case_no and (c.title, c.disclosure_date) in by_key:
             c.existing_id, c.case_no = by_key[(c.title, c.disclosure_date)]
         if c.existing_id is None:

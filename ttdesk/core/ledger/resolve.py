@@ -171,15 +171,20 @@ class Directory:
         self.new.append(new)
 
 
-def existing_cases(session: Session, case_nos: list[str], titles: list[str]
+def existing_cases(session: Session, case_nos: list[str], titles: list[str],
+                   stored_titles: dict[str, str] | None = None,
                    ) -> tuple[dict[str, int], dict[tuple[str, Any], tuple[int, str]]]:
-    """Cases already stored: by case number, and by (title, disclosure date)."""
+    """Cases already stored: by case number, and by (title, disclosure date).
+    `stored_titles`, when given, receives the stored title of each case number found."""
     by_no: dict[str, int] = {}
     by_key: dict[tuple[str, Any], tuple[int, str]] = {}
     for part in chunks(sorted(set(case_nos))):
-        for cid, no in session.execute(select(Achievement.id, Achievement.case_no)
-                                       .where(Achievement.case_no.in_(part))):
+        for cid, no, title in session.execute(
+                select(Achievement.id, Achievement.case_no, Achievement.title)
+                .where(Achievement.case_no.in_(part))):
             by_no[no] = cid
+            if stored_titles is not None:
+                stored_titles[no] = title
     for part in chunks(sorted(set(titles))):
         for cid, no, title, disclosed in session.execute(
                 select(Achievement.id, Achievement.case_no, Achievement.title,
