@@ -438,7 +438,9 @@ def impairment(ctx: AppContext, credit_code: str, on: date, amount: Decimal | st
     with ctx.write() as s:
         company = _company(s, credit_code)
         value = positive_money(amount, "amount")
-        row = _ledger_row(s, company)
+        data = _ledger_data(s, company.id)
+        row = _ledger_row(company, data[0].get(company.id, []), data[1].get(company.id, []),
+                          data[2])
         if row is None or value > row.book_value:
             book = row.book_value if row else ZERO
             raise RuleViolation("R11", f"减值 ¥{value:,} 超过账面价值 ¥{book:,}",
@@ -541,16 +543,12 @@ def equity_events(ctx: AppContext, credit_code: str) -> list[EquityEventRow]:
         return _event_rows(s, _company(s, credit_code))
 
 
-def _ledger_row(s: Session, company: Company) -> StateEquityRow | None:
-    events = _event_rows(s, company)
-    state = [h for h in cap_table_in_session(s, company).holdings if h.is_state_owned]
+def _ledger_row(company: Company, events: list[EquityEventRow], state: list[Shareholding],
+                snapshots: dict[int, Decimal]) -> StateEquityRow | None:
+    """One company's line of the ledger. `snapshots`: state-owned capital after each event
+    whose cap table was recorded; an exit disposes of the book value pro rata."""
     if not state and not any(e.kind == EquityEventKind.FORMATION for e in events):
         return None
-    snapshots = {ev.id: sum((p.subscribed_capital for p in ev.positions if p.is_state_owned),
-                            ZERO)
-                 for ev in s.execute(select(EquityEvent).where(
-                     EquityEvent.company_id == company.id, EquityEvent.positions.any())
-                     .options(selectinload(EquityEvent.positions))).scalars()}
     original = impaired = disposed = proceeds = dividends = ZERO
     held = ZERO
     for e in events:
@@ -581,22 +579,52 @@ def _ledger_row(s: Session, company: Company) -> StateEquityRow | None:
                           events)
 
 
+def _ledger_data(s: Session, company_id: int | None
+                 ) -> tuple[dict[int, list[EquityEventRow]], dict[int, list[Shareholding]],
+                            dict[int, Decimal]]:
+    """Events, state-owned holdings and state capital after each event, by company, in
+    three queries (all companies, or one)."""
+    ev_stmt = select(EquityEvent, Deal.deal_no, Company.credit_code).join(
+        Company, Company.id == EquityEvent.company_id).outerjoin(
+        Deal, Deal.id == EquityEvent.deal_id).order_by(EquityEvent.happened_on, EquityEvent.id)
+    sh_stmt = select(Shareholding).where(Shareholding.is_state_owned.is_(True)).order_by(
+        Shareholding.id)
+    pos_stmt = select(EquityPosition.event_id, EquityPosition.subscribed_capital,
+                      EquityPosition.is_state_owned).join(
+        EquityEvent, EquityEvent.id == EquityPosition.event_id)
+    if company_id is not None:
+        ev_stmt = ev_stmt.where(EquityEvent.company_id == company_id)
+        sh_stmt = sh_stmt.where(Shareholding.company_id == company_id)
+        pos_stmt = pos_stmt.where(EquityEvent.company_id == company_id)
+    events: dict[int, list[EquityEventRow]] = {}
+    for e, deal_no, code in s.execute(ev_stmt).all():
+        events.setdefault(e.company_id, []).append(EquityEventRow(
+            e.id, code, deal_no, e.kind, e.happened_on, e.amount, e.percentage, e.holder_name,
+            e.counterparty_name, e.capital_after, e.receipt_id, e.note))
+    state: dict[int, list[Shareholding]] = {}
+    for h in s.execute(sh_stmt).scalars():
+        state.setdefault(h.company_id, []).append(h)
+    snapshots: dict[int, Decimal] = {}
+    for event_id, capital, is_state in s.execute(pos_stmt).all():
+        snapshots[event_id] = snapshots.get(event_id, ZERO) + (capital if is_state else ZERO)
+    return events, state, snapshots
+
+
 def state_equity_ledger(ctx: AppContext, credit_code: str | None = None
                         ) -> list[StateEquityRow]:
     """国有股权台账: every company (or one) in which the university holds state-owned equity
     formed from its achievements, with original value, book value and events."""
     with ctx.read() as s:
-        if credit_code is not None:
-            row = _ledger_row(s, _company(s, credit_code))
-            return [row] if row else []
-        ids = set(s.execute(select(Shareholding.company_id).where(
-            Shareholding.is_state_owned.is_(True))).scalars())
-        ids |= set(s.execute(select(EquityEvent.company_id).where(
-            EquityEvent.kind == EquityEventKind.FORMATION)).scalars())
+        one = _company(s, credit_code) if credit_code is not None else None
+        events, state, snapshots = _ledger_data(s, one.id if one else None)
+        ids = set(events) | set(state)
+        companies = [one] if one is not None else list(s.execute(
+            select(Company).where(Company.id.in_(ids)).order_by(Company.name)).scalars()) \
+            if ids else []
         out = []
-        for company in s.execute(select(Company).where(Company.id.in_(ids))
-                                 .order_by(Company.name)).scalars():
-            row = _ledger_row(s, company)
+        for company in companies:
+            row = _ledger_row(company, events.get(company.id, []), state.get(company.id, []),
+                              snapshots)
             if row is not None:
                 out.append(row)
         return out
