@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
@@ -232,3 +232,15 @@ def test_enter_in_the_search_box_searches_and_selects_the_first_match(
     assert page.current_row().case_no == "CG-2025-0101"
     with qtbot.waitSignal(page.opened):
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
+
+
+def test_clicking_an_unsortable_column_keeps_the_sort(
+        qtbot: QtBot, demo_ctx: AppContext, data_bus: DataBus, ui_settings: UiSettings) -> None:
+    page = make_page(qtbot, demo_ctx, data_bus, ui_settings)
+    header = page.table.horizontalHeader()
+    before = page.model.filter
+    col = CASES.column_index("lead_inventor")  # computed per row: not sortable in SQL
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert page.model.filter == before
+    assert header.sortIndicatorSection() == CASES.column_index("disclosure_date")

@@ -135,7 +135,7 @@ class ListPage(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         header.sectionResized.connect(lambda *_a: self._save_timer.start())
         header.sectionMoved.connect(lambda *_a: self._save_timer.start())
-        header.sortIndicatorChanged.connect(lambda *_a: self._save_timer.start())
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.table.activated.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
@@ -159,6 +159,20 @@ class ListPage(QWidget):
             if current is not None:
                 header.setSortIndicator(*current)
         self.table.setSortingEnabled(True)  # sorts by the indicator: a re-query in SQL
+
+    def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+        """A click on a column SQL cannot sort by keeps the indicator where the sort is."""
+        if self.spec.columns[section].sort is None:
+            current = self.model.sort_section()
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            if current is None:
+                header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            else:
+                header.setSortIndicator(*current)
+            header.blockSignals(False)
+            header.viewport().update()
+        self._save_timer.start()
 
     def save_layout(self) -> None:
         self._settings.set_column_layout(self.spec.key,
