@@ -12,12 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +29,9 @@ from ttdesk.core.labels import label, yes_no
 from ttdesk.ui.bus import ALL, COMPANIES, MONEY, DataBus
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.companies import equity_dialogs as ed
-from ttdesk.ui.companies.ownership_chart import ownership_chart
+from ttdesk.ui.companies.ownership_chart import legend_widget, ownership_chart
 from ttdesk.ui.money.forms import FormDialog
 from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
-
-STATE_MARK = "国有"
 
 
 class CompanyPage(QWidget):
@@ -58,15 +56,15 @@ class CompanyPage(QWidget):
 
         self.cap = RowsModel([
             Column(self.tr("股东"), lambda h: h.holder_name),
-            Column(self.tr("类型"), lambda h: h.holder_type),
-            Column(self.tr("性质"), lambda h: self.tr("国有") if h.is_state_owned else ""),
+            Column(self.tr("类型"), lambda h: label(h.holder_type, lang) + (
+                self.tr("（国有）") if h.is_state_owned else "")),
             Column(self.tr("工号"), lambda h: h.staff_no or ""),
             Column(self.tr("创业方式"), lambda h: h.employment_status),
             Column(self.tr("认缴出资"), lambda h: h.subscribed_capital, "money"),
             Column(self.tr("实缴出资"), lambda h: h.paid_in_capital, "money"),
             Column(self.tr("持股比例"), lambda h: h.percentage, "pct"),
         ], lang)
-        self.cap_view = make_view(self.cap, "cap_table_view")
+        self.cap_view = make_view(self.cap, "cap_table_view", stretch=0)
         self.cap_total = QLabel()
         self.cap_total.setObjectName("cap_total")
         self.cap_total.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -83,7 +81,7 @@ class CompanyPage(QWidget):
             Column(self.tr("收款"), lambda e: f"#{e.receipt_id}" if e.receipt_id else ""),
             Column(self.tr("备注"), lambda e: e.note or ""),
         ], lang)
-        self.event_view = make_view(self.events, "event_view")
+        self.event_view = make_view(self.events, "event_view", stretch=2)
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for name, text, slot in (
@@ -104,36 +102,47 @@ class CompanyPage(QWidget):
         self.chart_box = QGroupBox(self.tr("股权结构变化"))
         self.chart_lay = QVBoxLayout(self.chart_box)
         self.chart = ownership_chart([], ctx.today(), "")
-        self.chart_lay.addWidget(self.chart)
+        self.legend = legend_widget(self.chart)
+        self.chart_lay.addWidget(self.chart, 1)
+        self.chart_lay.addWidget(self.legend)
         self.ledger_box = QGroupBox(self.tr("国有股权台账"))
         self.ledger = KeyValues()
         QVBoxLayout(self.ledger_box).addWidget(self.ledger)
 
-        left = QWidget()
-        left_lay = QVBoxLayout(left)
-        left_lay.setContentsMargins(0, 0, 0, 0)
-        left_lay.addWidget(QLabel(self.tr("<b>股权结构</b>")))
-        left_lay.addWidget(self.cap_view, 2)
-        left_lay.addWidget(self.cap_total)
-        left_lay.addLayout(actions)
-        left_lay.addWidget(QLabel(self.tr("<b>股权事件</b>")))
-        left_lay.addWidget(self.event_view, 2)
-        right = QWidget()
-        right_lay = QVBoxLayout(right)
-        right_lay.setContentsMargins(0, 0, 0, 0)
-        right_lay.addWidget(self.chart_box, 3)
-        right_lay.addWidget(self.ledger_box, 2)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        # header on top; cap table beside the chart; events beside the ledger
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.facts, 2)
+        cap_box = QWidget()
+        cap_lay = QVBoxLayout(cap_box)
+        cap_lay.setContentsMargins(0, 0, 0, 0)
+        cap_lay.addWidget(QLabel(self.tr("<b>股权结构</b>")))
+        cap_lay.addWidget(self.cap_view, 1)
+        cap_lay.addWidget(self.cap_total)
+        cap_lay.addLayout(actions)
+        events_box = QWidget()
+        events_lay = QVBoxLayout(events_box)
+        events_lay.setContentsMargins(0, 0, 0, 0)
+        events_lay.addWidget(QLabel(self.tr("<b>股权事件</b>")))
+        events_lay.addWidget(self.event_view, 1)
+        self.chart_box.setMinimumSize(440, 330)
+        right = QVBoxLayout()
+        right.addWidget(self.chart_box, 3)
+        right.addWidget(self.ledger_box, 2)
+        grid = QGridLayout()
+        grid.addWidget(cap_box, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.addWidget(events_box, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 1)
         inner = QWidget()
         lay = QVBoxLayout(inner)
-        lay.addWidget(self.title)
-        lay.addWidget(self.facts)
+        lay.addLayout(head)
         lay.addWidget(self.notice)
-        lay.addWidget(split, 1)
+        lay.addLayout(grid, 1)
+        inner.setMinimumHeight(1050)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -179,10 +188,13 @@ class CompanyPage(QWidget):
             if t.holdings else self.tr("尚无股权登记"))
         self.events.set_rows(events)
         chart = ownership_chart(series if t.holdings or events else [], ctx.today(),
-                                self.tr("各股东持股比例（%）"))
-        self.chart_lay.replaceWidget(self.chart, chart)
-        self.chart.deleteLater()
-        self.chart = chart
+                                self.tr("持股比例（%）"))
+        legend = legend_widget(chart)
+        for old, new in ((self.chart, chart), (self.legend, legend)):
+            self.chart_lay.replaceWidget(old, new)
+            old.hide()  # gone at once, not only when the deferred delete runs
+            old.deleteLater()
+        self.chart, self.legend = chart, legend
         self._show_ledger(ledger[0] if ledger else None, lang)
         self._update_buttons()
 

@@ -13,8 +13,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ttdesk.core.equity import CapTable, Holding
 from ttdesk.ui.money.table import pct_text
@@ -76,7 +77,8 @@ def ownership_chart(series: Sequence[CapTable], today: date, title: str) -> QCha
     chart = QChart()
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setVisible(False)  # `legend_widget` lists the holders in full instead
+    chart.setMargins(QMargins(4, 4, 4, 4))
     dates, uppers = step_points(series, today)
     names = dict(holder_order(series))
     last = {key_of(h): h.percentage for h in series[-1].holdings} if series else {}
@@ -111,3 +113,34 @@ def ownership_chart(series: Sequence[CapTable], today: date, title: str) -> QCha
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(280)
     return view
+
+
+def legend_widget(view: QChartView, columns: int = 2) -> QWidget:
+    """The chart's legend as a grid of swatches (fill pattern and colour) with each
+    holder's full name and current percentage: long names never get cut off."""
+    box = QWidget()
+    box.setObjectName("ownership_legend")
+    grid = QGridLayout(box)
+    grid.setContentsMargins(4, 0, 4, 0)
+    grid.setHorizontalSpacing(6)
+    grid.setVerticalSpacing(2)
+    for i, series in enumerate(view.chart().series()):
+        if not isinstance(series, QAreaSeries):
+            continue
+        swatch = QPixmap(18, 12)
+        swatch.fill(QColor("white"))
+        painter = QPainter(swatch)
+        painter.fillRect(swatch.rect(), series.brush())
+        painter.setPen(QColor("#333333"))
+        painter.drawRect(swatch.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+        icon = QLabel()
+        icon.setPixmap(swatch)
+        text = QLabel(series.name())
+        text.setWordWrap(True)
+        row, col = divmod(i, columns)
+        grid.addWidget(icon, row, col * 2)
+        grid.addWidget(text, row, col * 2 + 1)
+    for col in range(columns):
+        grid.setColumnStretch(col * 2 + 1, 1)
+    return box

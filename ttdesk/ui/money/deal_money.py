@@ -77,6 +77,7 @@ class DealMoneyPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("money_summary")
         self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(6, 4, 6, 4)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("money_tabs")
 
@@ -91,7 +92,7 @@ class DealMoneyPanel(QWidget):
             Column(self.tr("已收"), lambda m: m.received, "money"),
             Column(self.tr("状态"), lambda m: self._milestone_state(m.status)),
         ], lang)
-        self.milestone_view = make_view(self.milestones, "milestone_view")
+        self.milestone_view = make_view(self.milestones, "milestone_view", stretch=1)
         self.buttons: dict[str, QPushButton] = {}
         terms_tab = self._tab([self.terms_view, QLabel(self.tr("付款节点：")),
                                self.milestone_view], [
@@ -142,7 +143,7 @@ class DealMoneyPanel(QWidget):
             Column(self.tr("其他费用"), lambda n: n[1].other_costs, "money"),
             Column(self.tr("净收入"), lambda n: n[1].net, "money"),
         ], lang)
-        self.net_view = make_view(self.net, "net_view", sortable=False)
+        self.net_view = make_view(self.net, "net_view", sortable=False, stretch=None)
         net_tab = self._tab([self.net_view], [])
 
         # royalty audit
@@ -170,13 +171,13 @@ class DealMoneyPanel(QWidget):
             Column(self.tr("状态"), lambda s: s.status),
             Column(self.tr("类型"), lambda s: self.tr("股权奖励") if s.is_equity
                    else self.tr("现金奖励")),
-            Column(self.tr("收款笔数"), lambda s: s.receipts),
+            Column(self.tr("收款笔数"), lambda s: s.receipts, "num"),
             Column(self.tr("净收入"), lambda s: s.net_income, "money"),
             Column(self.tr("团队奖励"), lambda s: s.team_amount, "money"),
             Column(self.tr("批准日期"), lambda s: s.approval_date),
             Column(self.tr("发放日期"), lambda s: s.payment_date),
         ], lang)
-        self.dist_view = make_view(self.dists, "distribution_view")
+        self.dist_view = make_view(self.dists, "distribution_view", stretch=None)
         self.dist_view.doubleClicked.connect(lambda _i: self.revise_distribution())
         dist_tab = self._tab([self.dist_view], [
             ("new_distribution", self.tr("新建分配…"), self.new_distribution),

@@ -126,6 +126,7 @@ class DistributionDialog(QDialog):
         # ---- the computation, step by step (right) ---------------------------------------
         self.steps: dict[str, QLabel] = {}
         steps_box = QGroupBox(self.tr("计算步骤"))
+        steps_box.setMaximumWidth(640)
         steps = QFormLayout(steps_box)
         for key, text in (
                 ("gross", self.tr("① 收款合计")),
@@ -201,6 +202,7 @@ class DistributionDialog(QDialog):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        split.setSizes([400, 800])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -247,6 +249,7 @@ class DistributionDialog(QDialog):
                         a.staff_no, a.amount, a.adjustment_reason)
         for r in free:
             item = QListWidgetItem(receipt_text(r, self.ctx.lang))
+            item.setToolTip(item.text())
             item.setData(RECEIPT_ROLE, r.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = r.id in chosen if self.distribution_id is not None else True

@@ -90,7 +90,7 @@ class IncomePage(QWidget):
             Column(self.tr("已列入分配"), lambda b: b.distributed, "money"),
             Column(self.tr("待分配"), lambda b: b.pending, "money"),
         ], lang)
-        self.overview_view = make_view(self.overview, "income_overview")
+        self.overview_view = make_view(self.overview, "income_overview", stretch=None)
 
         self.status = QComboBox()
         self.status.setObjectName("status_combo")
@@ -195,6 +195,7 @@ class IncomePage(QWidget):
 
     def _show_buckets(self) -> None:
         self.overview.set_rows(self.buckets if self.by_mode else by_year(self.buckets))
+        self.overview_view.setColumnHidden(1, not self.by_mode)
 
     def open_row(self, index: QModelIndex) -> bool:
         """Ask for the deal's case page: the signal, and the main window if there is one."""

@@ -122,7 +122,7 @@ class RowsModel(QAbstractTableModel):
                 return value.isoformat()
             return "" if value is None else str(value) if isinstance(value, StrEnum) else value
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if col.kind in ("money", "pct") else LEFT)
+            return int(RIGHT if col.kind in ("money", "pct", "num") else LEFT)
         if role == Qt.ItemDataRole.FontRole and self.struck(row):
             font = QFont()
             font.setStrikeOut(True)
@@ -132,8 +132,10 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def make_view(model: RowsModel, name: str, sortable: bool = True) -> QTableView:
-    """A read-only, row-selecting view over `model` (through a sorting proxy)."""
+def make_view(model: RowsModel, name: str, sortable: bool = True,
+              stretch: int | None = -1) -> QTableView:
+    """A read-only, row-selecting view over `model` (through a sorting proxy); `stretch` is
+    the column taking the spare width (-1 the last, None none: money stays near its label)."""
     view = QTableView()
     view.setObjectName(name)
     if sortable:
@@ -152,7 +154,9 @@ def make_view(model: RowsModel, name: str, sortable: bool = True) -> QTableView:
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(stretch == -1)
+    if stretch is not None and stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
