@@ -150,3 +150,28 @@ def test_percent_round_trips(p: Decimal) -> None:
     if p > 1:
         assert cells.parse_pct(str(p)) == p
         assert cells.parse_pct(float(p)) == p
+
+
+@pytest.mark.parametrize(("enum_cls", "text", "code"), [
+    ("AchievementKind", "软著", "software_copyright"),
+    ("AchievementKind", "invention patent", "invention_patent"),
+    ("AchievementStatus", "未转化", "disclosed"), ("AchievementStatus", "已转化", "converted"),
+    ("AchievementStatus", "converting", "converting"),
+    ("DealMode", "作价入股", "equity"), ("DealMode", "普通许可", "license_nonexclusive"),
+    ("DealMode", "独占许可", "license_exclusive"), ("DealMode", "技术开发", "development"),
+    ("Secrecy", "公开", "none"), ("Region", "北京市", "beijing"),
+])
+def test_ledger_wordings_of_codes(enum_cls: str, text: str, code: str) -> None:
+    from ttdesk.core.ledger.records import enum_cell
+    from ttdesk.db import enums
+
+    assert enum_cell(getattr(enums, enum_cls), text).value == code
+
+
+def test_unknown_code_lists_the_choices() -> None:
+    from ttdesk.core.ledger.records import enum_cell
+    from ttdesk.db.enums import DealMode
+
+    with pytest.raises(CellError) as exc:
+        enum_cell(DealMode, "送人")
+    assert "作价投资" in exc.value.zh and "equity" in exc.value.en
