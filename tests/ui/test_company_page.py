@@ -65,14 +65,15 @@ def _set(dialog: FormDialog, name: str, text: str) -> None:
 
 def test_cap_table_totals_and_dilution_through_the_dialog(qtbot, ctx: AppContext,
                                                           spinoff) -> None:
-    company, _deal, _people = spinoff
+    company, _deal, people = spinoff
     page = _page(qtbot, ctx, company)
     assert company.credit_code in [w.text() for w in page.facts.findChildren(QLabel)]
-    assert _column(page, 6) == ["27.00%", "37.80%", "25.20%", "10.00%"]
+    assert _column(page, 5) == ["27.00%", "37.80%", "25.20%", "10.00%"]
     assert _column(page, 1) == ["学校资产公司（国有）", "团队成员", "团队成员", "外部投资人"]
+    assert _column(page, 2)[1] == f"{people[0].staff_no} · 离岗创业"
     total = page.findChild(QLabel, "cap_total").text()
     assert "100.00%" in total and "¥10,000,000.00" in total and "其中国有 27.00%" in total
-    assert page.cap.index(0, 4).data(Qt.ItemDataRole.TextAlignmentRole) & int(
+    assert page.cap.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole) & int(
         Qt.AlignmentFlag.AlignRight)
     QAbstractItemModelTester(page.cap, QAbstractItemModelTester.FailureReportingMode.Fatal)
 
@@ -88,7 +89,7 @@ def test_cap_table_totals_and_dilution_through_the_dialog(qtbot, ctx: AppContext
     _set(dialog, "amount", "10000000")
     dialog.field("happened_on").setDate(date(2026, 1, 15))
     assert dialog.try_accept()
-    assert _column(page, 6) == ["21.60%", "30.24%", "20.16%", "8.00%", "20.00%"]
+    assert _column(page, 5) == ["21.60%", "30.24%", "20.16%", "8.00%", "20.00%"]
     assert "100.00%" in page.findChild(QLabel, "cap_total").text()
     assert "¥12,500,000.00" in page.findChild(QLabel, "cap_total").text()
     kinds = [page.events.index(r, 1).data() for r in range(page.events.rowCount())]
@@ -118,7 +119,7 @@ def test_state_ledger_and_exit_becomes_a_receipt(qtbot, ctx: AppContext, spinoff
     assert "收款 #" in page.findChild(QLabel, "notice").text()
     got = [r for r in receipts.receipts_of(ctx, deal.deal_no) if r.kind == "equity_proceeds"]
     assert [r.amount for r in got] == [Decimal("1500000.00")]
-    assert _column(page, 0)[0] == AMC and _column(page, 6)[0] == "20.00%"
+    assert _column(page, 0)[0] == AMC and _column(page, 5)[0] == "20.00%"
     assert "100.00%" in page.findChild(QLabel, "cap_total").text()
 
 

@@ -58,8 +58,8 @@ class CompanyPage(QWidget):
             Column(self.tr("股东"), lambda h: h.holder_name),
             Column(self.tr("类型"), lambda h: label(h.holder_type, lang) + (
                 self.tr("（国有）") if h.is_state_owned else "")),
-            Column(self.tr("工号"), lambda h: h.staff_no or ""),
-            Column(self.tr("创业方式"), lambda h: h.employment_status),
+            Column(self.tr("工号 · 创业方式"), lambda h: " · ".join(
+                x for x in (h.staff_no, label(h.employment_status, lang)) if x)),
             Column(self.tr("认缴出资"), lambda h: h.subscribed_capital, "money"),
             Column(self.tr("实缴出资"), lambda h: h.paid_in_capital, "money"),
             Column(self.tr("持股比例"), lambda h: h.percentage, "pct"),
