@@ -160,3 +160,41 @@ def test_model_tester_on_empty_model(qtbot) -> None:
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_rows([1, 2])
     assert model.rowCount(QModelIndex()) == 2
+
+
+def test_equity_distribution_refuses_equity_for_a_unit_head(qtbot, ctx: AppContext) -> None:
+    from builders import make_achievement, make_company, make_deal, make_person
+
+    from ttdesk.core import equity
+    from ttdesk.db import enums as E
+
+    ctx.today = lambda: TODAY
+    head, member = make_person(ctx, is_unit_head=True), make_person(ctx)
+    case = make_achievement(ctx, contributors=[(head, "60"), (member, "40")])
+    company = make_company(ctx, is_spinoff=True, registration_date=date(2025, 1, 10))
+    deal = make_deal(ctx, [case], company, mode=E.DealMode.EQUITY, price=9000000,
+                     status=E.DealStatus.PERFORMING, approval_date=date(2025, 2, 1),
+                     signing_date=date(2025, 3, 1))
+    equity.form_company(ctx, deal.deal_no, company.credit_code, date(2025, 3, 20), [
+        equity.HolderIn("institution_amc", "某大学资产经营有限公司", "2700000"),
+        equity.HolderIn("investor", "北京启航创业投资有限公司", "7300000")])
+    dialog = DistributionDialog(ctx, DataBus(), deal.deal_no)
+    qtbot.addWidget(dialog)
+    assert not dialog.equity_check.isHidden()
+    dialog.equity_check.setChecked(True)
+    error = dialog.findChild(QLabel, "adjust_error")
+    assert "正职" in error.text() and head.name in error.text()
+    assert not dialog.save_button.isEnabled()
+    # the team can be adjusted even while the plan is refused
+    dialog.adjust_person.setCurrentIndex(dialog.adjust_person.findData(head.staff_no))
+    assert "单位正职" in dialog.adjust_person.currentText()
+    qtbot.keyClicks(dialog.adjust_amount, "0")
+    dialog.adjust_reason.setText("正职领导只能获得现金奖励")
+    qtbot.mouseClick(dialog.adjust_apply, Qt.MouseButton.LeftButton)
+    assert error.isHidden() and dialog.save_button.isEnabled()
+    assert _step(dialog, "team") == "¥6,300,000.00"
+    rows = _cells(dialog)
+    assert [r[3] for r in rows] == ["¥0.00", "¥6,300,000.00"]
+    assert [r[5] for r in rows] == ["0.00%", "18.90%"]  # 70% of the 27% stake
+    assert [r[4] for r in rows] == ["¥0.00", "¥0.00"]  # reward shares: no cash to tax
+    assert rows[0][6] == "正职领导只能获得现金奖励"

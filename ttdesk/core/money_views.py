@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import aliased
 
-from ttdesk.core import distribution, receipts
+from ttdesk.core import distribution, lookup, receipts
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import NotFound
 from ttdesk.db.enums import CostCategory, DealMode, DistributionStatus
@@ -167,3 +167,23 @@ def deductible_by_category(ctx: AppContext, deal_no: str) -> list[tuple[CostCate
             totals[c.category] = totals.get(c.category, ZERO) + (
                 -c.amount if c.reverses_id is not None else c.amount)
     return [(cat, totals[cat]) for cat in CostCategory if totals.get(cat)]
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    staff_no: str
+    name: str
+    is_unit_head: bool
+
+
+def deal_team(ctx: AppContext, deal_no: str) -> list[TeamMember]:
+    """The contributors of a deal's achievements (once each, in order of first mention):
+    whom a distribution's per-person adjustment may name, even while its plan is refused."""
+    with ctx.read() as s:
+        deal = lookup.deal(s, deal_no)
+        seen: dict[int, TeamMember] = {}
+        for ach in deal.achievements:
+            for c in ach.contributions:
+                p = c.person
+                seen.setdefault(p.id, TeamMember(p.staff_no, p.name, p.is_unit_head))
+        return list(seen.values())

@@ -220,6 +220,10 @@ class DistributionDialog(QDialog):
         lay.addWidget(self.buttons)
 
         self._load()
+        for member in money_views.deal_team(ctx, deal_no):
+            head_mark = self.tr("（单位正职）") if member.is_unit_head else ""
+            self.adjust_person.addItem(f"{member.name}（{member.staff_no}）{head_mark}",
+                                       member.staff_no)
         for edit in (self.team_edit, self.dept_edit, self.tto_edit):
             edit.textEdited.connect(lambda _t: self._timer.start())
         self.receipt_list.itemChanged.connect(lambda _i: self._timer.start())
@@ -360,14 +364,6 @@ class DistributionDialog(QDialog):
         self.cost_detail.setText(self.tr("可扣除费用：") + (parts or self.tr("无"))
                                  + self.tr("（已在以前分配中扣除的不再扣除）"))
         self.model.set_rows(plan.allocations)
-        current = self.adjust_person.currentData()
-        self.adjust_person.blockSignals(True)
-        self.adjust_person.clear()
-        for a in plan.allocations:
-            self.adjust_person.addItem(f"{a.name}（{a.staff_no}）", a.staff_no)
-        index = self.adjust_person.findData(current)
-        self.adjust_person.setCurrentIndex(max(index, 0))
-        self.adjust_person.blockSignals(False)
         self.warnings.setText("\n".join(WARN_MARK + p.message(self.ctx.lang)
                                         for p in plan.warnings))
 
