@@ -31,7 +31,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from ttdesk import __version__
 from ttdesk.filings import blocks as b
 from ttdesk.filings.fonts import FONT, check_glyphs, ensure_font
-from ttdesk.filings.grid import GridFlowable
+from ttdesk.filings.grid import PAD, GridFlowable, measure_for
 from ttdesk.filings.text import local_time
 
 MARGIN_X = 16 * mm
@@ -130,6 +130,7 @@ class _Flow:
         value_w = (self.width - n * label_w) / n
         narrow_widths = [label_w, value_w] * n
         labels = frozenset(range(0, 2 * n, 2))
+        measure = measure_for(FONT, 9)
         out: list[Any] = []
         run: list[list[str]] = []
         current: list[str] = []
@@ -148,7 +149,7 @@ class _Flow:
 
         for label, value in block.items:
             text = value if value else "—"
-            if n > 1 and (len(text) > 28 or "\n" in text):
+            if n > 1 and ("\n" in text or measure.text_width(text) > value_w - 2 * PAD):
                 flush_run()
                 out.append(self._grid(None, [[label, text]],
                                       [label_w, self.width - label_w], size=9,

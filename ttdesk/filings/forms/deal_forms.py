@@ -20,6 +20,7 @@ DUE_DILIGENCE = {
     "started": ("调查开始日期", "Started"),
     "notes": ("说明", "Notes"),
 }
+CN_NUM = "〇一二三四五六七八九"
 HOLDERS_NOTE = ("国有股权由学校资产经营公司持有并单列管理。",
                 "The state-owned share is held by the university's asset-management company "
                 "and kept in the separate ledger.")
@@ -191,7 +192,9 @@ def f04(snap: dict[str, Any], lang: str) -> b.Document:
                          w.yes_no(v) if isinstance(v, bool) else
                          (w.date(v) if k == "started" else w.text(v))]
                         for k, v in dd.items()], widths=[2, 3]))
-    doc.add(b.Heading(w.tr("六、关联关系申报", "6. Related-party declaration")), b.Fields([
+    n = 6 if not snap.get("cooperation") else 5  # no due diligence for cooperation
+    doc.add(b.Heading(w.tr(f"{CN_NUM[n]}、关联关系申报", f"{n}. Related-party declaration")),
+            b.Fields([
         (w.field("related_party_declared"), w.yes_no(d.get("related_party_declared"))),
         (w.field("related_party_approval_date"), w.date(d.get("related_party_approval_date"))),
         (w.field("related_party_declaration"),
@@ -203,7 +206,7 @@ def f04(snap: dict[str, Any], lang: str) -> b.Document:
         doc.add(b.Fields([(w.field("supervising_approval_ref"), d["supervising_approval_ref"]),
                           (w.field("supervising_approval_date"),
                            w.date(d.get("supervising_approval_date")))]))
-    doc.add(b.Heading(w.tr("七、审批", "7. Approval")), b.Fields([
+    doc.add(b.Heading(w.tr(f"{CN_NUM[n + 1]}、审批", f"{n + 1}. Approval")), b.Fields([
         (w.field("approval_tier"), w.text(d.get("approval_tier"))),
         (w.field("approval_body"), w.text(d.get("approval_body"))),
         (w.field("approval_date"), w.date(d.get("approval_date"))),
@@ -315,6 +318,7 @@ def f07(snap: dict[str, Any], lang: str) -> b.Document:
                        f"{d['deal_no']} #{dist['id']}", lang)
     doc.add(b.Heading(w.tr("一、项目", "1. The deal")), _deal_fields(w, d))
     doc.add(b.Heading(w.tr("二、收入与可扣除费用", "2. Receipts and deductible costs")),
+            b.Note(w.tr("本次分配所涉收款：", "Receipts covered:")),
             b.Grid([w.field("received_on"), w.tr("类型", "Kind"), w.field("invoice_no"),
                     w.field("amount")],
                    [[w.date(r["received_on"]), w.code(e.ReceiptKind, r["kind"]) +
@@ -322,6 +326,7 @@ def f07(snap: dict[str, Any], lang: str) -> b.Document:
                      w.text(r.get("invoice_no")),
                      ("-" if r.get("reversal") else "") + w.money(r["amount"])]
                     for r in snap["receipts"]], widths=[1.2, 1.4, 1.6, 1.4], align="lllr"),
+            b.Note(w.tr("项目可扣除费用：", "Deductible costs of the deal:")),
             b.Grid([w.field("incurred_on"), w.field("category"), w.field("note"),
                     w.field("amount")],
                    [[w.date(c["incurred_on"]), w.code(e.CostCategory, c["category"]),
