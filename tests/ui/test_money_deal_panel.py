@@ -11,7 +11,7 @@ import pytest
 from money.conftest import Licence, signed_licence
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 
 from ttdesk.core import distribution as dist
 from ttdesk.core import receipts
@@ -148,6 +148,10 @@ def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
     assert _texts(panel, "dists", 1) == ["已发放"]
     detail = dist.distribution_detail(ctx, dist.latest_distribution_id(ctx, lic.deal.deal_no))
     assert detail.payment_date == TODAY and detail.plan.team_amount == Decimal("700000.00")
+    select_first(panel.dist_view, lambda s: True)
+    assert _texts(panel, "people", 3) == ["¥350,000.00", "¥210,000.00", "¥140,000.00"]
+    facts = " ".join(w.text() for w in panel.dist_facts.findChildren(QLabel))
+    assert "学校信息公开网 2026-10-01" in facts and "已发放" in facts
 
 
 def test_royalty_audit_shows_discrepancy(qtbot, ctx: AppContext) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -179,7 +178,24 @@ class DealMoneyPanel(QWidget):
         ], lang)
         self.dist_view = make_view(self.dists, "distribution_view", stretch=None)
         self.dist_view.doubleClicked.connect(lambda _i: self.revise_distribution())
-        dist_tab = self._tab([self.dist_view], [
+        self.dist_facts = KeyValues()
+        self.dist_facts.setObjectName("distribution_facts")
+        self.people = RowsModel([
+            Column(self.tr("姓名"), lambda a: a.name),
+            Column(self.tr("工号"), lambda a: a.staff_no),
+            Column(self.tr("贡献比例"), lambda a: a.contribution_pct, "pct"),
+            Column(self.tr("金额"), lambda a: a.amount, "money"),
+            Column(self.tr("应税 50%"), lambda a: a.taxable_amount, "money"),
+            Column(self.tr("股权比例"), lambda a: a.equity_pct, "pct"),
+            Column(self.tr("调整理由"), lambda a: a.adjustment_reason or ""),
+        ], lang)
+        self.people_view = make_view(self.people, "allocation_view", sortable=False)
+        detail = QWidget()
+        detail_lay = QHBoxLayout(detail)
+        detail_lay.setContentsMargins(0, 0, 0, 0)
+        detail_lay.addWidget(self.dist_facts, 2)
+        detail_lay.addWidget(self.people_view, 3)
+        dist_tab = self._tab([self.dist_view, detail], [
             ("new_distribution", self.tr("新建分配…"), self.new_distribution),
             ("revise_distribution", self.tr("修改草稿…"), self.revise_distribution),
             ("discard_distribution", self.tr("删除草稿"), self.discard_distribution),
@@ -194,6 +210,8 @@ class DealMoneyPanel(QWidget):
             self.tabs.addTab(widget, text)
         for view in (self.milestone_view, self.receipt_view, self.cost_view, self.dist_view):
             view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.dist_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._show_distribution())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.summary)
@@ -216,7 +234,7 @@ class DealMoneyPanel(QWidget):
         if actions:
             lay.addLayout(row)
         for w in widgets:
-            lay.addWidget(w, 1 if isinstance(w, QTableView) else 0)
+            lay.addWidget(w, 0 if isinstance(w, (QLabel, KeyValues)) else 1)
         return page
 
     def _milestone_state(self, status: str) -> str:
@@ -270,6 +288,7 @@ class DealMoneyPanel(QWidget):
             .replace("%3", money_text(self.audit.difference_total))
             .replace("%4", str(len(self.audit.discrepancies))))
         self.dists.set_rows(summaries)
+        self._show_distribution()
         total = periods[-1][1] if periods else None
         self.summary.setText(
             f"<b>{self.deal.deal_no}</b> {self.deal.title} · {label(self.deal.mode, lang)} · "
@@ -278,6 +297,37 @@ class DealMoneyPanel(QWidget):
                 "%2", money_text(total.net if total else None) or "—").replace(
                 "%3", str(len(summaries))))
         self._update_buttons()
+
+    def _show_distribution(self) -> None:
+        """The selected distribution's dates, publicity and per-person amounts."""
+        s = selected_row(self.dist_view)
+        if s is None:
+            self.dist_facts.set_pairs([(self.tr("收益分配"), self.tr("请选择一次分配"))])
+            self.people.set_rows([])
+            return
+        try:
+            d = dist.distribution_detail(self.ctx, s.id)
+        except TTDeskError as exc:
+            self.dist_facts.set_pairs([(self.tr("收益分配"), "; ".join(exc.messages()))])
+            return
+        lang, p, pub = self.ctx.lang, d.plan, d.publicity
+        pairs: list[tuple[str, object]] = [
+            (self.tr("状态"), label(d.status, lang)),
+            (self.tr("净收入 → 团队"), f"{money_text(p.net_income)} × "
+             f"{pct_text(p.team_share_pct)} = {money_text(p.team_amount)}"),
+            (self.tr("院系 / 转移机构 / 学校"), " / ".join(money_text(x) for x in (
+                p.department_amount, p.tto_amount, p.university_amount))),
+            (self.tr("批准"), f"{d.approval_date} {d.approval_body or ''}"
+             if d.approval_date else ""),
+            (self.tr("公示"), f"{pub.channel} {pub.start_date}～{pub.end_date}"
+             + (self.tr("（异议未处理 %1 件）").replace("%1", str(pub.open_objections))
+                if pub.open_objections else "") if pub else ""),
+            (self.tr("奖励发放期限"), d.payment_due),
+            (self.tr("发放日期"), d.payment_date),
+        ]
+        pairs += [("⚠", w.message(lang)) for w in p.warnings]
+        self.dist_facts.set_pairs(pairs)
+        self.people.set_rows(p.allocations)
 
     def _net_by_year(self, receipt_rows: list[receipts.ReceiptRow],
                      cost_rows: list[receipts.CostRow]) -> list[tuple[str, Any]]:
