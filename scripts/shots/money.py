@@ -107,7 +107,7 @@ def deal_money_distributions(ctx: Any, bus: Any) -> Any:
 
     panel = DealMoneyPanel(ctx, bus, _busiest(ctx, "deal") or worked_example(ctx))
     panel.tabs.setCurrentIndex(panel.tabs.count() - 1)
-    panel.dist_view.selectRow(0)
+    panel.dist_view.selectRow(panel.dists.rowCount() - 1)
     panel.resize(1200, 800)
     return panel
 
