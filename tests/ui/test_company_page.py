@@ -98,6 +98,13 @@ def test_cap_table_totals_and_dilution_through_the_dialog(qtbot, ctx: AppContext
     areas = [s for s in chart.series() if isinstance(s, QAreaSeries)]
     assert len(areas) == len(chart.series()) == 5  # one per holder
     assert areas[0].name().startswith(AMC) and areas[0].name().endswith("21.60%")
+    # the cap table as it stood before the round: looked at only
+    page.history_check.setChecked(True)
+    page.as_of_edit.setDate(date(2025, 12, 31))
+    assert _column(page, 5) == ["27.00%", "37.80%", "25.20%", "10.00%"]
+    assert not page.buttons["capital_increase"].isEnabled()
+    page.history_check.setChecked(False)
+    assert page.cap.rowCount() == 5 and page.buttons["capital_increase"].isEnabled()
     # the top band reaches 100% after each event
     top = areas[-1].upperSeries()
     assert max(p.y() for p in top.points()) == pytest.approx(100)

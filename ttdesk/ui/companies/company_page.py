@@ -8,10 +8,12 @@ id; the equity services work by credit code, read here once from `money_views`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +29,7 @@ from ttdesk.core.context import AppContext
 from ttdesk.core.errors import TTDeskError
 from ttdesk.core.labels import label, yes_no
 from ttdesk.ui.bus import ALL, COMPANIES, MONEY, DataBus
+from ttdesk.ui.case.fields import date_edit, from_qdate
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.companies import equity_dialogs as ed
 from ttdesk.ui.companies.ownership_chart import legend_widget, ownership_chart
@@ -116,7 +119,21 @@ class CompanyPage(QWidget):
         cap_box = QWidget()
         cap_lay = QVBoxLayout(cap_box)
         cap_lay.setContentsMargins(0, 0, 0, 0)
-        cap_lay.addWidget(QLabel(self.tr("<b>股权结构</b>")))
+        cap_head = QHBoxLayout()
+        cap_head.addWidget(QLabel(self.tr("<b>股权结构</b>")))
+        cap_head.addStretch(1)
+        self.history_check = QCheckBox(self.tr("查看历史：截至"))
+        self.history_check.setObjectName("history_check")
+        self.as_of_edit = date_edit(ctx.today())
+        self.as_of_edit.setObjectName("as_of_edit")
+        self.as_of_edit.setEnabled(False)
+        self.history_check.toggled.connect(self.as_of_edit.setEnabled)
+        self.history_check.toggled.connect(lambda _on: self.reload())
+        self.as_of_edit.dateChanged.connect(
+            lambda _d: self.reload() if self.history_check.isChecked() else None)
+        cap_head.addWidget(self.history_check)
+        cap_head.addWidget(self.as_of_edit)
+        cap_lay.addLayout(cap_head)
         cap_lay.addWidget(self.cap_view, 1)
         cap_lay.addWidget(self.cap_total)
         cap_lay.addLayout(actions)
@@ -161,7 +178,7 @@ class CompanyPage(QWidget):
         ctx, lang = self.ctx, self.ctx.lang
         try:
             self.header = money_views.company_header(ctx, self.company_id)
-            self.table = equity.cap_table(ctx, self.credit_code)
+            self.table = equity.cap_table(ctx, self.credit_code, self.as_of)
             events = equity.equity_events(ctx, self.credit_code)
             series = equity.ownership_series(ctx, self.credit_code)
             ledger = equity.state_equity_ledger(ctx, self.credit_code)
@@ -170,6 +187,8 @@ class CompanyPage(QWidget):
             return
         h, t = self.header, self.table
         kind = self.tr("衍生企业") if h.is_spinoff else self.tr("企业")
+        if t.as_of is not None:
+            kind += " · " + self.tr("股权结构截至 %1").replace("%1", str(t.as_of))
         self.title.setText(f"<h2>{h.name}</h2>{kind}")
         self.facts.set_pairs([
             (self.tr("统一社会信用代码"), h.credit_code),
@@ -219,10 +238,18 @@ class CompanyPage(QWidget):
             (self.tr("单列管理"), yes_no(True, lang)),
         ])
 
+    @property
+    def as_of(self) -> date | None:
+        """The date of the cap table shown; None: today's (the one events change)."""
+        if not self.history_check.isChecked():
+            return None
+        return from_qdate(self.as_of_edit.date())
+
     def _update_buttons(self) -> None:
-        held = selected_row(self.cap_view) is not None
-        has_table = bool(self.table and self.table.holdings)
-        self.buttons["capital_increase"].setEnabled(True)
+        current = self.as_of is None  # a past cap table is only looked at
+        held = current and selected_row(self.cap_view) is not None
+        has_table = current and bool(self.table and self.table.holdings)
+        self.buttons["capital_increase"].setEnabled(current)
         self.buttons["transfer"].setEnabled(held)
         self.buttons["exit"].setEnabled(held)
         state = bool(self.table and self.table.state_pct)
