@@ -167,3 +167,27 @@ def test_royalty_audit_shows_discrepancy(qtbot, ctx: AppContext) -> None:
     assert _texts(panel, "royalty", 5) == ["¥30,000.00"]
     assert _texts(panel, "royalty", 8) == ["-¥30,000.00"]
     assert _texts(panel, "royalty", 9) == ["未付款"]
+
+
+def test_terms_and_milestones_through_the_dialogs(qtbot, ctx: AppContext, lic: Licence) -> None:
+    panel = _panel(qtbot, ctx, lic)
+    terms = panel.edit_terms()
+    _set(terms, "upfront_amount", "1200000")  # more than the price
+    assert not terms.try_accept() and "R11" in terms.error_text()
+    _set(terms, "upfront_amount", "300000")
+    terms.field("deferred_payment").setChecked(True)
+    assert not terms.try_accept() and "触发条件" in terms.error_text()
+    terms.field("deferred_trigger").setText("首次实现销售")
+    terms.field("deferred_review_date").setDate(date(2027, 3, 1))
+    assert terms.try_accept()
+    facts = [w.text() for w in panel.terms_view.findChildren(QLabel)]
+    assert "¥300,000.00" in facts and "是：首次实现销售" in facts and "2027-03-01" in facts
+    ms = panel.add_milestone()
+    ms.field("title").setText("样机验收")
+    _set(ms, "amount", "200000")
+    ms.field("due_date").setDate(date(2026, 12, 31))
+    assert ms.try_accept()
+    assert _texts(panel, "milestones", 1) == ["样机验收"]
+    assert _texts(panel, "milestones", 6) == ["未到期"]
+    facts = [w.text() for w in panel.terms_view.findChildren(QLabel)]
+    assert "¥500,000.00" in facts  # scheduled: upfront + milestone
