@@ -127,3 +127,40 @@ def test_cancelled_import_writes_nothing(qtbot: QtBot, ctx: AppContext, tmp_path
     assert "未导入" in wizard.import_page.status.text()
     assert "已取消" in wizard.import_page.status.text()
     assert seen == []
+
+
+def test_user_assigns_an_unrecognised_sheet_and_header_row(qtbot: QtBot, ctx: AppContext,
+                                                           tmp_path: Path) -> None:
+    """The deals sit on "Sheet2" under a title row: named and placed by hand, they import."""
+    deals = [["2024年转化合同（内部）"],
+             ["合同编号", "成果编号", "转化方式", "合同金额", "签约日期", "受让方",
+              "统一社会信用代码"],
+             ["HT-X-1", "CG-2024-0002", "转让", "88,000", "2024-09-01", "北京某医药有限公司",
+              clean_rows()[1][10]]]
+    path = write_book(tmp_path / "两表.xlsx", {"成果台账": clean_rows(), "Sheet2": deals})
+    wizard, _bus = _wizard(qtbot, ctx)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    assert set(page.tables) == {"achievements"}
+    page.sheet_combos["deals"].setCurrentIndex(page.sheet_combos["deals"].findData("Sheet2"))
+    assert page.mapping.sheets["deals"].header_row == 2  # found below the title row
+    assert page.tables["deals"].combos[0].currentData() == "deal_no"
+    page.row_spins["deals"].setValue(1)  # a wrong header row: nothing recognised there
+    assert not page.mapping.sheets["deals"].fields()
+    page.row_spins["deals"].setValue(2)
+    assert page.mapping.sheets["deals"].fields()["price"].letter == "D"
+    page.tables["achievements"].set_field("L", None)  # an edit elsewhere survives
+    page.row_spins["deals"].setValue(2)
+    wizard.next()
+    _wait(qtbot, wizard)
+    assert wizard.check_page.isComplete(), wizard.check_page.summary.text()
+    wizard.next()
+    _wait(qtbot, wizard)
+    after = counts(ctx)
+    assert after["deal"] == 3 and after["receipt"] == 0
+    # leaving the deals sheet out again takes it out of the import
+    wizard2, _ = _wizard(qtbot, ctx)
+    wizard2.file_page.path_edit.setText(str(path))
+    wizard2.next()
+    assert "deals" not in wizard2.mapping_page.mapping.sheets

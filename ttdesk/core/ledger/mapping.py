@@ -61,9 +61,11 @@ class SheetMap:
 @dataclass
 class Mapping:
     sheets: dict[str, SheetMap] = field(default_factory=dict)
+    # True: the sheets listed are all there is (no detection of the others by name)
+    exclusive: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "version": 1, "sheets": {
+        return {"format": FORMAT, "version": 1, "exclusive": self.exclusive, "sheets": {
             kind: {"sheet": m.sheet, "header_row": m.header_row,
                    "columns": {c.letter: c.field for c in m.columns},
                    "headers": {c.letter: c.header for c in m.columns},
@@ -91,7 +93,7 @@ def load_mapping(path: str | Path) -> Mapping:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(
             doc.get("sheets"), dict):
         raise _bad("不是台账列映射文件", "not a ledger column-mapping file", where)
-    out = Mapping()
+    out = Mapping(exclusive=bool(doc.get("exclusive", False)))
     for kind, spec in doc["sheets"].items():
         if kind not in SHEET_KINDS:
             raise _bad(f"未知的表类型：{kind}", f"unknown sheet kind: {kind}", where)

@@ -70,8 +70,8 @@ def open_workbook(path: str | Path) -> Any:
                             f"cannot read the Excel workbook: {exc}") from None
 
 
-def _head_rows(ws: Any) -> list[tuple[Any, ...]]:
-    return [tuple(r) for r in ws.iter_rows(max_row=HEADER_SCAN, values_only=True)]
+def _head_rows(ws: Any, upto: int = HEADER_SCAN) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in ws.iter_rows(max_row=max(upto, HEADER_SCAN), values_only=True)]
 
 
 def _header_columns(kind: str, rows: list[tuple[Any, ...]], r: int) -> list[Column]:
@@ -142,10 +142,15 @@ def _label(kind: str) -> str:
     return f"{zh} / {en}"
 
 
-def find_layout(wb: Any, given: Mapping | None = None) -> Layout:
-    """Detect each sheet kind's sheet, header row and columns (a given mapping wins)."""
+Hints = dict[str, tuple[str | None, int | None]]
+
+
+def find_layout(wb: Any, given: Mapping | None = None, hints: Hints | None = None) -> Layout:
+    """Detect each sheet kind's sheet, header row and columns. A given mapping wins; `hints`
+    (kind → (sheet or None for "no such sheet", header row or None to detect)) are what the
+    user chose in the wizard."""
     names = list(wb.sheetnames)
-    layout = Layout(Mapping(), sheet_names=names)
+    layout = Layout(Mapping(exclusive=bool(given and given.exclusive)), sheet_names=names)
     given = given or Mapping()
     by_name: dict[str, str] = {}
     for name in names:
@@ -155,12 +160,23 @@ def find_layout(wb: Any, given: Mapping | None = None) -> Layout:
     heads: dict[str, list[tuple[Any, ...]]] = {}
     missing_reported = ACHIEVEMENTS in given.sheets
 
-    def head(name: str) -> list[tuple[Any, ...]]:
-        if name not in heads:
-            heads[name] = _head_rows(wb[name])
+    def head(name: str, upto: int = HEADER_SCAN) -> list[tuple[Any, ...]]:
+        if name not in heads or len(heads[name]) < upto <= (wb[name].max_row or upto):
+            heads[name] = _head_rows(wb[name], upto)
         return heads[name]
 
+    hints = hints or {}
     for kind in SHEET_KINDS:
+        if kind in hints and kind not in given.sheets:
+            sheet, row = hints[kind]
+            if sheet is None or sheet not in names:
+                continue
+            if row is not None:
+                rows = head(sheet, row)
+                cols = _header_columns(kind, rows, row - 1) if row <= len(rows) else []
+                layout.mapping.sheets[kind] = SheetMap(kind, sheet, row, cols)
+                continue
+            by_name[kind] = sheet
         if kind in given.sheets:
             m = given.sheets[kind]
             if m.sheet not in names:
@@ -170,6 +186,8 @@ def find_layout(wb: Any, given: Mapping | None = None) -> Layout:
                     f"{', '.join(names)})", "sheet", m.sheet))
             else:
                 layout.mapping.sheets[kind] = m
+            continue
+        if given.exclusive:
             continue
         name = by_name.get(kind)
         if name is None and kind == ACHIEVEMENTS:

@@ -155,12 +155,17 @@ def read_rows(m: SheetMap, rows: Iterable[tuple[int, tuple[Any, ...]]],
               problems: list[Problem], tick: Callable[[], None] | None = None) -> list[Cells]:
     reader = RowReader(m, problems)
     out = []
-    for n, values in rows:
-        got = reader.read(n, values)
-        if got is not None:
-            out.append(got)
-        if tick is not None and n % 500 == 0:
-            tick()
+    try:
+        for n, values in rows:
+            got = reader.read(n, values)
+            if got is not None:
+                out.append(got)
+            if tick is not None and n % 500 == 0:
+                tick()
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:  # a cancelled read: let openpyxl close the sheet's stream now
+            close()
     return out
 
 

@@ -11,7 +11,7 @@ from ttdesk.core.context import AppContext
 from ttdesk.core.errors import Problem, ValidationFailed
 from ttdesk.core.ledger.build import CancelFn, Plan, ProgressFn, Steps, build, total_rows
 from ttdesk.core.ledger.mapping import Mapping
-from ttdesk.core.ledger.reader import LedgerFileError, find_layout, open_workbook
+from ttdesk.core.ledger.reader import Hints, LedgerFileError, find_layout, open_workbook
 from ttdesk.core.ledger.resolve import NewRecord
 from ttdesk.core.ledger.write import Writer
 
@@ -95,7 +95,8 @@ def _run(ctx: AppContext, path: str | Path, mapping: Mapping | None, write: bool
     return report
 
 
-def inspect_ledger(path: str | Path, mapping: Mapping | None = None) -> LedgerReport:
+def inspect_ledger(path: str | Path, mapping: Mapping | None = None,
+                   hints: Hints | None = None) -> LedgerReport:
     """Only the layout: which sheet holds what, header rows and the column mapping (for the
     wizard's mapping page); file and header problems, no database access."""
     report = LedgerReport(Path(path), dry_run=True)
@@ -105,7 +106,7 @@ def inspect_ledger(path: str | Path, mapping: Mapping | None = None) -> LedgerRe
         report.problems.append(exc.problem)
         return report
     try:
-        layout = find_layout(wb, mapping)
+        layout = find_layout(wb, mapping, hints)
     finally:
         wb.close()
     report.mapping, report.sheet_names = layout.mapping, layout.sheet_names

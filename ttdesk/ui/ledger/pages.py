@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.errors import ValidationFailed
 from ttdesk.core.ledger import LedgerReport, Mapping, inspect_ledger, load_mapping
-from ttdesk.core.ledger.catalog import FIELDS, SHEET_LABELS
+from ttdesk.core.ledger.catalog import FIELDS, SHEET_KINDS, SHEET_LABELS
 from ttdesk.core.ledger.mapping import SheetMap
 
 
@@ -159,6 +160,30 @@ class MappingPage(QWizardPage):
         self.lang = lang
         self.setTitle(self.tr("工作表与列映射"))
         self.setSubTitle(self.tr("检查每一列导入为哪个字段，必要时调整；可保存映射供下次使用。"))
+        self.assign = QTableWidget(len(SHEET_KINDS), 3)
+        self.assign.setObjectName("sheet_assignment")
+        self.assign.setHorizontalHeaderLabels([self.tr("内容"), self.tr("工作表"),
+                                               self.tr("表头行（0 = 自动）")])
+        self.assign.verticalHeader().setVisible(False)
+        self.assign.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.sheet_combos: dict[str, QComboBox] = {}
+        self.row_spins: dict[str, QSpinBox] = {}
+        for r, kind in enumerate(SHEET_KINDS):
+            zh, en = SHEET_LABELS[kind]
+            self.assign.setItem(r, 0, QTableWidgetItem(zh if lang == "zh" else en))
+            combo = QComboBox()
+            combo.setObjectName(f"sheet_{kind}")
+            spin = QSpinBox()
+            spin.setObjectName(f"header_row_{kind}")
+            spin.setRange(0, 50)
+            self.assign.setCellWidget(r, 1, combo)
+            self.assign.setCellWidget(r, 2, spin)
+            self.sheet_combos[kind], self.row_spins[kind] = combo, spin
+            combo.currentIndexChanged.connect(lambda _i, k=kind: self._reassign(k))
+            spin.valueChanged.connect(lambda _v, k=kind: self._reassign(k))
+        self.assign.resizeColumnsToContents()
+        self.assign.setMaximumHeight(self.assign.verticalHeader().length()
+                                     + self.assign.horizontalHeader().height() + 4)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mapping_tabs")
         self.notes = QLabel()
@@ -168,6 +193,7 @@ class MappingPage(QWizardPage):
         save.setObjectName("save_mapping")
         save.clicked.connect(self._save)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.assign)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.notes)
         row = QHBoxLayout()
@@ -176,9 +202,24 @@ class MappingPage(QWizardPage):
         lay.addLayout(row)
         self.tables: dict[str, SheetTable] = {}
         self.mapping = Mapping()
+        self.path = ""
+        self._loading = False
 
-    def load(self, report: LedgerReport) -> None:
+    def load(self, report: LedgerReport, path: str | Path | None = None) -> None:
+        if path is not None:
+            self.path = str(path)
         self.mapping = report.mapping
+        self._loading = True
+        for kind in SHEET_KINDS:
+            combo, spin = self.sheet_combos[kind], self.row_spins[kind]
+            combo.clear()
+            combo.addItem(self.tr("（无）"), None)
+            for name in report.sheet_names:
+                combo.addItem(name, name)
+            m = report.mapping.sheets.get(kind)
+            combo.setCurrentIndex(max(0, combo.findData(m.sheet)) if m else 0)
+            spin.setValue(m.header_row if m else 0)
+        self._loading = False
         self.tabs.clear()
         self.tables.clear()
         for kind, m in report.mapping.sheets.items():
@@ -194,6 +235,36 @@ class MappingPage(QWizardPage):
             self.tabs.addTab(box, f"{zh if self.lang == 'zh' else en} · {m.sheet}")
         lines = [p.message(self.lang) for p in (*report.problems, *report.notes)]
         self.notes.setText("\n".join(lines))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # Qt override
+        return "achievements" in self.mapping.sheets
+
+    def _reassign(self, kind: str) -> None:
+        """The user chose another sheet or header row for `kind`: detect its columns there,
+        keeping what was adjusted for the other sheets."""
+        if self._loading or not self.path:
+            return
+        sheet = self.sheet_combos[kind].currentData()
+        row = self.row_spins[kind].value() or None
+        current = self.mapping.sheets.get(kind)
+        if current is not None and current.sheet != sheet:
+            row = None  # another sheet: find its header row again
+        keep = Mapping({k: m for k, m in self.mapping.sheets.items() if k != kind},
+                       exclusive=True)
+        hints: dict[str, tuple[str | None, int | None]] = dict.fromkeys(SHEET_KINDS,
+                                                                        (None, None))
+        hints |= {k: (m.sheet, m.header_row) for k, m in keep.sheets.items()}
+        hints[kind] = (sheet, row)
+        report = inspect_ledger(self.path, None, hints)
+        for k, m in keep.sheets.items():  # the user's column choices stay
+            report.mapping.sheets[k] = m
+        self.load(report)
+
+    def final_mapping(self) -> Mapping:
+        """What the check and the import use: exactly the sheets shown here."""
+        self.mapping.exclusive = True
+        return self.mapping
 
     def save_to(self, path: str | Path) -> None:
         self.mapping.save(path)

@@ -210,7 +210,7 @@ class ImportWizard(QWizard):
     # -- flow ------------------------------------------------------------------------------
     def initializePage(self, page_id: int) -> None:
         if self.page(page_id) is self.mapping_page and self.file_page.report is not None:
-            self.mapping_page.load(self.file_page.report)
+            self.mapping_page.load(self.file_page.report, self.path)
         super().initializePage(page_id)
 
     @property
@@ -218,7 +218,7 @@ class ImportWizard(QWizard):
         return self.file_page.path_edit.text().strip()
 
     def start_check(self) -> None:
-        mapping = self.mapping_page.mapping
+        mapping = self.mapping_page.final_mapping()
 
         def work(progress: Any, cancelled: Any) -> LedgerReport:
             return check_ledger(self.ctx, self.path, mapping, progress, cancelled)
@@ -227,7 +227,7 @@ class ImportWizard(QWizard):
                                  self.check_page.show_error, lang=self.lang)
 
     def start_import(self) -> None:
-        mapping = self.mapping_page.mapping
+        mapping = self.mapping_page.final_mapping()
 
         def work(progress: Any, cancelled: Any) -> LedgerReport:
             return import_ledger(self.ctx, self.path, mapping=mapping, progress=progress,
