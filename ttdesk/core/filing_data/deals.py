@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.core import equity
 from ttdesk.core.credit_code import is_valid_credit_code
 from ttdesk.core.errors import NotFound
 from ttdesk.core.filing_data.cases import contributors as case_contributors
@@ -18,7 +19,13 @@ from ttdesk.core.filing_data.common import Missing, header, js, pick
 from ttdesk.core.queries.case_detail import detail_in_session as case_in_session
 from ttdesk.core.queries.parts import costs as cost_rows
 from ttdesk.core.queries.parts import publicities
-from ttdesk.db.enums import COOPERATION_MODES, DealMode, PricingMethod, Secrecy
+from ttdesk.db.enums import (
+    COOPERATION_MODES,
+    DealMode,
+    EquityEventKind,
+    PricingMethod,
+    Secrecy,
+)
 from ttdesk.db.models import (
     Achievement,
     Allocation,
@@ -33,7 +40,6 @@ from ttdesk.db.models import (
     Person,
     Publicity,
     Receipt,
-    Shareholding,
     Valuation,
     deal_achievement,
     deal_ip_asset,
@@ -315,14 +321,23 @@ def f06(session: Session, deal_no: str) -> dict[str, Any]:
     if not is_valid_credit_code(company.credit_code):
         missing.add("credit_code", f"有效的统一社会信用代码（当前：{company.credit_code}）",
                     f"a valid unified social credit code (now {company.credit_code})", rule="R8")
-    holdings = session.execute(
-        select(Shareholding).where(Shareholding.company_id == company.id)
-        .order_by(Shareholding.is_state_owned.desc(), Shareholding.percentage.desc(),
-                  Shareholding.id)
-    ).scalars().all()
-    snap["cap_table"] = [pick(h, "holder_type", "holder_name", "employment_status",
-                              "subscribed_capital", "paid_in_capital", "percentage",
-                              "is_state_owned") for h in holdings]
+    events = list(session.execute(
+        select(EquityEvent).where(EquityEvent.company_id == company.id)
+        .order_by(EquityEvent.happened_on, EquityEvent.id)
+    ).scalars())
+    formation = next((e for e in events if e.kind == EquityEventKind.FORMATION
+                      and e.deal_id == deal.id), None)
+    # the cap table right after the formation (the money core keeps one per event), else
+    # today's when the history was not recorded
+    table = equity.cap_table_in_session(session, company,
+                                        formation.happened_on if formation else None)
+    if not table.holdings:
+        table = equity.cap_table_in_session(session, company)
+    holdings = sorted(table.holdings, key=lambda h: (not h.is_state_owned, -h.percentage))
+    snap["cap_table_as_of"] = js(table.as_of)
+    snap["cap_table"] = [pick(h, "holder_type", "holder_name", "staff_no",
+                              "employment_status", "subscribed_capital", "paid_in_capital",
+                              "percentage", "is_state_owned") for h in holdings]
     missing.need(holdings, "cap_table", "企业股权结构（股东名册）", "the company's cap table")
     if holdings and not any(h.is_state_owned for h in holdings):
         missing.add("state_holder", "国有股权持有主体（资产经营公司）",
@@ -332,12 +347,8 @@ def f06(session: Session, deal_no: str) -> dict[str, Any]:
             snap["reward_shares"].extend(
                 {**pick(a, "staff_no", "name", "contribution_pct", "equity_pct")}
                 for a in d.allocations)
-    events = session.execute(
-        select(EquityEvent).where(EquityEvent.company_id == company.id)
-        .order_by(EquityEvent.happened_on, EquityEvent.id)
-    ).scalars()
-    snap["events"] = [pick(e, "kind", "happened_on", "amount", "percentage", "note")
-                      for e in events]
+    snap["events"] = [pick(e, "kind", "happened_on", "amount", "percentage", "holder_name",
+                           "counterparty_name", "capital_after", "note") for e in events]
     missing.check()
     return snap
 

@@ -255,7 +255,11 @@ def f06(snap: dict[str, Any], lang: str) -> b.Document:
         (w.field("region"), w.code(e.Region, co.get("region"))),
         (w.tr("地址", "Address"), w.text(co.get("address"))),
     ]))
+    as_of = snap.get("cap_table_as_of")
     doc.add(b.Heading(w.tr("三、股权结构", "3. Cap table")))
+    doc.add(b.Note(w.tr(f"作价投资完成后（{w.date(as_of)}）的股权结构：",
+                        f"Cap table after the investment ({w.date(as_of)}):") if as_of else
+                   w.tr("当前股权结构：", "Current cap table:")))
     rows, pct_total = [], Decimal(0)
     for h in snap["cap_table"]:
         pct_total += Decimal(h["percentage"])
@@ -280,12 +284,15 @@ def f06(snap: dict[str, Any], lang: str) -> b.Document:
                      w.pct(r.get("equity_pct"))] for r in snap["reward_shares"]],
                    widths=[1.5, 1.2, 1, 1], align="llrr"))
     doc.add(b.Heading(w.tr("五、股权变动记录", "5. Equity events")),
-            b.Grid([w.tr("日期", "Date"), w.tr("事项", "Event"), w.field("amount"),
-                    w.field("percentage"), w.field("note")],
+            b.Grid([w.tr("日期", "Date"), w.tr("事项", "Event"), w.tr("相关方", "Party"),
+                    w.field("amount"), w.field("percentage"),
+                    w.tr("变动后注册资本（元）", "Capital after (CNY)"), w.field("note")],
                    [[w.date(ev["happened_on"]), w.code(e.EquityEventKind, ev["kind"]),
+                     w.text(ev.get("holder_name") or ev.get("counterparty_name")),
                      w.money(ev.get("amount")), w.pct(ev.get("percentage")),
-                     w.text(ev.get("note"))] for ev in snap["events"]],
-                   widths=[1.1, 1, 1.3, 0.8, 2.4], align="llrrl"))
+                     w.money(ev.get("capital_after")), w.text(ev.get("note"))]
+                    for ev in snap["events"]],
+                   widths=[1.1, 0.9, 1.6, 1.2, 0.8, 1.3, 1.6], align="lllrrrl"))
     doc.add(signatures(snap, lang))
     return doc
 
