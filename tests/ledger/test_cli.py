@@ -75,3 +75,7 @@ def test_export_ledger(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert json.loads(capsys.readouterr().out)["counts"]["achievements"] == 5
     assert main(["--db", db_url, "export-ledger", str(out), "--status", "converted"]) == 0
     assert "achievements\t2" in capsys.readouterr().out
+    assert main(["--db", db_url, "export-ledger", str(out), "--status", "已转化"]) == 0
+    assert "achievements\t2" in capsys.readouterr().out
+    assert main(["--db", db_url, "export-ledger", str(out), "--status", "sold"]) == 2
+    assert "[INPUT] status:" in capsys.readouterr().err

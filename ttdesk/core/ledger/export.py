@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.core import labels, policy
 from ttdesk.core.context import AppContext
+from ttdesk.core.errors import RuleViolation
 from ttdesk.core.ledger.build import LedgerCancelled
 from ttdesk.core.ledger.catalog import (
     ACHIEVEMENTS,
@@ -37,6 +38,7 @@ from ttdesk.core.ledger.catalog import (
 )
 from ttdesk.core.queries.cases import CaseFilter, CaseSort, ids_in_session
 from ttdesk.db import models as M
+from ttdesk.db.enums import AchievementStatus
 
 CHUNK = 900
 _ALWAYS = ("case_no", "title", "disclosure_date")
@@ -139,12 +141,13 @@ def export_ledger(ctx: AppContext, path: str | Path, *, status: str | None = Non
     import openpyxl
 
     started = time.perf_counter()
+    wanted = _status(status) if status else None
     out = ExportSummary(Path(path))
     wb = openpyxl.Workbook(write_only=True)
     with ctx.read() as s:
         pol = policy.current(s)
         cols = achievement_columns(pol["ledger_columns"])
-        f = CaseFilter(status=status or None, year=year, search=search or None,
+        f = CaseFilter(status=wanted, year=year, search=search or None,
                        sort=CaseSort.CASE_NO, descending=False)
         ids = ids_in_session(s, f)
         sheets = {ACHIEVEMENTS: _Sheet(wb, ACHIEVEMENTS, cols)}
@@ -166,6 +169,18 @@ def export_ledger(ctx: AppContext, path: str | Path, *, status: str | None = Non
     if progress is not None:
         progress(1.0, "完成 / done")
     return out
+
+
+def _status(text: str) -> AchievementStatus:
+    """A status by its code or its Chinese/English label; refused (located) otherwise."""
+    try:
+        return labels.parse(AchievementStatus, text)
+    except ValueError:
+        valid = "、".join(f"{code}（{zh}）" for code, zh in labels.choices(AchievementStatus))
+        raise RuleViolation("INPUT", f"未知的状态“{text}”（可选：{valid}）",
+                            f"unknown status {text!r} (one of: "
+                            f"{', '.join(m.value for m in AchievementStatus)})",
+                            field="status") from None
 
 
 def _write_chunk(s: Session, ids: Sequence[int], sheets: dict[str, _Sheet],
