@@ -89,17 +89,19 @@ class Labels:
     sign_here: str
     empty: str
     date_blank: str
+    colon: str
 
 
 LABELS = {
     "zh": Labels(page="第 {x} 页 / 共 {y} 页", generated="生成时间", serial="文件编号",
                  fingerprint="数据指纹", signature="签字", date="日期", stamp="（盖章）",
                  sign_here="签字：", empty="（无）",
-                 date_blank="\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"),
+                 date_blank="\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日",
+                 colon="："),
     "en": Labels(page="Page {x} of {y}", generated="Generated", serial="Serial",
                  fingerprint="Data hash", signature="Signature", date="Date",
                  stamp="(stamp)", sign_here="Signature:", empty="(none)",
-                 date_blank="\u00a0" * 24),
+                 date_blank="\u00a0" * 24, colon=": "),
 }
 
 
@@ -129,7 +131,7 @@ class Document:
         yield from (self.title, self.subject_ref, self.institution, self.form_code)
         lab = self.labels()
         yield from (lab.page, lab.generated, lab.serial, lab.fingerprint, lab.signature,
-                    lab.date, lab.stamp, lab.sign_here, lab.empty, lab.date_blank)
+                    lab.date, lab.stamp, lab.sign_here, lab.empty, lab.date_blank, lab.colon)
         for b in self.blocks:
             if isinstance(b, Heading | Note):
                 yield b.text

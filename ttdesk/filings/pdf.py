@@ -176,15 +176,15 @@ class _Flow:
     def opinion(self, block: b.Opinion) -> Any:
         blank = "\u3000" * 8
         sign = (f"{self.lab.sign_here} {block.signer or blank}{blank}"
-                f"{self.lab.date}：{block.when or self.lab.date_blank}")
+                f"{self.lab.date}{self.lab.colon}{block.when or self.lab.date_blank}")
         rows = [[block.role], [block.text or " "], [sign]]
         return KeepTogether([self._grid(None, rows, [self.width], size=9,
                                         shade_rows=frozenset({0}))])
 
     def signatures(self, block: b.Signatures) -> Any:
         lab = self.lab
-        rows = [[role, f"{lab.signature}：", f"{lab.date}：{lab.date_blank}", lab.stamp]
-                for role in block.roles]
+        when = f"{lab.date}{lab.colon}{lab.date_blank}"
+        rows = [[role, f"{lab.signature}{lab.colon}", when, lab.stamp] for role in block.roles]
         w = self.width
         t = self._grid(None, rows, [w * 0.2, w * 0.3, w * 0.3, w * 0.2], size=9,
                        shade_cols=frozenset({0}), min_height=16 * mm)
@@ -257,9 +257,10 @@ def _canvas_class(doc: b.Document, stamp: Stamp) -> type[Canvas]:
             self.line(MARGIN_X, base + QR_SIZE + 1.5 * mm, width - MARGIN_X,
                       base + QR_SIZE + 1.5 * mm)
             self.setFont(FONT, 8)
-            self.drawString(MARGIN_X, base + 12 * mm, f"{lab.generated}：{generated}")
-            self.drawString(MARGIN_X, base + 7.5 * mm, f"{lab.serial}：{stamp.serial}")
-            self.drawString(MARGIN_X, base + 3 * mm, f"{lab.fingerprint}：{stamp.short_hash}")
+            c = lab.colon
+            self.drawString(MARGIN_X, base + 12 * mm, f"{lab.generated}{c}{generated}")
+            self.drawString(MARGIN_X, base + 7.5 * mm, f"{lab.serial}{c}{stamp.serial}")
+            self.drawString(MARGIN_X, base + 3 * mm, f"{lab.fingerprint}{c}{stamp.short_hash}")
             self.setFont(FONT, 9)
             self.drawCentredString(width / 2, base + 7.5 * mm,
                                    lab.page.format(x=number, y=total))
