@@ -175,3 +175,8 @@ def test_unknown_code_lists_the_choices() -> None:
     with pytest.raises(CellError) as exc:
         enum_cell(DealMode, "送人")
     assert "作价投资" in exc.value.zh and "equity" in exc.value.en
+
+
+def test_lead_marker_puts_the_lead_first() -> None:
+    assert cells.parse_names("李娜、张伟（负责人）、王芳") == [
+        ("张伟", None), ("李娜", None), ("王芳", None)]

@@ -191,3 +191,16 @@ def test_application_numbers_and_release_reason(ctx: AppContext, tmp_path: Path)
     assert ips == [("202410001234.5", "CN", E.IPKind.INVENTION_PATENT, E.IPStatus.PENDING),
                    ("PCT/CN2024/000123", "PCT", E.IPKind.INVENTION_PATENT, E.IPStatus.PENDING)]
     assert _case(ctx, "C-1").status == E.AchievementStatus.PROTECTING
+
+
+def test_staff_number_wins_over_a_differently_written_name(ctx: AppContext,
+                                                          tmp_path: Path) -> None:
+    known = make_person(ctx, name="张伟", staff_no="T001")
+    people = [["成果编号", "工号", "姓名", "贡献比例"], ["CG-2024-0001", "T001", "张 伟", "100%"]]
+    report = import_ledger(ctx, write_book(tmp_path / "p.xlsx", {"成果": clean_rows()[:2],
+                                                                 "完成人": people}))
+    assert [(p.where, p.rule) for p in report.notes] == [("完成人!C2", "DUP")]
+    assert "T001" in report.notes[0].zh
+    assert all(r.kind != "person" for r in report.new_records)
+    with ctx.read() as s:
+        assert [c.person_id for c in s.execute(select(M.Contribution)).scalars()] == [known.id]

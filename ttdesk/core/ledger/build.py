@@ -251,6 +251,12 @@ def _resolve(session: Session, plan: Plan, new_cases: list[P.CaseOut],
         d.department(c.department)
         for p in c.people:
             p.staff_no = d.person(p.name, p.staff_no, p.department)
+            stored = d.stored_names.get(p.staff_no or "")
+            if stored is not None and stored != p.name:
+                plan.notes.append(Problem(
+                    "DUP", f"工号 {p.staff_no} 在库中为“{stored}”，台账写作“{p.name}”：按工号关联",
+                    f"staff number {p.staff_no} is {stored!r} in the database, {p.name!r} in "
+                    "the ledger: linked by the staff number", "staff_no", p.where))
     sheet_by_name = {c.name: c for c in company_sheet.values()}
     for x in deals:
         if x.code_refused:

@@ -28,6 +28,7 @@ _NUMBER_SEP = re.compile(r"[、；;\n]+")
 _SHARE_SUFFIX = re.compile(
     r"^(?P<name>.+?)\s*(?:[(\[]\s*(?P<a>[0-9.]+)\s*%?\s*[)\]]|[:]\s*(?P<b>[0-9.]+)\s*%?)$")
 _SPACE_BEFORE_MARK = re.compile(r"\s*([(\[:])\s*")
+_LEAD_MARK = re.compile(r"^(.+?)[(\[](?:项目)?(?:负责人|第一完成人|lead)[)\]]$", re.IGNORECASE)
 
 
 class CellError(ValueError):
@@ -194,6 +195,10 @@ def parse_names(value: object) -> list[tuple[str, Decimal | None]]:
     out: list[tuple[str, Decimal | None]] = []
     for item in _NAME_SEP.split(raw):
         if not item:
+            continue
+        lead = _LEAD_MARK.match(item)
+        if lead:  # 张伟(负责人): the lead goes first (the first contributor leads)
+            out.insert(0, (lead.group(1).strip(), None))
             continue
         m = _SHARE_SUFFIX.match(item)
         if m:

@@ -63,6 +63,7 @@ class Directory:
     _new_person_key: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _seq_person: int = 0
     _seq_dept: int = 0
+    stored_names: dict[str, str] = field(default_factory=dict)  # staff_no -> stored name
 
     # -- departments ---------------------------------------------------------------------
     def load_departments(self) -> None:
@@ -93,9 +94,10 @@ class Directory:
         wanted = sorted(names | {same_name_key(n) for n in names})
         cols = (Person.id, Person.staff_no, Person.name, Person.department_id)
         for part in chunks(sorted(staff_nos)):
-            for pid, staff_no, _name, _dept in self.session.execute(
+            for pid, staff_no, name, _dept in self.session.execute(
                     select(*cols).where(Person.staff_no.in_(part))):
                 self.person_ids[staff_no] = pid
+                self.stored_names[staff_no] = name
         by_name: dict[str, list[tuple[int, str, int | None]]] = defaultdict(list)
         for part in chunks(wanted):
             for pid, staff_no, name, dept in self.session.execute(
@@ -108,7 +110,8 @@ class Directory:
         self._seq_person = _next_seq(taken, "TZ")
 
     def person(self, name: str, staff_no: str | None, department: str | None) -> str:
-        """The staff number the contribution will point at (existing or new)."""
+        """The staff number the contribution will point at (existing or new). A staff
+        number wins over the name written next to it (`stored_names` tells the difference)."""
         if staff_no:
             if staff_no not in self.person_ids and staff_no not in self.new_people:
                 self.new_people[staff_no] = (name, department)
