@@ -97,6 +97,7 @@ def test_cap_table_totals_and_dilution_through_the_dialog(qtbot, ctx: AppContext
     chart = page.chart.chart()
     areas = [s for s in chart.series() if isinstance(s, QAreaSeries)]
     assert len(areas) == len(chart.series()) == 5  # one per holder
+    assert not page.chart_box.isHidden()
     assert areas[0].name().startswith(AMC) and areas[0].name().endswith("21.60%")
     # the cap table as it stood before the round: looked at only
     page.history_check.setChecked(True)
@@ -151,4 +152,5 @@ def test_a_counterparty_without_equity(qtbot, ctx: AppContext) -> None:
     assert page.cap.rowCount() == 0
     assert page.findChild(QLabel, "cap_total").text() == "尚无股权登记"
     assert page.chart.chart().series() == []
+    assert page.chart_box.isHidden() and page.ledger_box.isHidden()
     assert not page.buttons["dividend"].isEnabled()

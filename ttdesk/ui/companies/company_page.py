@@ -215,6 +215,9 @@ class CompanyPage(QWidget):
             old.deleteLater()
         self.chart, self.legend = chart, legend
         self._show_ledger(ledger[0] if ledger else None, lang)
+        has_equity = bool(t.holdings or events)  # a counterparty often has none recorded
+        self.chart_box.setVisible(has_equity)
+        self.ledger_box.setVisible(has_equity)
         self._update_buttons()
 
     def _show_ledger(self, row: equity.StateEquityRow | None, lang: str) -> None:
