@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from ttdesk.core.errors import Problem, TTDeskError
 from ttdesk.core.ledger import plan as P
 from ttdesk.core.ledger.catalog import ACHIEVEMENTS, COMPANIES, CONTRIBUTORS, DEALS, RECEIPTS
-from ttdesk.core.ledger.cells import parse_names
 from ttdesk.core.ledger.reader import Layout, data_rows, sheet_rows_estimate
 from ttdesk.core.ledger.records import Cells, read_rows
 from ttdesk.core.ledger.resolve import (
@@ -322,4 +321,4 @@ def _number(session: Session, pol: Policy, cases: list[P.CaseOut], deals: list[P
             nxt[y] += 1
 
 
-__all__ = ["Plan", "Steps", "build", "parse_names", "total_rows"]
+__all__ = ["LedgerCancelled", "Plan", "Steps", "build", "total_rows"]
