@@ -58,6 +58,10 @@ def test_overview_and_distributions(qtbot, ctx: AppContext) -> None:
     assert m.rowCount() == 1
     assert m.index(0, 1).data() == label(DealMode.LICENSE_EXCLUSIVE, "zh")
     QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    (series,) = page.chart.chart().series()
+    sets = series.barSets()
+    assert [s.label() for s in sets] == ["净收入", "已列入分配", "待分配"]
+    assert [s.at(0) for s in sets] == [95.0, 100.0, 0.0]  # 万元 in 2026
 
     receipts.add_receipt(ctx, receipts.ReceiptIn(no, date(2026, 6, 1), "30000", "royalty"))
     with qtbot.waitSignal(page.loaded):

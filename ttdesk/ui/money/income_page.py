@@ -26,6 +26,7 @@ from ttdesk.core.labels import choices
 from ttdesk.core.money_views import IncomeBucket
 from ttdesk.db.enums import DealMode, DistributionStatus
 from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
+from ttdesk.ui.money.income_chart import income_chart
 from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text
 from ttdesk.ui.ops import Operation, run_op
 
@@ -128,7 +129,11 @@ class IncomePage(QWidget):
         head.addWidget(self.group)
         top_lay.addLayout(tiles)
         top_lay.addLayout(head)
-        top_lay.addWidget(self.overview_view, 1)
+        self.chart = income_chart([], self._chart_names(), "", "")
+        self.overview_row = QHBoxLayout()
+        self.overview_row.addWidget(self.overview_view, 3)
+        self.overview_row.addWidget(self.chart, 2)
+        top_lay.addLayout(self.overview_row, 1)
         bottom = QWidget()
         bottom_lay = QVBoxLayout(bottom)
         row = QHBoxLayout()
@@ -189,9 +194,22 @@ class IncomePage(QWidget):
             value: Decimal = getattr(totals, key)
             self.tiles[key].setText(money_text(value))
         self._show_buckets()
+        self._show_chart()
         self.dists.set_rows(rows)
         self.dist_count.setText(self.tr("共 %1 次").replace("%1", str(len(rows))))
         self.loaded.emit()
+
+    def _chart_names(self) -> dict[str, str]:
+        return {"net": self.tr("净收入"), "distributed": self.tr("已列入分配"),
+                "pending": self.tr("待分配")}
+
+    def _show_chart(self) -> None:
+        chart = income_chart(by_year(self.buckets), self._chart_names(),
+                             self.tr("各年度收益（万元）"), self.tr("万元"))
+        self.overview_row.replaceWidget(self.chart, chart)
+        self.chart.hide()
+        self.chart.deleteLater()
+        self.chart = chart
 
     def _show_buckets(self) -> None:
         self.overview.set_rows(self.buckets if self.by_mode else by_year(self.buckets))
