@@ -22,7 +22,7 @@ def income_chart(by_year: Sequence[IncomeBucket], names: dict[str, str], title: 
     """`by_year`: one bucket per year (any order); the last `YEARS_SHOWN` years are drawn."""
     years = sorted(by_year, key=lambda b: b.year)[-YEARS_SHOWN:]
     series = QBarSeries()
-    top = 1.0
+    top, bottom = 1.0, 0.0  # net income is negative in a year of costs only
     for key, colour, pattern in SETS:
         bars = QBarSet(names[key])
         bars.setBrush(QBrush(QColor(colour), pattern))
@@ -30,7 +30,7 @@ def income_chart(by_year: Sequence[IncomeBucket], names: dict[str, str], title: 
         for b in years:
             value = float(getattr(b, key)) / 10_000
             bars.append(round(value, 1))
-            top = max(top, value)
+            top, bottom = max(top, value), min(bottom, value)
         series.append(bars)
     chart = QChart()
     chart.setTitle(title)
@@ -43,7 +43,7 @@ def income_chart(by_year: Sequence[IncomeBucket], names: dict[str, str], title: 
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
-    axis_y.setRange(0, top * 1.1)
+    axis_y.setRange(bottom * 1.1, top * 1.1)
     axis_y.applyNiceNumbers()
     axis_y.setLabelFormat("%.0f")
     axis_y.setTitleText(unit)
