@@ -139,3 +139,20 @@ def test_archive_page_lists_filters_and_verifies(qtbot, ctx: AppContext, deal_no
     generate(ctx, "F09", "2025")
     bus.announce(FILINGS, 0)
     assert page.table.rowCount() == 3
+
+
+def test_the_case_page_hosts_the_panel(qtbot, ctx: AppContext, deal_no: str) -> None:
+    from ttdesk.ui.case.case_page import CasePage
+
+    with ctx.read() as s:
+        case_no = s.execute(select(M.Achievement.case_no).join(
+            M.deal_achievement, M.deal_achievement.c.achievement_id == M.Achievement.id)
+            .join(M.Deal, M.Deal.id == M.deal_achievement.c.deal_id)
+            .where(M.Deal.deal_no == deal_no)).scalars().first()
+    page = CasePage(ctx, DataBus(), case_no)
+    qtbot.addWidget(page)
+    page.show_tab("filings")
+    panel = page.tab("filings").findChild(FilingsPanel) or page.tab("filings")
+    assert isinstance(panel, FilingsPanel)
+    assert [panel.form.itemData(i)[0] for i in range(panel.form.count())] == \
+        ["F01", "F02", "F03", "F05"]
