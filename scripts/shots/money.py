@@ -33,7 +33,7 @@ def worked_example(ctx: Any) -> str:
         return _built[id(ctx)]
     from builders import make_achievement, make_deal, make_person
 
-    from ttdesk.core import receipts
+    from ttdesk.core import receipts, royalty
     from ttdesk.db import enums as E
 
     names = ("王晓明", "李佳怡", "陈志强")
@@ -55,6 +55,9 @@ def worked_example(ctx: Any) -> str:
                                            deal_no=deal.deal_no, note="许可谈判律师费"))
     receipts.add_cost(ctx, receipts.CostIn(date(2026, 3, 6), "8000.00", "other",
                                            deal_no=deal.deal_no, note="差旅"))
+    royalty.add_report(ctx, royalty.RoyaltyReportIn(
+        deal.deal_no, date(2026, 3, 1), date(2026, 5, 31), "800000.00",
+        reported_on=date(2026, 6, 10), reported_royalty="24000.00"))
     _built[id(ctx)] = deal.deal_no
     return deal.deal_no
 
@@ -120,6 +123,24 @@ def deal_money_terms(ctx: Any, bus: Any) -> Any:
     return panel
 
 
+def deal_money_royalty(ctx: Any, bus: Any) -> Any:
+    from ttdesk.ui.money.deal_money import DealMoneyPanel
+
+    panel = DealMoneyPanel(ctx, bus, worked_example(ctx))
+    panel.tabs.setCurrentIndex(4)
+    panel.resize(1200, 600)
+    return panel
+
+
+def deal_money_net(ctx: Any, bus: Any) -> Any:
+    from ttdesk.ui.money.deal_money import DealMoneyPanel
+
+    panel = DealMoneyPanel(ctx, bus, _busiest(ctx, "deal") or worked_example(ctx))
+    panel.tabs.setCurrentIndex(3)
+    panel.resize(1200, 600)
+    return panel
+
+
 def income_page(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.money.income_page import IncomePage
 
@@ -141,6 +162,8 @@ SHOTS = [
     ("distribution_dialog", distribution_dialog),
     ("deal_money_terms", deal_money_terms),
     ("deal_money_receipts", deal_money_receipts),
+    ("deal_money_net", deal_money_net),
+    ("deal_money_royalty", deal_money_royalty),
     ("deal_money_distributions", deal_money_distributions),
     ("income_page", income_page),
     ("company_page", company_page),
