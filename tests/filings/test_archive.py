@@ -108,3 +108,35 @@ def test_unknown_subject_and_kind(ctx: AppContext, tmp_path: Path) -> None:
         generate(ctx, "F10", "CG-1999-9999")
     with pytest.raises(ValidationFailed):
         generate(ctx, "F08", "2026-13-01..2026-12-31")
+
+
+def test_archive_on_every_backend(any_ctx: AppContext) -> None:
+    """Generate, regenerate after a change, verify: the same on SQLite and PostgreSQL."""
+    data = make_rich_dataset(any_ctx)
+    case_no = data["case"].case_no
+    v1 = generate(any_ctx, "F05", case_no)
+    with any_ctx.write() as s:
+        s.execute(select(M.Achievement).where(M.Achievement.case_no == case_no)).scalar_one()\
+            .abstract = "新的摘要"
+    v2 = generate(any_ctx, "F05", case_no)
+    assert (v1.record.version, v2.record.version) == (1, 2)
+    old = verify(any_ctx, v1.content)
+    assert old.ok and old.record is not None and old.record.superseded
+    assert old.record.size == len(v1.content)
+    assert not verify(any_ctx, v1.content[:-1]).ok
+
+
+def test_ledger_columns_come_from_the_policy(ctx: AppContext) -> None:
+    from ttdesk.core import policy
+    from ttdesk.filings import forms
+
+    make_rich_dataset(ctx)
+    with ctx.write() as s:
+        policy.update(s, ctx.actor, {"ledger_columns": ["case_no", "title", "field", "trl",
+                                                        "income"]})
+    gen = generate(ctx, "F08", "2026")
+    snap = filing_archive.snapshot(ctx, gen.record.id)
+    doc = forms.document(snap, "zh")
+    grid = next(blk for blk in doc.blocks if hasattr(blk, "headers"))
+    assert grid.headers == ["成果编号", "名称", "技术领域", "成熟度", "累计收入（元）"]
+    assert any(row[2] == "新能源" for row in grid.rows)
