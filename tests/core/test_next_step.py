@@ -100,3 +100,12 @@ def test_deal_stage_names_what_approval_needs(ctx: AppContext) -> None:
     deals.create(ctx, deals.DealIn(title="许可", mode="license_sole", achievements=[case_no]))
     detail = stage(next_step.next_steps(ctx, case_no), "deal").detail
     assert "草拟" in detail.zh and "R6" in detail.zh and "R5" in detail.zh
+
+
+def test_suggested_approval_body_follows_the_tier_table(ctx: AppContext) -> None:
+    from decimal import Decimal
+
+    assert next_step.suggested_approval_body(ctx, None) == ""
+    small = next_step.suggested_approval_body(ctx, Decimal("460000"))
+    large = next_step.suggested_approval_body(ctx, Decimal("9000000"))
+    assert small and large and small != large

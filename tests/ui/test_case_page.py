@@ -123,13 +123,15 @@ def test_deal_moves_to_signed_through_the_buttons(qtbot: QtBot, ctx: AppContext,
     # approval: the wrong body for the price is refused under the field (R6)
     dialog = click(qtbot, bar, "approve")
     assert dialog is not None
-    type_text(dialog.form.inputs["body"], "党委常委会")
+    body = dialog.form.inputs["body"]
+    assert isinstance(body, QLineEdit)
+    assert body.text() == "技术转移中心"  # the policy's tier for ¥460,000, suggested
+    body.clear()
+    type_text(body, "党委常委会")
     set_date(dialog, "on", date(2026, 11, 20))
     ok(qtbot, dialog)
     assert "[R6]" in dialog.form.errors["body"].text() and dialog.isVisible()
     assert deal_detail(ctx, deal_no).approval_body is None
-    body = dialog.form.inputs["body"]
-    assert isinstance(body, QLineEdit)
     body.clear()
     type_text(body, "技术转移中心")
     ok(qtbot, dialog)

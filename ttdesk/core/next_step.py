@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from types import SimpleNamespace
 
+from ttdesk.core import policy
 from ttdesk.core.context import AppContext
 from ttdesk.core.labels import label
 from ttdesk.core.queries.case_detail import CaseDealRow, CaseDetail, case_detail
@@ -343,6 +345,14 @@ def steps_for(c: CaseDetail, today: date) -> list[StepInfo]:
 def next_steps(ctx: AppContext, case_no: str) -> list[StepInfo]:
     """The stepper of a case by its number (one read)."""
     return steps_for(case_detail(ctx, case_no), ctx.today())
+
+
+def suggested_approval_body(ctx: AppContext, price: Decimal | None) -> str:
+    """R6: the body the policy's tier table names for `price` ('' without a price)."""
+    if price is None:
+        return ""
+    with ctx.read() as s:
+        return policy.current(s).tier_for(price).body
 
 
 def current_step(steps: Sequence[StepInfo]) -> StepInfo | None:

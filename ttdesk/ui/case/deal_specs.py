@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ttdesk.core import deals
 from ttdesk.core.case_forms import find_companies
-from ttdesk.core.next_step import deal_targets
+from ttdesk.core.next_step import deal_targets, suggested_approval_body
 from ttdesk.core.queries.case_detail import CaseDetail
 from ttdesk.core.queries.deal_detail import DealDetail
 from ttdesk.db.enums import COOPERATION_MODES, DealMode, PricingMethod, ValuationApproach
@@ -99,7 +99,10 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         ),
         (
             FieldSpec(
-                "body", QT_TRANSLATE_NOOP("CaseActions", "审批机构"), aliases=("approval_body",)
+                "body",
+                QT_TRANSLATE_NOOP("CaseActions", "审批机构"),
+                aliases=("approval_body",),
+                default=lambda ctx, d: suggested_approval_body(ctx, d.price),
             ),
             FieldSpec(
                 "on",
