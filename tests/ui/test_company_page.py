@@ -154,3 +154,35 @@ def test_a_counterparty_without_equity(qtbot, ctx: AppContext) -> None:
     assert page.chart.chart().series() == []
     assert page.chart_box.isHidden() and page.ledger_box.isHidden()
     assert not page.buttons["dividend"].isEnabled()
+
+
+def test_formation_through_the_holders_table(qtbot, ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    ctx.today = lambda: date(2026, 11, 20)
+    people = [make_person(ctx), make_person(ctx)]
+    case = make_achievement(ctx, contributors=[(people[0], "60"), (people[1], "40")])
+    company = make_company(ctx, is_spinoff=True, registration_date=date(2025, 1, 10))
+    deal = make_deal(ctx, [case], company, mode=E.DealMode.EQUITY,
+                     price=Decimal("9000000.00"), status=E.DealStatus.PERFORMING,
+                     approval_date=date(2025, 2, 1), signing_date=date(2025, 3, 1))
+    page = _page(qtbot, ctx, company)
+    assert page.buttons["formation"].isEnabled()
+    dialog = page.form_company()
+    assert dialog.field("deal_no").currentData() == deal.deal_no
+    table = dialog.field("holders")
+    assert isinstance(table, QTableWidget) and table.rowCount() == 4  # AMC, 2 members, investor
+    assert [table.item(r, 2).text() for r in (1, 2)] == [p.staff_no for p in people]
+    for row, amount in ((0, "2700000"), (1, "3780000"), (2, "2520000")):
+        table.item(row, 4).setText(amount)
+    table.item(3, 1).setText("北京启航创业投资有限公司")
+    table.item(3, 4).setText("1000000")
+    table.item(3, 5).setText("2000000")  # paid in more than subscribed: refused inline
+    dialog.field("happened_on").setDate(date(2025, 3, 20))
+    assert not dialog.try_accept() and "R11" in dialog.error_text()
+    table.item(3, 5).setText("500000")
+    assert dialog.try_accept()
+    assert _column(page, 5) == ["27.00%", "37.80%", "25.20%", "10.00%"]
+    assert "100.00%" in page.findChild(QLabel, "cap_total").text()
+    assert len(page.chart.chart().series()) == 4
+    assert not page.chart_box.isHidden()

@@ -187,3 +187,21 @@ def deal_team(ctx: AppContext, deal_no: str) -> list[TeamMember]:
                 p = c.person
                 seen.setdefault(p.id, TeamMember(p.staff_no, p.name, p.is_unit_head))
         return list(seen.values())
+
+
+@dataclass(frozen=True)
+class EquityDealRef:
+    deal_no: str
+    title: str
+    price: Decimal | None
+    signing_date: date | None
+
+
+def equity_deals_of(ctx: AppContext, company_id: int) -> list[EquityDealRef]:
+    """The equity deals (作价投资) whose counterparty is the company: what may form it."""
+    with ctx.read() as s:
+        rows = s.execute(select(Deal.deal_no, Deal.title, Deal.price, Deal.signing_date)
+                         .where(Deal.counterparty_id == company_id,
+                                Deal.mode == DealMode.EQUITY)
+                         .order_by(Deal.deal_no)).all()
+    return [EquityDealRef(*r) for r in rows]

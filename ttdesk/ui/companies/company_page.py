@@ -87,7 +87,9 @@ class CompanyPage(QWidget):
         self.event_view = make_view(self.events, "event_view", stretch=2)
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
+        self.equity_deals: list[money_views.EquityDealRef] = []
         for name, text, slot in (
+                ("formation", self.tr("作价入股…"), self.form_company),
                 ("capital_increase", self.tr("增资…"), self.capital_increase),
                 ("transfer", self.tr("转让所选股权…"), self.transfer),
                 ("exit", self.tr("所选股东退出…"), self.exit_holding),
@@ -182,6 +184,7 @@ class CompanyPage(QWidget):
             events = equity.equity_events(ctx, self.credit_code)
             series = equity.ownership_series(ctx, self.credit_code)
             ledger = equity.state_equity_ledger(ctx, self.credit_code)
+            self.equity_deals = money_views.equity_deals_of(ctx, self.company_id)
         except TTDeskError as exc:
             self.title.setText("✖ " + "; ".join(exc.messages(lang)))
             return
@@ -253,6 +256,7 @@ class CompanyPage(QWidget):
         held = current and selected_row(self.cap_view) is not None
         has_table = current and bool(self.table and self.table.holdings)
         self.buttons["capital_increase"].setEnabled(current)
+        self.buttons["formation"].setEnabled(current and bool(self.equity_deals))
         self.buttons["transfer"].setEnabled(held)
         self.buttons["exit"].setEnabled(held)
         state = bool(self.table and self.table.state_pct)
@@ -272,6 +276,10 @@ class CompanyPage(QWidget):
         dialog.accepted.connect(done)
         dialog.open()
         return dialog
+
+    def form_company(self) -> FormDialog:
+        return self._open(ed.formation_dialog(self.ctx, self.company_id, self.credit_code,
+                                              self))
 
     def capital_increase(self) -> FormDialog:
         return self._open(ed.capital_increase_dialog(self.ctx, self.credit_code, self))

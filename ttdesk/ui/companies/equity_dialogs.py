@@ -4,10 +4,17 @@ dividend. Each OK is one `ttdesk.core.equity` call; a refusal stays inline."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
-from ttdesk.core import equity
+from ttdesk.core import equity, institution, money_views
 from ttdesk.core.context import AppContext
 from ttdesk.db.enums import EmploymentStatus, HolderType
 from ttdesk.ui.case.fields import date_edit, enum_combo
@@ -120,4 +127,82 @@ def dividend_dialog(ctx: AppContext, credit_code: str,
     d.add("happened_on", tr("日期"), date_edit(ctx.today()))
     d.add("amount", tr("分红金额"), money_edit(), ("deal_no",))
     d.add("note", tr("备注"), text_edit())
+    return d
+
+
+HOLDER_COLUMNS = ("holder_type", "holder_name", "staff_no", "employment_status",
+                  "subscribed_capital", "paid_in_capital")
+
+
+def _holder_table(ctx: AppContext, team: list[money_views.TeamMember], amc: str) -> QTableWidget:
+    """One row per holder: the asset company, each team member, one blank investor row.
+    Rows left without subscribed capital are not holders."""
+    table = QTableWidget(0, len(HOLDER_COLUMNS))
+    table.setObjectName("holders_table")
+    table.setHorizontalHeaderLabels([tr("类型"), tr("名称"), tr("工号"), tr("创业方式"),
+                                     tr("认缴出资"), tr("实缴（空=全部）")])
+    rows = [(HolderType.INSTITUTION_AMC, amc, None), *(
+        (HolderType.TEAM_MEMBER, m.name, m.staff_no) for m in team),
+        (HolderType.INVESTOR, "", None)]
+    for kind, name, staff_no in rows:
+        r = table.rowCount()
+        table.insertRow(r)
+        table.setCellWidget(r, 0, choice(HolderType, ctx.lang, kind))
+        table.setItem(r, 1, QTableWidgetItem(name))
+        table.setItem(r, 2, QTableWidgetItem(staff_no or ""))
+        status = enum_combo(EmploymentStatus, ctx.lang, blank=True)
+        table.setCellWidget(r, 3, status)
+        for col in (4, 5):
+            item = QTableWidgetItem("")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, col, item)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumSize(720, 200)
+    return table
+
+
+def table_holders(table: QTableWidget) -> list[equity.HolderIn]:
+    out = []
+    for r in range(table.rowCount()):
+        def text(col: int, row: int = r) -> str:
+            item = table.item(row, col)
+            return item.text().strip() if item else ""
+
+        if not text(4):
+            continue
+        kind, status = table.cellWidget(r, 0), table.cellWidget(r, 3)
+        assert isinstance(kind, QComboBox) and isinstance(status, QComboBox)
+        out.append(equity.HolderIn(kind.currentData(), text(1), text(4), text(5) or None,
+                                   text(2) or None, status.currentData()))
+    return out
+
+
+def formation_dialog(ctx: AppContext, company_id: int, credit_code: str,
+                     parent: QWidget | None = None) -> FormDialog:
+    """作价入股: the equity deal's achievements become the university's state-owned stake,
+    beside the team's reward shares and investors."""
+    deals = money_views.equity_deals_of(ctx, company_id)
+
+    def submit(d: FormDialog) -> int:
+        table = d.field("holders")
+        assert isinstance(table, QTableWidget)
+        return equity.form_company(ctx, d.value("deal_no") or "", credit_code,
+                                   d.value("happened_on"), table_holders(table),
+                                   d.value("note") or None)
+
+    d = FormDialog(tr("作价入股"), ctx.lang, submit, parent)
+    combo = QComboBox()
+    for ref in deals:
+        combo.addItem(f"{ref.deal_no} {ref.title} {money_text(ref.price)}", ref.deal_no)
+    d.add("deal_no", tr("作价投资合同"), combo, ("status",))
+    first = deals[0] if deals else None
+    d.add("happened_on", tr("入股日期"), date_edit(ctx.today()))
+    profile = institution.get_profile(ctx)
+    amc = (profile.asset_company if profile else None) or tr("学校资产经营有限公司")
+    team = money_views.deal_team(ctx, first.deal_no) if first else []
+    d.add("holders", tr("出资人"), _holder_table(ctx, team, amc),
+          ("holder_type", "holder_name", "subscribed_capital", "paid_in_capital",
+           "staff_no", "employment_status", "allocations"))
+    d.add("note", tr("备注"), text_edit())
+    d.setMinimumWidth(820)
     return d

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk.core.errors import TTDeskError
-from ttdesk.ui.case.fields import FieldForm, date_edit, enum_combo, set_combo, to_qdate
+from ttdesk.ui.case.fields import (
+    FieldForm,
+    date_edit,
+    enum_combo,
+    set_combo,
+    to_qdate,
+    widget_value,
+)
 
 
 def money_edit(value: Decimal | None = None) -> QLineEdit:
@@ -103,7 +110,7 @@ class FormDialog(QDialog):
             return w.isChecked()
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText().strip()
-        return self.form.values()[name]
+        return widget_value(w)
 
     def try_accept(self) -> bool:
         """Run the action; True when it was done (the dialog closes)."""
