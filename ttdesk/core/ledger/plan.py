@@ -24,6 +24,7 @@ from ttdesk.core.rules import dates_in_order, shares_problems
 from ttdesk.db import enums as E
 
 HUNDRED = Decimal("100.00")
+_LEAD, _MEMBER = E.ContributorRole.LEAD, E.ContributorRole.MEMBER
 
 
 @dataclass
@@ -271,7 +272,7 @@ def settle_people(c: CaseOut, problems: list[Problem], notes: list[Problem]) -> 
             problems.extend(found)
             return
     for i, (p, share) in enumerate(zip(listed, shares, strict=True)):
-        role = p["role"] or (E.ContributorRole.LEAD if i == 0 else E.ContributorRole.MEMBER)
+        role = p["role"] or (_LEAD if i == 0 else _MEMBER)
         dept = p["department"] if p.get("own_department") else c.department
         c.people.append(PersonRef(p["name"], share, role, p["staff_no"], dept, p["where"]))
 

@@ -72,8 +72,19 @@ _EXTRA: dict[type[StrEnum], dict[str, StrEnum]] = {
 }
 
 
+_FOUND: dict[tuple[type[StrEnum], str], StrEnum] = {}
+
+
 def enum_cell(enum_cls: type[E_], value: str) -> E_:
-    """A code from its code name, its label, or a common ledger wording; CellError if none."""
+    """A code from its code name, its label, or a common ledger wording; CellError if none.
+    (A ledger repeats a handful of wordings thousands of times: found ones are remembered.)"""
+    found = _FOUND.get((enum_cls, value))
+    if found is None:
+        found = _FOUND[(enum_cls, value)] = _enum_cell(enum_cls, value)
+    return found  # type: ignore[return-value]
+
+
+def _enum_cell(enum_cls: type[E_], value: str) -> E_:
     key = cells.norm(value)
     extra = _EXTRA.get(enum_cls, {}).get(key) or _EXTRA.get(enum_cls, {}).get(key.casefold())
     if extra is not None:

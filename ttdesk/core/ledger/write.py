@@ -23,23 +23,18 @@ _REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no")
 
 
 def _template(table: Table, now: Any) -> dict[str, Any]:
-    """Every column but the id: its scalar default (enums by their code), else None."""
-    row: dict[str, Any] = {}
-    for col in table.columns:
-        if col.name in ("created_at", "updated_at"):
-            row[col.name] = now
-        elif col.default is not None and getattr(col.default, "is_scalar", False):
-            v = col.default.arg  # type: ignore[attr-defined]
-            row[col.name] = v.value if isinstance(v, Enum) else v
-        elif col.name != "id":
-            row[col.name] = None
-    return row
+    """The timestamps of a new row; the bulk writer fills the other columns' defaults, and
+    a column left out is stored empty (and left out of the audit event, as it would be)."""
+    return {c: now for c in ("created_at", "updated_at") if c in table.c}
+
+
+_ENUMS = frozenset(c for c in vars(E).values() if isinstance(c, type) and issubclass(c, Enum))
 
 
 def _full(template: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     row = dict(template)
     for key, v in values.items():
-        row[key] = v.value if isinstance(v, Enum) else v
+        row[key] = v._value_ if v.__class__ in _ENUMS else v
     return row
 
 
