@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from types import SimpleNamespace
@@ -34,6 +34,7 @@ from ttdesk.core.statemachine import (
     allowed,
     at_or_after,
 )
+from ttdesk.core.workdays import days_left, earliest_signing_date
 from ttdesk.db.enums import (
     COOPERATION_MODES,
     AchievementStatus,
@@ -103,10 +104,10 @@ def publicity_note(pub: PublicityRow, today: date) -> Note:
         return Note(f"公示将于 {pub.start_date} 开始，至 {pub.end_date}",
                     f"publicity starts {pub.start_date}, runs to {pub.end_date}")
     if today <= pub.end_date:
-        left = (pub.end_date - today).days + 1
+        left = days_left(pub.end_date, today)
         return Note(f"公示期至 {pub.end_date} · 尚余 {left} 天",
                     f"publicity to {pub.end_date} · {left} day(s) left")
-    nxt = pub.end_date + timedelta(days=1)
+    nxt = earliest_signing_date(pub.end_date)
     return Note(f"公示期已于 {pub.end_date} 届满，{nxt} 起可继续办理",
                 f"publicity ended {pub.end_date}; next step possible from {nxt}")
 
