@@ -156,8 +156,13 @@ def _holder_table(ctx: AppContext, team: list[money_views.TeamMember], amc: str)
             item = QTableWidgetItem("")
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, col, item)
-    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    table.setMinimumSize(720, 200)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for col, width in ((4, 120), (5, 120)):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(col, width)
+    table.setMinimumSize(860, 200)
     return table
 
 
@@ -204,5 +209,5 @@ def formation_dialog(ctx: AppContext, company_id: int, credit_code: str,
           ("holder_type", "holder_name", "subscribed_capital", "paid_in_capital",
            "staff_no", "employment_status", "allocations"))
     d.add("note", tr("备注"), text_edit())
-    d.setMinimumWidth(820)
+    d.setMinimumWidth(1000)
     return d
