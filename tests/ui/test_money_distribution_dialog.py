@@ -198,3 +198,12 @@ def test_equity_distribution_refuses_equity_for_a_unit_head(qtbot, ctx: AppConte
     assert [r[5] for r in rows] == ["0.00%", "18.90%"]  # 70% of the 27% stake
     assert [r[4] for r in rows] == ["¥0.00", "¥0.00"]  # reward shares: no cash to tax
     assert rows[0][6] == "正职领导只能获得现金奖励"
+    dialog.save()
+    assert dialog.saved_id is not None
+    again = DistributionDialog(ctx, DataBus(), deal.deal_no, dialog.saved_id)
+    qtbot.addWidget(again)
+    assert again.equity_check.isChecked() and not again.equity_check.isEnabled()
+    assert not again.receipt_list.isEnabled() and not again.dept_edit.isEnabled()
+    assert _step(again, "team") == "¥6,300,000.00"
+    assert _cells(again)[0][6] == "正职领导只能获得现金奖励"  # the adjustment is kept
+    assert again.save_button.isEnabled()

@@ -227,6 +227,7 @@ class DistributionDialog(QDialog):
         for edit in (self.team_edit, self.dept_edit, self.tto_edit):
             edit.textEdited.connect(lambda _t: self._timer.start())
         self.receipt_list.itemChanged.connect(lambda _i: self._timer.start())
+        self._equity_inputs(self.equity_check.isChecked())
         self.equity_check.toggled.connect(self._equity_toggled)
         self.resize(1100, 720)
         self.recompute()
@@ -267,10 +268,14 @@ class DistributionDialog(QDialog):
                 pct = (amount * 100 / plan.net_income).quantize(Decimal("0.01"))
                 edit.setText(plain(pct))
 
-    def _equity_toggled(self, on: bool) -> None:
+    def _equity_inputs(self, on: bool) -> None:
+        """Reward shares cover no receipts and give nothing to department or TTO."""
         self.receipt_list.setEnabled(not on)
         self.dept_edit.setEnabled(not on)
         self.tto_edit.setEnabled(not on)
+
+    def _equity_toggled(self, on: bool) -> None:
+        self._equity_inputs(on)
         self.team_edit.clear()  # the floor differs for equity
         self.recompute()
 
