@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 import pdfplumber
+from sqlalchemy import select
 
 from tests.builders import (
     make_achievement,
@@ -117,3 +118,26 @@ def test_the_overlap_check_sees_overlapping_characters() -> None:
     apart = dict(box, x0=20.5, x1=30.5)
     assert _overlaps([box, moved]) == [("字", "字")]
     assert _overlaps([box, apart]) == []
+
+
+def test_an_opinion_longer_than_a_page_continues_on_the_next(ctx: AppContext) -> None:
+    from tests.builders import make_rich_dataset
+
+    data = make_rich_dataset(ctx)
+    opinion = ("经院系学术委员会审议，" + "该成果技术路线清晰、转化前景良好，团队分工明确；" * 120
+               + "同意。")
+    terms = "分期支付：" + "合同生效后十个工作日内支付百分之三十，" * 60
+    with ctx.write() as s:
+        grant = s.execute(select(M.RightsGrant).where(
+            M.RightsGrant.achievement_id == data["case"].id)).scalar_one()
+        grant.college_review_date = date(2026, 2, 20)
+        grant.tto_review_date = date(2026, 2, 25)
+        grant.college_opinion = opinion
+        deal = s.get(M.Deal, data["deal"].id)
+        deal.approval_body = "技术转移中心"
+        deal.payment_terms = terms
+    for kind, key in (("F02", data["case"].case_no), ("F04", data["deal"].deal_no)):
+        gen = generate(ctx, kind, key)
+        doc = forms.document(filing_archive.snapshot(ctx, gen.record.id), "zh")
+        assert missing_values(doc, gen.content) == []
+        assert _check_pages(gen.content) >= 2

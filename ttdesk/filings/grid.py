@@ -22,6 +22,7 @@ PAD = 2.5
 LINE = 0.4
 HEADER_BG = (0.90, 0.92, 0.95)
 LABEL_BG = (0.93, 0.94, 0.96)
+MAX_ROW_HEIGHT = 300.0  # points; less than a landscape page's frame
 TOTAL_BG = (0.95, 0.95, 0.95)
 
 
@@ -144,9 +145,9 @@ class _Measured:
     col_widths: list[float]
     header: list[list[str]]
     header_height: float
-    cells: list[list[list[str]]]
+    cells: list[list[list[str]]]  # physical rows: a very tall row is cut into several
     tops: list[float]  # tops[i] = height of rows [0, i)
-    total_row: int | None
+    fills: list[tuple[float, float, float] | None]
 
 
 class GridFlowable(Flowable):
@@ -170,7 +171,7 @@ class GridFlowable(Flowable):
         self.shade_cols, self.shade_rows, self.min_height = shade_cols, shade_rows, min_height
         self.leading = size * 1.3
         self.shared: dict[str, Any] = {}
-        self.start, self.end = 0, len(body)
+        self.start, self.end = 0, -1  # -1: up to the last row, whatever the measuring gives
 
     # ---- measuring (once per frame width) ---------------------------------------------
     def _measure(self, avail_width: float) -> _Measured:
@@ -188,14 +189,23 @@ class GridFlowable(Flowable):
             header_height = max(len(c) for c in header) * self.leading + 2 * PAD
         cells = []
         heights = []
-        for row in self.rows:
+        fills = []
+        chunk = max(1, int(MAX_ROW_HEIGHT // self.leading))
+        last = len(self.rows) - 1
+        for i, row in enumerate(self.rows):
             wrapped = [measure.wrap(str(v), iw) for v, iw in zip(row, inner, strict=True)]
-            cells.append(wrapped)
-            heights.append(max(max(len(c) for c in wrapped) * self.leading + 2 * PAD,
-                               self.min_height))
+            fill = TOTAL_BG if self.has_totals and i == last else (
+                LABEL_BG if i in self.shade_rows else None)
+            lines = max(len(c) for c in wrapped)
+            # a row taller than a page could never be placed: it continues in further rows
+            for at in range(0, lines, chunk):
+                part = [c[at:at + chunk] for c in wrapped]
+                cells.append(part)
+                fills.append(fill)
+                heights.append(max(max(len(c) for c in part) * self.leading + 2 * PAD,
+                                   self.min_height))
         tops = [0.0, *accumulate(heights)]
-        m = _Measured(avail_width, col_widths, header, header_height, cells, tops,
-                      len(self.rows) - 1 if self.has_totals else None)
+        m = _Measured(avail_width, col_widths, header, header_height, cells, tops, fills)
         self.shared["m"] = m
         return m
 
@@ -208,7 +218,7 @@ class GridFlowable(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         m = self._measure(avail_width)
         self.width = avail_width
-        self.height = m.header_height + m.tops[self.end] - m.tops[self.start]
+        self.height = m.header_height + m.tops[self._end(m)] - m.tops[self.start]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -217,12 +227,16 @@ class GridFlowable(Flowable):
         if room <= 0:
             return []
         # last index k such that rows [start, k) fit
+        end = self._end(m)
         k = bisect_right(m.tops, m.tops[self.start] + room, lo=self.start) - 1
         if k <= self.start:
             return []
-        if k >= self.end:
+        if k >= end:
             return [self]
-        return [self._part(self.start, k), self._part(k, self.end)]
+        return [self._part(self.start, k), self._part(k, end)]
+
+    def _end(self, m: _Measured) -> int:
+        return len(m.cells) if self.end < 0 else self.end
 
     # ---- drawing ------------------------------------------------------------------------
     # One pass each for the fills, the text (a single text object) and the rules (a single
@@ -266,11 +280,9 @@ class GridFlowable(Flowable):
         if self.headers is not None:
             out.append((m.header, top, m.header_height, HEADER_BG))
             top -= m.header_height
-        for i in range(self.start, self.end):
+        for i in range(self.start, self._end(m)):
             h = m.tops[i + 1] - m.tops[i]
-            fill = TOTAL_BG if i == m.total_row else (LABEL_BG if i in self.shade_rows
-                                                        else None)
-            out.append((m.cells[i], top, h, fill))
+            out.append((m.cells[i], top, h, m.fills[i]))
             top -= h
         return out
 
