@@ -124,3 +124,17 @@ def test_cancel_with_typed_input_asks_first(qtbot: QtBot, ctx: AppContext,
     assert dialog.isVisible() == (not discard)
     if not discard:
         dialog.form.inputs["title"].clear()  # type: ignore[attr-defined]
+
+
+def test_person_cell_suggests_people_by_number_or_name(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog, _bus = open_dialog(qtbot, ctx)
+    person = dialog.form.contributors.findChild(QLineEdit, "contributor_person_0")
+    qtbot.keyClicks(person, "T00")
+    model = person.completer().model()
+    suggestions = [model.index(i, 0).data() for i in range(model.rowCount())]
+    assert len(suggestions) == 4 and suggestions[0].startswith("T001 王海燕")
+    person.clear()
+    type_text(person, "志强")
+    assert [model.index(i, 0).data() for i in range(model.rowCount())] == [
+        "T002 李志强（材料科学与工程学院）"]
+    person.clear()
