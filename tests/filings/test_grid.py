@@ -30,3 +30,12 @@ def test_latin_words_break_at_spaces() -> None:
     lines = m.wrap(text, m.text_width("Conversion Approval F"))
     assert lines[0] == "Conversion Approval"
     assert all(not line.startswith(" ") for line in lines)
+
+
+def test_closing_punctuation_never_starts_a_line() -> None:
+    m = measure_for(FONT, 9)
+    text = "该成果技术路线清晰，转化前景良好；团队分工明确。" * 20
+    for width in range(60, 300, 7):
+        lines = m.wrap(text, float(width))
+        assert not any(line[0] in "，；。" for line in lines[1:]), width
+        assert "".join(lines) == text

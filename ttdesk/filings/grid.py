@@ -22,6 +22,7 @@ PAD = 2.5
 LINE = 0.4
 HEADER_BG = (0.90, 0.92, 0.95)
 LABEL_BG = (0.93, 0.94, 0.96)
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕,.;:?!)%")
 MAX_ROW_HEIGHT = 300.0  # points; less than a landscape page's frame
 TOTAL_BG = (0.95, 0.95, 0.95)
 
@@ -73,6 +74,11 @@ class TextMeasure:
                     head, tail = line[:last_space], line[last_space + 1:]
                     out.append("".join(head))
                     line = tail
+                elif ch in NO_LINE_START and len(line) > 1 and line[-1] not in NO_LINE_START:
+                    # 避头: closing punctuation never starts a line; the character before it
+                    # moves down with it
+                    out.append("".join(line[:-1]))
+                    line = line[-1:]
                 else:
                     out.append("".join(line))
                     line = []
