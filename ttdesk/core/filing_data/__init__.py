@@ -9,13 +9,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.errors import RuleViolation
 from ttdesk.core.filing_data import cases, deals, reports
+from ttdesk.db.models import Achievement
 
 KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
 F03_VARIANTS = ("grant", "deal", "reward")
+
+
+def f03_variant(session: Session, key: str, variant: str | None) -> str:
+    """Without --kind: a case number means the rights-grant notice, a deal number the deal's
+    (numbering formats are configurable, so the records decide, not a prefix)."""
+    if variant:
+        return variant
+    found = session.execute(select(Achievement.id).where(Achievement.case_no == key)).first()
+    return "grant" if found is not None else "deal"
 
 
 def _check_kind(kind: str) -> str:
@@ -35,7 +46,7 @@ def build(session: Session, kind: str, subject: str, variant: str | None = None,
     if code == "F02":
         return cases.f02(session, key)
     if code == "F03":
-        v = variant or ("grant" if key.upper().startswith("CG") else "deal")
+        v = f03_variant(session, key, variant)
         if v not in F03_VARIANTS:
             raise RuleViolation("ARG", f"F03 的 --kind 须为 {'/'.join(F03_VARIANTS)}",
                                 f"F03 --kind must be one of {', '.join(F03_VARIANTS)}",
@@ -63,7 +74,7 @@ def archive_subject(session: Session, kind: str, subject: str, variant: str | No
     if code == "F08":
         return reports.period_key(*reports.parse_period(key))
     if code == "F03":
-        v = variant or ("grant" if key.upper().startswith("CG") else "deal")
+        v = f03_variant(session, key, variant)
         if v == "reward":
             ids = deals.distribution_ids(session, key)
             dist = distribution if distribution is not None else (ids[-1] if ids else None)
