@@ -53,6 +53,7 @@ class Period:
 WHOLE = 1_000_000
 DEPT_PCT, TTO_PCT = 100_000, 50_000  # 10% and 5%, in ten-thousandths
 GROUP_SPAN = 700  # days of receipts one distribution covers at most
+PENDING_DAYS = 60  # receipts this recent are often still waiting for their distribution
 
 
 TRANSFER_NODES = {2: ["完成技术交接"], 3: ["小试验收", "中试验收"]}
@@ -309,6 +310,10 @@ def _cash_distributions(g: Gen, plan: DealPlan, receipts: list[tuple[int, date, 
     paid: set[int] = set()
     for group in _groups(receipts):
         last = group[-1][1]
+        if (g.today - last).days <= PENDING_DAYS and (
+                g.cover.needs("receipt:pending") or g.rng.random() < 0.6):
+            g.cover.mark("receipt:pending")  # received lately: not distributed yet
+            continue
         status = "paid" if (g.today - last).days > 170 else g.cover.pick(
             "distribution_status", ["draft", "approved", "in_publicity", "paid"], [3, 3, 2, 0])
         gross = sum(fen for _, _, fen in group)
