@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -26,12 +25,11 @@ from ttdesk.core.context import AppContext
 from ttdesk.core.errors import TTDeskError
 from ttdesk.core.labels import label
 from ttdesk.core.queries.deal_detail import deal_detail
-from ttdesk.core.statemachine import DISTRIBUTION, allowed
-from ttdesk.db.enums import DealMode, DistributionStatus
+from ttdesk.db.enums import DealMode
 from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.money import deal_dialogs as dd
-from ttdesk.ui.money.distribution_dialog import DistributionDialog
+from ttdesk.ui.money.distributions_tab import DistributionsTab
 from ttdesk.ui.money.forms import FormDialog
 from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 from ttdesk.ui.problems import show_problem
@@ -165,53 +163,18 @@ class DealMoneyPanel(QWidget):
             ("add_report", self.tr("登记提成报告…"), self.add_report)])
 
         # distributions
-        self.dists = RowsModel([
-            Column(self.tr("编号"), lambda s: f"#{s.id}"),
-            Column(self.tr("状态"), lambda s: s.status),
-            Column(self.tr("类型"), lambda s: self.tr("股权奖励") if s.is_equity
-                   else self.tr("现金奖励")),
-            Column(self.tr("收款笔数"), lambda s: s.receipts, "num"),
-            Column(self.tr("净收入"), lambda s: s.net_income, "money"),
-            Column(self.tr("团队奖励"), lambda s: s.team_amount, "money"),
-            Column(self.tr("批准日期"), lambda s: s.approval_date),
-            Column(self.tr("发放日期"), lambda s: s.payment_date),
-        ], lang)
-        self.dist_view = make_view(self.dists, "distribution_view", stretch=None)
-        self.dist_view.doubleClicked.connect(lambda _i: self.revise_distribution())
-        self.dist_facts = KeyValues()
-        self.dist_facts.setObjectName("distribution_facts")
-        self.people = RowsModel([
-            Column(self.tr("姓名"), lambda a: a.name),
-            Column(self.tr("工号"), lambda a: a.staff_no),
-            Column(self.tr("贡献比例"), lambda a: a.contribution_pct, "pct"),
-            Column(self.tr("金额"), lambda a: a.amount, "money"),
-            Column(self.tr("应税 50%"), lambda a: a.taxable_amount, "money"),
-            Column(self.tr("股权比例"), lambda a: a.equity_pct, "pct"),
-            Column(self.tr("调整理由"), lambda a: a.adjustment_reason or ""),
-        ], lang)
-        self.people_view = make_view(self.people, "allocation_view", sortable=False)
-        detail = QWidget()
-        detail_lay = QHBoxLayout(detail)
-        detail_lay.setContentsMargins(0, 0, 0, 0)
-        detail_lay.addWidget(self.dist_facts, 2)
-        detail_lay.addWidget(self.people_view, 3)
-        dist_tab = self._tab([self.dist_view, detail], [
-            ("new_distribution", self.tr("新建分配…"), self.new_distribution),
-            ("revise_distribution", self.tr("修改草稿…"), self.revise_distribution),
-            ("discard_distribution", self.tr("删除草稿"), self.discard_distribution),
-            ("approve", self.tr("批准…"), self.approve),
-            ("start_publicity", self.tr("开始公示…"), self.start_publicity),
-            ("record_payment", self.tr("登记发放…"), self.record_payment)])
+        self.distributions = DistributionsTab(ctx, bus, deal_no, self._open, self._guard)
+        self.buttons.update(self.distributions.buttons)
+        self.dists, self.dist_view = self.distributions.dists, self.distributions.dist_view
+        self.people, self.dist_facts = self.distributions.people, self.distributions.dist_facts
 
         for widget, text in ((terms_tab, self.tr("付款条款")), (receipts_tab, self.tr("收款")),
                              (costs_tab, self.tr("费用")), (net_tab, self.tr("净收入")),
                              (royalty_tab, self.tr("提成核查")),
-                             (dist_tab, self.tr("收益分配"))):
+                             (self.distributions, self.tr("收益分配"))):
             self.tabs.addTab(widget, text)
-        for view in (self.milestone_view, self.receipt_view, self.cost_view, self.dist_view):
+        for view in (self.milestone_view, self.receipt_view, self.cost_view):
             view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.dist_view.selectionModel().selectionChanged.connect(
-            lambda *_a: self._show_distribution())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.summary)
@@ -287,8 +250,8 @@ class DealMoneyPanel(QWidget):
             .replace("%2", money_text(self.audit.received_total))
             .replace("%3", money_text(self.audit.difference_total))
             .replace("%4", str(len(self.audit.discrepancies))))
-        self.dists.set_rows(summaries)
-        self._show_distribution()
+        free = any(x.effective and x.distribution_id is None for x in receipt_rows)
+        self.distributions.show_rows(summaries, free or self.deal.mode == DealMode.EQUITY)
         total = periods[-1][1] if periods else None
         self.summary.setText(
             f"<b>{self.deal.deal_no}</b> {self.deal.title} · {label(self.deal.mode, lang)} · "
@@ -297,37 +260,6 @@ class DealMoneyPanel(QWidget):
                 "%2", money_text(total.net if total else None) or "—").replace(
                 "%3", str(len(summaries))))
         self._update_buttons()
-
-    def _show_distribution(self) -> None:
-        """The selected distribution's dates, publicity and per-person amounts."""
-        s = selected_row(self.dist_view)
-        if s is None:
-            self.dist_facts.set_pairs([(self.tr("收益分配"), self.tr("请选择一次分配"))])
-            self.people.set_rows([])
-            return
-        try:
-            d = dist.distribution_detail(self.ctx, s.id)
-        except TTDeskError as exc:
-            self.dist_facts.set_pairs([(self.tr("收益分配"), "; ".join(exc.messages()))])
-            return
-        lang, p, pub = self.ctx.lang, d.plan, d.publicity
-        pairs: list[tuple[str, object]] = [
-            (self.tr("状态"), label(d.status, lang)),
-            (self.tr("净收入 → 团队"), f"{money_text(p.net_income)} × "
-             f"{pct_text(p.team_share_pct)} = {money_text(p.team_amount)}"),
-            (self.tr("院系 / 转移机构 / 学校"), " / ".join(money_text(x) for x in (
-                p.department_amount, p.tto_amount, p.university_amount))),
-            (self.tr("批准"), f"{d.approval_date} {d.approval_body or ''}"
-             if d.approval_date else ""),
-            (self.tr("公示"), f"{pub.channel} {pub.start_date}～{pub.end_date}"
-             + (self.tr("（异议未处理 %1 件）").replace("%1", str(pub.open_objections))
-                if pub.open_objections else "") if pub else ""),
-            (self.tr("奖励发放期限"), d.payment_due),
-            (self.tr("发放日期"), d.payment_date),
-        ]
-        pairs += [("⚠", w.message(lang)) for w in p.warnings]
-        self.dist_facts.set_pairs(pairs)
-        self.people.set_rows(p.allocations)
 
     def _net_by_year(self, receipt_rows: list[receipts.ReceiptRow],
                      cost_rows: list[receipts.CostRow]) -> list[tuple[str, Any]]:
@@ -357,16 +289,6 @@ class DealMoneyPanel(QWidget):
         b["edit_cost"].setEnabled(open_cost)
         b["reverse_cost"].setEnabled(open_cost)
         b["add_report"].setEnabled(bool(self.terms and self.terms.royalty_rate))
-        free = any(x.effective and x.distribution_id is None for x in self.receipts.rows)
-        b["new_distribution"].setEnabled(free or self.deal.mode == DealMode.EQUITY)
-        s = selected_row(self.dist_view)
-        nxt = allowed(DISTRIBUTION, s.status) if s is not None else frozenset()
-        draft = s is not None and s.status == DistributionStatus.DRAFT
-        b["revise_distribution"].setEnabled(draft)
-        b["discard_distribution"].setEnabled(draft)
-        b["approve"].setEnabled(DistributionStatus.APPROVED in nxt)
-        b["start_publicity"].setEnabled(DistributionStatus.IN_PUBLICITY in nxt)
-        b["record_payment"].setEnabled(DistributionStatus.PAID in nxt)
 
     # ---- running a dialog -----------------------------------------------------------------
     def _open(self, dialog: QWidget, after: Callable[[Any], None] | None = None) -> QWidget:
@@ -446,46 +368,21 @@ class DealMoneyPanel(QWidget):
     def add_report(self) -> QWidget:
         return self._open(dd.report_dialog(self.ctx, self.deal_no, self))
 
-    # ---- distributions ----------------------------------------------------------------------
+    # ---- distributions (the tab's own actions, kept here for callers of the panel) -------
     def new_distribution(self) -> QWidget:
-        dialog = DistributionDialog(self.ctx, self.bus, self.deal_no, None, self)
-        return self._open(dialog)
+        return self.distributions.new_distribution()
 
     def revise_distribution(self) -> QWidget | None:
-        s = selected_row(self.dist_view)
-        if s is None or s.status != DistributionStatus.DRAFT:
-            return None
-        return self._open(DistributionDialog(self.ctx, self.bus, self.deal_no, s.id, self))
+        return self.distributions.revise_distribution()
 
     def discard_distribution(self, confirm: bool = True) -> bool:
-        s = selected_row(self.dist_view)
-        if s is None:
-            return False
-        if confirm and QMessageBox.question(
-                self, self.tr("删除草稿"), self.tr("删除收益分配草稿 #%1？其收款将可重新分配。")
-                .replace("%1", str(s.id))) != QMessageBox.StandardButton.Yes:
-            return False
-        return self._guard(lambda: dist.discard(self.ctx, s.id))
+        return self.distributions.discard_distribution(confirm)
 
     def approve(self) -> QWidget | None:
-        s = selected_row(self.dist_view)
-        return self._open(dd.approve_dialog(self.ctx, s, self)) if s else None
+        return self.distributions.approve()
 
     def start_publicity(self) -> QWidget | None:
-        s = selected_row(self.dist_view)
-        if s is None:
-            return None
-        return self._open(dd.publicity_dialog(self.ctx, s, self), lambda end: self.summary.setText(
-            self.tr("公示期至 %1，期满后方可发放").replace("%1", str(end))))
+        return self.distributions.start_publicity()
 
     def record_payment(self) -> QWidget | None:
-        s = selected_row(self.dist_view)
-        if s is None:
-            return None
-        return self._open(dd.payment_dialog(self.ctx, s, self), self._payment_warnings)
-
-    def _payment_warnings(self, warnings: Any) -> None:
-        if warnings:
-            QMessageBox.warning(self, self.tr("发放已登记"), "\n".join(
-                "⚠ " + p.message(self.ctx.lang) for p in warnings))
-
+        return self.distributions.record_payment()
