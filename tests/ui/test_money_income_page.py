@@ -64,8 +64,11 @@ def test_overview_and_distributions(qtbot, ctx: AppContext) -> None:
     assert [s.at(0) for s in sets] == [95.0, 100.0, 0.0]  # 万元 in 2026
 
     receipts.add_receipt(ctx, receipts.ReceiptIn(no, date(2026, 6, 1), "30000", "royalty"))
+    bus.announce(MONEY)  # not on screen: reloads when shown
+    assert page.stale and _tile(page, "pending") == "¥0.00"
     with qtbot.waitSignal(page.loaded):
-        bus.announce(MONEY)
+        page.show()
+    assert not page.stale
     assert _tile(page, "pending") == "¥30,000.00"
     assert _tile(page, "received") == "¥1,030,000.00"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -58,6 +59,7 @@ class IncomePage(QWidget):
         lang = ctx.lang
         self.buckets: list[IncomeBucket] = []
         self.last_op: Operation | None = None
+        self.stale = False
         self._generation = 0
         self.tiles: dict[str, QLabel] = {}
         tiles = QGridLayout()
@@ -157,13 +159,24 @@ class IncomePage(QWidget):
         return self.group.currentData() == "mode"
 
     def _on_changed(self, kind: str, _record: int) -> None:
+        """Reload now when on screen; otherwise once it is shown again (a big database's
+        reload reads every distribution)."""
         if kind in (MONEY, DEALS, ALL):
+            if self.isVisible():
+                self.reload()
+            else:
+                self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
             self.reload()
 
     def reload(self) -> Operation:
         """Read the overview and the distributions off the GUI thread (a big database has
         tens of thousands of distributions); the newest request wins."""
         self._generation += 1
+        self.stale = False
         generation = self._generation
         code = self.status.currentData()
         status = DistributionStatus(code) if code else None
