@@ -187,7 +187,7 @@ class _Flow:
         rows = [[role, f"{lab.signature}{lab.colon}", when, lab.stamp] for role in block.roles]
         w = self.width
         t = self._grid(None, rows, [w * 0.2, w * 0.3, w * 0.3, w * 0.2], size=9,
-                       shade_cols=frozenset({0}), min_height=16 * mm)
+                       shade_cols=frozenset({0}), min_height=13 * mm)
         return KeepTogether([Spacer(1, 3 * mm), t])
 
 

@@ -104,7 +104,7 @@ def f03(snap: dict[str, Any], lang: str) -> b.Document:
                            w.date(d.get("registration_date"))),
                           (w.field("team_amount"), w.money_caps(dist["team_amount"]))]))
         doc.add(b.Heading(w.tr("奖励人员及金额", "Recipients and amounts")),
-                _allocation_grid(w, dist))
+                _notice_grid(w, dist))
     if pub is not None:
         contact = inst.get("tto_name") or inst.get("name") or ""
         doc.add(b.Heading(w.tr("公示期与异议渠道", "Period and objections")),
@@ -298,6 +298,17 @@ def f06(snap: dict[str, Any], lang: str) -> b.Document:
 
 
 # ---- F07 ----------------------------------------------------------------------------------
+
+def _notice_grid(w: Words, dist: dict[str, Any]) -> b.Grid:
+    """Recipients and amounts as a public notice shows them (no staff numbers, no tax)."""
+    rows = [[str(i), a["name"], w.pct(a["contribution_pct"]), w.money(a["amount"])]
+            for i, a in enumerate(dist["allocations"], start=1)]
+    total = sum((Decimal(a["amount"]) for a in dist["allocations"]), Decimal(0))
+    return b.Grid([w.tr("序号", "No."), w.tr("姓名", "Name"), w.field("contribution_pct"),
+                   w.tr("奖励金额（元）", "Reward (CNY)")], rows, widths=[0.5, 2, 1.2, 1.5],
+                  align="clrr", totals=["", w.tr("合计", "Total"), "", w.money(str(total))]
+                  if rows else None)
+
 
 def _allocation_grid(w: Words, dist: dict[str, Any]) -> b.Grid:
     rows = []
