@@ -70,8 +70,11 @@ def _busiest(ctx: Any, what: str) -> Any:
     from ttdesk.db import models as M
 
     with ctx.read() as s:
-        if what == "deal":
+        if what == "deal":  # a licence with a draft among its distributions
+            drafts = select(M.Distribution.deal_id).where(M.Distribution.status == "draft")
             return s.execute(select(M.Deal.deal_no).join(M.Distribution)
+                             .where(M.Deal.id.in_(drafts), M.Deal.mode != "equity",
+                                    M.Distribution.net_income > 0)
                              .group_by(M.Deal.deal_no)
                              .order_by(func.count().desc(), M.Deal.deal_no).limit(1)).scalar()
         return s.execute(select(M.Company.id).join(M.EquityEvent)
