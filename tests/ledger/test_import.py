@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from builders import make_department, make_person
+from builders import make_company, make_department, make_person
 from sqlalchemy import select
 
 from ledger.conftest import counts
@@ -204,3 +204,25 @@ def test_staff_number_wins_over_a_differently_written_name(ctx: AppContext,
     assert all(r.kind != "person" for r in report.new_records)
     with ctx.read() as s:
         assert [c.person_id for c in s.execute(select(M.Contribution)).scalars()] == [known.id]
+
+
+def test_person_differing_by_spaces_or_full_width_is_pointed_out(ctx: AppContext,
+                                                                  tmp_path: Path) -> None:
+    make_person(ctx, name="张伟", staff_no="T001")
+    make_person(ctx, name="Li Na", staff_no="T002")
+    people = [["成果编号", "姓名", "贡献比例"], ["CG-2024-0001", "张 伟", "50%"],
+              ["CG-2024-0001", "Ｌｉ Ｎａ", "50%"]]
+    report = check_ledger(ctx, write_book(tmp_path / "p.xlsx", {"成果": clean_rows()[:2],
+                                                                "完成人": people}))
+    near = {r.name: r for r in report.new_records if r.kind == "person"}
+    assert "T001" in near["张 伟"].near_zh and "spaces or full-width" in near["张 伟"].near_en
+    assert "T002" in near["Ｌｉ Ｎａ"].near_zh
+
+
+def test_company_known_under_another_code_is_pointed_out(ctx: AppContext,
+                                                         tmp_path: Path) -> None:
+    make_company(ctx, name="北京清能科技有限公司")  # another credit code
+    report = check_ledger(ctx, clean_ledger(tmp_path / "a.xlsx"))
+    new = {r.name: r for r in report.new_records if r.kind == "company"}
+    assert "信用代码" in new["北京清能科技有限公司"].near_zh
+    assert "credit code" in new["北京清能科技有限公司"].near_en

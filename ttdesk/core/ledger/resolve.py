@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core.ledger.cells import same_name_key
+from ttdesk.core.ledger.cells import norm, same_name_key
 from ttdesk.core.ledger.plan import CompanyOut
 from ttdesk.db.models import Achievement, Company, Deal, Department, Person
 
@@ -40,6 +40,15 @@ def chunks(items: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[i:i + n]
 
 
+def spellings(names: set[str]) -> set[str]:
+    """The ways a name may be stored: as written, NFKC-folded, without spaces."""
+    out = set(names)
+    for n in names:
+        folded = norm(n)
+        out |= {folded, folded.replace(" ", ""), same_name_key(n)}
+    return out
+
+
 def _next_seq(values: Iterable[str], prefix: str) -> int:
     pat = re.compile(re.escape(prefix) + r"(\d+)$")
     return max((int(m.group(1)) for v in values if (m := pat.match(v))), default=0) + 1
@@ -59,6 +68,8 @@ class Directory:
     company_names: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     new_companies: dict[str, CompanyOut] = field(default_factory=dict)
     _people_by_name: dict[str, list[tuple[int, str, int | None]]] = field(default_factory=dict)
+    _people_by_key: dict[str, list[tuple[int, str, int | None, str]]] = field(
+        default_factory=dict)
     _dept_name_of: dict[int, str] = field(default_factory=dict)
     _new_person_key: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _seq_person: int = 0
@@ -91,7 +102,7 @@ class Directory:
 
     # -- people --------------------------------------------------------------------------
     def load_people(self, staff_nos: set[str], names: set[str]) -> None:
-        wanted = sorted(names | {same_name_key(n) for n in names})
+        wanted = sorted(spellings(names))
         cols = (Person.id, Person.staff_no, Person.name, Person.department_id)
         for part in chunks(sorted(staff_nos)):
             for pid, staff_no, name, _dept in self.session.execute(
@@ -105,6 +116,9 @@ class Directory:
                 by_name[name].append((pid, staff_no, dept))
                 self.person_ids[staff_no] = pid
         self._people_by_name = by_name
+        for name, found in list(by_name.items()):
+            self._people_by_key.setdefault(same_name_key(name), []).extend(
+                (pid, staff_no, dept, name) for pid, staff_no, dept in found)
         taken = self.session.execute(select(Person.staff_no).where(
             Person.staff_no.like("TZ%"))).scalars()
         self._seq_person = _next_seq(taken, "TZ")
@@ -138,10 +152,11 @@ class Directory:
             rec.near_en = (f"a person of the same name exists ({same[0][1]}, {other}) in "
                            "another department: a new person will be created")
         else:
-            near = self._people_by_name.get(same_name_key(name), [])
+            near = [p for p in self._people_by_key.get(same_name_key(name), [])
+                    if p[3] != name]
             if near:
-                rec.near_zh = f"与已有人员“{same_name_key(name)}”（{near[0][1]}）仅空格或全角不同"
-                rec.near_en = (f"differs from existing person {same_name_key(name)!r} "
+                rec.near_zh = f"与已有人员“{near[0][3]}”（{near[0][1]}）仅空格或全角不同"
+                rec.near_en = (f"differs from existing person {near[0][3]!r} "
                                f"({near[0][1]}) only by spaces or full-width characters")
         self.new.append(rec)
         return new_no
@@ -153,7 +168,7 @@ class Directory:
                     select(Company.id, Company.credit_code, Company.name)
                     .where(Company.credit_code.in_(part))):
                 self.company_ids[code] = cid
-        wanted = sorted(names | {same_name_key(n) for n in names})
+        wanted = sorted(spellings(names))
         for part in chunks(wanted):
             for cid, code, name in self.session.execute(
                     select(Company.id, Company.credit_code, Company.name)
@@ -165,8 +180,9 @@ class Directory:
         if rec.credit_code in self.company_ids or rec.credit_code in self.new_companies:
             return
         self.new_companies[rec.credit_code] = rec
-        same = self.company_names.get(rec.name) or self.company_names.get(
-            same_name_key(rec.name))
+        key = same_name_key(rec.name)
+        same = self.company_names.get(rec.name) or next(
+            (v for k, v in self.company_names.items() if same_name_key(k) == key), None)
         new = NewRecord("company", rec.name, rec.credit_code)
         if same:
             new.near_zh = f"库中已有同名企业，信用代码为 {same[0][0]}"
