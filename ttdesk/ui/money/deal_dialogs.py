@@ -200,3 +200,29 @@ def payment_dialog(ctx: AppContext, s: dist.DistributionSummary,
     d = FormDialog(tr("登记奖励发放") + f" #{s.id}", ctx.lang, submit, parent)
     d.add("payment_date", tr("发放日期"), date_edit(ctx.today()), ("publicity",))
     return d
+
+
+def objection_dialog(ctx: AppContext, s: dist.DistributionSummary,
+                     parent: QWidget | None = None) -> FormDialog:
+    def submit(d: FormDialog) -> None:
+        dist.object_to_publicity(ctx, s.id, d.value("raised_by"), d.value("on"),
+                                 d.value("content"))
+
+    d = FormDialog(tr("登记公示异议") + f" #{s.id}", ctx.lang, submit, parent)
+    d.add("raised_by", tr("异议人"), text_edit(), ("publicity",))
+    d.add("on", tr("提出日期"), date_edit(ctx.today()), ("raised_on",))
+    d.add("content", tr("异议内容"), text_edit())
+    return d
+
+
+def resolve_dialog(ctx: AppContext, s: dist.DistributionSummary,
+                   parent: QWidget | None = None) -> FormDialog:
+    def submit(d: FormDialog) -> None:
+        dist.resolve_objection(ctx, s.id, d.value("resolution"), d.value("on"),
+                               d.value("upheld"))
+
+    d = FormDialog(tr("处理公示异议") + f" #{s.id}", ctx.lang, submit, parent)
+    d.add("resolution", tr("处理结果"), text_edit(), ("publicity",))
+    d.add("on", tr("处理日期"), date_edit(ctx.today()), ("resolved_on",))
+    d.add("upheld", tr("异议成立"), QCheckBox(tr("成立（公示终止，不能按公示发放）")))
+    return d

@@ -17,7 +17,7 @@ from ttdesk.core.context import AppContext
 from ttdesk.core.errors import TTDeskError
 from ttdesk.core.labels import label
 from ttdesk.core.statemachine import DISTRIBUTION, allowed
-from ttdesk.db.enums import DistributionStatus
+from ttdesk.db.enums import DistributionStatus, PublicityResult
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.money import deal_dialogs as dd
@@ -68,6 +68,8 @@ class DistributionsTab(QWidget):
                 ("discard_distribution", self.tr("删除草稿"), self.discard_distribution),
                 ("approve", self.tr("批准…"), self.approve),
                 ("start_publicity", self.tr("开始公示…"), self.start_publicity),
+                ("object", self.tr("登记异议…"), self.object_to_publicity),
+                ("resolve", self.tr("处理异议…"), self.resolve_objection),
                 ("record_payment", self.tr("登记发放…"), self.record_payment)):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -83,6 +85,7 @@ class DistributionsTab(QWidget):
         lay.addWidget(self.dist_view, 1)
         lay.addLayout(detail, 1)
         self.can_start = False
+        self.detail: dist.DistributionDetail | None = None
         self.dist_view.selectionModel().selectionChanged.connect(lambda *_a: self.refresh())
 
     def show_rows(self, rows: list[dist.DistributionSummary], can_start: bool) -> None:
@@ -92,8 +95,8 @@ class DistributionsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._update_buttons()
         self._show_distribution()
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         b = self.buttons
@@ -106,16 +109,22 @@ class DistributionsTab(QWidget):
         b["approve"].setEnabled(DistributionStatus.APPROVED in nxt)
         b["start_publicity"].setEnabled(DistributionStatus.IN_PUBLICITY in nxt)
         b["record_payment"].setEnabled(DistributionStatus.PAID in nxt)
+        pub = self.detail.publicity if self.detail is not None else None
+        publicising = (s is not None and s.status == DistributionStatus.IN_PUBLICITY
+                       and pub is not None and pub.result is None)
+        b["object"].setEnabled(publicising)
+        b["resolve"].setEnabled(publicising and bool(pub and pub.open_objections))
 
     def _show_distribution(self) -> None:
         """The selected distribution's dates, publicity and per-person amounts."""
         s = selected_row(self.dist_view)
+        self.detail = None
         if s is None:
             self.dist_facts.set_pairs([(self.tr("收益分配"), self.tr("请选择一次分配"))])
             self.people.set_rows([])
             return
         try:
-            d = dist.distribution_detail(self.ctx, s.id)
+            d = self.detail = dist.distribution_detail(self.ctx, s.id)
         except TTDeskError as exc:
             self.dist_facts.set_pairs([(self.tr("收益分配"), "; ".join(exc.messages()))])
             return
@@ -130,7 +139,9 @@ class DistributionsTab(QWidget):
              if d.approval_date else ""),
             (self.tr("公示"), f"{pub.channel} {pub.start_date}～{pub.end_date}"
              + (self.tr("（异议未处理 %1 件）").replace("%1", str(pub.open_objections))
-                if pub.open_objections else "") if pub else ""),
+                if pub.open_objections else "")
+             + (f"（{label(PublicityResult(pub.result), lang)} {pub.closed_on}）"
+                if pub.result else "") if pub else ""),
             (self.tr("奖励发放期限"), d.payment_due),
             (self.tr("发放日期"), d.payment_date),
         ]
@@ -169,6 +180,14 @@ class DistributionsTab(QWidget):
         if s is None:
             return None
         return self.open_dialog(dd.publicity_dialog(self.ctx, s, self))
+
+    def object_to_publicity(self) -> QWidget | None:
+        s = selected_row(self.dist_view)
+        return self.open_dialog(dd.objection_dialog(self.ctx, s, self)) if s else None
+
+    def resolve_objection(self) -> QWidget | None:
+        s = selected_row(self.dist_view)
+        return self.open_dialog(dd.resolve_dialog(self.ctx, s, self)) if s else None
 
     def record_payment(self) -> QWidget | None:
         s = selected_row(self.dist_view)
