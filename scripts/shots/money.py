@@ -99,6 +99,17 @@ def distribution_dialog(ctx: Any, bus: Any) -> Any:
     return dialog
 
 
+def distribution_refused(ctx: Any, bus: Any) -> Any:
+    """The same dialog with a team share under the floor and an adjustment without reason."""
+    from ttdesk.ui.money.distribution_dialog import DistributionDialog
+
+    dialog = DistributionDialog(ctx, bus, worked_example(ctx))
+    dialog.team_edit.setText("60")
+    dialog.recompute()
+    dialog.resize(1200, 800)
+    return dialog
+
+
 def deal_money_receipts(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.money.deal_money import DealMoneyPanel
 
@@ -163,6 +174,7 @@ def company_page(ctx: Any, bus: Any) -> Any:
 
 SHOTS = [
     ("distribution_dialog", distribution_dialog),
+    ("distribution_refused", distribution_refused),
     ("deal_money_terms", deal_money_terms),
     ("deal_money_receipts", deal_money_receipts),
     ("deal_money_net", deal_money_net),
