@@ -244,7 +244,7 @@ def _resolve(session: Session, plan: Plan, new_cases: list[P.CaseOut],
     names = {p.name for c in new_cases for p in c.people}
     d.load_people(staff, names)
     codes = set(company_sheet) | {x.credit_code for x in deals if x.credit_code}
-    cnames = {x.counterparty for x in deals if x.counterparty and not x.credit_code}
+    cnames = {x.counterparty for x in deals if x.counterparty}
     d.load_companies(codes, cnames | {c.name for c in company_sheet.values()})
     for c in new_cases:
         d.department(c.department)
