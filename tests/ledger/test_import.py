@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from ledger.conftest import counts
 from ledger.fixtures import CODE_A, clean_ledger, clean_rows, merged_header_ledger, write_book
 from ttdesk.core.context import AppContext
+from ttdesk.core.credit_code import make_credit_code
 from ttdesk.core.errors import ValidationFailed
 from ttdesk.core.ledger import (
     LedgerCancelled,
@@ -221,7 +223,9 @@ def test_person_differing_by_spaces_or_full_width_is_pointed_out(ctx: AppContext
 
 def test_company_known_under_another_code_is_pointed_out(ctx: AppContext,
                                                          tmp_path: Path) -> None:
-    make_company(ctx, name="北京清能科技有限公司")  # another credit code
+    other = make_credit_code(random.Random(999))
+    assert other != CODE_A
+    make_company(ctx, name="北京清能科技有限公司", credit_code=other)
     report = check_ledger(ctx, clean_ledger(tmp_path / "a.xlsx"))
     new = {r.name: r for r in report.new_records if r.kind == "company"}
     assert "信用代码" in new["北京清能科技有限公司"].near_zh
