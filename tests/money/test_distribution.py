@@ -162,3 +162,32 @@ def test_upheld_objection_blocks_payment(any_ctx: AppContext, lic: Licence) -> N
     with pytest.raises(RuleViolation) as exc:
         dist.record_payment(any_ctx, did, date(2026, 6, 1))
     assert exc.value.rule == "R10" and "upheld" in exc.value.problems[0].en
+
+
+def test_equity_distribution_of_reward_shares(any_ctx: AppContext) -> None:
+    from builders import make_company
+
+    from money.conftest import signed_licence
+    from ttdesk.core import equity
+    from ttdesk.db import enums as E
+
+    any_ctx.today = lambda: date(2026, 11, 20)
+    lic = signed_licence(any_ctx, mode=E.DealMode.EQUITY, price=Decimal("9000000.00"))
+    company = make_company(any_ctx, registration_date=date(2026, 1, 1))
+    equity.form_company(any_ctx, lic.deal.deal_no, company.credit_code, date(2026, 4, 1), [
+        equity.HolderIn("institution_amc", "资产公司", "1200000"),
+        equity.HolderIn("team_member", lic.people[0].name, "1400000",
+                        staff_no=lic.people[0].staff_no),
+        equity.HolderIn("team_member", lic.people[1].name, "840000",
+                        staff_no=lic.people[1].staff_no),
+        equity.HolderIn("team_member", lic.people[2].name, "560000",
+                        staff_no=lic.people[2].staff_no),
+        equity.HolderIn("investor", "天使投资", "6000000")])
+    plan = dist.compute(any_ctx, dist.DistributionIn(lic.deal.deal_no, is_equity=True))
+    assert plan.company_equity_pct == 40 and plan.team_amount == Decimal("6300000.00")
+    assert (plan.department_amount, plan.tto_amount) == (0, 0)
+    assert [a.equity_pct for a in plan.allocations] == [14, Decimal("8.4"), Decimal("5.6")]
+    assert all(a.taxable_amount == 0 for a in plan.allocations)
+    dist.save(any_ctx, dist.DistributionIn(lic.deal.deal_no, is_equity=True))
+    with pytest.raises(RuleViolation):
+        dist.save(any_ctx, dist.DistributionIn(lic.deal.deal_no, is_equity=True))

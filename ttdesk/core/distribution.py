@@ -367,6 +367,13 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
         if d.receipt_ids:
             raise RuleViolation("R10", "股权奖励分配不涉及收款", "an equity distribution "
                                 "covers no receipts", "receipts", where)
+        done = select(Distribution.id).where(Distribution.deal_id == deal.id,
+                                             Distribution.is_equity.is_(True))
+        if exclude_distribution is not None:
+            done = done.where(Distribution.id != exclude_distribution)
+        if s.execute(done).first() is not None:
+            raise RuleViolation("R10", "该作价投资的股权奖励已经分配", "the equity formed by this "
+                                "deal has already been distributed", "is_equity", where)
         receipts: list[ReceiptRow] = []
         value = deal.price
         if value is None:
