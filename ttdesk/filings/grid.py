@@ -113,11 +113,23 @@ class TextWriter:
         self.names: dict[int, str] = {}
         self.current: int | None = None
         self.ops: list[str] = ["BT"]
+        # Encoded strings of this document, shared by all its grids: ledger cells repeat
+        # (departments, kinds, dates), and a character keeps its subset code once given one.
+        self.encoded: dict[str, list[tuple[int, str]]] = canvas.__dict__.setdefault(
+            "_ttdesk_encoded", {})
+
+    def _encode(self, text: str) -> list[tuple[int, str]]:
+        found = self.encoded.get(text)
+        if found is None:
+            found = self.encoded[text] = [
+                (subset, f"({chunk.decode('latin-1').translate(_ESCAPES)}) Tj")
+                for subset, chunk in self.font.splitString(text, self.doc)]
+        return found
 
     def line(self, x: float, y: float, text: str) -> None:
         ops = self.ops
         ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        for subset, chunk in self.font.splitString(text, self.doc):
+        for subset, shown in self._encode(text):
             if subset != self.current:
                 name = self.names.get(subset)
                 if name is None:
@@ -125,7 +137,7 @@ class TextWriter:
                                                                                 self.doc)
                 ops.append(name + self.tail)
                 self.current = subset
-            ops.append(f"({chunk.decode('latin-1').translate(_ESCAPES)}) Tj")
+            ops.append(shown)
 
     def finish(self) -> None:
         self.ops.append("ET")
@@ -306,15 +318,15 @@ class GridFlowable(Flowable):
             self._text(text, m, measure, cells, top)
         text.finish()
         bottom = rows[-1][1] - rows[-1][2]
-        path = c.beginPath()
-        for y in [self.height, *(top - h for _, top, h, _ in rows)]:
-            path.moveTo(0, y)
-            path.lineTo(self.width, y)
+        # the rules as one path of raw operators (same reason as the text)
+        right = f"{self.width:.2f}"
+        ops = [f"0 {y:.2f} m {right} {y:.2f} l"
+               for y in [self.height, *(top - h for _, top, h, _ in rows)]]
         x = 0.0
         for w in [0.0, *m.col_widths]:
             x += w
-            path.moveTo(x, self.height)
-            path.lineTo(x, bottom)
+            ops.append(f"{x:.2f} {self.height:.2f} m {x:.2f} {bottom:.2f} l")
         c.setLineWidth(LINE)
-        c.drawPath(path, stroke=1, fill=0)
+        c.setStrokeColorRGB(0, 0, 0)
+        c._code.append(" ".join(ops) + " S")
         c.restoreState()
