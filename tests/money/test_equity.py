@@ -63,7 +63,7 @@ def test_formation_then_financing_round_dilutes(any_ctx: AppContext) -> None:
     series = equity.ownership_series(any_ctx, company.credit_code)
     assert [t.as_of for t in series] == [date(2025, 3, 20), date(2026, 1, 15)]
     events = equity.equity_events(any_ctx, company.credit_code)
-    assert [(e.kind, e.percentage) for e in events] == [("formation", 27),
+    assert [(e.kind, e.percentage) for e in events] == [("formation", 90),
                                                         ("capital_increase", 20)]
 
 

@@ -285,20 +285,22 @@ def _equity_deal(s: Session, deal_no: str) -> Deal:
 
 
 def _add_holders(s: Session, positions: list[_Pos], holders: list[HolderIn],
-                 where: str) -> tuple[list[_Pos], Decimal]:
+                 where: str) -> tuple[list[_Pos], Decimal, list[_Pos]]:
     if not holders:
         raise RuleViolation("INPUT", "至少需要一名出资人", "at least one holder is required",
                             "holders", where)
     added = ZERO
     people: list[Person | None] = []
+    new: list[_Pos] = []
     for h in holders:
         pos, person = _new_position(s, h, where)
         if pos.holder_type == HolderType.TEAM_MEMBER:
             people.append(person)
         positions = _merge(positions, pos)
         added += pos.subscribed
+        new.append(pos)
     _no_equity_for_unit_heads(people, where)
-    return positions, added
+    return positions, added, new
 
 
 def form_company(ctx: AppContext, deal_no: str, credit_code: str, on: date,
@@ -318,13 +320,13 @@ def form_company(ctx: AppContext, deal_no: str, credit_code: str, on: date,
         if on < (deal.signing_date or on):
             raise RuleViolation("R12", "入股日期不得早于签约", "the formation cannot precede the "
                                 "signing", "happened_on", deal_no)
-        positions, _ = _add_holders(s, _current(s, company), holders, credit_code)
-        state_keys = {p.key for p in positions if p.state}
+        positions, _, new = _add_holders(s, _current(s, company), holders, credit_code)
+        # the stake the achievements formed: the state-owned share and the team's reward shares
+        formed = {p.key for p in new if p.state or p.holder_type == HolderType.TEAM_MEMBER}
         ev = _record(s, company, positions, EquityEventKind.FORMATION, on, ctx.today(),
                      deal_id=deal.id, amount=deal.price, note=note or "以科技成果作价入股")
-        ev.percentage = sum((x.percentage for x in ev.positions
-                             if (x.holder_type.value, x.holder_name, x.person_id)
-                             in state_keys), Decimal(0))
+        ev.percentage = _pct_sum(x.percentage for x in ev.positions
+                                 if (x.holder_type.value, x.holder_name, x.person_id) in formed)
         return ev.id
 
 
@@ -335,15 +337,14 @@ def capital_increase(ctx: AppContext, credit_code: str, on: date, investors: lis
     exceed the capital subscribed: a premium); by default the capital. Returns the event id."""
     with ctx.write() as s:
         company = _company(s, credit_code)
-        positions, added = _add_holders(s, _current(s, company), investors, credit_code)
+        positions, added, new = _add_holders(s, _current(s, company), investors, credit_code)
         invested = added if amount in (None, "") else positive_money(amount, "amount")
         names = "、".join(h.holder_name for h in investors)
         ev = _record(s, company, positions, EquityEventKind.CAPITAL_INCREASE, on, ctx.today(),
                      amount=invested, holder_name=names[:200], note=note or "增资扩股")
-        keys = {(enum_value(HolderType, h.holder_type, "holder_type").value,
-                 h.holder_name.strip()) for h in investors}
-        ev.percentage = sum((x.percentage for x in ev.positions
-                             if (x.holder_type.value, x.holder_name) in keys), Decimal(0))
+        keys = {p.key for p in new}
+        ev.percentage = _pct_sum(x.percentage for x in ev.positions
+                                 if (x.holder_type.value, x.holder_name, x.person_id) in keys)
         return ev.id
 
 
