@@ -231,7 +231,7 @@ def attach_contributor_sheet(found: list[CaseOut], rows: list[Cells],
                                    "staff_no": r.get("staff_no"),
                                    "department": r.get("department"), "role": role,
                                    "where": r.at("name"),
-                                   "own_department": "department" in r.where})
+                                   "own_department": "department" in r.letters})
     for c in found:
         if id(c) in listed:
             c.values["contributors"] = None

@@ -104,19 +104,23 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-@dataclass
+_NO_BAD: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class Cells:
-    """One row's parsed values by field, and where each field's cell is."""
+    """One row's parsed values by field; `letters` (shared by the sheet's rows) says which
+    column each field is in, so a cell's place is computed only when a message needs it."""
 
     sheet: str
     row: int
     values: dict[str, Any]
-    where: dict[str, str]
-    bad: frozenset[str] = frozenset()  # fields whose cell could not be read (reported)
+    letters: dict[str, str]
+    bad: frozenset[str] = _NO_BAD  # fields whose cell could not be read (reported)
 
     def at(self, name: str | None = None) -> str:
-        if name and name in self.where:
-            return self.where[name]
+        if name and name in self.letters:
+            return f"{self.sheet}!{self.letters[name]}{self.row}"
         return f"{self.sheet}!{self.row}"
 
     def get(self, name: str) -> Any:
@@ -132,6 +136,7 @@ class RowReader:
         fields = FIELD_BY_NAME[m.kind]
         self.cols = [(c.index - 1, c.letter, fields[c.field], c.unit) for c in m.columns
                      if c.field]
+        self.letters = {f.name: letter for _i, letter, f, _u in self.cols}
 
     def read(self, row: int, values: tuple[Any, ...]) -> Cells | None:
         """None for a blank or total row."""
@@ -139,13 +144,11 @@ class RowReader:
                 or cells.is_total_row(values[:6]):
             return None
         out: dict[str, Any] = {}
-        where: dict[str, str] = {}
-        bad: set[str] = set()
+        bad: set[str] | None = None
+        width = len(values)
         for idx, letter, f, unit in self.cols:
-            raw = values[idx] if idx < len(values) else None
-            loc = f"{self.m.sheet}!{letter}{row}"
-            where[f.name] = loc
-            if cells.is_blank(raw):
+            raw = values[idx] if idx < width else None
+            if raw is None or (raw.__class__ is str and not raw.strip()):
                 continue
             try:
                 if f.kind == MONEY:
@@ -155,11 +158,13 @@ class RowReader:
                 else:
                     out[f.name] = cells.text(raw)
             except cells.CellError as exc:
-                self.problems.append(Problem(exc.rule, exc.zh, exc.en, f.name, loc))
+                self.problems.append(Problem(exc.rule, exc.zh, exc.en, f.name,
+                                             f"{self.m.sheet}!{letter}{row}"))
+                bad = bad or set()
                 bad.add(f.name)
         if not out and not bad:
             return None
-        return Cells(self.m.sheet, row, out, where, frozenset(bad))
+        return Cells(self.m.sheet, row, out, self.letters, frozenset(bad) if bad else _NO_BAD)
 
 
 def read_rows(m: SheetMap, rows: Iterable[tuple[int, tuple[Any, ...]]],
