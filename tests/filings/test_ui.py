@@ -156,3 +156,21 @@ def test_the_case_page_hosts_the_panel(qtbot, ctx: AppContext, deal_no: str) -> 
     assert isinstance(panel, FilingsPanel)
     assert [panel.form.itemData(i)[0] for i in range(panel.form.count())] == \
         ["F01", "F02", "F03", "F05"]
+
+
+def test_a_scanned_qr_code_finds_the_filing(qtbot, ctx: AppContext, deal_no: str) -> None:
+    from ttdesk.filings.pdf import Stamp
+    from ttdesk.filings.service import generate
+
+    gen = generate(ctx, "F04", deal_no)
+    page = ArchivePage(ctx, DataBus())
+    qtbot.addWidget(page)
+    rec = gen.record
+    payload = Stamp(rec.serial_no, rec.snapshot_sha256, rec.created_at).qr_payload
+    page.search.setText(payload)
+    assert page.table.rowCount() == 1 and page.table.current() is not None
+    assert "一致" in page.result.text() and "不一致" not in page.result.text()
+    page.search.setText(payload[:-1] + ("0" if payload[-1] != "0" else "1"))
+    assert "不一致" in page.result.text()
+    page.search.setText("TTDESK:F04-1999-0001:" + "A" * 64)
+    assert "不在归档中" in page.result.text()

@@ -25,6 +25,15 @@ from ttdesk.ui.bus import FILINGS, DataBus
 from ttdesk.ui.filings.panel import ArchiveTable, local_stamp
 from ttdesk.ui.filings.preview import PdfPreview
 
+
+def parse_qr(text: str) -> tuple[str, str] | None:
+    """(serial, data hash) of a filing's QR payload "TTDESK:<serial>:<hash>", else None."""
+    parts = text.strip().split(":")
+    if len(parts) == 3 and parts[0].upper() == "TTDESK" and len(parts[2]) == 64:
+        return parts[1], parts[2]
+    return None
+
+
 KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
 
 
@@ -71,8 +80,31 @@ class ArchivePage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.table.fill(filing_archive.list_filings(
-            self.ctx, kind=self.kind.currentData(), search=self.search.text() or None))
+        text = self.search.text().strip()
+        scanned = parse_qr(text)
+        records = filing_archive.list_filings(
+            self.ctx, kind=self.kind.currentData(),
+            search=(scanned[0] if scanned else text) or None)
+        self.table.fill(records)
+        if scanned:
+            self._explain_scan(scanned, records)
+
+    def _explain_scan(self, scanned: tuple[str, str], records: list[Any]) -> None:
+        """A QR code read into the search box (scanners type like a keyboard): say which
+        filing the printed page is, and whether its data is the archived one."""
+        serial, digest = scanned
+        rec = next((r for r in records if r.serial_no == serial), None)
+        if rec is None:
+            self.result.setText(self.tr("扫描的文件编号 %1 不在归档中。").replace("%1", serial))
+            return
+        same = rec.snapshot_sha256.lower() == digest.lower()
+        text = (self.tr("扫描的页面属于 %1 %2 第 %3 版（%4）。")
+                .replace("%1", rec.kind).replace("%2", rec.subject)
+                .replace("%3", str(rec.version)).replace("%4", self.table.status_text(rec)))
+        text += " " + (self.tr("数据指纹与归档一致。") if same else
+                       self.tr("数据指纹与归档不一致！"))
+        self.result.setText(text)
+        self.table.select_id(rec.id)
 
     def show_record(self, filing_id: int) -> None:
         self.preview.show_pdf(filing_archive.content(self.ctx, filing_id))
