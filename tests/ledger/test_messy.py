@@ -145,3 +145,14 @@ def test_ten_thousand_rows_with_one_bad_cell_deep_inside(ctx: AppContext,
 def test_header_only_ledger_imports_nothing_quietly(ctx: AppContext, tmp_path: Path) -> None:
     report = import_ledger(ctx, write_book(tmp_path / "h.xlsx", {"成果": [HEADER]}))
     assert report.ok and report.counts == {}
+
+
+@pytest.mark.slow
+def test_hundred_thousand_rows_streamed_and_checked(ctx: AppContext, tmp_path: Path) -> None:
+    """quality.md's size for malformed files: the dry run reads all of it (streamed) and
+    finds the one bad cell near the end."""
+    path = big_ledger(tmp_path / "台账-十万行.xlsx", 100_000, bad_row=99_999)
+    report = check_ledger(ctx, path)
+    assert [(p.where, p.rule) for p in report.problems] == [("成果!H99999", "R11")]
+    assert report.counts["achievements"] == 100_000
+    assert report.rows_read == 100_000
