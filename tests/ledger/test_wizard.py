@@ -164,3 +164,18 @@ def test_user_assigns_an_unrecognised_sheet_and_header_row(qtbot: QtBot, ctx: Ap
     wizard2.file_page.path_edit.setText(str(path))
     wizard2.next()
     assert "deals" not in wizard2.mapping_page.mapping.sheets
+
+
+def test_fix_the_file_and_check_again(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    rows = clean_rows()
+    rows[1][7] = "面议"
+    path = write_book(tmp_path / "台账.xlsx", {"成果台账": rows})
+    wizard, _bus = _wizard(qtbot, ctx)
+    _to_check_page(qtbot, wizard, path)
+    assert not wizard.check_page.isComplete()
+    write_book(path, {"成果台账": clean_rows()})  # corrected in Excel and saved
+    wizard.check_page.again.click()
+    _wait(qtbot, wizard)
+    assert wizard.check_page.isComplete()
+    table = wizard.check_page.problems
+    assert table.rowCount() == 1 and table.item(0, 3).text().startswith("提示")  # equal split

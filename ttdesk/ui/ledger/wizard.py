@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -91,8 +93,15 @@ class CheckPage(QWizardPage):
                                                   self.tr("字段"), self.tr("说明")])
         self.new = _table("new_records_table", [self.tr("类型"), self.tr("名称"),
                                                 self.tr("编号"), self.tr("说明")])
+        self.again = QPushButton(self.tr("重新检查"))
+        self.again.setObjectName("check_again")
+        self.again.setToolTip(self.tr("在 Excel 中修改并保存台账后，重新检查"))
+        self.again.clicked.connect(self.initializePage)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.again)
+        lay.addLayout(top)
         lay.addWidget(QLabel(self.tr("问题（按工作表、行、列）")))
         lay.addWidget(self.problems, 2)
         lay.addWidget(QLabel(self.tr("将新建的记录")))
