@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from ledger.conftest import counts
 from ledger.fixtures import big_ledger, clean_ledger, clean_rows, write_book
 from ttdesk.core.context import AppContext
+from ttdesk.db import models as M
 from ttdesk.ui import bus as busmod
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.ledger.wizard import ImportWizard
@@ -179,3 +182,24 @@ def test_fix_the_file_and_check_again(qtbot: QtBot, ctx: AppContext, tmp_path: P
     assert wizard.check_page.isComplete()
     table = wizard.check_page.problems
     assert table.rowCount() == 1 and table.item(0, 3).text().startswith("提示")  # equal split
+
+
+def test_unit_of_an_amount_column_set_by_hand(qtbot: QtBot, ctx: AppContext,
+                                              tmp_path: Path) -> None:
+    """The header says only 合同金额, but the office knows the column is in 万元."""
+    rows = [["成果编号", "成果名称", "披露日期", "完成人", "合同金额", "签约日期", "受让方",
+             "统一社会信用代码"],
+            ["C-1", "固态电池", "2024-1-5", "甲", 46, "2024-6-1", "北京清能科技有限公司",
+             clean_rows()[1][10]]]
+    wizard, _bus = _wizard(qtbot, ctx)
+    wizard.file_page.path_edit.setText(str(write_book(tmp_path / "t.xlsx", {"成果": rows})))
+    wizard.next()
+    table = wizard.mapping_page.tables["achievements"]
+    assert not table.units[0].isEnabled() and table.units[4].isEnabled()
+    table.set_unit("E", "wan")
+    wizard.next()
+    _wait(qtbot, wizard)
+    wizard.next()
+    _wait(qtbot, wizard)
+    with ctx.read() as s:
+        assert s.execute(select(M.Deal.price)).scalar_one() == Decimal("460000.00")

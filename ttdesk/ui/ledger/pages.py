@@ -7,6 +7,7 @@ it feeds (a combo per column, "不导入" to skip it). Nothing here reads cells 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.errors import ValidationFailed
 from ttdesk.core.ledger import LedgerReport, Mapping, inspect_ledger, load_mapping
-from ttdesk.core.ledger.catalog import FIELDS, SHEET_KINDS, SHEET_LABELS
+from ttdesk.core.ledger.catalog import FIELD_BY_NAME, FIELDS, MONEY, SHEET_KINDS, SHEET_LABELS
+from ttdesk.core.ledger.cells import WAN
 from ttdesk.core.ledger.mapping import SheetMap
 
 
@@ -112,17 +114,21 @@ class FilePage(QWizardPage):
 
 
 class SheetTable(QTableWidget):
-    """One sheet's columns: letter, header as written, field (combo)."""
+    """One sheet's columns: letter, header as written, field and, for amounts, the unit
+    (元 or 万元: what the header says, or what the officer knows the column holds)."""
 
     def __init__(self, m: SheetMap, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(len(m.columns), 3, parent)
+        super().__init__(len(m.columns), 4, parent)
         self.m = m
         self.setObjectName(f"mapping_{m.kind}")
-        self.setHorizontalHeaderLabels([tr("列"), tr("表头"), tr("导入为")])
+        self.setHorizontalHeaderLabels([tr("列"), tr("表头"), tr("导入为"), tr("单位")])
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        head = self.horizontalHeader()
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.combos: list[QComboBox] = []
+        self.units: list[QComboBox] = []
         for row, col in enumerate(m.columns):
             self.setItem(row, 0, QTableWidgetItem(col.letter))
             self.setItem(row, 1, QTableWidgetItem(col.header))
@@ -134,22 +140,45 @@ class SheetTable(QTableWidget):
             combo.currentIndexChanged.connect(lambda _i, r=row: self._changed(r))
             self.setCellWidget(row, 2, combo)
             self.combos.append(combo)
+            unit = QComboBox()
+            unit.addItem(tr("元"), "yuan")
+            unit.addItem(tr("万元"), "wan")
+            unit.setCurrentIndex(1 if col.unit == WAN else 0)
+            unit.currentIndexChanged.connect(lambda _i, r=row: self._unit_changed(r))
+            self.setCellWidget(row, 3, unit)
+            self.units.append(unit)
+            self._enable_unit(row)
         self.resizeColumnToContents(0)
+
+    def _enable_unit(self, row: int) -> None:
+        name = self.m.columns[row].field
+        self.units[row].setEnabled(name is not None and FIELD_BY_NAME[self.m.kind][name].kind
+                                   == MONEY)
 
     def _changed(self, row: int) -> None:
         """A field feeds one column: choosing it here clears it elsewhere."""
         name = self.combos[row].currentData()
         self.m.columns[row].field = name
+        self._enable_unit(row)
         if name is None:
             return
         for other, combo in enumerate(self.combos):
             if other != row and combo.currentData() == name:
                 combo.setCurrentIndex(0)
 
+    def _unit_changed(self, row: int) -> None:
+        self.m.columns[row].unit = WAN if self.units[row].currentData() == "wan" else Decimal(1)
+
     def set_field(self, letter: str, name: str | None) -> None:
         for row, col in enumerate(self.m.columns):
             if col.letter == letter:
                 self.combos[row].setCurrentIndex(max(0, self.combos[row].findData(name)))
+
+    def set_unit(self, letter: str, unit: str) -> None:
+        """unit: "yuan" or "wan"."""
+        for row, col in enumerate(self.m.columns):
+            if col.letter == letter:
+                self.units[row].setCurrentIndex(max(0, self.units[row].findData(unit)))
 
 
 class MappingPage(QWizardPage):
