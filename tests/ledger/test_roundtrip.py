@@ -11,6 +11,7 @@ import pytest
 from builders import make_rich_dataset
 from sqlalchemy import select
 
+from ttdesk.core import policy
 from ttdesk.core.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.core.ledger import import_ledger
@@ -117,3 +118,21 @@ def test_export_filters(ctx: AppContext, tmp_path: Path) -> None:
         "achievements"] == disclosed
     assert export_ledger(ctx, tmp_path / "none.xlsx", search="没有这样的成果").counts[
         "achievements"] == 0
+
+
+def test_export_follows_the_policy_columns(ctx: AppContext, tmp_path: Path) -> None:
+    make_rich_dataset(ctx)
+    with ctx.write() as s:
+        policy.update(s, ctx.actor, {"ledger_columns": ["title", "field", "contributors",
+                                                        "no_such_column"]})
+    path = tmp_path / "p.xlsx"
+    export_ledger(ctx, path)
+    header = _cells(path)["成果"][0]
+    assert header == ("成果编号", "披露日期", "成果名称", "技术领域", "完成人", "放弃理由",
+                      "申请号")
+    target = open_context(f"sqlite:///{tmp_path / 't.db'}", migrate_backup=False)
+    try:
+        assert import_ledger(target, path).ok
+        assert snapshot(target)["contributors"] == snapshot(ctx)["contributors"]
+    finally:
+        target.db.dispose()
