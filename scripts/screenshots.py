@@ -32,6 +32,14 @@ WINDOW_SIZE = (1440, 900)
 SHOT_SIZE = (1200, 800)
 
 
+def dismiss_stray_modal(app: Any, keep: Any = None) -> None:
+    """A modal box nobody answers would hang the run: reject it (and say so)."""
+    modal = app.activeModalWidget()
+    if modal is not None and modal is not keep and hasattr(modal, "reject"):
+        print(f"  (dismissed a modal {type(modal).__name__}: {modal.windowTitle()})")
+        modal.reject()
+
+
 def settle(app: Any, ms: int = 250, until: Callable[[], bool] | None = None,
            timeout: float = 15.0) -> None:
     """Let Qt paint (and background loads arrive) before grabbing."""
@@ -101,7 +109,12 @@ def load_shots(path: Path) -> list[tuple[str, Callable[..., Any]]]:
 
 def area_shots(ctx: Any, bus: Any, out: Path, app: Any) -> list[str]:
     """Every scripts/shots/*.py entry; returns the names of the shots that failed."""
+    from PySide6.QtCore import QTimer
+
     failed = []
+    watchdog = QTimer()  # runs inside nested event loops too (a modal exec())
+    watchdog.timeout.connect(lambda: dismiss_stray_modal(app))
+    watchdog.start(3000)
     for path in sorted((ROOT / "scripts" / "shots").glob("*.py")):
         try:
             shots = load_shots(path)
@@ -116,7 +129,10 @@ def area_shots(ctx: Any, bus: Any, out: Path, app: Any) -> list[str]:
                     widget.resize(*SHOT_SIZE)
                 widget.show()
                 save(widget, out / f"{path.stem}_{name}.png", app)
-                widget.close()
+                # hide, not close: a close event may ask "discard changes?" in a modal box
+                # nobody can answer offscreen
+                widget.hide()
+                widget.deleteLater()
             except Exception:
                 traceback.print_exc()
                 failed.append(f"{path.stem}_{name}")

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_screenshot_script_renders_every_screen(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"),
-                           str(tmp_path), "--cases", "60"], env=env, capture_output=True,
+                           str(tmp_path), "--cases", "300"], env=env, capture_output=True,
                           text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     names = {p.name for p in tmp_path.glob("*.png")}
