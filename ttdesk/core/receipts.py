@@ -250,6 +250,9 @@ def update_receipt(ctx: AppContext, receipt_id: int, r: ReceiptIn) -> None:
                                 "it again", "deal_no", r.deal_no)
         for key, value in _receipt_fields(s, deal, r, ctx.today()).items():
             setattr(row, key, value)
+        s.flush()
+        if row.milestone_id is not None:
+            _settle_milestone(s, row.milestone_id, row.received_on)
 
 
 def reverse_receipt(ctx: AppContext, receipt_id: int, on: date, reason: str) -> int:
