@@ -79,6 +79,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, str]] = {
                 ["C-1", "某成果", "2024-1-1", "甲", 100, "2024-6-1", "某公司", clean_rows()[1][10],
                  50, "2024-5-1"]]}), "成果!I2", "R12"),
     "unknown mode": (_edit(2, 7, "送人"), "成果台账!G2", "LEDGER"),
+    "Excel error value as title": (_edit(3, 3, "#N/A"), "成果台账!C3", "LEDGER"),
     "deal for an unknown case": (_sheets({
         "成果": clean_rows()[:2],
         "转化项目": [["合同编号", "成果编号", "合同金额"], ["HT-9", "CG-1999-0001", 5]]}),

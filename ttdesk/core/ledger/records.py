@@ -105,6 +105,8 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 
 
 _NO_BAD: frozenset[str] = frozenset()
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+                          "#GETTING_DATA", "#SPILL!", "#CALC!"})
 
 
 @dataclass(slots=True)
@@ -149,6 +151,14 @@ class RowReader:
         for idx, letter, f, unit in self.cols:
             raw = values[idx] if idx < width else None
             if raw is None or (raw.__class__ is str and not raw.strip()):
+                continue
+            if raw.__class__ is str and raw in EXCEL_ERRORS:
+                self.problems.append(Problem(
+                    "LEDGER", f"单元格是 Excel 错误值 {raw}（公式出错），请在 Excel 中更正",
+                    f"the cell holds the Excel error {raw} (a failed formula): correct it in "
+                    "Excel", f.name, f"{self.m.sheet}!{letter}{row}"))
+                bad = bad or set()
+                bad.add(f.name)
                 continue
             try:
                 if f.kind == MONEY:
