@@ -400,3 +400,27 @@ def test_closing_waits_for_a_running_operation(qtbot: QtBot, window: MainWindow)
     assert window.isVisible()  # not yet: the operation is asked to stop first
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert op.result == "stopped" and window.running_ops() == []
+
+
+def test_real_hosted_screens_plug_in(qtbot: QtBot, demo_ctx: AppContext,
+                                     ui_settings: UiSettings,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other helpers' screens, where this build has them, are hosted without a stub."""
+    from ttdesk.core.queries import CompanyFilter, list_companies
+
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    for key, (module, name) in main_window.HOSTED.items():
+        if main_window.optional_class(module, name) is not None:
+            assert type(win.go(key)).__name__ == name
+    if main_window.optional_class(*main_window.COMPANY_PAGE) is not None:
+        company = list_companies(demo_ctx, CompanyFilter(), limit=1)[0]
+        page = win.go("companies")
+        assert isinstance(page, ListPage)
+        page.opened.emit(company)
+        shown = win.detail_windows[("company", company.id)]
+        assert type(shown).__name__ == "CompanyPage" and company.name in shown.windowTitle()
+        shown.hide()
+    if main_window.optional_class(*main_window.IMPORT_WIZARD) is not None:
+        wizard = win.import_ledger()
+        assert wizard is not None and type(wizard).__name__ == "ImportWizard"
+        wizard.hide()
