@@ -4,32 +4,47 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="120"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="124"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="120"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="124"/>
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="120"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="124"/>
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="129"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="124"/>
+        <source>单位</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="136"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="226"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="144"/>
+        <source>元</source>
+        <translation>CNY</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="145"/>
+        <source>万元</source>
+        <translation>CNY 10k</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="235"/>
         <source>检查台账</source>
         <translation>Check the ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="246"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="255"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
@@ -122,61 +137,63 @@
         <translation>Payment conditions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="26"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="33"/>
         <source>股东类型</source>
         <translation>Shareholder type</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="28"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="35"/>
         <source>股东名称</source>
         <translation>Shareholder name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="29"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="36"/>
         <source>工号（团队成员）</source>
         <translation>Staff no. (team member)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="30"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="37"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142"/>
         <source>创业方式</source>
         <translation>Venture form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="50"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="57"/>
         <source>增资扩股</source>
         <translation>Capital increase</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="53"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="60"/>
         <source>新增认缴出资</source>
         <translation>New subscribed capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="54"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="61"/>
         <source>其中实缴（空=全部实缴）</source>
         <translation>Of which paid in (empty = all paid in)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="55"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="62"/>
         <source>投资金额（含溢价，空=同认缴）</source>
         <translation>Amount invested (incl. premium; empty = as subscribed)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="56"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="63"/>
         <source>国有股权</source>
         <translation>State-owned equity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="57"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="64"/>
         <source>性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="58"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="77"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="96"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="109"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="122"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="65"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="84"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="103"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="116"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="129"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="211"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="80"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="120"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="139"/>
@@ -185,59 +202,104 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="71"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="78"/>
         <source>股权转让：</source>
         <translation>Equity transfer:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="73"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="80"/>
         <source>转让出资额（持有 %1）</source>
         <translation>Capital transferred (holding %1)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="76"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="83"/>
         <source>转让价格</source>
         <translation>Transfer price</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="90"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="97"/>
         <source>股权退出：</source>
         <translation>Equity exit:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="92"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="99"/>
         <source>退出出资额（持有 %1）</source>
         <translation>Capital withdrawn (holding %1)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="94"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="101"/>
         <source>退出所得</source>
         <translation>Exit proceeds</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="95"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="102"/>
         <source>受让方（空=公司回购减资）</source>
         <translation>Buyer (empty = company buy-back, capital reduction)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="106"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="113"/>
         <source>国有股权计提减值</source>
         <translation>State-owned equity impairment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="108"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="115"/>
         <source>减值金额</source>
         <translation>Impairment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="119"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="126"/>
         <source>国有股权分红</source>
         <translation>State-owned equity dividend</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="121"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="128"/>
         <source>分红金额</source>
         <translation>Dividend amount</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142"/>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="143"/>
+        <source>认缴出资</source>
+        <translation>Subscribed capital</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="143"/>
+        <source>实缴（空=全部）</source>
+        <translation>Paid in (empty = all)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="198"/>
+        <source>作价入股</source>
+        <translation>Equity contribution</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="202"/>
+        <source>作价投资合同</source>
+        <translation>Equity investment contract</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="204"/>
+        <source>入股日期</source>
+        <translation>Contribution date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="206"/>
+        <source>学校资产经营有限公司</source>
+        <translation>University asset management company</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="208"/>
+        <source>出资人</source>
+        <translation>Investor</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="107"/>
@@ -255,6 +317,7 @@
         <translation>Received on</translation>
     </message>
     <message>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="111"/>
         <source>类型</source>
         <translation>Kind</translation>
@@ -285,11 +348,11 @@
         <translation>Edit cost</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="51"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="72"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="91"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="107"/>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="120"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="58"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="79"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="98"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="114"/>
+        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="127"/>
         <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="136"/>
         <source>日期</source>
         <translation>Date</translation>
@@ -399,6 +462,51 @@
         <source>发放日期</source>
         <translation>Payment date</translation>
     </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="211"/>
+        <source>登记公示异议</source>
+        <translation>Record publicity objection</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="212"/>
+        <source>异议人</source>
+        <translation>Objector</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="213"/>
+        <source>提出日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="214"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="224"/>
+        <source>处理公示异议</source>
+        <translation>Handle publicity objection</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="225"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="226"/>
+        <source>处理日期</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="227"/>
+        <source>异议成立</source>
+        <translation>Objection upheld</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="227"/>
+        <source>成立（公示终止，不能按公示发放）</source>
+        <translation>Upheld (publicity ended; no payment on this publicity)</translation>
+    </message>
 </context>
 <context>
     <name>ActionBar</name>
@@ -419,6 +527,112 @@
         <location filename="../../ttdesk/ui/case/actions.py" line="113"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="47"/>
+        <source>全部文件</source>
+        <translation>All filings</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="53"/>
+        <source>文件编号或对象（成果/项目编号、年度）</source>
+        <translation>Filing no. or subject (case / deal no., year)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="55"/>
+        <source>核验文件…</source>
+        <translation>Verify a filing…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="98"/>
+        <source>扫描的文件编号 %1 不在归档中。</source>
+        <translation>The scanned filing number %1 is not in the archive.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="101"/>
+        <source>扫描的页面属于 %1 %2 第 %3 版（%4）。</source>
+        <translation>The scanned page belongs to %1 %2 version %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="104"/>
+        <source>数据指纹与归档一致。</source>
+        <translation>The data fingerprint matches the archive.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="105"/>
+        <source>数据指纹与归档不一致！</source>
+        <translation>The data fingerprint does NOT match the archive!</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="118"/>
+        <source>选择要核验的 PDF 文件</source>
+        <translation>Choose the PDF file to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="127"/>
+        <source>核验通过：%1 %2 第 %3 版，文件编号 %4，%5 由 %6 生成。</source>
+        <translation>Verified: %1 %2 version %3, filing no. %4, generated %5 by %6.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="132"/>
+        <source>注意：此版本已被第 %1 版取代。</source>
+        <translation>Note: this version has been superseded by version %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/archive_page.py" line="137"/>
+        <source>核验未通过：</source>
+        <translation>Verification failed: </translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveTable</name>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="63"/>
+        <source>文件</source>
+        <translation>Filings</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="63"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="63"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="63"/>
+        <source>文件编号</source>
+        <translation>Filing no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="64"/>
+        <source>生成时间</source>
+        <translation>Generated at</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="64"/>
+        <source>生成人</source>
+        <translation>Generated by</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="64"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="75"/>
+        <source>已被取代</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="75"/>
+        <source>现行</source>
+        <translation>Current</translation>
     </message>
 </context>
 <context>
@@ -540,61 +754,61 @@
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="122"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="116"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="119"/>
         <source>开始公示…</source>
         <translation>Start publicity…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="128"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="122"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="125"/>
         <source>公示开始日</source>
         <translation>Publicity starts</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="135"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="129"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="132"/>
         <source>公示渠道</source>
         <translation>Publicity channel</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="142"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="136"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="139"/>
         <source>登记异议…</source>
         <translation>Record objection…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="149"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="143"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="146"/>
         <source>异议人</source>
         <translation>Objector</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="153"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="147"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="150"/>
         <source>异议日期</source>
         <translation>Objection date</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="158"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="152"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="155"/>
         <source>异议内容</source>
         <translation>Objection</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="163"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="157"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="160"/>
         <source>处理异议…</source>
         <translation>Handle objection…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="169"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="163"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="166"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="172"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="166"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="169"/>
         <source>处理日期</source>
         <translation>Decided on</translation>
     </message>
@@ -620,7 +834,7 @@
     </message>
     <message>
         <location filename="../../ttdesk/ui/case/case_specs.py" line="198"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="111"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="114"/>
         <source>纪要编号</source>
         <translation>Minutes no.</translation>
     </message>
@@ -720,186 +934,186 @@
         <translation>Record approval…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="102"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="103"/>
         <source>审批机构</source>
         <translation>Approving body</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="106"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="109"/>
         <source>审批日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="171"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="174"/>
         <source>异议成立（终止项目）</source>
         <translation>Objection upheld (deal terminated)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="176"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="179"/>
         <source>签约…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="182"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="185"/>
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="191"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="194"/>
         <source>合同登记…</source>
         <translation>Register contract…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="195"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="198"/>
         <source>登记编号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="198"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="201"/>
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="207"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="210"/>
         <source>开始履约</source>
         <translation>Start performance</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="213"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="216"/>
         <source>完成…</source>
         <translation>Complete…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="220"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="223"/>
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="223"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="226"/>
         <source>终止理由</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="230"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="233"/>
         <source>修改条款…</source>
         <translation>Edit terms…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="236"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="368"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="239"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="371"/>
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="241"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="385"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="244"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="388"/>
         <source>价格（元）</source>
         <translation>Price (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="246"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="380"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="249"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="383"/>
         <source>定价方式</source>
         <translation>Pricing method</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="254"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="257"/>
         <source>交易所/拍卖编号</source>
         <translation>Exchange / auction no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="259"/>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="386"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="262"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="389"/>
         <source>付款条件</source>
         <translation>Payment conditions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="267"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="270"/>
         <source>评估/定价记录…</source>
         <translation>Valuation / pricing record…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="273"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="276"/>
         <source>已进行资产评估</source>
         <translation>Appraised</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="278"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="281"/>
         <source>不评估的理由</source>
         <translation>Reason for no appraisal</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="280"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="283"/>
         <source>评估机构</source>
         <translation>Appraisal firm</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="281"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="284"/>
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="284"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="287"/>
         <source>评估基准日</source>
         <translation>Base date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="290"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="293"/>
         <source>评估方法</source>
         <translation>Approach</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="295"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="298"/>
         <source>评估值（元）</source>
         <translation>Appraised value (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="296"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="299"/>
         <source>协议价（元）</source>
         <translation>Agreed value (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="301"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="304"/>
         <source>关联关系申报…</source>
         <translation>Declare related interests…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="309"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="312"/>
         <source>申报内容</source>
         <translation>Declaration</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="315"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="318"/>
         <source>加签审批日期</source>
         <translation>Counter-signature date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="323"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="326"/>
         <source>主管部门审批…</source>
         <translation>Authority approval…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="331"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="334"/>
         <source>批复文号</source>
         <translation>Approval document no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="335"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="338"/>
         <source>批复日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="363"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="366"/>
         <source>新建转化项目…</source>
         <translation>New deal…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="370"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="373"/>
         <source>转化方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="373"/>
+        <location filename="../../ttdesk/ui/case/deal_specs.py" line="376"/>
         <source>受让方/合作方</source>
         <translation>Counterparty</translation>
     </message>
@@ -1134,63 +1348,73 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="85"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="87"/>
         <source>导入前检查</source>
         <translation>Check before import</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="86"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="88"/>
         <source>逐行检查台账，未写入任何数据。存在问题时请在 Excel 中修改后重新检查。</source>
         <translation>The ledger is checked row by row; nothing has been written. If there are problems, correct them in Excel and check again.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="90"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="90"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="91"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="93"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="91"/>
         <location filename="../../ttdesk/ui/ledger/wizard.py" line="93"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="95"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="94"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="94"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="93"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="95"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/ledger/wizard.py" line="96"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="98"/>
+        <source>在 Excel 中修改并保存台账后，重新检查</source>
+        <translation>Correct and save the ledger in Excel, then check again</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="105"/>
         <source>问题（按工作表、行、列）</source>
         <translation>Problems (by sheet, row, column)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="98"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="107"/>
         <source>将新建的记录</source>
         <translation>Records to be created</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="104"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="113"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
@@ -1198,264 +1422,269 @@
 <context>
     <name>CompanyPage</name>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="60"/>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="77"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="61"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="78"/>
         <source>股东</source>
         <translation>Shareholder</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="61"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="62"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="62"/>
-        <source>性质</source>
-        <translation>Nature</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="62"/>
-        <source>国有</source>
-        <translation>State-owned</translation>
-    </message>
-    <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="63"/>
-        <source>工号</source>
-        <translation>Staff no.</translation>
+        <source>（国有）</source>
+        <translation>(state-owned)</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/companies/company_page.py" line="64"/>
-        <source>创业方式</source>
-        <translation>Venture form</translation>
+        <source>工号 · 创业方式</source>
+        <translation>Staff no. · venture form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="65"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="66"/>
         <source>认缴出资</source>
         <translation>Subscribed capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="66"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="67"/>
         <source>实缴出资</source>
         <translation>Paid-in capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="67"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="68"/>
         <source>持股比例</source>
         <translation>Stake</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="75"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="76"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="76"/>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="205"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="77"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="242"/>
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="78"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="79"/>
         <source>相对方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="79"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="80"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="80"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="81"/>
         <source>比例</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="81"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="82"/>
         <source>变动后注册资本</source>
         <translation>Registered capital after the change</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="82"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="83"/>
         <source>合同</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="83"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="84"/>
         <source>收款</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="84"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="85"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="90"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="92"/>
+        <source>作价入股…</source>
+        <translation>Equity contribution…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="93"/>
         <source>增资…</source>
         <translation>Capital increase…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="91"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="94"/>
         <source>转让所选股权…</source>
         <translation>Transfer selected stake…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="92"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="95"/>
         <source>所选股东退出…</source>
         <translation>Selected shareholder exits…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="93"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="96"/>
         <source>计提减值…</source>
         <translation>Record impairment…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="94"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="97"/>
         <source>分红…</source>
         <translation>Dividend…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="104"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="107"/>
         <source>股权结构变化</source>
         <translation>Shareholding changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="108"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="113"/>
         <source>国有股权台账</source>
         <translation>State-owned equity ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="115"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="125"/>
         <source>&lt;b&gt;股权结构&lt;/b&gt;</source>
         <translation>&lt;b&gt;Shareholding&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="119"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="127"/>
+        <source>查看历史：截至</source>
+        <translation>History as of</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="145"/>
         <source>&lt;b&gt;股权事件&lt;/b&gt;</source>
         <translation>&lt;b&gt;Equity events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="163"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="192"/>
         <source>衍生企业</source>
         <translation>Spin-off</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="163"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="192"/>
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="166"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="194"/>
+        <source>股权结构截至 %1</source>
+        <translation>Shareholding as of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="197"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="167"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="198"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="168"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="199"/>
         <source>成立日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="169"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="200"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="170"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="201"/>
         <source>园区/孵化器</source>
         <translation>Park / incubator</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="176"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="207"/>
         <source>合计：认缴 %1 · 实缴 %2 · %3 · 其中国有 %4</source>
         <translation>Total: subscribed %1 · paid in %2 · %3 · state-owned %4</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="179"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="210"/>
         <source>尚无股权登记</source>
         <translation>No equity recorded yet</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="182"/>
-        <source>各股东持股比例（%）</source>
-        <translation>Shareholders&apos; stakes (%)</translation>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="213"/>
+        <source>持股比例（%）</source>
+        <translation>Stake (%)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="191"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="228"/>
         <source>国有股权</source>
         <translation>State-owned equity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="191"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="228"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="194"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="231"/>
         <source>持有人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="195"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="232"/>
         <source>作价投资合同</source>
         <translation>Equity investment contract</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="196"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="233"/>
         <source>形成日期</source>
         <translation>Formed on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="197"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="234"/>
         <source>原始价值</source>
         <translation>Original value</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="198"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="235"/>
         <source>累计减值</source>
         <translation>Accumulated impairment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="199"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="236"/>
         <source>已处置成本</source>
         <translation>Cost of disposals</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="200"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="237"/>
         <source>账面价值</source>
         <translation>Book value</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="201"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="238"/>
         <source>现持认缴出资</source>
         <translation>Subscribed capital held</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="202"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="239"/>
         <source>现持股比例</source>
         <translation>Current stake</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="203"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="240"/>
         <source>退出收益</source>
         <translation>Exit gain</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="204"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="241"/>
         <source>累计分红</source>
         <translation>Accumulated dividends</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="207"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="244"/>
         <source>单列管理</source>
         <translation>Managed separately</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="257"/>
+        <location filename="../../ttdesk/ui/companies/company_page.py" line="307"/>
         <source>已在作价投资合同上登记收款 #%1。</source>
         <translation>Receipt #%1 recorded on the equity investment contract.</translation>
     </message>
@@ -1628,425 +1857,345 @@
 <context>
     <name>DealMoneyPanel</name>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="86"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="84"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="87"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="85"/>
         <source>节点</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="88"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="108"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="124"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="86"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="106"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="122"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="89"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="87"/>
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="90"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="88"/>
         <source>付款条件</source>
         <translation>Payment conditions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="91"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="89"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="92"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="110"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="126"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="170"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="90"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="108"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="124"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="96"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="94"/>
         <source>付款节点：</source>
         <translation>Payment milestones:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="98"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="96"/>
         <source>编辑付款条款…</source>
         <translation>Edit payment terms…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="99"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="97"/>
         <source>新增节点…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="100"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="98"/>
         <source>修改节点…</source>
         <translation>Edit milestone…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="101"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="99"/>
         <source>删除节点</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="105"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="121"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="169"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="103"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="119"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="106"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="122"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="104"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="120"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="107"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="171"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="105"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="109"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="107"/>
         <source>发票号</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="111"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="127"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="109"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="125"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="115"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="113"/>
         <source>登记收款…</source>
         <translation>Record receipt…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="116"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="114"/>
         <source>修改收款…</source>
         <translation>Edit receipt…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="117"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="115"/>
         <source>冲销收款…</source>
         <translation>Reverse receipt…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="123"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="121"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="125"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="123"/>
         <source>可扣除</source>
         <translation>Deductible</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="131"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="129"/>
         <source>登记费用…</source>
         <translation>Record cost…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="132"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="130"/>
         <source>修改费用…</source>
         <translation>Edit cost…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="133"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="131"/>
         <source>冲销费用…</source>
         <translation>Reverse cost…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="137"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="150"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="135"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="148"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="138"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="189"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="136"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="171"/>
         <source>收款</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="139"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="137"/>
         <source>冲销</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="140"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="157"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="138"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="155"/>
         <source>实收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="141"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="139"/>
         <source>可扣除费用</source>
         <translation>Deductible costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="142"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="140"/>
         <source>其他费用</source>
         <translation>Other costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="143"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="174"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="190"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="141"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="172"/>
         <source>净收入</source>
         <translation>Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="151"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="149"/>
         <source>报告销售额</source>
         <translation>Reported sales</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="152"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="150"/>
         <source>费率</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="153"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="151"/>
         <source>按费率</source>
         <translation>At the rate</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="154"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="152"/>
         <source>最低提成（折算）</source>
         <translation>Minimum royalty (pro rata)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="155"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="153"/>
         <source>应收提成</source>
         <translation>Royalty due</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="156"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="154"/>
         <source>报告提成</source>
         <translation>Reported royalty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="158"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="156"/>
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="159"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="157"/>
         <source>核查结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="165"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="163"/>
         <source>登记提成报告…</source>
         <translation>Record royalty report…</translation>
     </message>
     <message>
         <location filename="../../ttdesk/ui/money/deal_money.py" line="171"/>
-        <source>股权奖励</source>
-        <translation>Equity reward</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="172"/>
-        <source>现金奖励</source>
-        <translation>Cash reward</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="173"/>
-        <source>收款笔数</source>
-        <translation>Receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="175"/>
-        <source>团队奖励</source>
-        <translation>Team reward</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="176"/>
-        <source>批准日期</source>
-        <translation>Approval date</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="177"/>
-        <source>发放日期</source>
-        <translation>Payment date</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="182"/>
-        <source>新建分配…</source>
-        <translation>New distribution…</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="183"/>
-        <source>修改草稿…</source>
-        <translation>Edit draft…</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="184"/>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="414"/>
-        <source>删除草稿</source>
-        <translation>Delete draft</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="185"/>
-        <source>批准…</source>
-        <translation>Approve…</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="186"/>
-        <source>开始公示…</source>
-        <translation>Start publicity…</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="187"/>
-        <source>登记发放…</source>
-        <translation>Record payment…</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="189"/>
         <source>付款条款</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="190"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="172"/>
         <source>费用</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="191"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="173"/>
         <source>提成核查</source>
         <translation>Royalty check</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="192"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="174"/>
         <source>收益分配</source>
         <translation>Distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="222"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="204"/>
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="222"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="204"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="223"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="205"/>
         <source>部分收款</source>
         <translation>Partly received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="223"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="205"/>
         <source>已收齐</source>
         <translation>Fully received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="246"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="228"/>
         <source>合同价格</source>
         <translation>Contract price</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="247"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="229"/>
         <source>首付款</source>
         <translation>Upfront payment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="248"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="230"/>
         <source>提成费率</source>
         <translation>Royalty rate</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="249"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="231"/>
         <source>提成基数</source>
         <translation>Royalty base</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="250"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="232"/>
         <source>年度最低提成</source>
         <translation>Annual minimum royalty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="251"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="233"/>
         <source>提成结算周期</source>
         <translation>Royalty period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="251"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="233"/>
         <source>%1 个月</source>
         <translation>%1 months</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="253"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="235"/>
         <source>先使用后付费</source>
         <translation>Use first, pay later</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="253"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="235"/>
         <source>是：</source>
         <translation>Yes: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="254"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="236"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="255"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="237"/>
         <source>触发条件复核日期</source>
         <translation>Trigger review date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="256"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="238"/>
         <source>其他付款约定</source>
         <translation>Other payment terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="257"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="239"/>
         <source>约定固定付款合计</source>
         <translation>Fixed payments agreed</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="258"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="240"/>
         <source>下次提成报告截止</source>
         <translation>Next royalty report due</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="266"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="248"/>
         <source>应收合计 %1 · 实收合计 %2 · 差额 %3 · 不符 %4 期</source>
         <translation>Due %1 · received %2 · difference %3 · %4 periods not matching</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="275"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="258"/>
         <source>实收 %1 · 净收入 %2 · 分配 %3 次</source>
         <translation>Received %1 · net income %2 · %3 distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="289"/>
+        <location filename="../../ttdesk/ui/money/deal_money.py" line="272"/>
         <source>合计</source>
         <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="414"/>
-        <source>删除收益分配草稿 #%1？其收款将可重新分配。</source>
-        <translation>Delete distribution draft #%1? Its receipts become available again.</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="428"/>
-        <source>公示期至 %1，期满后方可发放</source>
-        <translation>Publicity until %1; payment only after it ends</translation>
-    </message>
-    <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="438"/>
-        <source>发放已登记</source>
-        <translation>Payment recorded</translation>
     </message>
 </context>
 <context>
@@ -2278,194 +2427,489 @@
         <translation>Calculation</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="131"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="132"/>
         <source>① 收款合计</source>
         <translation>① Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="132"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="133"/>
         <source>② 扣除可扣除费用</source>
         <translation>② Less deductible costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="133"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="134"/>
         <source>③ 净收入</source>
         <translation>③ Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="134"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="135"/>
         <source>④ 团队比例（下限）</source>
         <translation>④ Team share (floor)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="135"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="136"/>
         <source>⑤ 团队奖励</source>
         <translation>⑤ Team reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="136"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="137"/>
         <source>⑥ 院系</source>
         <translation>⑥ Department</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="137"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="138"/>
         <source>⑦ 转移机构</source>
         <translation>⑦ Transfer office</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="138"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="139"/>
         <source>⑧ 学校</source>
         <translation>⑧ University</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="151"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="152"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="152"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="153"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="153"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="154"/>
         <source>贡献比例</source>
         <translation>Contribution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="154"/>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="165"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="155"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="166"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="155"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="156"/>
         <source>应税 50%</source>
         <translation>Taxable 50%</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="156"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="157"/>
         <source>股权比例</source>
         <translation>Equity share</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="157"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="158"/>
         <source>调整理由</source>
         <translation>Reason for adjustment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="169"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="170"/>
         <source>调整理由（必填）</source>
         <translation>Reason for adjustment (required)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="170"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="171"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="173"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="174"/>
         <source>取消全部调整</source>
         <translation>Clear all adjustments</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="179"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="180"/>
         <source>个人调整：</source>
         <translation>Individual adjustments:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="194"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="195"/>
         <source>个人分配：</source>
         <translation>Individual allocation:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="208"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="210"/>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="209"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="211"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="210"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="212"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="357"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="224"/>
+        <source>（单位正职）</source>
+        <translation>(unit head)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="369"/>
         <source>可扣除费用：</source>
         <translation>Deductible costs:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="357"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="369"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="358"/>
+        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="370"/>
         <source>（已在以前分配中扣除的不再扣除）</source>
         <translation>(costs deducted in earlier distributions are not deducted again)</translation>
     </message>
 </context>
 <context>
+    <name>DistributionsTab</name>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="39"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="40"/>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="133"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="41"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="41"/>
+        <source>股权奖励</source>
+        <translation>Equity reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="42"/>
+        <source>现金奖励</source>
+        <translation>Cash reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="43"/>
+        <source>收款笔数</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="44"/>
+        <source>净收入</source>
+        <translation>Net income</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="45"/>
+        <source>团队奖励</source>
+        <translation>Team reward</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="46"/>
+        <source>批准日期</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="47"/>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="146"/>
+        <source>发放日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="54"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="55"/>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="56"/>
+        <source>贡献比例</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="57"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="58"/>
+        <source>应税 50%</source>
+        <translation>Taxable 50%</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="59"/>
+        <source>股权比例</source>
+        <translation>Equity share</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="60"/>
+        <source>调整理由</source>
+        <translation>Reason for adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="66"/>
+        <source>新建分配…</source>
+        <translation>New distribution…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="67"/>
+        <source>修改草稿…</source>
+        <translation>Edit draft…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="68"/>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="169"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="69"/>
+        <source>批准…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="70"/>
+        <source>开始公示…</source>
+        <translation>Start publicity…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="71"/>
+        <source>登记异议…</source>
+        <translation>Record objection…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="72"/>
+        <source>处理异议…</source>
+        <translation>Handle objection…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="73"/>
+        <source>登记发放…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="123"/>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="129"/>
+        <source>收益分配</source>
+        <translation>Distributions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="123"/>
+        <source>请选择一次分配</source>
+        <translation>Choose a distribution</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="134"/>
+        <source>净收入 → 团队</source>
+        <translation>Net income → team</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="136"/>
+        <source>院系 / 转移机构 / 学校</source>
+        <translation>Department / TTO / university</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="138"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="140"/>
+        <source>公示</source>
+        <translation>Publicity</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="141"/>
+        <source>（异议未处理 %1 件）</source>
+        <translation>(%1 objections open)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="145"/>
+        <source>奖励发放期限</source>
+        <translation>Reward payment within</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="169"/>
+        <source>删除收益分配草稿 #%1？其收款将可重新分配。</source>
+        <translation>Delete distribution draft #%1? Its receipts become available again.</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="200"/>
+        <source>发放已登记</source>
+        <translation>Payment recorded</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="50"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="53"/>
         <source>选择台账文件</source>
         <translation>Choose the ledger file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="51"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="54"/>
         <source>选择要导入的 Excel 台账（.xlsx）。可选：载入以前保存的列映射。</source>
         <translation>Choose the Excel ledger (.xlsx) to import. Optionally load a column mapping saved earlier.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="54"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="57"/>
         <source>例如：D:/成果转化/台账2024.xlsx</source>
         <translation>e.g. D:/transfer/ledger2024.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="55"/>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="60"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="58"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="63"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="59"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="62"/>
         <source>（可选）列映射文件 .json</source>
         <translation>(optional) column mapping file .json</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="67"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="70"/>
         <source>台账文件</source>
         <translation>Ledger file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="68"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="71"/>
         <source>列映射</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="80"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="83"/>
         <source>选择台账</source>
         <translation>Choose ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="81"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="84"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="86"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="89"/>
         <source>选择列映射</source>
         <translation>Choose column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="87"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="90"/>
         <source>列映射 (*.json)</source>
         <translation>Column mapping (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>FilingsPanel</name>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="132"/>
+        <source>生成并归档</source>
+        <translation>Generate and archive</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="135"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="137"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="139"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="151"/>
+        <source>表单：</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="153"/>
+        <source>语言：</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="163"/>
+        <source>归档版本</source>
+        <translation>Archived versions</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="184"/>
+        <source>职务科技成果披露表</source>
+        <translation>Service invention disclosure form</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="185"/>
+        <source>赋权申请审批表</source>
+        <translation>Rights grant approval form</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="186"/>
+        <source>科技成果转化审批表</source>
+        <translation>Technology transfer approval form</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="187"/>
+        <source>单列管理登记表</source>
+        <translation>Separate-management register</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="188"/>
+        <source>作价投资及国有股权登记表</source>
+        <translation>Equity investment and state-owned equity register</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="189"/>
+        <source>收益分配审批表</source>
+        <translation>Income distribution approval form</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="191"/>
+        <source>赋权公示</source>
+        <translation>Rights grant publicity</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="191"/>
+        <source>转化公示</source>
+        <translation>Transfer publicity</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="192"/>
+        <source>现金奖励公示</source>
+        <translation>Cash reward publicity</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="235"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="236"/>
+        <source>生成文件</source>
+        <translation>Generate filing</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="244"/>
+        <source>数据未变，显示已归档的第 %1 版（%2）。</source>
+        <translation>Data unchanged; showing archived version %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="247"/>
+        <source>已生成并归档第 %1 版（%2）。</source>
+        <translation>Version %1 generated and archived (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/filings/panel.py" line="261"/>
+        <source>未生成（未写入任何内容）：</source>
+        <translation>Not generated (nothing written):</translation>
     </message>
 </context>
 <context>
@@ -2504,12 +2948,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ttdesk/ui/money/forms.py" line="82"/>
+        <location filename="../../ttdesk/ui/money/forms.py" line="89"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/forms.py" line="83"/>
+        <location filename="../../ttdesk/ui/money/forms.py" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2563,12 +3007,12 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="146"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="155"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="158"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="167"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -2576,27 +3020,27 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="192"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="201"/>
         <source>导入 Excel 台账</source>
         <translation>Import Excel ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="196"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="205"/>
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="197"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="206"/>
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="198"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="207"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="198"/>
+        <location filename="../../ttdesk/ui/ledger/wizard.py" line="207"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -2604,157 +3048,170 @@
 <context>
     <name>IncomePage</name>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="63"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="87"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="66"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="90"/>
         <source>实收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="63"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="88"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="66"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="91"/>
         <source>可扣除费用</source>
         <translation>Deductible costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="64"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="89"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="109"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="67"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="92"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="112"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="216"/>
         <source>净收入</source>
         <translation>Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="64"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="90"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="67"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="93"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="216"/>
         <source>已列入分配</source>
         <translation>Distributed</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="65"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="91"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="68"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="94"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="217"/>
         <source>待分配</source>
         <translation>To distribute</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="81"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="84"/>
         <source>按年度</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="82"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="85"/>
         <source>按年度和转化方式</source>
         <translation>By year and mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="85"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="88"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="86"/>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="105"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="89"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="108"/>
         <source>转化方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="86"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="89"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="97"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="100"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="102"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="105"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="103"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="106"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="104"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="107"/>
         <source>合同名称</source>
         <translation>Contract title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="106"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="109"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="107"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="110"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="107"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="110"/>
         <source>股权奖励</source>
         <translation>Equity reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="108"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="111"/>
         <source>现金奖励</source>
         <translation>Cash reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="110"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="113"/>
         <source>团队奖励</source>
         <translation>Team reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="111"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="114"/>
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="112"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="115"/>
         <source>发放日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="126"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="129"/>
         <source>&lt;b&gt;收益概览&lt;/b&gt;</source>
         <translation>&lt;b&gt;Income overview&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="135"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="142"/>
         <source>&lt;b&gt;收益分配&lt;/b&gt;（双击打开合同）</source>
         <translation>&lt;b&gt;Distributions&lt;/b&gt; (double-click opens the contract)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="166"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="184"/>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="176"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="194"/>
         <source>正在读取收益…</source>
         <translation>Reading income…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="193"/>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="212"/>
         <source>共 %1 次</source>
         <translation>%1 times</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="221"/>
+        <source>各年度收益（万元）</source>
+        <translation>Income by year (CNY 10k)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/money/income_page.py" line="221"/>
+        <source>万元</source>
+        <translation>CNY 10k</translation>
     </message>
 </context>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="99"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="103"/>
         <source>搜索名称、编号… (Ctrl+F)</source>
         <translation>Search titles, numbers… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="107"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="111"/>
         <source>全部%1</source>
         <translation>%1: all</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ttdesk/ui/lists/page.py" line="186"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="223"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -2762,47 +3219,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="208"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="245"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="255"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="292"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="258"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="295"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="259"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="296"/>
         <source>导出所选到 Excel…</source>
         <translation>Export selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="286"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="323"/>
         <source>正在复制…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="292"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="329"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="293"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="330"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="308"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="345"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="317"/>
+        <location filename="../../ttdesk/ui/lists/page.py" line="354"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
@@ -3024,32 +3481,52 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="160"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="190"/>
         <source>工作表与列映射</source>
         <translation>Sheet and column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="161"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="191"/>
         <source>检查每一列导入为哪个字段，必要时调整；可保存映射供下次使用。</source>
         <translation>Check which field each column is imported as and adjust where needed; the mapping can be saved for next time.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="167"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="194"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="194"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="195"/>
+        <source>表头行（0 = 自动）</source>
+        <translation>Header row (0 = automatic)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="221"/>
         <source>保存映射…</source>
         <translation>Save mapping…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="191"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="245"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="261"/>
         <source>工作表“{0}”，表头在第 {1} 行</source>
         <translation>Sheet “{0}”, header in row {1}</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="202"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="302"/>
         <source>保存列映射</source>
         <translation>Save column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="203"/>
+        <location filename="../../ttdesk/ui/ledger/pages.py" line="303"/>
         <source>列映射 (*.json)</source>
         <translation>Column mapping (*.json)</translation>
     </message>
@@ -3087,7 +3564,7 @@
     <message>
         <location filename="../../ttdesk/ui/filings/preview.py" line="92"/>
         <source>另存为</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as</translation>
     </message>
 </context>
 <context>
