@@ -134,3 +134,17 @@ def test_formation_needs_a_signed_equity_deal(any_ctx: AppContext) -> None:
     _form(any_ctx, deal, company, people)
     with pytest.raises(RuleViolation):
         _form(any_ctx, deal, company, people)
+
+
+def test_a_late_dividend_does_not_rewrite_ownership_history(any_ctx: AppContext) -> None:
+    deal, company, people = _spinoff(any_ctx)
+    _form(any_ctx, deal, company, people)
+    equity.capital_increase(any_ctx, company.credit_code, date(2026, 1, 15), [
+        equity.HolderIn("investor", "A轮投资人", "2500000")])
+    equity.dividend(any_ctx, company.credit_code, date(2025, 12, 1), "27000")  # entered late
+    assert equity.cap_table(any_ctx, company.credit_code, date(2025, 12, 31)).state_pct == 27
+    assert len(equity.ownership_series(any_ctx, company.credit_code)) == 2
+    with pytest.raises(RuleViolation) as exc:  # an ownership change cannot be backdated
+        equity.capital_increase(any_ctx, company.credit_code, date(2025, 12, 1), [
+            equity.HolderIn("investor", "补记投资人", "1")])
+    assert exc.value.rule == "R12"

@@ -2,8 +2,9 @@
 and the state-owned equity ledger (国有股权, kept under separate management).
 
 Every event (formation, capital increase, transfer, exit, impairment, dividend) is one unit of
-work that writes an `EquityEvent` with the whole cap table right after it (`positions`) and
-brings the current cap table (`Shareholding`) and the company's registered capital in line.
+work that writes an `EquityEvent`; those that change ownership also record the whole cap table
+right after them (`positions`) and bring the current cap table (`Shareholding`) and the
+company's registered capital in line.
 Registered capital is the sum of the holders' subscribed capital, and each percentage is the
 holder's subscribed capital over it, split in ten-thousandths of a percent by largest
 remainder: the percentages of a company add up to exactly 100 (R11), and a capital increase
@@ -33,6 +34,8 @@ from ttdesk.db.enums import DealMode, EmploymentStatus, EquityEventKind, HolderT
 from ttdesk.db.models import Company, Deal, EquityEvent, EquityPosition, Person, Shareholding
 
 WHOLE_UNITS = 1_000_000  # 100% in ten-thousandths of a percent
+# events that leave the cap table as it is (no positions recorded; may be entered late)
+_NO_CHANGE = frozenset({EquityEventKind.IMPAIRMENT, EquityEventKind.DIVIDEND})
 
 
 # ---- DTOs ------------------------------------------------------------------------------------
@@ -230,10 +233,15 @@ def _record(s: Session, company: Company, positions: list[_Pos], kind: EquityEve
                             "registration", "happened_on", company.credit_code)
     later = s.execute(select(EquityEvent.happened_on).where(
         EquityEvent.company_id == company.id, EquityEvent.happened_on > on).limit(1)).first()
-    if later is not None and kind not in (EquityEventKind.IMPAIRMENT, EquityEventKind.DIVIDEND):
+    if later is not None and kind not in _NO_CHANGE:
         raise RuleViolation("R12", f"已有 {later[0]} 的股权事件，不能补记更早的变动",
                             f"an equity event of {later[0]} exists: an earlier change cannot be "
                             "added after it", "happened_on", company.credit_code)
+    if kind in _NO_CHANGE:  # the cap table stays as it is: nothing to record or sync
+        ev = EquityEvent(company_id=company.id, kind=kind, happened_on=on, **event)
+        s.add(ev)
+        s.flush()
+        return ev
     holdings = _holdings(positions, {})
     capital = sum((h.subscribed_capital for h in holdings), ZERO)
     ev = EquityEvent(company_id=company.id, kind=kind, happened_on=on, capital_after=capital,

@@ -161,14 +161,17 @@ def _event_row(g: Gen, company: dict[str, Any], kind: str, on: date, holdings: l
                Any]], **values: Any) -> list[dict[str, Any]]:
     event_id = g.store.new_id("equity_event")
     at = stamp(on, company["id"])
-    live = _snapshot(g, event_id, holdings, at)
+    unchanged = kind in ("impairment", "dividend")  # no new cap table, as the service does
+    live = holdings if unchanged else _snapshot(g, event_id, holdings, at)
     row = {"id": event_id, "company_id": company["id"], "deal_id": None, "kind": kind,
            "happened_on": on, "amount": None, "percentage": None, "note": None,
-           "holder_name": None, "counterparty_name": None, "capital_after": _capital(live),
-           "receipt_id": None, "_at": at}
+           "holder_name": None, "counterparty_name": None,
+           "capital_after": None if unchanged else _capital(live), "receipt_id": None,
+           "_at": at}
     row.update(values)
     g.store.add("equity_event", row)
-    company["registered_capital"] = row["capital_after"]
+    if not unchanged:
+        company["registered_capital"] = row["capital_after"]
     return live
 
 
