@@ -424,3 +424,20 @@ def test_real_hosted_screens_plug_in(qtbot: QtBot, demo_ctx: AppContext,
         wizard = win.import_ledger()
         assert wizard is not None and type(wizard).__name__ == "ImportWizard"
         wizard.hide()
+
+
+def test_a_publicity_deadline_opens_its_deal_or_case(qtbot: QtBot, demo_ctx: AppContext,
+                                                     ui_settings: UiSettings,
+                                                     stub_case_page: None) -> None:
+    from ttdesk.core.queries import DeadlineFilter, list_deadlines
+
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    refs = [d for d in list_deadlines(demo_ctx, DeadlineFilter()) if d.subject_type == "publicity"
+            and d.subject_ref]
+    deal_ref = next(d for d in refs if d.subject_ref.startswith("HT-"))
+    shown = win.open_deadline(deal_ref)
+    assert isinstance(shown, StubCasePage) and shown.deals == [deal_ref.subject_ref]
+    case_ref = next((d for d in refs if d.subject_ref.startswith("CG-")), None)
+    if case_ref is not None:
+        shown = win.open_deadline(case_ref)
+        assert isinstance(shown, StubCasePage) and shown.case_no == case_ref.subject_ref

@@ -333,15 +333,25 @@ class MainWindow(QMainWindow):
         return self._detail_window(("company", company_id), name or str(company_id), make)
 
     def open_deadline(self, row: Any) -> QWidget | None:
-        """A deadline opens what it is about: its deal (at the deal) or its case."""
-        if row.subject_type == "deal" and row.subject_id is not None:
-            from ttdesk.core.queries import deal_rows
+        """A deadline opens what it is about: its deal (at the deal) or its case; a deadline
+        of a publicity names a deal or case number as its subject reference."""
+        from ttdesk.core.queries import CaseFilter, DealFilter, deal_rows, list_cases, list_deals
 
+        if row.subject_type == "deal" and row.subject_id is not None:
             found = deal_rows(self._ctx, [row.subject_id])
             if found:
                 return self.open_deal(found[0].deal_no, found[0].case_nos)
-        if row.subject_type == "achievement" and row.subject_ref:
-            return self.open_case(row.subject_ref)
+        ref = row.subject_ref or ""
+        if row.subject_type == "achievement" and ref:
+            return self.open_case(ref)
+        if ref:
+            deal = next((d for d in list_deals(self._ctx, DealFilter(search=ref), limit=5)
+                         if d.deal_no == ref), None)
+            if deal is not None:
+                return self.open_deal(deal.deal_no, deal.case_nos)
+            if any(c.case_no == ref for c in list_cases(self._ctx, CaseFilter(search=ref),
+                                                          limit=5)):
+                return self.open_case(ref)
         self.statusBar().showMessage(row.title, 8000)
         return None
 
