@@ -20,6 +20,9 @@ from ttdesk.db.models import Department, Person
 from ttdesk.ui.ledger.wizard import ImportWizard
 
 SIZE = (1100, 760)
+# one folder for the run's ledger files, removed by the OS temp cleanup with the others
+_FOLDER = Path(tempfile.gettempdir()) / "ttdesk-ledger-shots"
+_FOLDER.mkdir(exist_ok=True)
 
 
 def messy_ledger(ctx: Any) -> Path:
@@ -55,7 +58,7 @@ def messy_ledger(ctx: Any) -> Path:
     ]
     for row in rows:
         ws.append(row)
-    path = Path(tempfile.mkdtemp(prefix="ttdesk-ledger-shot-")) / "台账2024（待整理）.xlsx"
+    path = _FOLDER / "台账2024（待整理）.xlsx"
     wb.save(path)
     return path
 
