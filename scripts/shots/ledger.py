@@ -28,7 +28,8 @@ _FOLDER.mkdir(exist_ok=True)
 def messy_ledger(ctx: Any) -> Path:
     """A 2024 ledger as offices keep it, with some of the usual mistakes."""
     with ctx.read() as s:
-        dept = s.execute(select(Department.name).order_by(Department.id)).scalars().first()
+        dept = s.execute(select(Department.name).order_by(Department.id)).scalars().first() \
+            or "医学部"
         person, _home = s.execute(select(Person.name, Department.name).join(
             Department, Person.department_id == Department.id).where(
             Department.name != "医学部").order_by(Person.id)).first() or ("张伟", "")
