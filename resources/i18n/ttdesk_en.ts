@@ -3318,162 +3318,167 @@
     </message>
     <message>
         <location filename="../../ttdesk/ui/main_window.py" line="164"/>
-        <location filename="../../ttdesk/ui/main_window.py" line="210"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="218"/>
         <source>共 %1 条</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="208"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="199"/>
+        <source>此页面无法打开：</source>
+        <translation>This page cannot be opened: </translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/main_window.py" line="216"/>
         <source>标记为已完成</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="232"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="240"/>
         <source>新建披露…</source>
         <translation>New disclosure…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="234"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="242"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="235"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="243"/>
         <source>导入台账…</source>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="236"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="244"/>
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="237"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="245"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="238"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="246"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="239"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="247"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="244"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="260"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="257"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="265"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="273"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="281"/>
         <source>此功能尚未安装。</source>
         <translation>This feature is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="281"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="289"/>
         <source>新建披露</source>
         <translation>New disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="288"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="296"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="330"/>
         <source>该交易未关联成果：</source>
         <translation>This deal covers no achievement: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="376"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="394"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="386"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="404"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="387"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="405"/>
         <source>已备份到：</source>
         <translation>Backed up to: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="391"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="409"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="396"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="414"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="397"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="415"/>
         <source>当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？</source>
         <translation>The current data will be replaced by the backup (a copy of the current database is kept). Continue?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="410"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="428"/>
         <source>已从备份恢复：</source>
         <translation>Restored from backup: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="412"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="430"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="417"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="435"/>
         <source>导出 JSON</source>
         <translation>Export JSON</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="427"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="445"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="428"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="446"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="449"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="467"/>
         <source>示例数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="450"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="468"/>
         <source>数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？</source>
         <translation>The database has no achievements yet. Load %1 demo cases to get to know TT Desk?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="464"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="482"/>
         <source>已载入 %1 个示例案例</source>
         <translation>%1 demo cases loaded</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="466"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="484"/>
         <source>正在生成示例数据…</source>
         <translation>Building demo data…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="481"/>
+        <location filename="../../ttdesk/ui/main_window.py" line="499"/>
         <source>正在取消后台任务…</source>
         <translation>Cancelling background tasks…</translation>
     </message>

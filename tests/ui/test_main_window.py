@@ -441,3 +441,17 @@ def test_a_publicity_deadline_opens_its_deal_or_case(qtbot: QtBot, demo_ctx: App
     if case_ref is not None:
         shown = win.open_deadline(case_ref)
         assert isinstance(shown, StubCasePage) and shown.case_no == case_ref.subject_ref
+
+
+def test_a_hosted_screen_that_fails_shows_why_instead_of_crashing(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken(QWidget):
+        def __init__(self, *_a: object) -> None:
+            raise RuntimeError("坏了")
+
+    module = types.ModuleType("broken_income")
+    module.IncomePage = Broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "broken_income", module)
+    monkeypatch.setitem(main_window.HOSTED, "income", ("broken_income", "IncomePage"))
+    shown = window.go("income")
+    assert shown.objectName() == "placeholder_income" and "坏了" in shown.text()

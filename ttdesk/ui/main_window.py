@@ -190,7 +190,14 @@ class MainWindow(QMainWindow):
         cls = optional_class(module, name)
         if cls is None:
             return placeholder(key, nav_text(dict(NAV_PAGES)[key]))
-        return cls(ctx, bus)
+        try:
+            return cls(ctx, bus)
+        except Exception as exc:  # one broken screen must not take the window down
+            log.exception("could not build %s.%s", module, name)
+            page = placeholder(key, nav_text(dict(NAV_PAGES)[key]))
+            page.setText(f"<h2>{nav_text(dict(NAV_PAGES)[key])}</h2><p>"
+                         + self.tr("此页面无法打开：") + f"{exc}</p>")
+            return page
 
     def _build_list(self, key: str) -> QWidget:
         from ttdesk.ui.lists import specs
@@ -203,6 +210,7 @@ class MainWindow(QMainWindow):
             "deadlines": (specs.DEADLINES, self.open_deadline),
         }[key]
         page = ListPage(self._ctx, self.bus, spec, self.settings)
+        page.count_label.hide()  # the window's status line shows the count
         page.opened.connect(opener)
         if key == "deadlines":
             page.add_row_action(self.tr("标记为已完成"), self.complete_deadlines)
