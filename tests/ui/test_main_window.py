@@ -455,3 +455,11 @@ def test_a_hosted_screen_that_fails_shows_why_instead_of_crashing(
     monkeypatch.setitem(main_window.HOSTED, "income", ("broken_income", "IncomePage"))
     shown = window.go("income")
     assert shown.objectName() == "placeholder_income" and "坏了" in shown.text()
+
+
+def test_closing_the_main_window_closes_open_case_windows(
+        qtbot: QtBot, window: MainWindow, stub_case_page: None) -> None:
+    shown = window.open_case("CG-2026-0001")
+    assert shown.isVisible()
+    window.close()
+    assert not shown.isVisible() and not window.isVisible()

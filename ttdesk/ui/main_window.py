@@ -499,6 +499,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("正在取消后台任务…"))
             event.ignore()
             return
+        for window in list(self.detail_windows.values()):
+            if not window.close():  # e.g. the officer chose to keep editing a case
+                event.ignore()
+                return
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         for page in self._built.values():
