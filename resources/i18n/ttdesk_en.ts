@@ -3719,32 +3719,42 @@
         <translation>Interface and database</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="180"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="181"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="181"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="182"/>
         <source>重新启动后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="186"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="187"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="187"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="188"/>
         <source>设置文件</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="202"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="191"/>
+        <source>自动备份</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/settings_page.py" line="192"/>
+        <source>日志</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../ttdesk/ui/settings_page.py" line="207"/>
         <source>当前版本：第 %1 版</source>
         <translation>Current version: %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="203"/>
+        <location filename="../../ttdesk/ui/settings_page.py" line="208"/>
         <source>审批层级：</source>
         <translation>Approval tiers: </translation>
     </message>

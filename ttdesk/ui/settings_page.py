@@ -176,6 +176,7 @@ class SettingsPage(QTabWidget):
         self.language.addItem("简体中文", "zh")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(self.language.findData(self._settings.language))
+        self.language.setMaximumWidth(240)
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow(self.tr("界面语言"), self.language)
         self.language_note = QLabel(self.tr("重新启动后生效。"))
@@ -185,6 +186,10 @@ class SettingsPage(QTabWidget):
         url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("数据库"), url)
         form.addRow(self.tr("设置文件"), QLabel(self._settings.file_name()))
+        from ttdesk.core.setup import backup_dir, data_dir
+
+        form.addRow(self.tr("自动备份"), QLabel(str(backup_dir())))
+        form.addRow(self.tr("日志"), QLabel(str(data_dir() / "logs" / "ttdesk.log")))
         return page
 
     def _language_changed(self, _index: int) -> None:
