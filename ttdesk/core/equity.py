@@ -1,6 +1,10 @@
 """Equity of spin-offs (作价投资 → 转化创办企业): cap tables, equity events, ownership over time
 and the state-owned equity ledger (国有股权, kept under separate management).
 
+The read side (cap table as of a date, series, events, state-owned ledger) lives in
+`equity_views`, the DTOs in `equity_types`; both are re-exported here, so callers use
+`ttdesk.core.equity` alone.
+
 Every event (formation, capital increase, transfer, exit, impairment, dividend) is one unit of
 work that writes an `EquityEvent`; those that change ownership also record the whole cap table
 right after them (`positions`) and bring the current cap table (`Shareholding`) and the
@@ -13,128 +17,54 @@ leaves the capital — hence the relative holdings — of everyone not investing
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ttdesk.core import lookup
 from ttdesk.core.achievements import enum_value
 from ttdesk.core.context import AppContext
+from ttdesk.core.equity_types import (
+    WHOLE_UNITS,
+    CapTable,
+    EquityEventRow,
+    ExitResult,
+    HolderIn,
+    Holding,
+    StateEquityRow,
+    pct_sum,
+    percentages,
+)
+from ttdesk.core.equity_views import (
+    cap_table,
+    cap_table_in_session,
+    equity_events,
+    ledger_data,
+    ledger_row,
+    ownership_series,
+    state_equity_ledger,
+)
 from ttdesk.core.errors import NotFound, RuleViolation, ValidationFailed
-from ttdesk.core.money import largest_remainder, parse_money, pct_from_int
+from ttdesk.core.money import parse_money
 from ttdesk.core.receipts import ZERO, ReceiptIn, book_receipt, positive_money
 from ttdesk.core.rules import unit_head_equity_problems
 from ttdesk.core.statemachine import DEAL_SIGNED_OR_LATER
 from ttdesk.db.enums import DealMode, EmploymentStatus, EquityEventKind, HolderType
 from ttdesk.db.models import Company, Deal, EquityEvent, EquityPosition, Person, Shareholding
 
-WHOLE_UNITS = 1_000_000  # 100% in ten-thousandths of a percent
+__all__ = [
+    "WHOLE_UNITS", "CapTable", "EquityEventRow", "ExitResult", "HolderIn", "Holding",
+    "StateEquityRow", "cap_table", "cap_table_in_session", "capital_increase", "dividend",
+    "equity_events", "exit_holding", "form_company", "impairment", "ownership_series",
+    "pct_sum", "percentages", "state_equity_ledger", "transfer",
+]
+
 # events that leave the cap table as it is (no positions recorded; may be entered late)
 _NO_CHANGE = frozenset({EquityEventKind.IMPAIRMENT, EquityEventKind.DIVIDEND})
-
-
-# ---- DTOs ------------------------------------------------------------------------------------
-
-@dataclass
-class HolderIn:
-    """A new holder, or more capital for an existing one (same type, name and person)."""
-
-    holder_type: str
-    holder_name: str
-    subscribed_capital: Decimal | str
-    paid_in_capital: Decimal | str | None = None  # None: fully paid in
-    staff_no: str | None = None
-    employment_status: str | None = None
-    is_state_owned: bool = False
-
-
-@dataclass(frozen=True)
-class Holding:
-    """One cap-table row. `shareholding_id` is set on the current cap table only."""
-
-    holder_type: HolderType
-    holder_name: str
-    staff_no: str | None
-    employment_status: EmploymentStatus | None
-    subscribed_capital: Decimal
-    paid_in_capital: Decimal
-    percentage: Decimal
-    is_state_owned: bool
-    shareholding_id: int | None = None
-    person_id: int | None = None
-
-
-@dataclass(frozen=True)
-class CapTable:
-    credit_code: str
-    company_name: str
-    as_of: date | None  # None: today's (current) cap table
-    registered_capital: Decimal | None
-    holdings: list[Holding]
-    event_id: int | None = None
-
-    @property
-    def total_pct(self) -> Decimal:
-        return _pct_sum(h.percentage for h in self.holdings)
-
-    def pct_of(self, holder_type: HolderType) -> Decimal:
-        return _pct_sum(h.percentage for h in self.holdings if h.holder_type == holder_type)
-
-    @property
-    def state_pct(self) -> Decimal:
-        return _pct_sum(h.percentage for h in self.holdings if h.is_state_owned)
-
-
-def _pct_sum(values: Iterable[Decimal]) -> Decimal:
-    """Sum of percentages in their tidy form (100, not 100.0000)."""
-    return pct_from_int(int(sum(values, Decimal(0)) * 10_000))
-
-
-@dataclass(frozen=True)
-class EquityEventRow:
-    id: int
-    credit_code: str
-    deal_no: str | None
-    kind: EquityEventKind
-    happened_on: date
-    amount: Decimal | None
-    percentage: Decimal | None
-    holder_name: str | None
-    counterparty_name: str | None
-    capital_after: Decimal | None
-    receipt_id: int | None
-    note: str | None
-
-
-@dataclass(frozen=True)
-class StateEquityRow:
-    """国有股权台账: the university's stake in one company, under separate management."""
-
-    credit_code: str
-    company_name: str
-    holder_name: str
-    deal_nos: list[str]
-    formed_on: date | None
-    original_value: Decimal   # value of the achievements contributed (formation)
-    impairments: Decimal
-    disposed_cost: Decimal    # original value of the part exited
-    book_value: Decimal       # original − impairments − disposed cost
-    subscribed_capital: Decimal
-    percentage: Decimal
-    proceeds: Decimal         # exits
-    dividends: Decimal
-    events: list[EquityEventRow]
-
-
-@dataclass(frozen=True)
-class ExitResult:
-    event_id: int
-    receipt_id: int | None
 
 
 # ---- positions arithmetic --------------------------------------------------------------------
@@ -153,15 +83,6 @@ class _Pos:
     @property
     def key(self) -> tuple[str, str, int | None]:
         return (self.holder_type.value, self.holder_name, self.person_id)
-
-
-def percentages(subscribed: list[Decimal]) -> list[Decimal]:
-    """Each holder's percentage of the registered capital (their sum), summing to exactly
-    100 (or 0 for no capital): largest remainder in ten-thousandths of a percent."""
-    if not subscribed or sum(subscribed, ZERO) == 0:
-        return [Decimal(0)] * len(subscribed)
-    parts = largest_remainder(Decimal(WHOLE_UNITS).scaleb(-2), subscribed)
-    return [pct_from_int(int(p.scaleb(2))) for p in parts]
 
 
 def _holdings(positions: list[_Pos], staff: dict[int, str]) -> list[Holding]:
@@ -333,7 +254,7 @@ def form_company(ctx: AppContext, deal_no: str, credit_code: str, on: date,
         formed = {p.key for p in new if p.state or p.holder_type == HolderType.TEAM_MEMBER}
         ev = _record(s, company, positions, EquityEventKind.FORMATION, on, ctx.today(),
                      deal_id=deal.id, amount=deal.price, note=note or "以科技成果作价入股")
-        ev.percentage = _pct_sum(x.percentage for x in ev.positions
+        ev.percentage = pct_sum(x.percentage for x in ev.positions
                                  if (x.holder_type.value, x.holder_name, x.person_id) in formed)
         return ev.id
 
@@ -351,7 +272,7 @@ def capital_increase(ctx: AppContext, credit_code: str, on: date, investors: lis
         ev = _record(s, company, positions, EquityEventKind.CAPITAL_INCREASE, on, ctx.today(),
                      amount=invested, holder_name=names[:200], note=note or "增资扩股")
         keys = {p.key for p in new}
-        ev.percentage = _pct_sum(x.percentage for x in ev.positions
+        ev.percentage = pct_sum(x.percentage for x in ev.positions
                                  if (x.holder_type.value, x.holder_name, x.person_id) in keys)
         return ev.id
 
@@ -447,8 +368,8 @@ def impairment(ctx: AppContext, credit_code: str, on: date, amount: Decimal | st
     with ctx.write() as s:
         company = _company(s, credit_code)
         value = positive_money(amount, "amount")
-        data = _ledger_data(s, company.id)
-        row = _ledger_row(company, data[0].get(company.id, []), data[1].get(company.id, []),
+        data = ledger_data(s, company.id)
+        row = ledger_row(company, data[0].get(company.id, []), data[1].get(company.id, []),
                           data[2])
         if row is None or value > row.book_value:
             book = row.book_value if row else ZERO
@@ -475,165 +396,3 @@ def dividend(ctx: AppContext, credit_code: str, on: date, amount: Decimal | str,
         ev = _record(s, company, _current(s, company), EquityEventKind.DIVIDEND, on, ctx.today(),
                      deal_id=deal.id, amount=money, receipt_id=rid, note=note or "年度分红")
         return ExitResult(ev.id, rid)
-
-
-# ---- reading ---------------------------------------------------------------------------------
-
-def _staff(s: Session, ids: set[int]) -> dict[int, str]:
-    ids.discard(0)
-    if not ids:
-        return {}
-    return dict(s.execute(select(Person.id, Person.staff_no).where(Person.id.in_(ids))).all())
-
-
-def _from_positions(s: Session, company: Company, ev: EquityEvent, as_of: date | None
-                    ) -> CapTable:
-    staff = _staff(s, {p.person_id or 0 for p in ev.positions})
-    holdings = [Holding(p.holder_type, p.holder_name, staff.get(p.person_id or 0), None,
-                        p.subscribed_capital, p.paid_in_capital, p.percentage, p.is_state_owned,
-                        None, p.person_id) for p in ev.positions]
-    return CapTable(company.credit_code, company.name, as_of or ev.happened_on,
-                    ev.capital_after, holdings, ev.id)
-
-
-def cap_table_in_session(s: Session, company: Company, as_of: date | None = None) -> CapTable:
-    if as_of is None:
-        rows = list(s.execute(select(Shareholding).where(Shareholding.company_id == company.id)
-                              .order_by(Shareholding.id)).scalars())
-        staff = _staff(s, {r.person_id or 0 for r in rows})
-        return CapTable(company.credit_code, company.name, None, company.registered_capital,
-                        [Holding(r.holder_type, r.holder_name, staff.get(r.person_id or 0),
-                                 r.employment_status, r.subscribed_capital, r.paid_in_capital,
-                                 r.percentage, r.is_state_owned, r.id, r.person_id)
-                         for r in rows])
-    ev = s.execute(select(EquityEvent).where(
-        EquityEvent.company_id == company.id, EquityEvent.happened_on <= as_of,
-        EquityEvent.positions.any()).order_by(EquityEvent.happened_on.desc(),
-                                              EquityEvent.id.desc()).limit(1)
-        .options(selectinload(EquityEvent.positions))).scalar()
-    if ev is not None:
-        return _from_positions(s, company, ev, as_of)
-    recorded = s.execute(select(EquityEvent.id).where(EquityEvent.company_id == company.id,
-                                                      EquityEvent.positions.any())).first()
-    if recorded is None and (company.registration_date or as_of) <= as_of:
-        return replace(cap_table_in_session(s, company), as_of=as_of)  # history not recorded
-    return CapTable(company.credit_code, company.name, as_of, None, [])
-
-
-def cap_table(ctx: AppContext, credit_code: str, as_of: date | None = None) -> CapTable:
-    """The cap table today, or as it stood at the end of `as_of`."""
-    with ctx.read() as s:
-        return cap_table_in_session(s, _company(s, credit_code), as_of)
-
-
-def ownership_series(ctx: AppContext, credit_code: str) -> list[CapTable]:
-    """The cap table after each recorded change, oldest first (for an ownership chart)."""
-    with ctx.read() as s:
-        company = _company(s, credit_code)
-        events = s.execute(select(EquityEvent).where(
-            EquityEvent.company_id == company.id, EquityEvent.positions.any())
-            .order_by(EquityEvent.happened_on, EquityEvent.id)
-            .options(selectinload(EquityEvent.positions))).scalars()
-        series = [_from_positions(s, company, ev, ev.happened_on) for ev in events]
-        return series or [cap_table_in_session(s, company)]
-
-
-def _event_rows(s: Session, company: Company) -> list[EquityEventRow]:
-    rows = s.execute(select(EquityEvent, Deal.deal_no).outerjoin(
-        Deal, Deal.id == EquityEvent.deal_id).where(EquityEvent.company_id == company.id)
-        .order_by(EquityEvent.happened_on, EquityEvent.id)).all()
-    return [EquityEventRow(e.id, company.credit_code, n, e.kind, e.happened_on, e.amount,
-                           e.percentage, e.holder_name, e.counterparty_name, e.capital_after,
-                           e.receipt_id, e.note) for e, n in rows]
-
-
-def equity_events(ctx: AppContext, credit_code: str) -> list[EquityEventRow]:
-    with ctx.read() as s:
-        return _event_rows(s, _company(s, credit_code))
-
-
-def _ledger_row(company: Company, events: list[EquityEventRow], state: list[Shareholding],
-                snapshots: dict[int, Decimal]) -> StateEquityRow | None:
-    """One company's line of the ledger. `snapshots`: state-owned capital after each event
-    whose cap table was recorded; an exit disposes of the book value pro rata."""
-    if not state and not any(e.kind == EquityEventKind.FORMATION for e in events):
-        return None
-    original = impaired = disposed = proceeds = dividends = ZERO
-    held = ZERO
-    for e in events:
-        amount = e.amount or ZERO
-        after = snapshots.get(e.id)
-        if e.kind == EquityEventKind.FORMATION:
-            original += amount
-        elif e.kind == EquityEventKind.IMPAIRMENT:
-            impaired += amount
-        elif e.kind == EquityEventKind.DIVIDEND:
-            dividends += amount
-        elif e.kind == EquityEventKind.EXIT and e.receipt_id is not None:
-            proceeds += amount
-            if after is not None and held > 0:
-                book = original - impaired - disposed
-                disposed += (book * (held - after) / held).quantize(Decimal("0.01"))
-        if after is not None:
-            held = after
-    names = sorted({h.holder_name for h in state}) or ["—"]
-    deal_nos = sorted({e.deal_no for e in events if e.deal_no and
-                       e.kind == EquityEventKind.FORMATION})
-    formed = min((e.happened_on for e in events if e.kind == EquityEventKind.FORMATION),
-                 default=None)
-    return StateEquityRow(company.credit_code, company.name, "、".join(names), deal_nos, formed,
-                          original, impaired, disposed, original - impaired - disposed,
-                          sum((h.subscribed_capital for h in state), ZERO),
-                          _pct_sum(h.percentage for h in state), proceeds, dividends,
-                          events)
-
-
-def _ledger_data(s: Session, company_id: int | None
-                 ) -> tuple[dict[int, list[EquityEventRow]], dict[int, list[Shareholding]],
-                            dict[int, Decimal]]:
-    """Events, state-owned holdings and state capital after each event, by company, in
-    three queries (all companies, or one)."""
-    ev_stmt = select(EquityEvent, Deal.deal_no, Company.credit_code).join(
-        Company, Company.id == EquityEvent.company_id).outerjoin(
-        Deal, Deal.id == EquityEvent.deal_id).order_by(EquityEvent.happened_on, EquityEvent.id)
-    sh_stmt = select(Shareholding).where(Shareholding.is_state_owned.is_(True)).order_by(
-        Shareholding.id)
-    pos_stmt = select(EquityPosition.event_id, EquityPosition.subscribed_capital,
-                      EquityPosition.is_state_owned).join(
-        EquityEvent, EquityEvent.id == EquityPosition.event_id)
-    if company_id is not None:
-        ev_stmt = ev_stmt.where(EquityEvent.company_id == company_id)
-        sh_stmt = sh_stmt.where(Shareholding.company_id == company_id)
-        pos_stmt = pos_stmt.where(EquityEvent.company_id == company_id)
-    events: dict[int, list[EquityEventRow]] = {}
-    for e, deal_no, code in s.execute(ev_stmt).all():
-        events.setdefault(e.company_id, []).append(EquityEventRow(
-            e.id, code, deal_no, e.kind, e.happened_on, e.amount, e.percentage, e.holder_name,
-            e.counterparty_name, e.capital_after, e.receipt_id, e.note))
-    state: dict[int, list[Shareholding]] = {}
-    for h in s.execute(sh_stmt).scalars():
-        state.setdefault(h.company_id, []).append(h)
-    snapshots: dict[int, Decimal] = {}
-    for event_id, capital, is_state in s.execute(pos_stmt).all():
-        snapshots[event_id] = snapshots.get(event_id, ZERO) + (capital if is_state else ZERO)
-    return events, state, snapshots
-
-
-def state_equity_ledger(ctx: AppContext, credit_code: str | None = None
-                        ) -> list[StateEquityRow]:
-    """国有股权台账: every company (or one) in which the university holds state-owned equity
-    formed from its achievements, with original value, book value and events."""
-    with ctx.read() as s:
-        one = _company(s, credit_code) if credit_code is not None else None
-        events, state, snapshots = _ledger_data(s, one.id if one else None)
-        ids = set(events) | set(state)
-        companies = [one] if one is not None else list(s.execute(
-            select(Company).where(Company.id.in_(ids)).order_by(Company.name)).scalars()) \
-            if ids else []
-        out = []
-        for company in companies:
-            row = _ledger_row(company, events.get(company.id, []), state.get(company.id, []),
-                              snapshots)
-            if row is not None:
-                out.append(row)
-        return out
