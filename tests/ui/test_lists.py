@@ -244,3 +244,42 @@ def test_clicking_an_unsortable_column_keeps_the_sort(
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert page.model.filter == before
     assert header.sortIndicatorSection() == CASES.column_index("disclosure_date")
+
+
+@pytest.mark.parametrize("spec", ALL_SPECS, ids=lambda s: s.key)
+def test_big_lists_show_their_first_page_before_all_ids(
+        demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch, spec) -> None:
+    monkeypatch.setattr(lazy, "STAGE_ABOVE", 8)
+    monkeypatch.setattr(lazy, "PAGE_SIZE", 5)
+    asked: list[object] = []
+    staged = lazy.ListSpec(**{**spec.__dict__,
+                              "ids": lambda c, f: asked.append(f) or spec.ids(c, f)})
+    model = LazyListModel(demo_ctx, staged)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.load_first()
+    total = len(spec.ids(demo_ctx, spec.default_filter()))
+    assert total > 8 and model.rowCount() == total
+    assert asked == [] and model.cached_pages() == 1  # a count and one page, no id list
+    first = [model.index(r, 0).data() for r in range(5)]
+    assert asked == []
+    assert model.index(total - 1, 0).data() is not None  # beyond the first page: ids read now
+    assert len(asked) == 1 and model.rowCount() == total
+    model.complete_ids()  # the deferred call finds nothing left to do
+    assert len(asked) == 1
+    whole = LazyListModel(demo_ctx, spec)
+    whole.refresh()
+    assert [whole.index(r, 0).data() for r in range(5)] == first
+    assert tester is not None
+
+
+def test_a_change_between_first_page_and_all_ids_relayouts(
+        qtbot: QtBot, demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lazy, "STAGE_ABOVE", 8)
+    monkeypatch.setattr(lazy, "PAGE_SIZE", 5)
+    model = LazyListModel(demo_ctx, CASES)
+    model.load_first()
+    assert model.rowCount() == 150
+    make_achievement(demo_ctx, case_no="CG-2099-0001")
+    with qtbot.waitSignal(model.reloaded, timeout=2000) as got:
+        model.complete_ids()
+    assert got.args == [151] and model.rowCount() == 151

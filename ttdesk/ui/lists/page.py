@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 COPY_INLINE_ROWS = 2000  # more rows are read on a worker thread
+AFTER_FIRST_PAINT_MS = 50
 
 
 class ListTable(QTableView):
@@ -88,11 +89,12 @@ class ListPage(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=100)
         self._refresh_timer.timeout.connect(self.model.refresh)
         bus.changed.connect(self._on_changed)
-        self.model.refresh()
+        self.model.load_first()
         self._restore_layout()
-        # The choices (departments, officers, years...) come after the first paint: they are
-        # not needed to show the list, and start-up waits for this page.
-        QTimer.singleShot(0, self.load_filter_choices)
+        # The rest of a big list's ids and the filter choices (departments, officers,
+        # years...) come after the first paint: start-up waits for this page, not for them.
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.model.complete_ids)
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.load_filter_choices)
 
     # ---- building ---------------------------------------------------------------------------
     def _build_bar(self, ctx: AppContext) -> None:

@@ -71,6 +71,8 @@ CASES = ListSpec(
     default_filter=q.CaseFilter,
     ids=q.case_ids,
     rows=q.case_rows,
+    count=q.count_cases,
+    first_rows=lambda ctx, f, n: q.list_cases(ctx, f, limit=n),
     filters=(
         FilterDef("status", STATUS, _enum(AchievementStatus)),
         FilterDef("department_id", ("院系", "Department"), _departments),
@@ -101,6 +103,8 @@ DEALS = ListSpec(
     default_filter=q.DealFilter,
     ids=q.deal_ids,
     rows=q.deal_rows,
+    count=q.count_deals,
+    first_rows=lambda ctx, f, n: q.list_deals(ctx, f, limit=n),
     filters=(
         FilterDef("status", STATUS, _enum(DealStatus)),
         FilterDef("mode", ("转化方式", "Mode"), _enum(DealMode)),
@@ -129,6 +133,8 @@ COMPANIES = ListSpec(
     default_filter=q.CompanyFilter,
     ids=q.company_ids,
     rows=q.company_rows,
+    count=q.count_companies,
+    first_rows=lambda ctx, f, n: q.list_companies(ctx, f, limit=n),
     filters=(
         FilterDef("region", ("地区", "Region"), _enum(Region)),
         FilterDef("is_spinoff", ("衍生企业", "Spin-off"), _yes_no),
@@ -151,6 +157,8 @@ DEADLINES = ListSpec(
     default_filter=lambda: q.DeadlineFilter(state=q.DeadlineState.OPEN),
     ids=q.deadline_ids,
     rows=q.deadline_rows,
+    count=q.count_deadlines,
+    first_rows=lambda ctx, f, n: q.list_deadlines(ctx, f, limit=n),
     filters=(
         FilterDef("state", STATUS, _enum(q.DeadlineState)),
         FilterDef("kind", ("类型", "Kind"), _enum(DeadlineKind)),
