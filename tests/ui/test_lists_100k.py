@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from ttdesk.core.context import AppContext
 from ttdesk.db.engine import connect
@@ -66,3 +67,19 @@ def test_two_character_search_finds_every_match_in_100k(big_ctx: AppContext, big
         assert word in model.index(row, title).data()
     inside = next(r for r in range(expected) if not model.index(r, title).data().startswith(word))
     assert model.index(inside, title).data().index(word) > 0  # a substring, not a prefix
+
+
+@pytest.mark.slow
+def test_the_100k_case_list_opens_on_its_first_page(big_ctx: AppContext, qtbot: QtBot,
+                                                    tmp_path: Path) -> None:
+    from ttdesk.ui.bus import DataBus
+    from ttdesk.ui.lists.page import ListPage
+    from ttdesk.ui.settings import UiSettings
+
+    page = ListPage(big_ctx, DataBus(), CASES, UiSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(page)
+    total = page.model.rowCount()
+    assert total >= 100_000 and page.model.cached_pages() == 1  # first page only, so far
+    assert page.model.index(0, 0).data()
+    last = page.model.index(total - 1, 0).data()  # reads the remaining ids on demand
+    assert last and page.model.rowCount() == total
