@@ -10,11 +10,13 @@
 `draft → approved → in_publicity → paid`. A receipt belongs to at most one distribution.
 An equity distribution (作价投资) shares out the equity formed instead of cash: no receipts,
 no department/TTO part, reward shares per person, never to a unit head.
+
+The DTOs live in `distribution_types`, the read side (`distribution_detail`, ...) in
+`distribution_views`; both are re-exported here, so callers use `ttdesk.core.distribution`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
@@ -24,7 +26,29 @@ from sqlalchemy.orm import Session
 
 from ttdesk.core import deadlines, lookup, policy, publicity
 from ttdesk.core.context import AppContext
-from ttdesk.core.errors import ConflictError, NotFound, Problem, RuleViolation, ValidationFailed
+from ttdesk.core.distribution_types import (
+    DEFAULT_DEPARTMENT_PCT,
+    DEFAULT_TTO_PCT,
+    AllocationAdjust,
+    AllocationLine,
+    DistributionDetail,
+    DistributionIn,
+    DistributionPlan,
+    DistributionSummary,
+    PublicityInfo,
+)
+from ttdesk.core.distribution_views import (
+    agreed_share,
+    detail_in_session,
+    distribution_detail,
+    distribution_receipts,
+    distributions_of,
+    formed_stake,
+    latest_distribution_id,
+    latest_publicity,
+    load_distribution,
+)
+from ttdesk.core.errors import Problem, RuleViolation, ValidationFailed
 from ttdesk.core.money import (
     HUNDRED,
     largest_remainder,
@@ -47,151 +71,32 @@ from ttdesk.db.enums import (
     DeadlineKind,
     DealMode,
     DistributionStatus,
-    EquityEventKind,
-    GrantForm,
     PublicityResult,
 )
 from ttdesk.db.models import (
     Allocation,
     Deal,
     Distribution,
-    EquityEvent,
     Person,
-    Publicity,
     distribution_receipt,
 )
 
-DEFAULT_DEPARTMENT_PCT = Decimal(10)
-DEFAULT_TTO_PCT = Decimal(5)
+__all__ = [
+    "DEFAULT_DEPARTMENT_PCT", "DEFAULT_TTO_PCT", "AllocationAdjust", "AllocationLine",
+    "DistributionDetail", "DistributionIn", "DistributionPlan", "DistributionSummary",
+    "PublicityInfo", "approve", "compute", "detail_in_session", "discard",
+    "distribution_detail", "distributions_of", "latest_distribution_id",
+    "object_to_publicity", "plan_in_session", "record_payment", "resolve_objection", "revise",
+    "save", "split_net", "split_team", "start_publicity",
+]
+
 _UNIT = Decimal("0.0001")  # stored percentages have four places
-
-
-# ---- DTOs ------------------------------------------------------------------------------------
-
-@dataclass
-class AllocationAdjust:
-    """Set one person's amount by hand (e.g. a member who left the project early); the
-    reason is recorded on the allocation. A staff number outside the contributors adds a
-    team member with 0% contribution."""
-
-    staff_no: str
-    amount: Decimal | str
-    reason: str
-
-
-@dataclass
-class DistributionIn:
-    """What the officer chooses; everything else follows from the deal and the policy."""
-
-    deal_no: str
-    receipt_ids: list[int] | None = None   # None: every receipt not yet distributed
-    team_share_pct: Decimal | str | None = None  # None: the floor (policy or agreement)
-    department_pct: Decimal | str = DEFAULT_DEPARTMENT_PCT
-    tto_pct: Decimal | str = DEFAULT_TTO_PCT
-    adjustments: list[AllocationAdjust] = field(default_factory=list)
-    is_equity: bool = False
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class AllocationLine:
-    staff_no: str
-    name: str
-    contribution_pct: Decimal
-    amount: Decimal
-    taxable_amount: Decimal
-    equity_pct: Decimal | None
-    adjustment_reason: str | None
-    is_unit_head: bool
-
-
-@dataclass(frozen=True)
-class PublicityInfo:
-    channel: str
-    start_date: date
-    end_date: date
-    days: int
-    day_kind: str
-    result: str | None
-    closed_on: date | None
-    open_objections: int
-
-
-@dataclass(frozen=True)
-class DistributionPlan:
-    """A computed distribution (not yet, or as, recorded). `warnings` are R10 notices that
-    do not block (e.g. payment later than 36 months after a receipt)."""
-
-    deal_no: str
-    deal_title: str
-    mode: DealMode
-    is_equity: bool
-    receipts: list[ReceiptRow]
-    gross_income: Decimal
-    deductible_costs: Decimal
-    net_income: Decimal
-    team_share_floor: Decimal
-    team_share_pct: Decimal
-    team_amount: Decimal
-    department_amount: Decimal
-    tto_amount: Decimal
-    university_amount: Decimal
-    allocations: list[AllocationLine]
-    company_equity_pct: Decimal | None  # the university's stake formed (equity only)
-    warnings: list[Problem]
-    policy_number: int
-
-    @property
-    def receipt_ids(self) -> list[int]:
-        return [r.id for r in self.receipts]
-
-    @property
-    def reward_deadline(self) -> date | None:
-        """Earliest last day for paying the cash reward with the tax treatment."""
-        return min((r.received_on for r in self.receipts), default=None)
-
-
-@dataclass(frozen=True)
-class DistributionDetail:
-    """A recorded distribution with its status, dates and publicity (F07 reads this)."""
-
-    id: int
-    status: DistributionStatus
-    version: int
-    plan: DistributionPlan
-    approval_date: date | None
-    approval_body: str | None
-    payment_date: date | None
-    payment_due: date | None
-    publicity: PublicityInfo | None
-    note: str | None
-    created_at: Any
-
-
-@dataclass(frozen=True)
-class DistributionSummary:
-    id: int
-    deal_no: str
-    status: DistributionStatus
-    is_equity: bool
-    net_income: Decimal
-    team_amount: Decimal
-    receipts: int
-    approval_date: date | None
-    payment_date: date | None
 
 
 # ---- computing -------------------------------------------------------------------------------
 
 def _pct(value: Any, name: str) -> Decimal:
     return parse_percent(value, field=name, allow_zero=True)
-
-
-def _agreed_share(deal: Deal) -> Decimal | None:
-    grant = deal.rights_grant
-    if grant is not None and grant.form == GrantForm.CO_OWNERSHIP and grant.team_share:
-        return grant.team_share
-    return None
 
 
 def _contributors(s: Session, deal: Deal) -> list[tuple[Person, Decimal]]:
@@ -208,12 +113,6 @@ def _split_units(total_units: int, weights: list[Decimal]) -> list[int]:
     """Split a whole number of units by largest remainder (reusing the fen splitter)."""
     parts = largest_remainder(Decimal(total_units).scaleb(-2), weights)
     return [int(p.scaleb(2)) for p in parts]
-
-
-def _formed_stake(s: Session, deal: Deal) -> Decimal | None:
-    return s.execute(select(EquityEvent.percentage).where(
-        EquityEvent.deal_id == deal.id, EquityEvent.kind == EquityEventKind.FORMATION)
-        .order_by(EquityEvent.happened_on).limit(1)).scalar()
 
 
 def _choose_receipts(s: Session, deal: Deal, ids: list[int] | None,
@@ -350,7 +249,7 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
     if is_equity and deal.mode != DealMode.EQUITY:
         raise RuleViolation("R10", "只有作价投资项目可以分配股权奖励", "only an equity deal can "
                             "distribute reward shares", "is_equity", where)
-    floor = team_share_floor(pol, is_equity, _agreed_share(deal))
+    floor = team_share_floor(pol, is_equity, agreed_share(deal))
     team_pct = floor if d.team_share_pct in (None, "") else _pct(d.team_share_pct,
                                                                   "team_share_pct")
     dept_pct = ZERO if is_equity else _pct(d.department_pct, "department_pct")
@@ -391,7 +290,7 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
     costs = min(available, gross)
     net = gross - costs
     team_amount, dept, tto, university = split_net(net, team_pct, dept_pct, tto_pct)
-    stake = _formed_stake(s, deal) if is_equity else None
+    stake = formed_stake(s, deal) if is_equity else None
     lines = _allocate(s, deal, team_amount, is_equity, list(d.adjustments), stake, team_pct)
     warnings = [] if is_equity else late_payment_warnings(
         [r.received_on for r in receipts], today, pol, where)
@@ -448,28 +347,11 @@ def save(ctx: AppContext, d: DistributionIn) -> int:
         return dist.id
 
 
-def _load(s: Session, distribution_id: int, expected_version: int | None = None
-          ) -> Distribution:
-    dist = s.get(Distribution, distribution_id)
-    if dist is None:
-        raise NotFound("收益分配 / distribution", distribution_id)
-    if expected_version is not None and dist.version != expected_version:
-        raise ConflictError("收益分配 / distribution", distribution_id,
-                            f"(version {expected_version} → {dist.version})")
-    return dist
-
-
-def _receipt_ids(s: Session, distribution_id: int) -> list[int]:
-    return list(s.execute(select(distribution_receipt.c.receipt_id).where(
-        distribution_receipt.c.distribution_id == distribution_id)
-        .order_by(distribution_receipt.c.receipt_id)).scalars())
-
-
 def revise(ctx: AppContext, distribution_id: int, d: DistributionIn,
            expected_version: int | None = None) -> None:
     """Recompute a draft with new choices (receipts, shares, adjustments)."""
     with ctx.write() as s:
-        dist = _load(s, distribution_id, expected_version)
+        dist = load_distribution(s, distribution_id, expected_version)
         if dist.status != DistributionStatus.DRAFT:
             raise RuleViolation("R10", "只有草拟状态的分配可以修改", "only a draft distribution "
                                 "can be changed", "status", str(distribution_id))
@@ -496,7 +378,7 @@ def revise(ctx: AppContext, distribution_id: int, d: DistributionIn,
 def discard(ctx: AppContext, distribution_id: int) -> None:
     """Delete a draft (its receipts become free again); anything later is kept for good."""
     with ctx.write() as s:
-        dist = _load(s, distribution_id)
+        dist = load_distribution(s, distribution_id)
         if dist.status != DistributionStatus.DRAFT:
             raise RuleViolation("R10", "只有草拟状态的分配可以删除", "only a draft distribution "
                                 "can be discarded", "status", str(distribution_id))
@@ -512,10 +394,10 @@ def approve(ctx: AppContext, distribution_id: int, on: date, body: str,
         raise RuleViolation("R10", "须填写审批机构", "the approving body is required",
                             "approval_body", str(distribution_id))
     with ctx.write() as s:
-        dist = _load(s, distribution_id, expected_version)
+        dist = load_distribution(s, distribution_id, expected_version)
         require_transition(DISTRIBUTION, dist.status, DistributionStatus.APPROVED,
                            str(distribution_id))
-        latest = max((r.received_on for r in _rows(s, dist)), default=None)
+        latest = max((r.received_on for r in distribution_receipts(s, dist)), default=None)
         if (latest is not None and on < latest) or on > ctx.today():
             raise RuleViolation("R12", "审批日期须在所含收款之后且不晚于今天",
                                 "the approval must follow the receipts it covers and not be in "
@@ -524,24 +406,11 @@ def approve(ctx: AppContext, distribution_id: int, on: date, body: str,
             DistributionStatus.APPROVED, on, body.strip())
 
 
-def _rows(s: Session, dist: Distribution) -> list[ReceiptRow]:
-    deal = s.get(Deal, dist.deal_id)
-    assert deal is not None
-    ids = set(_receipt_ids(s, dist.id))
-    return [r for r in receipt_rows(s, deal) if r.id in ids]
-
-
-def _pub(s: Session, distribution_id: int) -> Publicity | None:
-    return s.execute(select(Publicity).where(Publicity.distribution_id == distribution_id)
-                     .order_by(Publicity.start_date.desc(), Publicity.id.desc()).limit(1)
-                     ).scalar()
-
-
 def start_publicity(ctx: AppContext, distribution_id: int, start: date, channel: str) -> date:
     """Publish the recipients and amounts (needed for the tax treatment); returns the last
     day of the publicity. Payment is allowed from the day after."""
     with ctx.write() as s:
-        dist = _load(s, distribution_id)
+        dist = load_distribution(s, distribution_id)
         require_transition(DISTRIBUTION, dist.status, DistributionStatus.IN_PUBLICITY,
                            str(distribution_id))
         if dist.approval_date is not None and start < dist.approval_date:
@@ -558,8 +427,8 @@ def object_to_publicity(ctx: AppContext, distribution_id: int, raised_by: str, o
                         content: str) -> None:
     """Record an objection to the reward publicity; payment waits until it is resolved."""
     with ctx.write() as s:
-        dist = _load(s, distribution_id)
-        pub = _pub(s, dist.id)
+        dist = load_distribution(s, distribution_id)
+        pub = latest_publicity(s, dist.id)
         if dist.status != DistributionStatus.IN_PUBLICITY or pub is None:
             raise RuleViolation("R10", "该分配不在公示中", "the distribution is not in "
                                 "publicity", "publicity", str(distribution_id))
@@ -571,8 +440,8 @@ def resolve_objection(ctx: AppContext, distribution_id: int, resolution: str, on
     """Resolve the open objections: dismissed, the publicity runs on; upheld, it ends and
     the reward cannot be paid as publicised."""
     with ctx.write() as s:
-        dist = _load(s, distribution_id)
-        pub = _pub(s, dist.id)
+        dist = load_distribution(s, distribution_id)
+        pub = latest_publicity(s, dist.id)
         open_ones = [o for o in pub.objections if o.resolved_on is None] if pub else []
         if pub is None or not open_ones:
             raise RuleViolation("R10", "没有待处理的异议", "no open objection", "publicity",
@@ -588,10 +457,10 @@ def record_payment(ctx: AppContext, distribution_id: int, on: date,
     """Record the payment date (R10: only after the publicity ended with no open objection).
     Returns warnings, e.g. payment later than 36 months after a receipt (tax treatment)."""
     with ctx.write() as s:
-        dist = _load(s, distribution_id, expected_version)
+        dist = load_distribution(s, distribution_id, expected_version)
         where = str(distribution_id)
         require_transition(DISTRIBUTION, dist.status, DistributionStatus.PAID, where)
-        pub = _pub(s, dist.id)
+        pub = latest_publicity(s, dist.id)
         if pub is None:
             raise RuleViolation("R10", "现金奖励须先公示", "the reward must be publicised before "
                                 "payment", "publicity", where)
@@ -614,76 +483,8 @@ def record_payment(ctx: AppContext, distribution_id: int, on: date,
             publicity.close(pub, on, PublicityResult.NO_OBJECTION)
         deadlines.mark_done(s, f"publicity:{pub.id}:end", on)
         dist.status, dist.payment_date = DistributionStatus.PAID, on
-        rows = _rows(s, dist)
+        rows = distribution_receipts(s, dist)
         for r in rows:
             deadlines.mark_done(s, f"receipt:{r.id}:reward", on)
         return late_payment_warnings([r.received_on for r in rows], on, policy.current(s),
                                      where)
-
-
-# ---- reading ---------------------------------------------------------------------------------
-
-def _publicity_info(pub: Publicity | None) -> PublicityInfo | None:
-    if pub is None:
-        return None
-    return PublicityInfo(pub.channel, pub.start_date, pub.end_date, pub.days,
-                         pub.day_kind.value, pub.result.value if pub.result else None,
-                         pub.closed_on, sum(1 for o in pub.objections if o.resolved_on is None))
-
-
-def detail_in_session(s: Session, distribution_id: int, today: date) -> DistributionDetail:
-    dist = _load(s, distribution_id)
-    deal = s.get(Deal, dist.deal_id)
-    assert deal is not None
-    pol = policy.current(s)
-    people = {p.id: p for p in s.execute(select(Person).where(
-        Person.id.in_([a.person_id for a in dist.allocations]))).scalars()}
-    lines = [AllocationLine(people[a.person_id].staff_no, people[a.person_id].name,
-                            a.contribution_pct, a.amount, a.taxable_amount, a.equity_pct,
-                            a.adjustment_reason, people[a.person_id].is_unit_head)
-             for a in dist.allocations]
-    receipts = _rows(s, dist)
-    floor = team_share_floor(pol, dist.is_equity, _agreed_share(deal))
-    paid = dist.payment_date or today
-    warnings = [] if dist.is_equity else late_payment_warnings(
-        [r.received_on for r in receipts], paid, pol, deal.deal_no)
-    plan = DistributionPlan(
-        deal.deal_no, deal.title, deal.mode, dist.is_equity, receipts, dist.gross_income,
-        dist.deductible_costs, dist.net_income, floor, dist.team_share_pct, dist.team_amount,
-        dist.department_amount, dist.tto_amount, dist.university_amount, lines,
-        _formed_stake(s, deal) if dist.is_equity else None, warnings,
-        dist.policy_number or 0)
-    due = min((reward_deadline(r.received_on, pol) for r in receipts), default=None)
-    return DistributionDetail(dist.id, dist.status, dist.version, plan, dist.approval_date,
-                              dist.approval_body, dist.payment_date, due,
-                              _publicity_info(_pub(s, dist.id)), dist.note, dist.created_at)
-
-
-def distribution_detail(ctx: AppContext, distribution_id: int) -> DistributionDetail:
-    """Everything about one recorded distribution (the F07 filing's data)."""
-    with ctx.read() as s:
-        return detail_in_session(s, distribution_id, ctx.today())
-
-
-def distributions_of(ctx: AppContext, deal_no: str) -> list[DistributionSummary]:
-    """A deal's distributions, oldest first."""
-    with ctx.read() as s:
-        deal = lookup.deal(s, deal_no)
-        counts = dict(s.execute(
-            select(distribution_receipt.c.distribution_id, func.count())
-            .join(Distribution, Distribution.id == distribution_receipt.c.distribution_id)
-            .where(Distribution.deal_id == deal.id)
-            .group_by(distribution_receipt.c.distribution_id)).all())
-        rows = s.execute(select(Distribution).where(Distribution.deal_id == deal.id)
-                         .order_by(Distribution.id)).scalars()
-        return [DistributionSummary(d.id, deal_no, d.status, d.is_equity, d.net_income,
-                                    d.team_amount, counts.get(d.id, 0), d.approval_date,
-                                    d.payment_date) for d in rows]
-
-
-def latest_distribution_id(ctx: AppContext, deal_no: str) -> int | None:
-    """The newest distribution of a deal (F07's default subject)."""
-    with ctx.read() as s:
-        deal = lookup.deal(s, deal_no)
-        return s.execute(select(func.max(Distribution.id))
-                         .where(Distribution.deal_id == deal.id)).scalar()
