@@ -4,7 +4,8 @@
 #   scripts/i18n.sh            compile resources/i18n/*.ts -> resources/i18n/*.qm (build step)
 #   scripts/i18n.sh --update   first refresh resources/i18n/ttdesk_en.ts from the sources
 #                              (pyside6-lupdate over ttdesk/ui: new strings are added
-#                              unfinished, vanished ones dropped), then compile
+#                              unfinished, vanished ones dropped; no source line numbers,
+#                              so the committed .ts changes only when the texts do), then compile
 #
 # The .ts file (Chinese source -> English) is committed and maintained by hand or in Qt
 # Linguist (`.venv/bin/pyside6-linguist resources/i18n/ttdesk_en.ts`); the .qm files are
@@ -18,7 +19,7 @@ TS_DIR=resources/i18n
 
 if [[ "${1:-}" == "--update" ]]; then
     mapfile -t sources < <(find ttdesk/ui -name '*.py' -not -path '*/__pycache__/*' | sort)
-    "$BIN/pyside6-lupdate" -no-obsolete -source-language zh_CN -target-language en \
+    "$BIN/pyside6-lupdate" -no-obsolete -locations none -source-language zh_CN -target-language en \
         "${sources[@]}" -ts "$TS_DIR/ttdesk_en.ts"
 fi
 

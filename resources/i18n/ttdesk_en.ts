@@ -2,508 +2,392 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="124" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="124" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="124" />
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="124" />
         <source>单位</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="136" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="144" />
         <source>元</source>
         <translation>CNY</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="145" />
         <source>万元</source>
         <translation>CNY 10k</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="235" />
         <source>检查台账</source>
         <translation>Check the ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="255" />
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="42" />
         <source>付款条款</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="43" />
         <source>首付款（入门费）</source>
         <translation>Upfront payment (entry fee)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="46" />
         <source>提成费率 %</source>
         <translation>Royalty rate %</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="47" />
         <source>提成基数</source>
         <translation>Royalty base</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="48" />
         <source>年度最低提成</source>
         <translation>Annual minimum royalty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="52" />
         <source>%1 个月</source>
         <translation>%1 months</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="54" />
         <source>提成结算周期</source>
         <translation>Royalty period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="55" />
         <source>先使用后付费</source>
         <translation>Use first, pay later</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="57" />
         <source>付费方式</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="58" />
         <source>付费触发条件</source>
         <translation>Payment trigger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="59" />
         <source>触发条件复核日期</source>
         <translation>Trigger review date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="61" />
         <source>其他付款约定</source>
         <translation>Other payment terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="75" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="113" />
         <source>付款节点</source>
         <translation>Payment milestones</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="76" />
         <source>节点名称</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="77" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="110" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="137" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="78" />
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="79" />
         <source>付款条件</source>
         <translation>Payment conditions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="33" />
         <source>股东类型</source>
         <translation>Shareholder type</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="35" />
         <source>股东名称</source>
         <translation>Shareholder name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="36" />
         <source>工号（团队成员）</source>
         <translation>Staff no. (team member)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="37" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142" />
         <source>创业方式</source>
         <translation>Venture form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="57" />
         <source>增资扩股</source>
         <translation>Capital increase</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="60" />
         <source>新增认缴出资</source>
         <translation>New subscribed capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="61" />
         <source>其中实缴（空=全部实缴）</source>
         <translation>Of which paid in (empty = all paid in)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="62" />
         <source>投资金额（含溢价，空=同认缴）</source>
         <translation>Amount invested (incl. premium; empty = as subscribed)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="63" />
         <source>国有股权</source>
         <translation>State-owned equity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="64" />
         <source>性质</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="65" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="84" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="103" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="116" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="129" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="211" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="80" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="120" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="139" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="169" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="78" />
         <source>股权转让：</source>
         <translation>Equity transfer:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="80" />
         <source>转让出资额（持有 %1）</source>
         <translation>Capital transferred (holding %1)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="83" />
         <source>转让价格</source>
         <translation>Transfer price</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="97" />
         <source>股权退出：</source>
         <translation>Equity exit:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="99" />
         <source>退出出资额（持有 %1）</source>
         <translation>Capital withdrawn (holding %1)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="101" />
         <source>退出所得</source>
         <translation>Exit proceeds</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="102" />
         <source>受让方（空=公司回购减资）</source>
         <translation>Buyer (empty = company buy-back, capital reduction)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="113" />
         <source>国有股权计提减值</source>
         <translation>State-owned equity impairment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="115" />
         <source>减值金额</source>
         <translation>Impairment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="126" />
         <source>国有股权分红</source>
         <translation>State-owned equity dividend</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="128" />
         <source>分红金额</source>
         <translation>Dividend amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142" />
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="143" />
         <source>认缴出资</source>
         <translation>Subscribed capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="143" />
         <source>实缴（空=全部）</source>
         <translation>Paid in (empty = all)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="198" />
         <source>作价入股</source>
         <translation>Equity contribution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="202" />
         <source>作价投资合同</source>
         <translation>Equity investment contract</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="204" />
         <source>入股日期</source>
         <translation>Contribution date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="206" />
         <source>学校资产经营有限公司</source>
         <translation>University asset management company</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="208" />
         <source>出资人</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="107" />
         <source>收款</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="107" />
         <source>修改收款</source>
         <translation>Edit receipt</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="109" />
         <source>收款日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="142" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="111" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="112" />
         <source>发票号</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="116" />
         <source>提成报告</source>
         <translation>Royalty reports</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="119" />
         <source>销售额（提成基数）</source>
         <translation>Sales (royalty base)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="134" />
         <source>费用</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="134" />
         <source>修改费用</source>
         <translation>Edit cost</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="58" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="79" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="98" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="114" />
-        <location filename="../../ttdesk/ui/companies/equity_dialogs.py" line="127" />
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="136" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="138" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="150" />
         <source>冲销收款</source>
         <translation>Reverse receipt</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="150" />
         <source>冲销费用</source>
         <translation>Reverse cost</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="152" />
         <source>冲销日期</source>
         <translation>Reversal date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="153" />
         <source>冲销原因</source>
         <translation>Reason for reversal</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="163" />
         <source>登记被许可方提成报告</source>
-        <translation>Record the licensee's royalty report</translation>
+        <translation>Record the licensee&apos;s royalty report</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="164" />
         <source>期间开始</source>
         <translation>Period start</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="165" />
         <source>期间结束</source>
         <translation>Period end</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="166" />
         <source>报告销售额</source>
         <translation>Reported sales</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="167" />
         <source>报告日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="168" />
         <source>报告提成额</source>
         <translation>Reported royalty amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="178" />
         <source>批准收益分配</source>
         <translation>Approve distribution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="179" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="180" />
         <source>审批机构</source>
         <translation>Approving body</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="180" />
         <source>技术转移中心</source>
         <translation>Technology Transfer Office</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="189" />
         <source>奖励公示</source>
         <translation>Reward publicity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="190" />
         <source>公示开始日期</source>
         <translation>Publicity start date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="191" />
         <source>公示渠道</source>
         <translation>Publicity channel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="191" />
         <source>学校信息公开网</source>
         <translation>University disclosure website</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="200" />
         <source>登记奖励发放</source>
         <translation>Record reward payment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="201" />
         <source>发放日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="211" />
         <source>登记公示异议</source>
         <translation>Record publicity objection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="212" />
         <source>异议人</source>
         <translation>Objector</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="213" />
         <source>提出日期</source>
         <translation>Raised on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="214" />
         <source>异议内容</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="224" />
         <source>处理公示异议</source>
         <translation>Handle publicity objection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="225" />
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="226" />
         <source>处理日期</source>
         <translation>Decided on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="227" />
         <source>异议成立</source>
         <translation>Objection upheld</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_dialogs.py" line="227" />
         <source>成立（公示终止，不能按公示发放）</source>
         <translation>Upheld (publicity ended; no payment on this publicity)</translation>
     </message>
@@ -511,7 +395,6 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../ttdesk/ui/case/actions.py" line="164" />
         <source>当前状态不允许此操作</source>
         <translation>Not allowed in the current status</translation>
     </message>
@@ -519,12 +402,10 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ttdesk/ui/case/actions.py" line="111" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/actions.py" line="113" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -532,57 +413,46 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="47" />
         <source>全部文件</source>
         <translation>All filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="53" />
         <source>文件编号或对象（成果/项目编号、年度）</source>
         <translation>Filing no. or subject (case / deal no., year)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="55" />
         <source>核验文件…</source>
         <translation>Verify a filing…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="98" />
         <source>扫描的文件编号 %1 不在归档中。</source>
         <translation>The scanned filing number %1 is not in the archive.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="101" />
         <source>扫描的页面属于 %1 %2 第 %3 版（%4）。</source>
         <translation>The scanned page belongs to %1 %2 version %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="104" />
         <source>数据指纹与归档一致。</source>
         <translation>The data fingerprint matches the archive.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="105" />
         <source>数据指纹与归档不一致！</source>
         <translation>The data fingerprint does NOT match the archive!</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="118" />
         <source>选择要核验的 PDF 文件</source>
         <translation>Choose the PDF file to verify</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="127" />
         <source>核验通过：%1 %2 第 %3 版，文件编号 %4，%5 由 %6 生成。</source>
         <translation>Verified: %1 %2 version %3, filing no. %4, generated %5 by %6.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="132" />
         <source>注意：此版本已被第 %1 版取代。</source>
         <translation>Note: this version has been superseded by version %1.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/archive_page.py" line="137" />
         <source>核验未通过：</source>
         <translation>Verification failed: </translation>
     </message>
@@ -590,47 +460,38 @@
 <context>
     <name>ArchiveTable</name>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="63" />
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="63" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="63" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="63" />
         <source>文件编号</source>
         <translation>Filing no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="64" />
         <source>生成时间</source>
         <translation>Generated at</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="64" />
         <source>生成人</source>
         <translation>Generated by</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="64" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="75" />
         <source>已被取代</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="75" />
         <source>现行</source>
         <translation>Current</translation>
     </message>
@@ -638,47 +499,38 @@
 <context>
     <name>CalendarEditor</name>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="67" />
         <source>日期 (YYYY-MM-DD)</source>
         <translation>Date (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="67" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="71" />
         <source>添加一天</source>
         <translation>Add a day</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="73" />
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="75" />
         <source>保存本年安排</source>
         <translation>Save this year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="79" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="86" />
         <source>列出国务院办公厅公布的放假日期与调休上班日期；其余周一至周五为工作日。</source>
         <translation>List the official days off and make-up workdays published by the State Council; every other Monday to Friday is a working day.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="97" />
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="98" />
         <source>调休上班</source>
         <translation>Make-up workday</translation>
     </message>
@@ -686,539 +538,418 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="40" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="78" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="45" />
         <source>开始评估</source>
         <translation>Start assessment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="51" />
         <source>进入保护</source>
         <translation>Start protection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="56" />
         <source>进入推广</source>
         <translation>Start marketing</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="60" />
         <source>进入转化</source>
         <translation>Start conversion</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="66" />
         <source>确认已转化</source>
         <translation>Confirm converted</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="71" />
         <source>退回推广</source>
         <translation>Back to marketing</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="74" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="78" />
         <source>放弃…</source>
         <translation>Release…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="81" />
         <source>放弃理由</source>
         <translation>Reason for release</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="100" />
         <source>院系审核…</source>
         <translation>Department review…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="103" />
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="114" />
         <source>审核意见</source>
         <translation>Review opinion</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="107" />
         <source>转移机构审核…</source>
         <translation>TTO review…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="122" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="119" />
         <source>开始公示…</source>
         <translation>Start publicity…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="128" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="125" />
         <source>公示开始日</source>
         <translation>Publicity starts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="135" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="132" />
         <source>公示渠道</source>
         <translation>Publicity channel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="142" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="139" />
         <source>登记异议…</source>
         <translation>Record objection…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="149" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="146" />
         <source>异议人</source>
         <translation>Objector</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="153" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="150" />
         <source>异议日期</source>
         <translation>Objection date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="158" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="155" />
         <source>异议内容</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="163" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="160" />
         <source>处理异议…</source>
         <translation>Handle objection…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="169" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="166" />
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="172" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="169" />
         <source>处理日期</source>
         <translation>Decided on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="177" />
         <source>异议成立（不予赋权）</source>
         <translation>Objection upheld (no grant)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="182" />
         <source>记录批准…</source>
         <translation>Record approval…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="189" />
         <source>决策机构</source>
         <translation>Decision body</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="193" />
         <source>决策日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="198" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="114" />
         <source>纪要编号</source>
         <translation>Minutes no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="203" />
         <source>签订协议…</source>
         <translation>Sign agreement…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="207" />
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="210" />
         <source>协议日期</source>
         <translation>Agreement date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="219" />
         <source>变更登记…</source>
         <translation>Title change…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="225" />
         <source>变更登记日期</source>
         <translation>Title change date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="234" />
         <source>不予通过…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="237" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="263" />
         <source>申请赋权…</source>
         <translation>Apply for rights grant…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="267" />
         <source>赋权方式</source>
         <translation>Grant form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="268" />
         <source>团队份额（%，共有时）</source>
         <translation>Team share (%, for co-ownership)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="269" />
         <source>使用期限（年，长期使用权时）</source>
         <translation>Term (years, for long-term use)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="272" />
         <source>团队代表（工号）</source>
         <translation>Team representative (staff no.)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="277" />
         <source>申请日期</source>
         <translation>Application date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="281" />
         <source>已附转化方案</source>
         <translation>Conversion plan attached</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="282" />
         <source>方案摘要</source>
         <translation>Plan summary</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_specs.py" line="284" />
         <source>已记录全体完成人同意</source>
         <translation>Consent of all contributors recorded</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="83" />
         <source>开始尽职调查</source>
         <translation>Start due diligence</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="89" />
         <source>提交审批</source>
         <translation>Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="95" />
         <source>记录审批…</source>
         <translation>Record approval…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="103" />
         <source>审批机构</source>
         <translation>Approving body</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="109" />
         <source>审批日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="174" />
         <source>异议成立（终止项目）</source>
         <translation>Objection upheld (deal terminated)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="179" />
         <source>签约…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="185" />
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="194" />
         <source>合同登记…</source>
         <translation>Register contract…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="198" />
         <source>登记编号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="201" />
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="210" />
         <source>开始履约</source>
         <translation>Start performance</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="216" />
         <source>完成…</source>
         <translation>Complete…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="223" />
         <source>终止…</source>
         <translation>Terminate…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="226" />
         <source>终止理由</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="233" />
         <source>修改条款…</source>
         <translation>Edit terms…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="239" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="371" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="244" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="388" />
         <source>价格（元）</source>
         <translation>Price (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="249" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="383" />
         <source>定价方式</source>
         <translation>Pricing method</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="257" />
         <source>交易所/拍卖编号</source>
         <translation>Exchange / auction no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="262" />
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="389" />
         <source>付款条件</source>
         <translation>Payment conditions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="270" />
         <source>评估/定价记录…</source>
         <translation>Valuation / pricing record…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="276" />
         <source>已进行资产评估</source>
         <translation>Appraised</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="281" />
         <source>不评估的理由</source>
         <translation>Reason for no appraisal</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="283" />
         <source>评估机构</source>
         <translation>Appraisal firm</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="284" />
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="287" />
         <source>评估基准日</source>
         <translation>Base date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="293" />
         <source>评估方法</source>
         <translation>Approach</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="298" />
         <source>评估值（元）</source>
         <translation>Appraised value (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="299" />
         <source>协议价（元）</source>
         <translation>Agreed value (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="304" />
         <source>关联关系申报…</source>
         <translation>Declare related interests…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="312" />
         <source>申报内容</source>
         <translation>Declaration</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="318" />
         <source>加签审批日期</source>
         <translation>Counter-signature date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="326" />
         <source>主管部门审批…</source>
         <translation>Authority approval…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="334" />
         <source>批复文号</source>
         <translation>Approval document no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="338" />
         <source>批复日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="366" />
         <source>新建转化项目…</source>
         <translation>New deal…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="373" />
         <source>转化方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deal_specs.py" line="376" />
         <source>受让方/合作方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="77" />
         <source>添加经费来源…</source>
         <translation>Add funding source…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="82" />
         <source>项目/计划</source>
         <translation>Project / programme</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="85" />
         <source>资助类型</source>
         <translation>Funder type</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="87" />
         <source>项目编号</source>
         <translation>Project no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="89" />
         <source>知识产权约定</source>
         <translation>IP arrangements</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="95" />
         <source>声明无经费来源</source>
         <translation>Declare no funding sources</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="101" />
         <source>清除经费记录</source>
         <translation>Clear funding records</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="126" />
         <source>登记知识产权…</source>
         <translation>Record IP asset…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="130" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="133" />
         <source>国家/地区</source>
         <translation>Country / region</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="136" />
         <source>申请号</source>
         <translation>Application no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="139" />
         <source>申请日</source>
         <translation>Filing date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="145" />
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="147" />
         <source>权利人</source>
         <translation>Right holder</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="175" />
         <source>新增评估…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="181" />
         <source>评估日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="185" />
         <source>评估人</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="186" />
         <source>技术评分（0–100）</source>
         <translation>Technical score (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="187" />
         <source>市场评分（0–100）</source>
         <translation>Market score (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="190" />
         <source>建议</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="194" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1226,63 +957,50 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="51" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="52" />
         <source>披露信息有未保存的修改。是否保存？</source>
         <translation>The disclosure has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="125" />
         <source>披露</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="125" />
         <source>资助</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="126" />
         <source>知识产权</source>
         <translation>IP assets</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="126" />
         <source>评估</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="127" />
         <source>赋权</source>
         <translation>Rights grant</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="127" />
         <source>交易</source>
         <translation>Deals</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="127" />
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="128" />
-        <location filename="../../ttdesk/ui/case/case_page.py" line="218" />
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="128" />
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/case_page.py" line="194" />
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
@@ -1290,57 +1008,46 @@
 <context>
     <name>CasePanels</name>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="30" />
         <source>公示期</source>
         <translation>Publicity period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="31" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="32" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="33" />
         <source>异议</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="34" />
         <source>处理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="44" />
         <source>%1 个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="45" />
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="51" />
         <source>待处理</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="53" />
         <source>成立</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="54" />
         <source>不成立</source>
         <translation>Not upheld</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/panels.py" line="110" />
         <source>%1 · 建设中</source>
         <translation>%1 · under construction</translation>
     </message>
@@ -1348,73 +1055,58 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="87" />
         <source>导入前检查</source>
         <translation>Check before import</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="88" />
         <source>逐行检查台账，未写入任何数据。存在问题时请在 Excel 中修改后重新检查。</source>
         <translation>The ledger is checked row by row; nothing has been written. If there are problems, correct them in Excel and check again.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="92" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="93" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="93" />
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="95" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="94" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="94" />
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="95" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="96" />
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="98" />
         <source>在 Excel 中修改并保存台账后，重新检查</source>
         <translation>Correct and save the ledger in Excel, then check again</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="105" />
         <source>问题（按工作表、行、列）</source>
         <translation>Problems (by sheet, row, column)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="107" />
         <source>将新建的记录</source>
         <translation>Records to be created</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="113" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
@@ -1422,269 +1114,214 @@
 <context>
     <name>CompanyPage</name>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="61" />
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="78" />
         <source>股东</source>
         <translation>Shareholder</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="62" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="63" />
         <source>（国有）</source>
         <translation>(state-owned)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="64" />
         <source>工号 · 创业方式</source>
         <translation>Staff no. · venture form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="66" />
         <source>认缴出资</source>
         <translation>Subscribed capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="67" />
         <source>实缴出资</source>
         <translation>Paid-in capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="68" />
         <source>持股比例</source>
         <translation>Stake</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="76" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="77" />
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="242" />
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="79" />
         <source>相对方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="80" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="81" />
         <source>比例</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="82" />
         <source>变动后注册资本</source>
         <translation>Registered capital after the change</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="83" />
         <source>合同</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="84" />
         <source>收款</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="85" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="92" />
         <source>作价入股…</source>
         <translation>Equity contribution…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="93" />
         <source>增资…</source>
         <translation>Capital increase…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="94" />
         <source>转让所选股权…</source>
         <translation>Transfer selected stake…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="95" />
         <source>所选股东退出…</source>
         <translation>Selected shareholder exits…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="96" />
         <source>计提减值…</source>
         <translation>Record impairment…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="97" />
         <source>分红…</source>
         <translation>Dividend…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="107" />
         <source>股权结构变化</source>
         <translation>Shareholding changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="113" />
         <source>国有股权台账</source>
         <translation>State-owned equity ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="125" />
         <source>&lt;b&gt;股权结构&lt;/b&gt;</source>
         <translation>&lt;b&gt;Shareholding&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="127" />
         <source>查看历史：截至</source>
         <translation>History as of</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="145" />
         <source>&lt;b&gt;股权事件&lt;/b&gt;</source>
         <translation>&lt;b&gt;Equity events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="192" />
         <source>衍生企业</source>
         <translation>Spin-off</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="192" />
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="194" />
         <source>股权结构截至 %1</source>
         <translation>Shareholding as of %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="197" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="198" />
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="199" />
         <source>成立日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="200" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="201" />
         <source>园区/孵化器</source>
         <translation>Park / incubator</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="207" />
         <source>合计：认缴 %1 · 实缴 %2 · %3 · 其中国有 %4</source>
         <translation>Total: subscribed %1 · paid in %2 · %3 · state-owned %4</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="210" />
         <source>尚无股权登记</source>
         <translation>No equity recorded yet</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="213" />
         <source>持股比例（%）</source>
         <translation>Stake (%)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="228" />
         <source>国有股权</source>
         <translation>State-owned equity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="228" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="231" />
         <source>持有人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="232" />
         <source>作价投资合同</source>
         <translation>Equity investment contract</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="233" />
         <source>形成日期</source>
         <translation>Formed on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="234" />
         <source>原始价值</source>
         <translation>Original value</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="235" />
         <source>累计减值</source>
         <translation>Accumulated impairment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="236" />
         <source>已处置成本</source>
         <translation>Cost of disposals</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="237" />
         <source>账面价值</source>
         <translation>Book value</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="238" />
         <source>现持认缴出资</source>
         <translation>Subscribed capital held</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="239" />
         <source>现持股比例</source>
         <translation>Current stake</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="240" />
         <source>退出收益</source>
         <translation>Exit gain</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="241" />
         <source>累计分红</source>
         <translation>Accumulated dividends</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="244" />
         <source>单列管理</source>
         <translation>Managed separately</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/companies/company_page.py" line="307" />
         <source>已在作价投资合同上登记收款 #%1。</source>
         <translation>Receipt #%1 recorded on the equity investment contract.</translation>
     </message>
@@ -1692,33 +1329,26 @@
 <context>
     <name>CompanyTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="40" />
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="80" />
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="66" />
         <source>衍生企业</source>
         <translation>Spin-off</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="66" />
         <source>受让方/合作方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="69" />
         <source>共 %1 家企业</source>
         <translation>%1 companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="70" />
         <source>尚无企业：签约的受让方、合作方与作价投资形成的企业将列在这里。</source>
         <translation>No companies yet: counterparties of signed deals and companies formed by equity investment will be listed here.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="84" />
         <source>企业详情</source>
         <translation>Company details</translation>
     </message>
@@ -1726,57 +1356,46 @@
 <context>
     <name>ContributorsEditor</name>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="56" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="56" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="56" />
         <source>份额（%）</source>
         <translation>Share (%)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="56" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="65" />
         <source>添加完成人</source>
         <translation>Add contributor</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="94" />
         <source>工号或姓名</source>
         <translation>Staff no. or name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="112" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="149" />
         <source>（未找到）</source>
         <translation>(not found)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="189" />
         <source>合计 — 份额须为数字</source>
         <translation>Total — shares must be numbers</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="193" />
         <source>合计 %1% ✓</source>
         <translation>Total %1% ✓</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/contributors.py" line="195" />
         <source>合计 %1% — 须为 100%</source>
         <translation>Total %1% — must be 100%</translation>
     </message>
@@ -1784,72 +1403,58 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="118" />
         <source>成果总数</source>
         <translation>Achievements</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="119" />
         <source>%1 年签约交易</source>
         <translation>Deals signed in %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="120" />
         <source>%1 年到账收入</source>
         <translation>Income received in %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="121" />
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="122" />
         <source>逾期待办</source>
         <translation>Overdue deadlines</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="153" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="155" />
         <source>30 天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="208" />
         <source>成果状态分布</source>
         <translation>Achievements by status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="209" />
         <source>近五年到账收入（按转化方式）</source>
         <translation>Income of the last five years (by mode)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="210" />
         <source>万元</source>
         <translation>CNY 10k</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="212" />
         <source>已签约交易（按转化方式）</source>
         <translation>Signed deals (by mode)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="213" />
         <source>企业（按成立年份）</source>
         <translation>Companies (by year registered)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="214" />
         <source>衍生企业</source>
         <translation>Spin-off</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/dashboard/page.py" line="214" />
         <source>其他企业</source>
         <translation>Other companies</translation>
     </message>
@@ -1857,343 +1462,266 @@
 <context>
     <name>DealMoneyPanel</name>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="84" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="85" />
         <source>节点</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="86" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="106" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="122" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="87" />
         <source>应付日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="88" />
         <source>付款条件</source>
         <translation>Payment conditions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="89" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="90" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="108" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="124" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="94" />
         <source>付款节点：</source>
         <translation>Payment milestones:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="96" />
         <source>编辑付款条款…</source>
         <translation>Edit payment terms…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="97" />
         <source>新增节点…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="98" />
         <source>修改节点…</source>
         <translation>Edit milestone…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="99" />
         <source>删除节点</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="103" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="119" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="104" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="120" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="105" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="107" />
         <source>发票号</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="109" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="125" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="113" />
         <source>登记收款…</source>
         <translation>Record receipt…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="114" />
         <source>修改收款…</source>
         <translation>Edit receipt…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="115" />
         <source>冲销收款…</source>
         <translation>Reverse receipt…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="121" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="123" />
         <source>可扣除</source>
         <translation>Deductible</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="129" />
         <source>登记费用…</source>
         <translation>Record cost…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="130" />
         <source>修改费用…</source>
         <translation>Edit cost…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="131" />
         <source>冲销费用…</source>
         <translation>Reverse cost…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="135" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="148" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="136" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="171" />
         <source>收款</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="137" />
         <source>冲销</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="138" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="155" />
         <source>实收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="139" />
         <source>可扣除费用</source>
         <translation>Deductible costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="140" />
         <source>其他费用</source>
         <translation>Other costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="141" />
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="172" />
         <source>净收入</source>
         <translation>Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="149" />
         <source>报告销售额</source>
         <translation>Reported sales</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="150" />
         <source>费率</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="151" />
         <source>按费率</source>
         <translation>At the rate</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="152" />
         <source>最低提成（折算）</source>
         <translation>Minimum royalty (pro rata)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="153" />
         <source>应收提成</source>
         <translation>Royalty due</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="154" />
         <source>报告提成</source>
         <translation>Reported royalty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="156" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="157" />
         <source>核查结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="163" />
         <source>登记提成报告…</source>
         <translation>Record royalty report…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="171" />
         <source>付款条款</source>
         <translation>Payment terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="172" />
         <source>费用</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="173" />
         <source>提成核查</source>
         <translation>Royalty check</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="174" />
         <source>收益分配</source>
         <translation>Distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="204" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="204" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="205" />
         <source>部分收款</source>
         <translation>Partly received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="205" />
         <source>已收齐</source>
         <translation>Fully received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="228" />
         <source>合同价格</source>
         <translation>Contract price</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="229" />
         <source>首付款</source>
         <translation>Upfront payment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="230" />
         <source>提成费率</source>
         <translation>Royalty rate</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="231" />
         <source>提成基数</source>
         <translation>Royalty base</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="232" />
         <source>年度最低提成</source>
         <translation>Annual minimum royalty</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="233" />
         <source>提成结算周期</source>
         <translation>Royalty period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="233" />
         <source>%1 个月</source>
         <translation>%1 months</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="235" />
         <source>先使用后付费</source>
         <translation>Use first, pay later</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="235" />
         <source>是：</source>
         <translation>Yes: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="236" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="237" />
         <source>触发条件复核日期</source>
         <translation>Trigger review date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="238" />
         <source>其他付款约定</source>
         <translation>Other payment terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="239" />
         <source>约定固定付款合计</source>
         <translation>Fixed payments agreed</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="240" />
         <source>下次提成报告截止</source>
         <translation>Next royalty report due</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="248" />
         <source>应收合计 %1 · 实收合计 %2 · 差额 %3 · 不符 %4 期</source>
         <translation>Due %1 · received %2 · difference %3 · %4 periods not matching</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="258" />
         <source>实收 %1 · 净收入 %2 · 分配 %3 次</source>
         <translation>Received %1 · net income %2 · %3 distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/deal_money.py" line="272" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -2201,54 +1729,42 @@
 <context>
     <name>DealsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="68" />
         <source>条款</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="69" />
         <source>公示与异议</source>
         <translation>Publicity and objections</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="70" />
         <source>评估/定价</source>
         <translation>Valuation / pricing</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="71" />
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="169" />
         <source>收款与分配</source>
         <translation>Receipts and distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="72" />
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="173" />
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="124" />
         <source>尚无转化项目</source>
         <translation>No deals yet</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="126" />
         <source>可点击“新建转化项目…”开始。</source>
         <translation>Click “New deal…” to start.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="132" />
         <source>下一步 / 当前：</source>
         <translation>Next / current: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="150" />
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/deals_tab.py" line="150" />
         <source>价格（元）</source>
         <translation>Price (CNY)</translation>
     </message>
@@ -2256,97 +1772,78 @@
 <context>
     <name>DisclosureForm</name>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="45" />
         <source>成果名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="47" />
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="48" />
         <source>成果类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="49" />
         <source>所属单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="51" />
         <source>披露日期</source>
         <translation>Disclosure date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="52" />
         <source>技术领域</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="56" />
         <source>技术成熟度（TRL）</source>
         <translation>Technology readiness (TRL)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="57" />
         <source>研究阶段</source>
         <translation>Research stage</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="58" />
         <source>密级</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="59" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="60" />
         <source>拟转化方式</source>
         <translation>Intended mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="61" />
         <source>经办人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="62" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="66" />
         <source>摘要</source>
         <translation>Abstract</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="68" />
         <source>完成人</source>
         <translation>Contributors</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="72" />
         <source>经费来源（项目）</source>
         <translation>Funding sources (projects)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="73" />
         <source>资助类型</source>
         <translation>Funder type</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="74" />
         <source>项目编号</source>
         <translation>Project no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_form.py" line="75" />
         <source>无经费来源（明确声明）</source>
         <translation>No funding sources (declared)</translation>
     </message>
@@ -2354,32 +1851,26 @@
 <context>
     <name>DisclosureTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_tab.py" line="42" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_tab.py" line="45" />
         <source>放弃修改 (Esc)</source>
         <translation>Discard changes (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_tab.py" line="48" />
         <source>撤销 (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_tab.py" line="52" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_tab.py" line="72" />
         <source>● 有未保存的修改</source>
         <translation>● Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/disclosure_tab.py" line="72" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2387,178 +1878,142 @@
 <context>
     <name>DistributionDialog</name>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="76" />
         <source>收益分配</source>
         <translation>Distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="92" />
         <source>股权奖励分配（作价投资）</source>
         <translation>Equity reward allocation (equity investment)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="111" />
         <source>团队比例 %：</source>
         <translation>Team share %:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="113" />
         <source>院系比例 %：</source>
         <translation>Department share %:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="114" />
         <source>转移机构比例 %：</source>
         <translation>Transfer office share %:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="116" />
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="120" />
         <source>本次分配的收款（勾选）：</source>
         <translation>Receipts in this distribution (tick):</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="128" />
         <source>计算步骤</source>
         <translation>Calculation</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="132" />
         <source>① 收款合计</source>
         <translation>① Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="133" />
         <source>② 扣除可扣除费用</source>
         <translation>② Less deductible costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="134" />
         <source>③ 净收入</source>
         <translation>③ Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="135" />
         <source>④ 团队比例（下限）</source>
         <translation>④ Team share (floor)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="136" />
         <source>⑤ 团队奖励</source>
         <translation>⑤ Team reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="137" />
         <source>⑥ 院系</source>
         <translation>⑥ Department</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="138" />
         <source>⑦ 转移机构</source>
         <translation>⑦ Transfer office</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="139" />
         <source>⑧ 学校</source>
         <translation>⑧ University</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="152" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="153" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="154" />
         <source>贡献比例</source>
         <translation>Contribution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="155" />
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="166" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="156" />
         <source>应税 50%</source>
         <translation>Taxable 50%</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="157" />
         <source>股权比例</source>
         <translation>Equity share</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="158" />
         <source>调整理由</source>
         <translation>Reason for adjustment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="170" />
         <source>调整理由（必填）</source>
         <translation>Reason for adjustment (required)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="171" />
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="174" />
         <source>取消全部调整</source>
         <translation>Clear all adjustments</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="180" />
         <source>个人调整：</source>
         <translation>Individual adjustments:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="195" />
         <source>个人分配：</source>
         <translation>Individual allocation:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="210" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="211" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="212" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="224" />
         <source>（单位正职）</source>
         <translation>(unit head)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="369" />
         <source>可扣除费用：</source>
         <translation>Deductible costs:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="369" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distribution_dialog.py" line="370" />
         <source>（已在以前分配中扣除的不再扣除）</source>
         <translation>(costs deducted in earlier distributions are not deducted again)</translation>
     </message>
@@ -2566,181 +2021,142 @@
 <context>
     <name>DistributionsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="39" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="40" />
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="133" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="41" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="41" />
         <source>股权奖励</source>
         <translation>Equity reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="42" />
         <source>现金奖励</source>
         <translation>Cash reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="43" />
         <source>收款笔数</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="44" />
         <source>净收入</source>
         <translation>Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="45" />
         <source>团队奖励</source>
         <translation>Team reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="46" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="47" />
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="146" />
         <source>发放日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="54" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="55" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="56" />
         <source>贡献比例</source>
         <translation>Contribution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="57" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="58" />
         <source>应税 50%</source>
         <translation>Taxable 50%</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="59" />
         <source>股权比例</source>
         <translation>Equity share</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="60" />
         <source>调整理由</source>
         <translation>Reason for adjustment</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="66" />
         <source>新建分配…</source>
         <translation>New distribution…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="67" />
         <source>修改草稿…</source>
         <translation>Edit draft…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="68" />
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="169" />
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="69" />
         <source>批准…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="70" />
         <source>开始公示…</source>
         <translation>Start publicity…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="71" />
         <source>登记异议…</source>
         <translation>Record objection…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="72" />
         <source>处理异议…</source>
         <translation>Handle objection…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="73" />
         <source>登记发放…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="123" />
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="129" />
         <source>收益分配</source>
         <translation>Distributions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="123" />
         <source>请选择一次分配</source>
         <translation>Choose a distribution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="134" />
         <source>净收入 → 团队</source>
         <translation>Net income → team</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="136" />
         <source>院系 / 转移机构 / 学校</source>
         <translation>Department / TTO / university</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="138" />
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="140" />
         <source>公示</source>
         <translation>Publicity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="141" />
         <source>（异议未处理 %1 件）</source>
         <translation>(%1 objections open)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="145" />
         <source>奖励发放期限</source>
         <translation>Reward payment within</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="169" />
         <source>删除收益分配草稿 #%1？其收款将可重新分配。</source>
         <translation>Delete distribution draft #%1? Its receipts become available again.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/distributions_tab.py" line="200" />
         <source>发放已登记</source>
         <translation>Payment recorded</translation>
     </message>
@@ -2748,58 +2164,46 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="53" />
         <source>选择台账文件</source>
         <translation>Choose the ledger file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="54" />
         <source>选择要导入的 Excel 台账（.xlsx）。可选：载入以前保存的列映射。</source>
         <translation>Choose the Excel ledger (.xlsx) to import. Optionally load a column mapping saved earlier.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="57" />
         <source>例如：D:/成果转化/台账2024.xlsx</source>
         <translation>e.g. D:/transfer/ledger2024.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="58" />
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="63" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="62" />
         <source>（可选）列映射文件 .json</source>
         <translation>(optional) column mapping file .json</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="70" />
         <source>台账文件</source>
         <translation>Ledger file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="71" />
         <source>列映射</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="83" />
         <source>选择台账</source>
         <translation>Choose ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="84" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="89" />
         <source>选择列映射</source>
         <translation>Choose column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="90" />
         <source>列映射 (*.json)</source>
         <translation>Column mapping (*.json)</translation>
     </message>
@@ -2807,107 +2211,86 @@
 <context>
     <name>FilingsPanel</name>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="132" />
         <source>生成并归档</source>
         <translation>Generate and archive</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="135" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="137" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="139" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="151" />
         <source>表单：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="153" />
         <source>语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="163" />
         <source>归档版本</source>
         <translation>Archived versions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="184" />
         <source>职务科技成果披露表</source>
         <translation>Service invention disclosure form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="185" />
         <source>赋权申请审批表</source>
         <translation>Rights grant approval form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="186" />
         <source>科技成果转化审批表</source>
         <translation>Technology transfer approval form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="187" />
         <source>单列管理登记表</source>
         <translation>Separate-management register</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="188" />
         <source>作价投资及国有股权登记表</source>
         <translation>Equity investment and state-owned equity register</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="189" />
         <source>收益分配审批表</source>
         <translation>Income distribution approval form</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="191" />
         <source>赋权公示</source>
         <translation>Rights grant publicity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="191" />
         <source>转化公示</source>
         <translation>Transfer publicity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="192" />
         <source>现金奖励公示</source>
         <translation>Cash reward publicity</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="235" />
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="236" />
         <source>生成文件</source>
         <translation>Generate filing</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="244" />
         <source>数据未变，显示已归档的第 %1 版（%2）。</source>
         <translation>Data unchanged; showing archived version %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="247" />
         <source>已生成并归档第 %1 版（%2）。</source>
         <translation>Version %1 generated and archived (%2).</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/filings/panel.py" line="261" />
         <source>未生成（未写入任何内容）：</source>
         <translation>Not generated (nothing written):</translation>
     </message>
@@ -2915,32 +2298,26 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ttdesk/ui/first_start.py" line="31" />
         <source>欢迎使用 TT Desk</source>
         <translation>Welcome to TT Desk</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/first_start.py" line="33" />
         <source>请填写本单位信息。下列政策参数已按北京市规定预填，如本单位制度不同请修改；以后可在“设置”中更改。</source>
-        <translation>Please enter your institution. The policy values below are Beijing's defaults; change those your institution's rules set differently. Everything can be changed later under Settings.</translation>
+        <translation>Please enter your institution. The policy values below are Beijing&apos;s defaults; change those your institution&apos;s rules set differently. Everything can be changed later under Settings.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/first_start.py" line="40" />
         <source>单位信息</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/first_start.py" line="42" />
         <source>政策参数</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/first_start.py" line="46" />
         <source>保存并开始</source>
         <translation>Save and start</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/first_start.py" line="47" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
@@ -2948,12 +2325,10 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ttdesk/ui/money/forms.py" line="89" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/forms.py" line="90" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2961,17 +2336,14 @@
 <context>
     <name>GrantsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/grants_tab.py" line="43" />
         <source>公示与异议</source>
         <translation>Publicity and objections</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/grants_tab.py" line="77" />
         <source>尚无赋权申请。赋权为可选步骤：团队申请 → 院系审核 → 转移机构审核 → 公示 → 批准 → 协议 → 变更登记。</source>
         <translation>No rights grant yet. Granting rights is optional: team application → department review → TTO review → publicity → approval → agreement → title change.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/grants_tab.py" line="82" />
         <source>状态：%1 · %2</source>
         <translation>Status: %1 · %2</translation>
     </message>
@@ -2979,27 +2351,22 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="98" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="98" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="98" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="99" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/other_tabs.py" line="99" />
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
@@ -3007,12 +2374,10 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="155" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="167" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -3020,27 +2385,22 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="201" />
         <source>导入 Excel 台账</source>
         <translation>Import Excel ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="205" />
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="206" />
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="207" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/wizard.py" line="207" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -3048,152 +2408,114 @@
 <context>
     <name>IncomePage</name>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="66" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="90" />
         <source>实收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="66" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="91" />
         <source>可扣除费用</source>
         <translation>Deductible costs</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="67" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="92" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="112" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="216" />
         <source>净收入</source>
         <translation>Net income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="67" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="93" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="216" />
         <source>已列入分配</source>
         <translation>Distributed</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="68" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="94" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="217" />
         <source>待分配</source>
         <translation>To distribute</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="84" />
         <source>按年度</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="85" />
         <source>按年度和转化方式</source>
         <translation>By year and mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="88" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="89" />
-        <location filename="../../ttdesk/ui/money/income_page.py" line="108" />
         <source>转化方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="89" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="100" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="105" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="106" />
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="107" />
         <source>合同名称</source>
         <translation>Contract title</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="109" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="110" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="110" />
         <source>股权奖励</source>
         <translation>Equity reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="111" />
         <source>现金奖励</source>
         <translation>Cash reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="113" />
         <source>团队奖励</source>
         <translation>Team reward</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="114" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="115" />
         <source>发放日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="129" />
         <source>&lt;b&gt;收益概览&lt;/b&gt;</source>
         <translation>&lt;b&gt;Income overview&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="142" />
         <source>&lt;b&gt;收益分配&lt;/b&gt;（双击打开合同）</source>
         <translation>&lt;b&gt;Distributions&lt;/b&gt; (double-click opens the contract)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="184" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="194" />
         <source>正在读取收益…</source>
         <translation>Reading income…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="212" />
         <source>共 %1 次</source>
         <translation>%1 times</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="221" />
         <source>各年度收益（万元）</source>
         <translation>Income by year (CNY 10k)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/money/income_page.py" line="221" />
         <source>万元</source>
         <translation>CNY 10k</translation>
     </message>
@@ -3201,17 +2523,14 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="105" />
         <source>搜索名称、编号… (Ctrl+F)</source>
         <translation>Search titles, numbers… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="113" />
         <source>全部%1</source>
         <translation>%1: all</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ttdesk/ui/lists/page.py" line="225" />
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -3219,47 +2538,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="247" />
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="294" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="297" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="298" />
         <source>导出所选到 Excel…</source>
         <translation>Export selection to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="325" />
         <source>正在复制…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="331" />
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="332" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="347" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/lists/page.py" line="356" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
@@ -3267,218 +2577,174 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="50" />
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="51" />
         <source>成果</source>
         <translation>Achievements</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="52" />
         <source>交易</source>
         <translation>Deals</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="53" />
         <source>企业</source>
         <translation>Companies</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="54" />
         <source>收益</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="55" />
         <source>待办</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="56" />
         <source>文件</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="57" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="89" />
         <source>建设中</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="139" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="164" />
-        <location filename="../../ttdesk/ui/main_window.py" line="218" />
         <source>共 %1 条</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="199" />
         <source>此页面无法打开：</source>
         <translation>This page cannot be opened: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="216" />
         <source>标记为已完成</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="240" />
         <source>新建披露…</source>
         <translation>New disclosure…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="242" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="243" />
         <source>导入台账…</source>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="244" />
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="245" />
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="246" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="247" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="252" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="260" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="265" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="281" />
         <source>此功能尚未安装。</source>
         <translation>This feature is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="289" />
         <source>新建披露</source>
         <translation>New disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="296" />
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="330" />
         <source>该交易未关联成果：</source>
         <translation>This deal covers no achievement: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="394" />
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="404" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="405" />
         <source>已备份到：</source>
         <translation>Backed up to: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="409" />
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="414" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="415" />
         <source>当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？</source>
         <translation>The current data will be replaced by the backup (a copy of the current database is kept). Continue?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="428" />
         <source>已从备份恢复：</source>
         <translation>Restored from backup: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="430" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="435" />
         <source>导出 JSON</source>
         <translation>Export JSON</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="445" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="446" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="467" />
         <source>示例数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="468" />
         <source>数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？</source>
         <translation>The database has no achievements yet. Load %1 demo cases to get to know TT Desk?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="482" />
         <source>已载入 %1 个示例案例</source>
         <translation>%1 demo cases loaded</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="484" />
         <source>正在生成示例数据…</source>
         <translation>Building demo data…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/main_window.py" line="499" />
         <source>正在取消后台任务…</source>
         <translation>Cancelling background tasks…</translation>
     </message>
@@ -3486,52 +2752,42 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="190" />
         <source>工作表与列映射</source>
         <translation>Sheet and column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="191" />
         <source>检查每一列导入为哪个字段，必要时调整；可保存映射供下次使用。</source>
         <translation>Check which field each column is imported as and adjust where needed; the mapping can be saved for next time.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="194" />
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="194" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="195" />
         <source>表头行（0 = 自动）</source>
         <translation>Header row (0 = automatic)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="221" />
         <source>保存映射…</source>
         <translation>Save mapping…</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="245" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="261" />
         <source>工作表“{0}”，表头在第 {1} 行</source>
         <translation>Sheet “{0}”, header in row {1}</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="302" />
         <source>保存列映射</source>
         <translation>Save column mapping</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/ledger/pages.py" line="303" />
         <source>列映射 (*.json)</source>
         <translation>Column mapping (*.json)</translation>
     </message>
@@ -3539,27 +2795,22 @@
 <context>
     <name>NewDisclosureDialog</name>
     <message>
-        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="34" />
         <source>放弃新建</source>
         <translation>Discard new</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="35" />
         <source>已填写的披露信息尚未保存。确定放弃？</source>
         <translation>The disclosure entered has not been saved. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="53" />
         <source>新建成果披露</source>
         <translation>New invention disclosure</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="60" />
         <source>创建 (Ctrl+S)</source>
         <translation>Create (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/new_disclosure.py" line="63" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -3567,7 +2818,6 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ttdesk/ui/filings/preview.py" line="92" />
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
@@ -3575,52 +2825,42 @@
 <context>
     <name>PolicyForm</name>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="116" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="116" />
         <source> 年</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="116" />
         <source> 个月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="126" />
         <source>团队奖励下限（转让/许可）</source>
         <translation>Team share floor (transfer/license)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="128" />
         <source>团队奖励下限（作价投资）</source>
         <translation>Team share floor (equity)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="130" />
         <source>公示期</source>
         <translation>Publicity period</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="131" />
         <source>公示天数计法</source>
         <translation>Publicity days counted as</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="132" />
         <source>长期使用权最短年限</source>
         <translation>Long-term use: minimum years</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="134" />
         <source>合同认定登记期限</source>
         <translation>Contract registration within</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="136" />
         <source>奖励发放期限</source>
         <translation>Reward payment within</translation>
     </message>
@@ -3628,37 +2868,30 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="70" />
         <source>例如：北京某某大学</source>
         <translation>e.g. Beijing Example University</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="73" />
         <source>例如：技术转移中心</source>
         <translation>e.g. Technology Transfer Office</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="76" />
         <source>单位名称 *</source>
         <translation>Institution name *</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="77" />
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="78" />
         <source>技术转移机构</source>
         <translation>Technology transfer office</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="79" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_forms.py" line="80" />
         <source>资产经营公司</source>
         <translation>Asset management company</translation>
     </message>
@@ -3666,22 +2899,18 @@
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="260" />
         <source>已明确声明：无经费来源</source>
         <translation>Declared: no funding sources</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="263" />
         <source>尚未申报经费来源（R2：评估前须申报或声明“无”）</source>
         <translation>No funding sources declared yet (R2: declare them, or declare “none”, before the assessment)</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="285" />
         <source>共 %1 项</source>
         <translation>%1 items</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/records_tabs.py" line="301" />
         <source>共 %1 次评估</source>
         <translation>%1 assessments</translation>
     </message>
@@ -3689,72 +2918,58 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="155" />
         <source>保存单位信息</source>
         <translation>Save institution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="158" />
         <source>单位信息</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="161" />
         <source>保存为新版本</source>
         <translation>Save as new version</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="166" />
         <source>政策参数</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="168" />
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="169" />
         <source>界面与数据库</source>
         <translation>Interface and database</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="181" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="182" />
         <source>重新启动后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="187" />
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="188" />
         <source>设置文件</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="191" />
         <source>自动备份</source>
         <translation>Automatic backups</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="192" />
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="207" />
         <source>当前版本：第 %1 版</source>
         <translation>Current version: %1</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/settings_page.py" line="208" />
         <source>审批层级：</source>
         <translation>Approval tiers: </translation>
     </message>
@@ -3762,27 +2977,22 @@
 <context>
     <name>Stepper</name>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="124" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="125" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="126" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="127" />
         <source>可选</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ttdesk/ui/case/stepper.py" line="128" />
         <source>已中止</source>
         <translation>Stopped</translation>
     </message>
