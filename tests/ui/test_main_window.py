@@ -17,7 +17,7 @@ from ttdesk.__main__ import install_cjk_font
 from ttdesk.core.context import AppContext
 from ttdesk.core.queries import CaseFilter, DealFilter, list_cases, list_deals
 from ttdesk.core.stats import count_achievements
-from ttdesk.ui import main_window
+from ttdesk.ui import main_window, main_window_actions
 from ttdesk.ui.lists.page import ListPage
 from ttdesk.ui.main_window import NAV_PAGES, WINDOW_TITLE, MainWindow
 from ttdesk.ui.settings import UiSettings
@@ -243,9 +243,9 @@ def test_restore_brings_back_the_backup(qtbot: QtBot, demo_ctx: AppContext,
 
 def fake_demo(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
     calls: list[dict[str, object]] = []
-    module = types.ModuleType(main_window.DEMO_MODULE)
+    module = types.ModuleType(main_window_actions.DEMO_MODULE)
     module.generate = lambda ctx, **kw: calls.append(kw)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, main_window.DEMO_MODULE, module)
+    monkeypatch.setitem(sys.modules, main_window_actions.DEMO_MODULE, module)
     return calls
 
 
@@ -284,8 +284,8 @@ def test_accepting_the_offer_loads_real_demo_data_off_the_gui_thread(
     with qtbot.waitSignal(op.finished, timeout=30000):
         pass
     assert op.error is None
-    assert count_achievements(ctx) == main_window.DEMO_CASES
-    qtbot.waitUntil(lambda: page.model.rowCount() == main_window.DEMO_CASES, timeout=3000)
+    assert count_achievements(ctx) == main_window_actions.DEMO_CASES
+    qtbot.waitUntil(lambda: page.model.rowCount() == main_window_actions.DEMO_CASES, timeout=3000)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked twice"))
     assert window.offer_demo_data() is None  # not empty any more: no second offer
 
@@ -294,7 +294,7 @@ def test_cancelling_the_demo_writes_nothing(qtbot: QtBot, window: MainWindow, ct
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     errors: list[BaseException] = []
-    monkeypatch.setattr(main_window, "run_op", _run_op_cancelled(errors))
+    monkeypatch.setattr(main_window_actions, "run_op", _run_op_cancelled(errors))
     op = window.offer_demo_data()
     assert op is not None
     with qtbot.waitSignal(op.finished, timeout=30000):
@@ -316,7 +316,7 @@ def _run_op_cancelled(errors: list[BaseException]):
 def test_no_offer_without_a_demo_generator(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, main_window.DEMO_MODULE, None)  # import now fails
+    monkeypatch.setitem(sys.modules, main_window_actions.DEMO_MODULE, None)  # import now fails
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked"))
     assert window.offer_demo_data() is None
 

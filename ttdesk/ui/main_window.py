@@ -11,15 +11,11 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,18 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk.core.context import AppContext
-from ttdesk.core.stats import count_achievements
 from ttdesk.ui import bus as kinds
 from ttdesk.ui.bus import DataBus
-from ttdesk.ui.ops import Operation, run_op
+from ttdesk.ui.main_window_actions import DataActions
+from ttdesk.ui.ops import Operation
 from ttdesk.ui.problems import show_problem
 from ttdesk.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
 
 WINDOW_TITLE = "TT Desk 科技成果转化管理"
-DEMO_MODULE = "ttdesk.core.demo"
-DEMO_CASES = 300
 CTX = "MainWindow"
 
 # (key, label): the areas of quality.md's "main window with navigation", in that order.
@@ -93,17 +87,7 @@ def placeholder(key: str, title: str) -> QLabel:
     return page
 
 
-def _demo_module() -> ModuleType | None:
-    """The demo-data generator when this build has it (it is optional for the shell)."""
-    try:
-        return importlib.import_module(DEMO_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != DEMO_MODULE:
-            raise
-        return None
-
-
-class MainWindow(QMainWindow):
+class MainWindow(DataActions, QMainWindow):
     """Top-level window; holds the service context, never a session or ORM object."""
 
     def __init__(self, ctx: AppContext, bus: DataBus | None = None,
@@ -379,109 +363,6 @@ class MainWindow(QMainWindow):
         if done:
             self.bus.announce(kinds.DEADLINES)
         return done
-
-    # ---- data-wide actions (off the GUI thread) ---------------------------------------------
-    def _run(self, title: str, work: Callable[..., Any],
-             on_done: Callable[[Any], None]) -> Operation:
-        self.last_op = run_op(self, title, work, on_done, lang=self._ctx.lang)
-        return self.last_op
-
-    def backup_now(self, target: Path | None = None) -> Operation | None:
-        from ttdesk.core.setup import backup_dir
-
-        if target is None:
-            suggested = backup_dir() / f"ttdesk-{datetime.now():%Y%m%d-%H%M}.db"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), str(suggested))
-            if not chosen:
-                return None
-            target = Path(chosen)
-
-        def work(_progress: Any, _cancelled: Any) -> Path:
-            from ttdesk.core.backup import backup
-
-            return backup(self._ctx, target)
-
-        return self._run(self.tr("正在备份…"), work, lambda p: self.statusBar().showMessage(
-            self.tr("已备份到：") + str(p), 10000))
-
-    def restore_backup(self, source: Path | None = None, confirm: bool = True) -> Operation | None:
-        if source is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"))
-            if not chosen:
-                return None
-            source = Path(chosen)
-        if confirm and QMessageBox.question(
-                self, self.tr("从备份恢复"),
-                self.tr("当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？")
-        ) != QMessageBox.StandardButton.Yes:
-            return None
-        url = self._ctx.db.url
-
-        def work(_progress: Any, _cancelled: Any) -> Any:
-            from ttdesk.core.backup import restore
-
-            self._ctx.db.dispose()  # no connection of ours may stay open on the old file
-            return restore(url, source)
-
-        def done(_result: Any) -> None:
-            self.bus.announce(kinds.ALL)
-            self.statusBar().showMessage(self.tr("已从备份恢复：") + str(source), 10000)
-
-        return self._run(self.tr("正在恢复…"), work, done)
-
-    def export_json(self, target: Path | None = None) -> Operation | None:
-        if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出 JSON"), f"ttdesk-{datetime.now():%Y%m%d}.json", "JSON (*.json)")
-            if not chosen:
-                return None
-            target = Path(chosen)
-
-        def work(_progress: Any, _cancelled: Any) -> Any:
-            from ttdesk.core.exchange.export import export_json
-
-            return export_json(self._ctx, target)
-
-        return self._run(self.tr("正在导出…"), work, lambda _s: self.statusBar().showMessage(
-            self.tr("已导出：") + str(target), 10000))
-
-    # ---- first start ------------------------------------------------------------------------
-    def first_start(self) -> None:
-        """Institution profile + policy on the very first start, then the demo-data offer."""
-        from ttdesk.core.institution import get_profile
-
-        if not self.settings.first_start_done and get_profile(self._ctx) is None:
-            from ttdesk.ui.first_start import FirstStartDialog
-
-            FirstStartDialog(self._ctx, self).exec()
-        self.settings.first_start_done = True
-        self.offer_demo_data()
-
-    def offer_demo_data(self) -> Operation | None:
-        """On an empty database, ask whether to load demo cases; the running Operation (off
-        the GUI thread, with progress and cancel) when accepted, else None."""
-        demo = _demo_module()
-        if demo is None or count_achievements(self._ctx) > 0:
-            return None
-        answer = QMessageBox.question(
-            self, self.tr("示例数据"),
-            self.tr("数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？").replace(
-                "%1", str(DEMO_CASES)))
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        ctx = self._ctx
-
-        def work(progress: Any, cancelled: Any) -> Any:
-            return demo.generate(ctx, cases=DEMO_CASES, seed=1, progress=progress,
-                                 cancel=cancelled)
-
-        def done(_summary: Any) -> None:
-            log.info("loaded %d demo cases", DEMO_CASES)
-            self.bus.announce(kinds.ALL)
-            self.statusBar().showMessage(
-                self.tr("已载入 %1 个示例案例").replace("%1", str(DEMO_CASES)), 10000)
-
-        return self._run(self.tr("正在生成示例数据…"), work, done)
 
     # ---- closing ----------------------------------------------------------------------------
     def running_ops(self) -> list[Operation]:

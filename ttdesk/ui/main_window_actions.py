@@ -1,0 +1,161 @@
+"""The main window's data-wide actions: backup, restore, JSON export, the first-start walk-
+through and demo data. Each long one runs off the GUI thread through `run_op` (progress and
+cancel); when data changed, the bus tells every open view.
+
+A mixin of `MainWindow` (which provides `_ctx`, `bus`, `settings`, `last_op`); its texts are in
+the "MainWindow" translation context.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ttdesk.core.stats import count_achievements
+from ttdesk.ui import bus as kinds
+from ttdesk.ui.ops import Operation, run_op
+
+log = logging.getLogger(__name__)
+
+DEMO_MODULE = "ttdesk.core.demo"
+DEMO_CASES = 300
+
+
+def _demo_module() -> ModuleType | None:
+    """The demo-data generator when this build has it (it is optional for the shell)."""
+    try:
+        return importlib.import_module(DEMO_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name != DEMO_MODULE:
+            raise
+        return None
+
+
+class DataActions:
+    """Backup, restore, export, first start and demo data for the main window."""
+
+    _ctx: Any
+    bus: Any
+    settings: Any
+    last_op: Operation | None
+
+    def _run(self, title: str, work: Callable[..., Any],
+             on_done: Callable[[Any], None]) -> Operation:
+        self.last_op = run_op(self, title, work, on_done, lang=self._ctx.lang)
+        return self.last_op
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def backup_now(self, target: Path | None = None) -> Operation | None:
+        from ttdesk.core.setup import backup_dir
+
+        if target is None:
+            suggested = backup_dir() / f"ttdesk-{datetime.now():%Y%m%d-%H%M}.db"
+            title = QCoreApplication.translate("MainWindow", "备份到")
+            chosen, _ = QFileDialog.getSaveFileName(self, title, str(suggested))
+            if not chosen:
+                return None
+            target = Path(chosen)
+
+        def work(_progress: Any, _cancelled: Any) -> Path:
+            from ttdesk.core.backup import backup
+
+            return backup(self._ctx, target)
+
+        done = QCoreApplication.translate("MainWindow", "已备份到：")
+        return self._run(QCoreApplication.translate("MainWindow", "正在备份…"), work,
+                         lambda path: self._say(done + str(path)))
+
+    def restore_backup(self, source: Path | None = None, confirm: bool = True) -> Operation | None:
+        if source is None:
+            title = QCoreApplication.translate("MainWindow", "选择备份文件")
+            chosen, _ = QFileDialog.getOpenFileName(self, title)
+            if not chosen:
+                return None
+            source = Path(chosen)
+        question = QCoreApplication.translate(
+            "MainWindow", "当前数据将被备份文件替换（当前数据库会另存一份）。继续吗？")
+        title = QCoreApplication.translate("MainWindow", "从备份恢复")
+        if confirm and QMessageBox.question(
+                self, title, question) != QMessageBox.StandardButton.Yes:
+            return None
+        url = self._ctx.db.url
+
+        def work(_progress: Any, _cancelled: Any) -> Any:
+            from ttdesk.core.backup import restore
+
+            self._ctx.db.dispose()  # no connection of ours may stay open on the old file
+            return restore(url, source)
+
+        def done(_result: Any) -> None:
+            self.bus.announce(kinds.ALL)
+            self._say(QCoreApplication.translate("MainWindow", "已从备份恢复：") + str(source))
+
+        return self._run(QCoreApplication.translate("MainWindow", "正在恢复…"), work, done)
+
+    def export_json(self, target: Path | None = None) -> Operation | None:
+        if target is None:
+            title = QCoreApplication.translate("MainWindow", "导出 JSON")
+            name = f"ttdesk-{datetime.now():%Y%m%d}.json"
+            chosen, _ = QFileDialog.getSaveFileName(self, title, name,
+                                                    "JSON (*.json)")
+            if not chosen:
+                return None
+            target = Path(chosen)
+
+        def work(_progress: Any, _cancelled: Any) -> Any:
+            from ttdesk.core.exchange.export import export_json
+
+            return export_json(self._ctx, target)
+
+        done = QCoreApplication.translate("MainWindow", "已导出：")
+        return self._run(QCoreApplication.translate("MainWindow", "正在导出…"), work,
+                         lambda _summary: self._say(done + str(target)))
+
+    # ---- first start ------------------------------------------------------------------------
+    def first_start(self) -> None:
+        """Institution profile + policy on the very first start, then the demo-data offer."""
+        from ttdesk.core.institution import get_profile
+
+        if not self.settings.first_start_done and get_profile(self._ctx) is None:
+            from ttdesk.ui.first_start import FirstStartDialog
+
+            FirstStartDialog(self._ctx, self).exec()
+        self.settings.first_start_done = True
+        self.offer_demo_data()
+
+    def offer_demo_data(self) -> Operation | None:
+        """On an empty database, ask whether to load demo cases; the running Operation (off
+        the GUI thread, with progress and cancel) when accepted, else None."""
+        demo = _demo_module()
+        if demo is None or count_achievements(self._ctx) > 0:
+            return None
+        question = QCoreApplication.translate(
+            "MainWindow", "数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？")
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("MainWindow", "示例数据"),
+            question.replace("%1", str(DEMO_CASES)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        ctx = self._ctx
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return demo.generate(ctx, cases=DEMO_CASES, seed=1, progress=progress,
+                                 cancel=cancelled)
+
+        def done(_summary: Any) -> None:
+            log.info("loaded %d demo cases", DEMO_CASES)
+            self.bus.announce(kinds.ALL)
+            loaded = QCoreApplication.translate("MainWindow", "已载入 %1 个示例案例")
+            self._say(loaded.replace("%1", str(DEMO_CASES)))
+
+        return self._run(QCoreApplication.translate("MainWindow", "正在生成示例数据…"), work, done)
