@@ -29,7 +29,7 @@ MODE_GROUPS: tuple[tuple[tuple[str, str], tuple[DealMode, ...]], ...] = (
     (("许可", "License"), (DealMode.LICENSE_EXCLUSIVE, DealMode.LICENSE_SOLE,
                            DealMode.LICENSE_NONEXCLUSIVE)),
     (("作价投资", "Equity"), (DealMode.EQUITY,)),
-    (("技术开发/咨询/服务", "R&D / consulting / service"),
+    (("开发/咨询/服务", "R&D / consulting / service"),
      (DealMode.DEVELOPMENT, DealMode.CONSULTING, DealMode.SERVICE)),
     (("其他", "Other"), (DealMode.JOINT, DealMode.SELF, DealMode.OTHER)),
 )
