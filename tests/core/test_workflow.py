@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from ttdesk.core import achievements, assessments, companies, deals, ip_assets, rights
+from ttdesk.core import achievements, assessments, companies, deals, ip_assets, payments, rights
 from ttdesk.core.achievements import ContributorIn, DisclosureIn, FundingIn
 from ttdesk.core.credit_code import make_credit_code
 from ttdesk.core.deals import DealIn, ValuationIn
 from ttdesk.core.errors import ConflictError, TransitionRefused, ValidationFailed
 from ttdesk.core.rights import GrantIn
-from ttdesk.db.enums import AchievementStatus, DealStatus, GrantStatus
+from ttdesk.db.enums import AchievementStatus, DeadlineKind, DealStatus, GrantStatus
 from ttdesk.db.models import (
     Achievement,
     AuditEvent,
@@ -376,3 +376,21 @@ def test_insert_events_carry_the_new_rows_id(world):
         case_id = s.execute(select(Achievement.id)).scalar_one()
         ev = s.execute(select(AuditEvent).where(AuditEvent.entity == "achievement")).scalar_one()
     assert (ev.entity_id, ev.entity_ref, ev.action.value) == (case_id, case_no, "insert")
+
+
+def test_signing_a_royalty_licence_sets_its_first_report_deadline(world):
+    deal_no = _deal_in_approval(world, method="listing")
+    deals.update_terms(world, deal_no, {"exchange_reference": "BJTE-2026-0816"})
+    payments.set_terms(world, deal_no, payments.PaymentTermsIn(
+        upfront_amount="200000", royalty_rate="3", royalty_base="净销售额",
+        royalty_period_months=3))
+    deals.record_approval(world, deal_no, "技术转移中心", date(2026, 10, 30))
+    with world.read() as s:
+        assert s.execute(select(Deadline).where(
+            Deadline.kind == DeadlineKind.ROYALTY_REPORT)).first() is None
+    deals.sign(world, deal_no, date(2026, 11, 2))
+    with world.read() as s:
+        due = s.execute(select(Deadline.rule_key, Deadline.due_date).where(
+            Deadline.kind == DeadlineKind.ROYALTY_REPORT)).one()
+    assert due.rule_key.endswith(":royalty:2027-02-01")
+    assert due.due_date > date(2027, 2, 1)

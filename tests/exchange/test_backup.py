@@ -10,10 +10,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from builders import make_person
+from builders import make_person, make_rich_dataset
 
 from exchange.dbcompare import raw_rows
-from exchange.money_rows import make_rich_dataset
 from ttdesk.cli.main import main
 from ttdesk.core.backup import auto_backup, backup, find_pg_tool, restore, rotate
 from ttdesk.core.context import AppContext

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import make_rich_dataset
 
 from exchange.dbcompare import row_counts
-from exchange.money_rows import make_rich_dataset
 from ttdesk.cli.main import main
 from ttdesk.core.context import AppContext
 from ttdesk.core.setup import open_context

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import make_achievement, make_person
+from builders import make_achievement, make_person, make_rich_dataset
 from sqlalchemy import func, select
 
 from exchange.dbcompare import business_tables, differences, signatures
-from exchange.money_rows import make_rich_dataset
 from ttdesk.core.audit import verify_chain
 from ttdesk.core.context import AppContext
 from ttdesk.core.exchange import Selection, export_json, import_json

@@ -16,6 +16,7 @@ from ttdesk.core import audit, policy
 from ttdesk.core.context import AppContext
 from ttdesk.core.credit_code import is_valid_credit_code
 from ttdesk.core.errors import Problem
+from ttdesk.core.money_check import MONEY_STEPS
 from ttdesk.core.rules import (
     P,
     approval_problems,
@@ -257,6 +258,7 @@ STEPS: list[tuple[str, Step]] = [
     ("R4-R9 deals", _deals),
     ("R11/R12 money", lambda s, _: _receipts_and_money(s)),
     ("R8 credit codes", lambda s, _: _companies(s)),
+    *MONEY_STEPS,
 ]
 
 

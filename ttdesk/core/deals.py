@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core import deadlines, lookup, policy, publicity
+from ttdesk.core import deadlines, lookup, payments, policy, publicity
 from ttdesk.core.achievements import enum_value, next_number
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import ConflictError, RuleViolation, ValidationFailed
@@ -316,6 +316,7 @@ def sign(ctx: AppContext, deal_no: str, on: date) -> None:
             raise ValidationFailed(problems)
         deal.signing_date = on
         deadlines.for_signed_deal(s, deal, policy.current(s))
+        payments.refresh_deadlines(s, deal)  # a licence's first royalty report falls due
         if pub is not None:
             deadlines.mark_done(s, f"publicity:{pub.id}:end", on)
 

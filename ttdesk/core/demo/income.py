@@ -403,7 +403,9 @@ def _allocations(g: Gen, plan: DealPlan, dist_id: int, team_fen: int, is_equity:
         amount_fen = int(amount.scaleb(2))
         g.store.add("allocation", {
             "distribution_id": dist_id, "person_id": person, "contribution_pct": share,
-            "amount": amount, "taxable_amount": yuan((amount_fen + 1) // 2),
+            "amount": amount,
+            # cash rewards: half is taxable; equity rewards are taxed later, on disposal
+            "taxable_amount": yuan(0 if is_equity else (amount_fen + 1) // 2),
             "equity_pct": pct(parts[i]) if parts else None, "adjustment_reason": None,
             "_at": at})
 
