@@ -162,6 +162,24 @@ def test_upheld_objection_blocks_payment(any_ctx: AppContext, lic: Licence) -> N
     with pytest.raises(RuleViolation) as exc:
         dist.record_payment(any_ctx, did, date(2026, 6, 1))
     assert exc.value.rule == "R10" and "upheld" in exc.value.problems[0].en
+    dist.reopen(any_ctx, did)  # back to draft: revise, approve and publicise again
+    detail = dist.distribution_detail(any_ctx, did)
+    assert (detail.status, detail.approval_date) == ("draft", None)
+    dist.revise(any_ctx, did, dist.DistributionIn(lic.deal.deal_no, team_share_pct="75"))
+    dist.approve(any_ctx, did, date(2026, 6, 1), "技术转移中心")
+    dist.start_publicity(any_ctx, did, date(2026, 6, 2), "学校信息公开网")
+    assert dist.record_payment(any_ctx, did, date(2026, 7, 1)) == []
+
+
+def test_reopen_only_after_an_upheld_objection(any_ctx: AppContext, lic: Licence) -> None:
+    _book(any_ctx, lic)
+    did = dist.save(any_ctx, dist.DistributionIn(lic.deal.deal_no))
+    dist.approve(any_ctx, did, date(2026, 5, 1), "技术转移中心")
+    dist.start_publicity(any_ctx, did, date(2026, 5, 10), "学校信息公开网")
+    with pytest.raises(RuleViolation) as exc:
+        dist.reopen(any_ctx, did)
+    assert exc.value.rule == "R10"
+    assert dist.distribution_detail(any_ctx, did).status == "in_publicity"
 
 
 def test_equity_distribution_of_reward_shares(any_ctx: AppContext) -> None:

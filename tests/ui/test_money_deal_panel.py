@@ -208,3 +208,28 @@ def test_terms_and_milestones_through_the_dialogs(qtbot, ctx: AppContext, lic: L
     assert _texts(panel, "milestones", 6) == ["未到期"]
     facts = [w.text() for w in panel.terms_view.findChildren(QLabel)]
     assert "¥500,000.00" in facts  # scheduled: upfront + milestone
+
+
+def test_upheld_objection_sends_the_distribution_back_to_draft(qtbot, ctx: AppContext,
+                                                               lic: Licence) -> None:
+    receipts.add_receipt(ctx, receipts.ReceiptIn(lic.deal.deal_no, date(2026, 4, 1),
+                                                 "1000000", "upfront"))
+    did = dist.save(ctx, dist.DistributionIn(lic.deal.deal_no))
+    dist.approve(ctx, did, date(2026, 9, 20), "技术转移中心")
+    dist.start_publicity(ctx, did, date(2026, 10, 1), "学校信息公开网")
+    dist.object_to_publicity(ctx, did, "张三", date(2026, 10, 5), "漏列完成人")
+    panel = _panel(qtbot, ctx, lic)
+    b = panel.buttons
+    select_first(panel.dist_view, lambda s: True)
+    assert not b["reopen"].isEnabled()  # the objection is still open
+    resolve = panel.distributions.resolve_objection()
+    resolve.field("resolution").setText("upheld: a contributor was left out")
+    resolve.field("on").setDate(date(2026, 10, 8))
+    resolve.field("upheld").setChecked(True)
+    assert resolve.try_accept()
+    select_first(panel.dist_view, lambda s: True)
+    assert b["reopen"].isEnabled() and not b["revise_distribution"].isEnabled()
+    b["reopen"].click()
+    select_first(panel.dist_view, lambda s: True)
+    assert _texts(panel, "dists", 1) == ["草拟"]
+    assert b["revise_distribution"].isEnabled() and not b["reopen"].isEnabled()

@@ -65,8 +65,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     st = sub.add_parser("distribution-step",
                         help="approve, publicise or pay a recorded distribution / 分配流转")
     st.add_argument("distribution_id", type=int)
-    st.add_argument("action", choices=["approve", "publicity", "pay"])
-    st.add_argument("--date", required=True, type=date.fromisoformat, dest="on")
+    st.add_argument("action", choices=["approve", "publicity", "pay", "reopen"],
+                    help="reopen: back to draft after an upheld objection")
+    st.add_argument("--date", type=date.fromisoformat, dest="on",
+                    help="the day of the step (not for reopen)")
     st.add_argument("--body", help="approve: the approving body / 审批机构")
     st.add_argument("--channel", help="publicity: where it is published / 公示渠道")
     add_json_flag(st)
@@ -182,7 +184,12 @@ def run_distribution_step(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     warnings: list[Any] = []
     try:
-        if args.action == "approve":
+        if args.action == "reopen":
+            dist.reopen(ctx, args.distribution_id)
+        elif args.on is None:
+            raise RuleViolation("INPUT", "须用 --date 给出日期", "--date is required",
+                                "date")
+        elif args.action == "approve":
             dist.approve(ctx, args.distribution_id, args.on, args.body or "")
         elif args.action == "publicity":
             dist.start_publicity(ctx, args.distribution_id, args.on, args.channel or "")

@@ -452,6 +452,22 @@ def resolve_objection(ctx: AppContext, distribution_id: int, resolution: str, on
             publicity.close(pub, on, PublicityResult.TERMINATED_BY_OBJECTION)
 
 
+def reopen(ctx: AppContext, distribution_id: int) -> None:
+    """Back to draft after an upheld objection ended the publicity: the allocation is revised,
+    approved and publicised again (the old approval no longer covers it)."""
+    with ctx.write() as s:
+        dist = load_distribution(s, distribution_id)
+        where = str(distribution_id)
+        pub = latest_publicity(s, dist.id)
+        if pub is None or pub.result != PublicityResult.TERMINATED_BY_OBJECTION:
+            raise RuleViolation("R10", "只有异议成立而终止公示的分配可以退回修改",
+                                "only a distribution whose publicity an upheld objection ended "
+                                "can go back to draft", "status", where)
+        require_transition(DISTRIBUTION, dist.status, DistributionStatus.DRAFT, where)
+        dist.status, dist.approval_date, dist.approval_body = (
+            DistributionStatus.DRAFT, None, None)
+
+
 def record_payment(ctx: AppContext, distribution_id: int, on: date,
                    expected_version: int | None = None) -> list[Problem]:
     """Record the payment date (R10: only after the publicity ended with no open objection).

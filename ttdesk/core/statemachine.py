@@ -81,7 +81,8 @@ COOPERATION_DEAL: Table = {
 DISTRIBUTION: Table = {
     M.DRAFT: frozenset({M.APPROVED}),
     M.APPROVED: frozenset({M.IN_PUBLICITY}),
-    M.IN_PUBLICITY: frozenset({M.PAID}),
+    # back to draft when an upheld objection means the allocation must be revised
+    M.IN_PUBLICITY: frozenset({M.PAID, M.DRAFT}),
     M.PAID: frozenset(),
 }
 

@@ -70,6 +70,7 @@ class DistributionsTab(QWidget):
                 ("start_publicity", self.tr("开始公示…"), self.start_publicity),
                 ("object", self.tr("登记异议…"), self.object_to_publicity),
                 ("resolve", self.tr("处理异议…"), self.resolve_objection),
+                ("reopen", self.tr("退回修改"), self.reopen),
                 ("record_payment", self.tr("登记发放…"), self.record_payment)):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -114,6 +115,9 @@ class DistributionsTab(QWidget):
                        and pub is not None and pub.result is None)
         b["object"].setEnabled(publicising)
         b["resolve"].setEnabled(publicising and bool(pub and pub.open_objections))
+        b["reopen"].setEnabled(s is not None and s.status == DistributionStatus.IN_PUBLICITY
+                               and pub is not None
+                               and pub.result == PublicityResult.TERMINATED_BY_OBJECTION)
 
     def _show_distribution(self) -> None:
         """The selected distribution's dates, publicity and per-person amounts."""
@@ -188,6 +192,11 @@ class DistributionsTab(QWidget):
     def resolve_objection(self) -> QWidget | None:
         s = selected_row(self.dist_view)
         return self.open_dialog(dd.resolve_dialog(self.ctx, s, self)) if s else None
+
+    def reopen(self) -> bool:
+        """An upheld objection ended the publicity: back to draft to revise the allocation."""
+        s = selected_row(self.dist_view)
+        return self.guard(lambda: dist.reopen(self.ctx, s.id)) if s else False
 
     def record_payment(self) -> QWidget | None:
         s = selected_row(self.dist_view)
