@@ -33,6 +33,7 @@ class Achievement(Timestamped, Base):
     __table_args__ = (
         Index("ix_achievement_status_id", "status", "id"),
         Index("ix_achievement_disclosure", "disclosure_date", "id"),
+        Index("ix_achievement_title_date", "title", "disclosure_date"),  # ledger matching
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
