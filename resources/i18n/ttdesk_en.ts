@@ -2117,6 +2117,10 @@
         <translation>Handle objection…</translation>
     </message>
     <message>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
         <source>登记发放…</source>
         <translation>Record payment…</translation>
     </message>
