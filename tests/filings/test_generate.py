@@ -81,3 +81,28 @@ def test_unchanged_data_gives_back_the_archived_version(demo_ctx: AppContext) ->
     again = generate(demo_ctx, "F05", first.record.subject)
     assert again.reused and again.content == first.content
     assert again.record.serial_no == first.record.serial_no
+
+
+def test_f07_shows_a_reversed_cost_as_a_negative_line(ctx: AppContext) -> None:
+    from datetime import date
+
+    from money.conftest import signed_licence
+
+    from ttdesk.core import distribution, institution, receipts
+
+    ctx.today = lambda: date(2026, 11, 20)
+    institution.save_profile(ctx, institution.InstitutionProfile("京华理工大学"))
+    deal_no = signed_licence(ctx).deal.deal_no
+    receipts.add_receipt(ctx, receipts.ReceiptIn(deal_no, date(2026, 4, 1), "1000000",
+                                                 "upfront"))
+    wrong = receipts.add_cost(ctx, receipts.CostIn(date(2026, 4, 2), "50000", "legal",
+                                                   deal_no=deal_no, note="合同法律审查费"))
+    receipts.reverse_cost(ctx, wrong, date(2026, 4, 3), "发票作废")
+    receipts.add_cost(ctx, receipts.CostIn(date(2026, 4, 4), "40000", "legal",
+                                           deal_no=deal_no, note="合同法律审查费（重开发票）"))
+    did = distribution.save(ctx, distribution.DistributionIn(deal_no))
+    distribution.approve(ctx, did, date(2026, 5, 1), "技术转移中心")
+    text = squash("".join(pages_text(generate(ctx, "F07", deal_no, "zh").content)))
+    assert "法律费用（冲销）" in text and "-¥50,000.00" in text
+    assert "¥40,000.00" in text
+    assert distribution.distribution_detail(ctx, did).plan.net_income == 960000

@@ -174,13 +174,16 @@ def _costs(g: Gen, plan: DealPlan) -> list[tuple[date, int, str, bool, str]]:
     if plan.pricing in ("listing", "auction"):
         out.append((signed, max(100_000, fen * g.ri(1, 3) // 100 // 100 * 100),
                     "exchange_fees", True, "技术交易所挂牌/拍卖服务费"))
+    # fees in proportion to the contract (at most 8% of it, at least ¥100): a ¥20,000
+    # service contract does not carry a ¥30,000 legal review that would eat its whole income
+    cap = max(10_000, fen * 8 // 100)
     if _wanted(g, "legal", 0.2):
-        out.append((signed - days(g.ri(0, 20)), g.ri(50, 500) * 10_000, "legal",
+        out.append((signed - days(g.ri(0, 20)), min(g.ri(50, 500) * 10_000, cap), "legal",
                     True, "合同法律审查费"))
     if _wanted(g, "taxes", 0.05):
         out.append((signed, max(500, fen * 3 // 10_000), "taxes", True, "印花税"))
     if _wanted(g, "other", 0.1):
-        out.append((signed - days(g.ri(0, 30)), g.ri(20, 200) * 10_000, "other",
+        out.append((signed - days(g.ri(0, 30)), min(g.ri(20, 200) * 10_000, cap), "other",
                     False, "差旅及会务费（不可扣除）"))
     deductible = set(g.policy.values["deductible_cost_categories"])
     return [(on, amount, cat, cat in deductible, note) for on, amount, cat, _, note in out]

@@ -385,8 +385,8 @@ def f07(session: Session, deal_no: str, dist_id: int | None = None) -> dict[str,
         distribution=_dist_part(dist),
         receipts=[{**pick(r, "received_on", "amount", "kind", "invoice_no"),
                    "reversal": r.reverses_id is not None} for r in receipts],
-        costs=[pick(c, "incurred_on", "amount", "category", "deductible", "note")
-               for c in deal.costs if c.deductible],
+        costs=[{**pick(c, "incurred_on", "amount", "category", "deductible", "note"),
+                "reversal": c.reverses_id is not None} for c in deal.costs if c.deductible],
         publicity=None,
     )
     pubs = _distribution_publicities(session, dist.id)

@@ -95,6 +95,7 @@ class CostRow:
     category: CostCategory
     deductible: bool
     note: str | None
+    reverses_id: int | None  # a reversing entry undoes that cost
 
 
 @dataclass(frozen=True)

@@ -347,8 +347,11 @@ def f07(snap: dict[str, Any], lang: str) -> b.Document:
             b.Note(w.tr("项目可扣除费用：", "Deductible costs of the deal:")),
             b.Grid([w.field("incurred_on"), w.field("category"), w.field("note"),
                     w.field("amount")],
-                   [[w.date(c["incurred_on"]), w.code(e.CostCategory, c["category"]),
-                     w.text(c.get("note")), w.money(c["amount"])] for c in snap["costs"]],
+                   [[w.date(c["incurred_on"]), w.code(e.CostCategory, c["category"]) +
+                     (w.tr("（冲销）", " (reversal)") if c.get("reversal") else ""),
+                     w.text(c.get("note")),
+                     ("-" if c.get("reversal") else "") + w.money(c["amount"])]
+                    for c in snap["costs"]],
                    widths=[1.2, 1.4, 1.6, 1.4], align="lllr"))
     doc.add(b.Heading(w.tr("三、分配方案", "3. Distribution")), b.Fields([
         (w.field("gross_income"), w.money_caps(dist["gross_income"])),
