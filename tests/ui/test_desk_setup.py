@@ -165,6 +165,8 @@ def test_english_translation_is_installed_when_compiled(qtbot: QtBot) -> None:
     installed = install_translators(app, "en")
     try:
         assert QCoreApplication.translate("MainWindow", "成果") == "Achievements"
+        # a text lupdate filed under the empty context (a module-level tr() helper)
+        assert QCoreApplication.translate("SomeDialog", "冲销日期") == "Reversal date"
     finally:
         for t in installed:
             app.removeTranslator(t)

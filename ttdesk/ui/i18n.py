@@ -21,6 +21,22 @@ log = logging.getLogger(__name__)
 QT_LOCALE = {"zh": "zh_CN", "en": "en"}
 
 
+class FallbackTranslator(QTranslator):
+    """A translator that also looks in the empty context.
+
+    pyside6-lupdate files the texts of a module-level helper (`def tr(text): return
+    QCoreApplication.translate(CTX, text)`) under the empty context, while at run time they
+    are asked for under `CTX`; without this fallback those texts would stay Chinese.
+    """
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        found = super().translate(context, source, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source, disambiguation, n)
+        return found
+
+
 def translations_dir() -> Path:
     return resource_path("i18n")
 
@@ -35,7 +51,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         app.installTranslator(qt)
         installed.append(qt)
     if lang == "en":
-        ours = QTranslator(app)
+        ours = FallbackTranslator(app)
         if ours.load("ttdesk_en", str(translations_dir())):
             app.installTranslator(ours)
             installed.append(ours)
