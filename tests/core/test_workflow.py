@@ -139,6 +139,25 @@ def test_stale_version_is_a_conflict(world):
         achievements.update(world, case_no, {"abstract": "x"}, expected_version=1)
 
 
+def test_fields_and_contributors_save_together_or_not_at_all(world):
+    case_no = achievements.create_disclosure(world, disclosure())
+    swapped = [ContributorIn("T001", "40", "lead"), ContributorIn("T002", "60")]
+    with pytest.raises(ValidationFailed) as err:  # the title is refused: the list stays too
+        achievements.update(world, case_no, {"title": "  "}, expected_version=1,
+                            contributors=swapped)
+    assert rules_of(err.value) == {"R2"}
+    with world.read() as s:
+        shares = sorted(c.share for c in s.execute(select(Achievement)).scalar_one()
+                        .contributions)
+    assert shares == [20, 30, 50]
+    v = achievements.update(world, case_no, {"abstract": "界面层"}, expected_version=1,
+                            contributors=swapped)
+    assert v == 2
+    with world.read() as s:
+        a = s.execute(select(Achievement)).scalar_one()
+        assert (a.abstract, sorted(c.share for c in a.contributions)) == ("界面层", [40, 60])
+
+
 def _converting_case(ctx) -> str:
     case_no = achievements.create_disclosure(ctx, disclosure())
     achievements.transition(ctx, case_no, "assessing")

@@ -185,28 +185,36 @@ ENUM_FIELDS = {"kind": AchievementKind, "research_stage": ResearchStage, "secrec
 
 
 def update(ctx: AppContext, case_no: str, changes: dict[str, Any],
-           expected_version: int | None = None) -> int:
-    """Edit a case's fields; refused (ConflictError) when someone saved it meanwhile.
-    Returns the new version."""
+           expected_version: int | None = None,
+           contributors: list[ContributorIn] | None = None) -> int:
+    """Edit a case's fields and, when given, replace its contributor list — one unit of
+    work, so a refused field leaves the contributors unchanged too. Refused (ConflictError)
+    when someone saved the case meanwhile. Returns the new version."""
     with ctx.write() as s:
         a = lookup.achievement(s, case_no)
         _checked_version(a, expected_version)
-        for key, value in changes.items():
-            if key in ENUM_FIELDS:
-                setattr(a, key, enum_value(ENUM_FIELDS[key], value, key))
-            elif key == "department":
-                a.department = lookup.department(s, value)
-            elif key == "officer":
-                a.officer = lookup.user(s, value) if value else None
-            elif key in EDITABLE:
-                setattr(a, key, value)
-            else:
-                raise RuleViolation("INPUT", f"字段 {key} 不可在此修改",
-                                    f"field {key} cannot be edited here", field=key)
-        if not (a.title or "").strip():
-            raise RuleViolation("R2", "成果名称不能为空", "the title cannot be empty", "title")
+        if contributors is not None:
+            _replace_contributors(s, a, contributors)
+        _apply_changes(s, a, changes)
         s.flush()
         return a.version
+
+
+def _apply_changes(s: Session, a: Achievement, changes: dict[str, Any]) -> None:
+    for key, value in changes.items():
+        if key in ENUM_FIELDS:
+            setattr(a, key, enum_value(ENUM_FIELDS[key], value, key))
+        elif key == "department":
+            a.department = lookup.department(s, value)
+        elif key == "officer":
+            a.officer = lookup.user(s, value) if value else None
+        elif key in EDITABLE:
+            setattr(a, key, value)
+        else:
+            raise RuleViolation("INPUT", f"字段 {key} 不可在此修改",
+                                f"field {key} cannot be edited here", field=key)
+    if not (a.title or "").strip():
+        raise RuleViolation("R2", "成果名称不能为空", "the title cannot be empty", "title")
 
 
 def set_contributors(ctx: AppContext, case_no: str, items: list[ContributorIn],
@@ -215,16 +223,20 @@ def set_contributors(ctx: AppContext, case_no: str, items: list[ContributorIn],
     with ctx.write() as s:
         a = lookup.achievement(s, case_no)
         _checked_version(a, expected_version)
-        if not items:
-            raise RuleViolation("R2", "至少需要一名完成人", "at least one contributor is required",
-                                "contributors")
-        new = _contributions(s, items)
-        a.contributions.clear()
-        s.flush()
-        a.contributions.extend(new)
-        # Touch the case row so its version moves on: a concurrent editor of the same case
-        # then gets a conflict instead of overwriting this list unseen.
-        a.updated_at = utcnow()
+        _replace_contributors(s, a, items)
+
+
+def _replace_contributors(s: Session, a: Achievement, items: list[ContributorIn]) -> None:
+    if not items:
+        raise RuleViolation("R2", "至少需要一名完成人", "at least one contributor is required",
+                            "contributors")
+    new = _contributions(s, items)
+    a.contributions.clear()
+    s.flush()
+    a.contributions.extend(new)
+    # Touch the case row so its version moves on: a concurrent editor of the same case
+    # then gets a conflict instead of overwriting this list unseen.
+    a.updated_at = utcnow()
 
 
 def set_funding(ctx: AppContext, case_no: str, items: list[FundingIn],

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 from ttdesk.core import achievements
 from ttdesk.core.context import AppContext
 from ttdesk.core.errors import TTDeskError, ValidationFailed
-from ttdesk.core.queries.case_detail import CaseDetail, case_detail
+from ttdesk.core.queries.case_detail import CaseDetail
 from ttdesk.core.rules import shares_problems
 from ttdesk.ui.case.disclosure_form import CASE_FIELDS, DisclosureForm, detail_values
 from ttdesk.ui.case.editing import EditTracker
@@ -96,12 +96,9 @@ class DisclosureTab(QWidget):
         self.tracker.revert()
 
     def save(self) -> bool:
-        """Save the contributors, then the changed fields; True when all was saved.
-
-        Two service calls (contributors, fields), ordered so that the one most likely to be
-        refused goes first with everything checked before it writes (R1 by the core's rule,
-        then the service's own checks); the fields (chosen from lists) follow.
-        """
+        """Save the changed fields and contributors in one service call (one unit of work:
+        all of it or nothing); True when saved. R1 is checked first by the core's rule so
+        its message shows under the contributors."""
         if self.detail is None or not self.tracker.dirty:
             return True
         self.form.clear_errors()
@@ -113,16 +110,13 @@ class DisclosureTab(QWidget):
         try:
             if people_changed:
                 self._check_shares()
-                achievements.set_contributors(self.ctx, case_no, self.form.contributors.items(),
-                                              expected_version=self.version)
-                self.version = case_detail(self.ctx, case_no).version
-                self.loaded["contributors"] = now["contributors"]
-            if changes:
-                self.version = achievements.update(self.ctx, case_no, changes,
-                                                   expected_version=self.version)
+            self.version = achievements.update(
+                self.ctx, case_no, changes, expected_version=self.version,
+                contributors=self.form.contributors.items() if people_changed else None)
         except TTDeskError as exc:  # ConflictError included: shown, nothing overwritten
             self.form.show_error(exc, self.ctx.lang)
             return False
+        self.loaded = now
         self.tracker.reset()
         self.saved.emit()
         return True
