@@ -18,11 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ttdesk.core import calendar_store, policy
+from ttdesk.core.bulkwrite import BulkWriter, CancelFn, Cancelled, ProgressFn
 from ttdesk.core.context import AppContext
 from ttdesk.core.demo import cases as cs
 from ttdesk.core.demo import deals, extras, grants, income, ip, org, spinoffs, timeline
 from ttdesk.core.demo.common import Gen, Store, stamp
-from ttdesk.core.demo.writer import BulkWriter, CancelFn, Cancelled, ProgressFn
 from ttdesk.core.errors import RuleViolation
 from ttdesk.db.models import Achievement, Base, Deadline
 

@@ -1,4 +1,5 @@
-"""Bulk writing of the demo rows, with their hash-chained audit events, in one transaction.
+"""Bulk writing of many rows (demo data, Excel ledger imports) with their hash-chained audit
+events, in one transaction.
 
 The ORM would write the audit trail by itself, but a million objects through the unit of work
 take many minutes. Rows are therefore inserted in batches with executemany, and the audit
