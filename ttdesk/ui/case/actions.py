@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -67,6 +67,38 @@ class ActionSpec:
 
 def today_default(ctx: AppContext, _record: Any) -> date:
     return ctx.today()
+
+
+def text_value(v: dict[str, Any], key: str) -> str:
+    """A dialog value as the services take text ("" for nothing entered)."""
+    return str(v.get(key) or "")
+
+
+# The inputs of a publicity and its objections, the same for rights grants and deals.
+def publicity_fields(start_aliases: tuple[str, ...]) -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec("start", QT_TRANSLATE_NOOP("CaseActions", "公示开始日"), "date",
+                  start_aliases, default=today_default),
+        FieldSpec("channel", QT_TRANSLATE_NOOP("CaseActions", "公示渠道"),
+                  default=lambda ctx, record: "学校官网"),
+    )
+
+
+OBJECTION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("raised_by", QT_TRANSLATE_NOOP("CaseActions", "异议人"), aliases=("objection",)),
+    FieldSpec("on", QT_TRANSLATE_NOOP("CaseActions", "异议日期"), "date", ("raised_on",),
+              default=today_default),
+    FieldSpec("content", QT_TRANSLATE_NOOP("CaseActions", "异议内容"), "multiline"),
+)
+
+
+def resolve_fields(upheld_text: str) -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec("resolution", QT_TRANSLATE_NOOP("CaseActions", "处理意见"), "multiline"),
+        FieldSpec("on", QT_TRANSLATE_NOOP("CaseActions", "处理日期"), "date", ("resolved_on",),
+                  default=today_default),
+        FieldSpec("upheld", upheld_text, "bool"),
+    )
 
 
 def _input(ctx: AppContext, f: FieldSpec) -> QWidget:

@@ -13,7 +13,15 @@ from ttdesk.core.queries.parts import GrantRow
 from ttdesk.db.enums import AchievementStatus as A
 from ttdesk.db.enums import GrantForm
 from ttdesk.db.enums import GrantStatus as G
-from ttdesk.ui.case.actions import ActionSpec, FieldSpec, today_default
+from ttdesk.ui.case.actions import (
+    OBJECTION_FIELDS,
+    ActionSpec,
+    FieldSpec,
+    publicity_fields,
+    resolve_fields,
+    text_value,
+    today_default,
+)
 
 
 def _move(target: A) -> Any:
@@ -90,23 +98,19 @@ def _g(target: G) -> Any:
     return lambda g: target in grant_targets(g.status)
 
 
-def _text(v: dict[str, Any], key: str) -> str:
-    return str(v.get(key) or "")
-
-
 GRANT_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "college_review",
         QT_TRANSLATE_NOOP("CaseActions", "院系审核…"),
         _g(G.COLLEGE_REVIEWED),
-        lambda ctx, g, v: rights.college_review(ctx, g.id, v["on"], _text(v, "opinion")),
+        lambda ctx, g, v: rights.college_review(ctx, g.id, v["on"], text_value(v, "opinion")),
         (ON, FieldSpec("opinion", QT_TRANSLATE_NOOP("CaseActions", "审核意见"))),
     ),
     ActionSpec(
         "tto_review",
         QT_TRANSLATE_NOOP("CaseActions", "转移机构审核…"),
         _g(G.TTO_REVIEWED),
-        lambda ctx, g, v: rights.tto_review(ctx, g.id, v["on"], _text(v, "opinion")),
+        lambda ctx, g, v: rights.tto_review(ctx, g.id, v["on"], text_value(v, "opinion")),
         (
             ON,
             FieldSpec(
@@ -121,68 +125,33 @@ GRANT_ACTIONS: tuple[ActionSpec, ...] = (
         "publicity",
         QT_TRANSLATE_NOOP("CaseActions", "开始公示…"),
         lambda g: g.status != G.OBJECTION and G.IN_PUBLICITY in grant_targets(g.status),
-        lambda ctx, g, v: rights.start_publicity(ctx, g.id, v["start"], _text(v, "channel")),
-        (
-            FieldSpec(
-                "start",
-                QT_TRANSLATE_NOOP("CaseActions", "公示开始日"),
-                "date",
-                ("start_date",),
-                default=today_default,
-            ),
-            FieldSpec(
-                "channel",
-                QT_TRANSLATE_NOOP("CaseActions", "公示渠道"),
-                default=lambda ctx, g: "学校官网",
-            ),
-        ),
+        lambda ctx, g, v: rights.start_publicity(ctx, g.id, v["start"], text_value(v, "channel")),
+        publicity_fields(("start_date",)),
     ),
     ActionSpec(
         "object",
         QT_TRANSLATE_NOOP("CaseActions", "登记异议…"),
         _g(G.OBJECTION),
         lambda ctx, g, v: rights.object_to(
-            ctx, g.id, _text(v, "raised_by"), v["on"], _text(v, "content")
+            ctx, g.id, text_value(v, "raised_by"), v["on"], text_value(v, "content")
         ),
-        (
-            FieldSpec(
-                "raised_by", QT_TRANSLATE_NOOP("CaseActions", "异议人"), aliases=("objection",)
-            ),
-            FieldSpec(
-                "on",
-                QT_TRANSLATE_NOOP("CaseActions", "异议日期"),
-                "date",
-                ("raised_on",),
-                default=today_default,
-            ),
-            FieldSpec("content", QT_TRANSLATE_NOOP("CaseActions", "异议内容"), "multiline"),
-        ),
+        OBJECTION_FIELDS,
     ),
     ActionSpec(
         "resolve",
         QT_TRANSLATE_NOOP("CaseActions", "处理异议…"),
         lambda g: g.status == G.OBJECTION,
         lambda ctx, g, v: rights.resolve_objection(
-            ctx, g.id, _text(v, "resolution"), v["on"], bool(v["upheld"])
+            ctx, g.id, text_value(v, "resolution"), v["on"], bool(v["upheld"])
         ),
-        (
-            FieldSpec("resolution", QT_TRANSLATE_NOOP("CaseActions", "处理意见"), "multiline"),
-            FieldSpec(
-                "on",
-                QT_TRANSLATE_NOOP("CaseActions", "处理日期"),
-                "date",
-                ("resolved_on",),
-                default=today_default,
-            ),
-            FieldSpec("upheld", QT_TRANSLATE_NOOP("CaseActions", "异议成立（不予赋权）"), "bool"),
-        ),
+        resolve_fields(QT_TRANSLATE_NOOP("CaseActions", "异议成立（不予赋权）")),
     ),
     ActionSpec(
         "approve",
         QT_TRANSLATE_NOOP("CaseActions", "记录批准…"),
         _g(G.APPROVED),
         lambda ctx, g, v: rights.approve(
-            ctx, g.id, _text(v, "body"), v["on"], _text(v, "minutes_no")
+            ctx, g.id, text_value(v, "body"), v["on"], text_value(v, "minutes_no")
         ),
         (
             FieldSpec(
@@ -202,7 +171,7 @@ GRANT_ACTIONS: tuple[ActionSpec, ...] = (
         "agreement",
         QT_TRANSLATE_NOOP("CaseActions", "签订协议…"),
         _g(G.AGREEMENT_SIGNED),
-        lambda ctx, g, v: rights.sign_agreement(ctx, g.id, _text(v, "agreement_no"), v["on"]),
+        lambda ctx, g, v: rights.sign_agreement(ctx, g.id, text_value(v, "agreement_no"), v["on"]),
         (
             FieldSpec("agreement_no", QT_TRANSLATE_NOOP("CaseActions", "协议编号")),
             FieldSpec(
@@ -233,7 +202,7 @@ GRANT_ACTIONS: tuple[ActionSpec, ...] = (
         "reject",
         QT_TRANSLATE_NOOP("CaseActions", "不予通过…"),
         _g(G.REJECTED),
-        lambda ctx, g, v: rights.reject(ctx, g.id, _text(v, "reason")),
+        lambda ctx, g, v: rights.reject(ctx, g.id, text_value(v, "reason")),
         (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "理由"), "multiline"),),
     ),
 )

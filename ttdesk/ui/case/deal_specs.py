@@ -14,17 +14,21 @@ from ttdesk.core.queries.case_detail import CaseDetail
 from ttdesk.core.queries.deal_detail import DealDetail
 from ttdesk.db.enums import COOPERATION_MODES, DealMode, PricingMethod, ValuationApproach
 from ttdesk.db.enums import DealStatus as D
-from ttdesk.ui.case.actions import ActionSpec, FieldSpec, today_default
+from ttdesk.ui.case.actions import (
+    OBJECTION_FIELDS,
+    ActionSpec,
+    FieldSpec,
+    publicity_fields,
+    resolve_fields,
+    text_value,
+    today_default,
+)
 
 BEFORE_APPROVAL = (D.DRAFT, D.DUE_DILIGENCE, D.APPROVAL)
 
 
 def _can(target: D) -> Any:
     return lambda d: target in deal_targets(d.mode, d.status)
-
-
-def _text(v: dict[str, Any], key: str) -> str:
-    return str(v.get(key) or "")
 
 
 def _plain(fn: Any) -> Any:
@@ -57,7 +61,7 @@ def _terms(ctx: Any, d: DealDetail, v: dict[str, Any]) -> int:
         ctx,
         d.deal_no,
         {
-            "title": _text(v, "title") or d.title,
+            "title": text_value(v, "title") or d.title,
             "price": v.get("price") or None,
             "pricing_method": v.get("pricing_method") or None,
             "exchange_reference": v.get("exchange_reference") or None,
@@ -95,7 +99,7 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("CaseActions", "记录审批…"),
         lambda d: d.status == D.APPROVAL,
         lambda ctx, d, v: deals.record_approval(
-            ctx, d.deal_no, _text(v, "body"), v["on"], _text(v, "minutes_no") or None
+            ctx, d.deal_no, text_value(v, "body"), v["on"], text_value(v, "minutes_no") or None
         ),
         (
             FieldSpec(
@@ -118,61 +122,27 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         "publicity",
         QT_TRANSLATE_NOOP("CaseActions", "开始公示…"),
         _can(D.IN_PUBLICITY),
-        lambda ctx, d, v: deals.start_publicity(ctx, d.deal_no, v["start"], _text(v, "channel")),
-        (
-            FieldSpec(
-                "start",
-                QT_TRANSLATE_NOOP("CaseActions", "公示开始日"),
-                "date",
-                ("start_date", "approval_date"),
-                default=today_default,
-            ),
-            FieldSpec(
-                "channel",
-                QT_TRANSLATE_NOOP("CaseActions", "公示渠道"),
-                default=lambda ctx, d: "学校官网",
-            ),
-        ),
+        lambda ctx, d, v: deals.start_publicity(ctx, d.deal_no, v["start"],
+                                                text_value(v, "channel")),
+        publicity_fields(("start_date", "approval_date")),
     ),
     ActionSpec(
         "object",
         QT_TRANSLATE_NOOP("CaseActions", "登记异议…"),
         _can(D.OBJECTION),
         lambda ctx, d, v: deals.object_to(
-            ctx, d.deal_no, _text(v, "raised_by"), v["on"], _text(v, "content")
+            ctx, d.deal_no, text_value(v, "raised_by"), v["on"], text_value(v, "content")
         ),
-        (
-            FieldSpec(
-                "raised_by", QT_TRANSLATE_NOOP("CaseActions", "异议人"), aliases=("objection",)
-            ),
-            FieldSpec(
-                "on",
-                QT_TRANSLATE_NOOP("CaseActions", "异议日期"),
-                "date",
-                ("raised_on",),
-                default=today_default,
-            ),
-            FieldSpec("content", QT_TRANSLATE_NOOP("CaseActions", "异议内容"), "multiline"),
-        ),
+        OBJECTION_FIELDS,
     ),
     ActionSpec(
         "resolve",
         QT_TRANSLATE_NOOP("CaseActions", "处理异议…"),
         lambda d: d.status == D.OBJECTION,
         lambda ctx, d, v: deals.resolve_objection(
-            ctx, d.deal_no, _text(v, "resolution"), v["on"], bool(v["upheld"])
+            ctx, d.deal_no, text_value(v, "resolution"), v["on"], bool(v["upheld"])
         ),
-        (
-            FieldSpec("resolution", QT_TRANSLATE_NOOP("CaseActions", "处理意见"), "multiline"),
-            FieldSpec(
-                "on",
-                QT_TRANSLATE_NOOP("CaseActions", "处理日期"),
-                "date",
-                ("resolved_on",),
-                default=today_default,
-            ),
-            FieldSpec("upheld", QT_TRANSLATE_NOOP("CaseActions", "异议成立（终止项目）"), "bool"),
-        ),
+        resolve_fields(QT_TRANSLATE_NOOP("CaseActions", "异议成立（终止项目）")),
     ),
     ActionSpec(
         "sign",
@@ -193,7 +163,7 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         "register",
         QT_TRANSLATE_NOOP("CaseActions", "合同登记…"),
         _can(D.REGISTERED),
-        lambda ctx, d, v: deals.register(ctx, d.deal_no, _text(v, "registration_no"), v["on"]),
+        lambda ctx, d, v: deals.register(ctx, d.deal_no, text_value(v, "registration_no"), v["on"]),
         (
             FieldSpec("registration_no", QT_TRANSLATE_NOOP("CaseActions", "登记编号")),
             FieldSpec(
@@ -222,7 +192,7 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         "terminate",
         QT_TRANSLATE_NOOP("CaseActions", "终止…"),
         _can(D.TERMINATED),
-        lambda ctx, d, v: deals.terminate(ctx, d.deal_no, _text(v, "reason")),
+        lambda ctx, d, v: deals.terminate(ctx, d.deal_no, text_value(v, "reason")),
         (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "终止理由"), "multiline"),),
     ),
 )
@@ -304,7 +274,7 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("CaseActions", "关联关系申报…"),
         lambda d: d.status in BEFORE_APPROVAL,
         lambda ctx, d, v: deals.declare_related_party(
-            ctx, d.deal_no, _text(v, "declaration"), v["on"]
+            ctx, d.deal_no, text_value(v, "declaration"), v["on"]
         ),
         (
             FieldSpec(
@@ -326,7 +296,7 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("CaseActions", "主管部门审批…"),
         lambda d: d.status in BEFORE_APPROVAL,
         lambda ctx, d, v: deals.record_supervising_approval(
-            ctx, d.deal_no, _text(v, "ref"), v["on"]
+            ctx, d.deal_no, text_value(v, "ref"), v["on"]
         ),
         (
             FieldSpec(
@@ -350,7 +320,7 @@ def _create(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> str:
     return deals.create(
         ctx,
         deals.DealIn(
-            title=_text(v, "title"),
+            title=text_value(v, "title"),
             mode=str(v["mode"]),
             achievements=[c.case_no],
             counterparty=v.get("counterparty") or None,
