@@ -27,7 +27,7 @@ TARGET_MB = 250.0
 
 def one_run(cases: int, seed: int, folder: Path) -> dict[str, object]:
     from ttdesk.core.demo import generate
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
 
     path = folder / "demo.db"
     started = time.perf_counter()
@@ -41,8 +41,8 @@ def one_run(cases: int, seed: int, folder: Path) -> dict[str, object]:
 
 
 def run_check(path: Path) -> tuple[float, int]:
-    from ttdesk.core.check import run_check as check
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
+    from ttdesk.core.records.check import run_check as check
 
     ctx = open_context(f"sqlite:///{path}", migrate_backup=False)
     started = time.perf_counter()

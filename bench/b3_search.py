@@ -28,8 +28,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.queries import CaseFilter, case_detail, case_ids, case_rows, deal_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views import CaseFilter, case_detail, case_ids, case_rows, deal_detail
 from ttdesk.db.engine import connect
 from ttdesk.db.models import Achievement, Deal
 

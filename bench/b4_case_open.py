@@ -28,9 +28,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import func, select
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.history import case_with_history
-from ttdesk.core.next_step import steps_for
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views.history import case_with_history
+from ttdesk.core.views.stepper import steps_for
 from ttdesk.db import migrate
 from ttdesk.db.engine import connect
 from ttdesk.db.models import Achievement, Deal, deal_achievement

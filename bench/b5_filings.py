@@ -26,10 +26,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ttdesk.core import filing_archive, filing_data
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import ValidationFailed
-from ttdesk.core.setup import open_context
+from ttdesk.core import filing_data
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.records import filing_archive
 from ttdesk.db.enums import DistributionStatus
 from ttdesk.db.models import Deal, Distribution
 from ttdesk.db.types import utcnow

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from ttdesk.core import filing_archive
-from ttdesk.core.context import AppContext
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.records import filing_archive
 from ttdesk.db.models import Achievement
 from ttdesk.filings.service import generate
 

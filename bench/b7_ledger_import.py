@@ -26,9 +26,9 @@ from pathlib import Path
 
 import openpyxl
 
-from ttdesk.core.credit_code import make_credit_code
 from ttdesk.core.ledger import import_ledger
-from ttdesk.core.setup import open_context
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.rules.credit_code import make_credit_code
 
 TARGET_S = 20.0
 TARGET_RATIO = 4.0

@@ -54,7 +54,7 @@ def run(db: Path, home: Path, step_pages: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ttdesk.__main__ import install_cjk_font
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
     from ttdesk.ui.main_window import MainWindow
     from ttdesk.ui.settings import UiSettings
 

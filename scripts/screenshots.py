@@ -62,7 +62,7 @@ def save(widget: Any, path: Path, app: Any) -> None:
 
 def build_database(folder: Path, cases: int, lang: str) -> Any:
     from ttdesk.core.demo import generate
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
 
     ctx = open_context(f"sqlite:///{folder / 'demo.db'}", lang=lang, migrate_backup=False)
     started = time.perf_counter()

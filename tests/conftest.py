@@ -34,8 +34,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TTDESK_HOME"] = tempfile.mkdtemp(prefix="ttdesk-test-home-")
 os.environ.pop("TTDESK_DB", None)  # a developer's own database must never leak into a test
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.office.setup import open_context
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

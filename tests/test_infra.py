@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.setup import data_dir, open_context
-from ttdesk.core.stats import count_achievements
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.office.setup import data_dir, open_context
+from ttdesk.core.views.stats import count_achievements
 from ttdesk.db import migrate
 from ttdesk.db.engine import connect
 from ttdesk.errors import SchemaTooNew

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ttdesk.__main__ import start_auto_backup
-from ttdesk.core.setup import backup_dir
+from ttdesk.core.office.setup import backup_dir
 from ttdesk.db.sqlite_copy import integrity_ok
 
 

@@ -110,7 +110,7 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException,
 
 
 def _log_file() -> Path:
-    from ttdesk.core.setup import data_dir
+    from ttdesk.core.office.setup import data_dir
 
     return data_dir() / "logs" / "ttdesk.log"
 
@@ -178,8 +178,8 @@ def start_auto_backup(ctx: Any) -> threading.Thread:
     up (the SQLite online backup reads a consistent snapshot while the UI keeps working)."""
 
     def work() -> None:
-        from ttdesk.core.backup import auto_backup
-        from ttdesk.core.setup import backup_dir
+        from ttdesk.core.office.setup import backup_dir
+        from ttdesk.core.records.backup import auto_backup
 
         try:
             made = auto_backup(ctx, backup_dir())
@@ -194,7 +194,7 @@ def start_auto_backup(ctx: Any) -> threading.Thread:
 
 
 def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
 
     sys.excepthook = _excepthook
     log_path = setup_logging()

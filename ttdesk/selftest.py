@@ -47,8 +47,8 @@ def _temporary_home() -> Iterator[Path]:
 
 
 def check_database() -> str:
-    from ttdesk.core.setup import open_context
-    from ttdesk.core.stats import count_achievements
+    from ttdesk.core.office.setup import open_context
+    from ttdesk.core.views.stats import count_achievements
     from ttdesk.db import migrate
 
     with _temporary_home() as home:
@@ -66,8 +66,8 @@ def check_database() -> str:
 
 
 def check_rules() -> str:
-    from ttdesk.core.credit_code import is_valid_credit_code, make_credit_code
-    from ttdesk.core.money import largest_remainder
+    from ttdesk.core.rules.credit_code import is_valid_credit_code, make_credit_code
+    from ttdesk.core.rules.money import largest_remainder
 
     code = make_credit_code(random.Random(20240101))
     _expect(is_valid_credit_code(code), f"generated credit code {code} fails its own check")

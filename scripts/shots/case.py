@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ttdesk.core.queries import (
+from ttdesk.core.views import (
     CaseFilter,
     DealFilter,
     case_detail,

@@ -38,7 +38,7 @@ def companies_spinoffs(ctx: Any, bus: Any) -> Any:
 
 
 def deadlines_overdue(ctx: Any, bus: Any) -> Any:
-    from ttdesk.core.queries import DeadlineState
+    from ttdesk.core.views import DeadlineState
 
     page = ListPage(ctx, bus, DEADLINES, _settings())
     page.set_filter_value("state", DeadlineState.OVERDUE)

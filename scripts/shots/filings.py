@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from ttdesk.core.errors import ValidationFailed
+from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.db.models import Achievement, Deal
 from ttdesk.filings.service import generate
 from ttdesk.ui.filings.archive_page import ArchivePage

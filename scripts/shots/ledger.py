@@ -15,7 +15,7 @@ import openpyxl
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from ttdesk.core.credit_code import make_credit_code
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.models import Department, Person
 from ttdesk.ui.ledger.wizard import ImportWizard
 

@@ -33,7 +33,7 @@ def worked_example(ctx: Any) -> str:
         return _built[id(ctx)]
     from builders import make_achievement, make_deal, make_person
 
-    from ttdesk.core import receipts, royalty
+    from ttdesk.core.money import receipts, royalty
     from ttdesk.db import enums as E
 
     names = ("王晓明", "李佳怡", "陈志强")
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ttdesk.__main__ import install_cjk_font
     from ttdesk.core.demo import generate
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
     from ttdesk.ui.bus import DataBus
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

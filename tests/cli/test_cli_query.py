@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-import ttdesk.core.audit  # noqa: F401  (registers the audit listener that `show` reads)
+import ttdesk.core.base.audit  # noqa: F401  (registers the audit listener that `show` reads)
 from ttdesk.cli.main import main
-from ttdesk.core.credit_code import make_credit_code
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.enums import (
     AchievementKind,
     AchievementStatus,

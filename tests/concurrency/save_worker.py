@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from ttdesk.core import achievements
-from ttdesk.core.errors import ConflictError
-from ttdesk.core.queries import case_detail
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.errors import ConflictError
+from ttdesk.core.cases import achievements
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.views import case_detail
 
 
 def main(url: str, case_no: str, title: str, go_file: str) -> None:

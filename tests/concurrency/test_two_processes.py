@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from tests.builders import make_achievement
-from ttdesk.core.context import AppContext
-from ttdesk.core.queries import case_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views import case_detail
 
 WORKER = Path(__file__).with_name("save_worker.py")
 

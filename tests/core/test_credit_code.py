@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ttdesk.core.credit_code import (
+from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.rules.credit_code import (
     ALPHABET,
     WEIGHTS,
     compute_check_char,
@@ -18,7 +19,6 @@ from ttdesk.core.credit_code import (
     org_code_check_char,
     validate_credit_code,
 )
-from ttdesk.core.errors import RuleViolation
 
 # Registered codes of well-known companies, as published (e.g. Huawei's on Wikipedia).
 PUBLIC_CODES = {

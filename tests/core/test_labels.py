@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import pytest
 
-from ttdesk.core.labels import choices, field_label, label, labelled_enums, parse
+from ttdesk.core.base.labels import choices, field_label, label, labelled_enums, parse
 from ttdesk.db import enums
 from ttdesk.db.enums import (
     AchievementKind,

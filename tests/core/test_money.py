@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ttdesk.core.errors import RuleViolation
-from ttdesk.core.money import (
+from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.rules.money import (
     FEN,
     MAX_MONEY,
     PCT_SCALE,

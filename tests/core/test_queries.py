@@ -12,10 +12,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-import ttdesk.core.audit  # noqa: F401  (registers the audit listener that history reads)
-from ttdesk.core import queries as q
-from ttdesk.core.credit_code import make_credit_code
-from ttdesk.core.errors import NotFound
+import ttdesk.core.base.audit  # noqa: F401  (registers the audit listener that history reads)
+from ttdesk.core import views as q
+from ttdesk.core.base.errors import NotFound
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.enums import (
     AchievementKind,
     AchievementStatus,

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ttdesk.core.errors import TransitionRefused
-from ttdesk.core.statemachine import (
+from ttdesk.core.base.errors import TransitionRefused
+from ttdesk.core.rules.statemachine import (
     ACHIEVEMENT,
     COOPERATION_DEAL,
     DEAL,

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ttdesk.core.errors import RuleViolation
-from ttdesk.core.workdays import (
+from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.rules.workdays import (
     HolidayCalendar,
     add_working_days,
     days_left,

@@ -9,12 +9,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from ttdesk.core import achievements, assessments, companies, deals, ip_assets, payments, rights
-from ttdesk.core.achievements import ContributorIn, DisclosureIn, FundingIn
-from ttdesk.core.credit_code import make_credit_code
-from ttdesk.core.deals import DealIn, ValuationIn
-from ttdesk.core.errors import ConflictError, TransitionRefused, ValidationFailed
-from ttdesk.core.rights import GrantIn
+from ttdesk.core.base.errors import ConflictError, TransitionRefused, ValidationFailed
+from ttdesk.core.cases import achievements, assessments, ip_assets, rights
+from ttdesk.core.cases.achievements import ContributorIn, DisclosureIn, FundingIn
+from ttdesk.core.cases.rights import GrantIn
+from ttdesk.core.companies import companies
+from ttdesk.core.deals import deals
+from ttdesk.core.deals.deals import DealIn, ValuationIn
+from ttdesk.core.money import payments
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.enums import AchievementStatus, DeadlineKind, DealStatus, GrantStatus
 from ttdesk.db.models import (
     Achievement,
@@ -354,7 +357,7 @@ def test_r12_ip_dates_in_order(world):
 
 
 def test_every_change_is_audited_and_chain_verifies(world):
-    from ttdesk.core.check import run_check
+    from ttdesk.core.records.check import run_check
 
     case_no = achievements.create_disclosure(world, disclosure())
     achievements.update(world, case_no, {"abstract": "界面改性"})
@@ -376,7 +379,7 @@ def test_every_change_is_audited_and_chain_verifies(world):
 def test_check_finds_shares_broken_behind_the_apps_back(world):
     from sqlalchemy import update
 
-    from ttdesk.core.check import run_check
+    from ttdesk.core.records.check import run_check
     from ttdesk.db.models import Contribution
 
     achievements.create_disclosure(world, disclosure())

@@ -14,16 +14,17 @@ import pytest
 from sqlalchemy import text
 
 from ttdesk.cli.main import main as cli_main
-from ttdesk.core import audit, policy
-from ttdesk.core.check import run_check
-from ttdesk.core.context import AppContext
-from ttdesk.core.credit_code import is_valid_credit_code
+from ttdesk.core.base import audit
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.demo import Cancelled, DemoSummary, generate
 from ttdesk.core.demo.common import REF_DATE, Gen, Store
 from ttdesk.core.demo.ip import cn_application_no
-from ttdesk.core.errors import RuleViolation
-from ttdesk.core.setup import open_context
-from ttdesk.core.workdays import publicity_end
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.records.check import run_check
+from ttdesk.core.rules import policy
+from ttdesk.core.rules.credit_code import is_valid_credit_code
+from ttdesk.core.rules.workdays import publicity_end
 from ttdesk.db import enums
 
 CASES = 300

@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from decimal import Decimal
 
-from ttdesk.core.setup import open_context
+from ttdesk.core.office.setup import open_context
 from ttdesk.db import enums as E
 from ttdesk.db import models as M
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.db import models as M
 
 NOT_BUSINESS = {"audit_event"}

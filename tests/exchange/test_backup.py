@@ -14,10 +14,10 @@ from builders import make_person, make_rich_dataset
 
 from exchange.dbcompare import raw_rows
 from ttdesk.cli.main import main
-from ttdesk.core.backup import auto_backup, backup, find_pg_tool, restore, rotate
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import ValidationFailed
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.records.backup import auto_backup, backup, find_pg_tool, restore, rotate
 
 
 def _reopen(url: str) -> AppContext:

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 
 from exchange.bigdoc import write_big_document
 from exchange.dbcompare import row_counts
-from ttdesk.core.audit import verify_chain
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.audit import verify_chain
+from ttdesk.core.office.setup import open_context
 from ttdesk.db import models as M
 
 pytestmark = pytest.mark.slow

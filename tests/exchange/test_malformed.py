@@ -14,8 +14,8 @@ from builders import make_rich_dataset
 
 from exchange.dbcompare import row_counts
 from ttdesk.cli.main import main
-from ttdesk.core.context import AppContext
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.office.setup import open_context
 
 Doc = dict[str, Any]
 

@@ -13,12 +13,12 @@ from builders import make_achievement, make_person, make_rich_dataset
 from sqlalchemy import func, select
 
 from exchange.dbcompare import business_tables, differences, signatures
-from ttdesk.core.audit import verify_chain
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.audit import verify_chain
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.exchange import Selection, export_json, import_json
 from ttdesk.core.exchange.schema import build_schema, schema_text
 from ttdesk.core.exchange.sections import CALENDAR, INSTITUTION, POLICY_VERSIONS, Kind, walk
-from ttdesk.core.setup import open_context
+from ttdesk.core.office.setup import open_context
 from ttdesk.db import models as M
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "exchange.schema.json"
@@ -168,7 +168,7 @@ def test_mask_personal_leaves_out_id_numbers(ctx: AppContext, tmp_path: Path) ->
 
 def test_second_import_refused_as_duplicates(ctx: AppContext, empty_ctx: AppContext,
                                              tmp_path: Path) -> None:
-    from ttdesk.core.errors import ValidationFailed
+    from ttdesk.core.base.errors import ValidationFailed
 
     data = make_rich_dataset(ctx)
     export_json(ctx, tmp_path / "x.json")

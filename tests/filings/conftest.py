@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from ttdesk.core import demo
-from ttdesk.core.context import AppContext
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.office.setup import open_context
 
 
 @pytest.fixture(scope="module")

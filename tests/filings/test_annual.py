@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from ttdesk.cli.main import main
-from ttdesk.core import filing_archive
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.records import filing_archive
 from ttdesk.filings.service import generate
 
 COOP = "('development', 'consulting', 'service')"

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.builders import make_achievement, make_deal, make_rich_dataset
-from ttdesk.core import filing_archive
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import ValidationFailed
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.records import filing_archive
 from ttdesk.db import models as M
 from ttdesk.filings.fonts import GlyphsMissing
 from ttdesk.filings.service import generate, verify
@@ -100,7 +100,7 @@ def test_characters_outside_the_font_are_listed_not_dropped(ctx: AppContext) -> 
 
 
 def test_unknown_subject_and_kind(ctx: AppContext, tmp_path: Path) -> None:
-    from ttdesk.core.errors import NotFound
+    from ttdesk.core.base.errors import NotFound
 
     with pytest.raises(NotFound):
         generate(ctx, "F01", "CG-1999-9999")
@@ -127,7 +127,7 @@ def test_archive_on_every_backend(any_ctx: AppContext) -> None:
 
 
 def test_ledger_columns_come_from_the_policy(ctx: AppContext) -> None:
-    from ttdesk.core import policy
+    from ttdesk.core.rules import policy
     from ttdesk.filings import forms
 
     make_rich_dataset(ctx)

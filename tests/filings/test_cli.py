@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from tests.builders import make_achievement, make_deal
 from tests.filings.test_generate import generate_first
 from ttdesk.cli.main import main
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.db import models as M
 
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from tests.filings.pdftext import fonts, missing_values, pages_text, squash
 from ttdesk import __version__
-from ttdesk.core import filing_archive
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import ValidationFailed
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.records import filing_archive
 from ttdesk.db.models import Achievement, Deal
 from ttdesk.filings import forms
 from ttdesk.filings.service import generate
@@ -88,7 +88,8 @@ def test_f07_shows_a_reversed_cost_as_a_negative_line(ctx: AppContext) -> None:
 
     from money.conftest import signed_licence
 
-    from ttdesk.core import distribution, institution, receipts
+    from ttdesk.core.money import distribution, receipts
+    from ttdesk.core.office import institution
 
     ctx.today = lambda: date(2026, 11, 20)
     institution.save_profile(ctx, institution.InstitutionProfile("京华理工大学"))

@@ -20,8 +20,8 @@ from tests.builders import (
     make_person,
 )
 from tests.filings.pdftext import missing_values
-from ttdesk.core import filing_archive
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.records import filing_archive
 from ttdesk.db import enums as E
 from ttdesk.db import models as M
 from ttdesk.filings import forms

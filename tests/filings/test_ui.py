@@ -11,9 +11,9 @@ from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import delete, func, select
 
 from tests.builders import make_achievement, make_deal, make_rich_dataset
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import ValidationFailed
-from ttdesk.core.filing_archive import Generated
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.records.filing_archive import Generated
 from ttdesk.db import models as M
 from ttdesk.ui.bus import FILINGS, DataBus
 from ttdesk.ui.filings.archive_page import ArchivePage

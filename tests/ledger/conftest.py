@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.db import models as M
 
 TABLES = [M.Achievement, M.Contribution, M.Person, M.Department, M.Deal, M.Receipt,

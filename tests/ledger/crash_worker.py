@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from ttdesk.core.ledger import import_ledger
-from ttdesk.core.setup import open_context
+from ttdesk.core.office.setup import open_context
 
 
 def main(url: str, path: str) -> None:

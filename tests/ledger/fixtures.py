@@ -10,7 +10,7 @@ from typing import Any
 
 import openpyxl
 
-from ttdesk.core.credit_code import make_credit_code
+from ttdesk.core.rules.credit_code import make_credit_code
 
 HEADER = ["序号", "成果编号", "成果名称", "所属学院", "披露日期", "完成人", "转化方式",
           "合同金额（万元）", "签约日期", "受让方", "统一社会信用代码", "到账金额（元）"]

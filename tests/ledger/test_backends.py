@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from ledger.conftest import counts
 from ledger.fixtures import clean_ledger, clean_rows, write_book
-from ttdesk.core.audit import verify_chain
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.audit import verify_chain
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.ledger import LedgerRefused, import_ledger
 from ttdesk.core.ledger.export import export_ledger
 from ttdesk.db import models as M

@@ -10,7 +10,7 @@ import pytest
 from ledger.conftest import counts
 from ledger.fixtures import bad_code, clean_ledger, clean_rows, write_book
 from ttdesk.cli.main import main
-from ttdesk.core.setup import open_context
+from ttdesk.core.office.setup import open_context
 
 
 def test_import_dry_run_then_import_then_reimport(db_url: str, tmp_path: Path,

@@ -15,8 +15,8 @@ import pytest
 
 from ledger.conftest import counts
 from ledger.fixtures import big_ledger
-from ttdesk.core.audit import verify_chain
-from ttdesk.core.setup import open_context
+from ttdesk.core.base.audit import verify_chain
+from ttdesk.core.office.setup import open_context
 
 pytestmark = pytest.mark.slow
 WORKER = Path(__file__).with_name("crash_worker.py")

@@ -13,15 +13,15 @@ from sqlalchemy import select
 
 from ledger.conftest import counts
 from ledger.fixtures import CODE_A, clean_ledger, clean_rows, merged_header_ledger, write_book
-from ttdesk.core.context import AppContext
-from ttdesk.core.credit_code import make_credit_code
-from ttdesk.core.errors import ValidationFailed
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.ledger import (
     LedgerCancelled,
     check_ledger,
     import_ledger,
     load_mapping,
 )
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db import enums as E
 from ttdesk.db import models as M
 

@@ -20,8 +20,8 @@ from ledger.fixtures import (
     merged_header_ledger,
     write_book,
 )
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import Problem
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import Problem
 from ttdesk.core.ledger import LedgerRefused, check_ledger, import_ledger
 
 

@@ -11,12 +11,12 @@ import pytest
 from builders import make_rich_dataset
 from sqlalchemy import select
 
-from ttdesk.core import policy
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.core.ledger import import_ledger
 from ttdesk.core.ledger.export import export_ledger
-from ttdesk.core.setup import open_context
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.rules import policy
 from ttdesk.db import models as M
 
 

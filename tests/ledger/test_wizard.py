@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ledger.conftest import counts
 from ledger.fixtures import big_ledger, clean_ledger, clean_rows, write_book
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.db import models as M
 from ttdesk.ui import bus as busmod
 from ttdesk.ui.bus import DataBus

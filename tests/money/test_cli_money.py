@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from money.conftest import signed_licence
 from ttdesk.cli.main import main
-from ttdesk.core import equity
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.companies import equity
 from ttdesk.db import enums as E
 from ttdesk.db import models as M
 

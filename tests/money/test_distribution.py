@@ -11,10 +11,10 @@ from builders import make_person
 from sqlalchemy import func, select
 
 from money.conftest import Licence
-from ttdesk.core import distribution as dist
-from ttdesk.core import receipts
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import RuleViolation, TransitionRefused
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation, TransitionRefused
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import receipts
 from ttdesk.db import models as M
 
 
@@ -186,7 +186,7 @@ def test_equity_distribution_of_reward_shares(any_ctx: AppContext) -> None:
     from builders import make_company
 
     from money.conftest import signed_licence
-    from ttdesk.core import equity
+    from ttdesk.core.companies import equity
     from ttdesk.db import enums as E
 
     any_ctx.today = lambda: date(2026, 11, 20)

@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 from builders import make_achievement, make_company, make_deal, make_person
 
-from ttdesk.core import equity, receipts
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import RuleViolation, ValidationFailed
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation, ValidationFailed
+from ttdesk.core.companies import equity
+from ttdesk.core.money import receipts
 from ttdesk.db import enums as E
 from ttdesk.db import models as M
 

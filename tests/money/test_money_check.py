@@ -10,11 +10,11 @@ from builders import make_distribution, make_person, make_receipt
 from sqlalchemy import text
 
 from money.conftest import signed_licence
-from ttdesk.core import policy
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
-from ttdesk.core.money_check import MONEY_STEPS, run_money_checks
-from ttdesk.core.setup import open_context
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.records.money_check import MONEY_STEPS, run_money_checks
+from ttdesk.core.rules import policy
 
 
 @pytest.fixture(scope="module")

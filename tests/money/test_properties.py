@@ -7,9 +7,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ttdesk.core.distribution import split_net, split_team
-from ttdesk.core.equity import percentages
-from ttdesk.core.money import FEN, round_fen
+from ttdesk.core.companies.equity import percentages
+from ttdesk.core.money.distribution import split_net, split_team
+from ttdesk.core.rules.money import FEN, round_fen
 
 money = st.integers(min_value=0, max_value=10**13).map(lambda f: Decimal(f).scaleb(-2))
 capital = st.integers(min_value=1, max_value=10**11).map(lambda f: Decimal(f).scaleb(-2))

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from money.conftest import Licence
-from ttdesk.core import payments, receipts, royalty
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import RuleViolation
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.money import payments, receipts, royalty
 from ttdesk.db import models as M
 
 

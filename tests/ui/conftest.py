@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.settings import UiSettings

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_case_world import make_case_deal, make_world
-from ttdesk.core import deals
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.deals import deals
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.case_page import CasePage
 from ttdesk.ui.case.deals_tab import FILINGS_MODULE, MONEY_MODULE

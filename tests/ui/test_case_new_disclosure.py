@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.ui.test_case_world import activate, make_world, type_text
-from ttdesk.core.context import AppContext
-from ttdesk.core.queries.case_detail import case_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views.case_detail import case_detail
 from ttdesk.db.models import Achievement, Contribution
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case import new_disclosure

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDateEdit, QLineEdit, QPl
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_case_world import make_case, make_case_deal, make_world, type_text
-from ttdesk.core import deals
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.queries.case_detail import case_detail
-from ttdesk.core.queries.deal_detail import deal_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.deals import deals
+from ttdesk.core.views.case_detail import case_detail
+from ttdesk.core.views.deal_detail import deal_detail
 from ttdesk.db.enums import AchievementStatus, DealStatus
 from ttdesk.ui import bus as bus_mod
 from ttdesk.ui.case import actions as actions_mod

@@ -6,11 +6,13 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from ttdesk.core import achievements, companies, deals
-from ttdesk.core.achievements import ContributorIn, DisclosureIn, FundingIn
-from ttdesk.core.context import AppContext
-from ttdesk.core.credit_code import make_credit_code
-from ttdesk.core.deals import DealIn
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.cases import achievements
+from ttdesk.core.cases.achievements import ContributorIn, DisclosureIn, FundingIn
+from ttdesk.core.companies import companies
+from ttdesk.core.deals import deals
+from ttdesk.core.deals.deals import DealIn
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.models import Department, Person, User
 
 TODAY = date(2026, 11, 21)

@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from ttdesk.core import equity, receipts
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.companies import equity
+from ttdesk.core.money import receipts
 from ttdesk.db import enums as E
 from ttdesk.db import models as M
 from ttdesk.ui.bus import DataBus

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ttdesk import __main__ as entry
-from ttdesk.core import institution
-from ttdesk.core.context import AppContext
-from ttdesk.core.institution import InstitutionProfile
-from ttdesk.core.queries import DeadlineFilter, DeadlineState, count_deadlines
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.office import institution
+from ttdesk.core.office.institution import InstitutionProfile
+from ttdesk.core.views import DeadlineFilter, DeadlineState, count_deadlines
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.dashboard.page import DashboardPage
 from ttdesk.ui.first_start import FirstStartDialog

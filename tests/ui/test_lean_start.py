@@ -9,13 +9,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 
 CHILD = textwrap.dedent("""
     import sys
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
     from ttdesk.ui.main_window import MainWindow
     from ttdesk.ui.settings import UiSettings
     settings = UiSettings(sys.argv[2])

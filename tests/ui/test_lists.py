@@ -12,8 +12,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.builders import make_achievement
-from ttdesk.core import queries as q
-from ttdesk.core.context import AppContext
+from ttdesk.core import views as q
+from ttdesk.core.base.context import AppContext
 from ttdesk.db.enums import AchievementStatus
 from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.lists import model as lazy

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.db.engine import connect
 from ttdesk.ui.lists.model import PAGE_SIZE, LazyListModel
 from ttdesk.ui.lists.specs import CASES
@@ -27,7 +27,7 @@ def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if PREBUILT.exists():
         return PREBUILT
     from ttdesk.core.demo import generate
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
 
     path = tmp_path_factory.mktemp("big") / "100k.db"
     ctx = open_context(f"sqlite:///{path}", migrate_backup=False)

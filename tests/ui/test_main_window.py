@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton,
 from pytestqt.qtbot import QtBot
 
 from ttdesk.__main__ import install_cjk_font
-from ttdesk.core.context import AppContext
-from ttdesk.core.queries import CaseFilter, DealFilter, list_cases, list_deals
-from ttdesk.core.stats import count_achievements
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views import CaseFilter, DealFilter, list_cases, list_deals
+from ttdesk.core.views.stats import count_achievements
 from ttdesk.ui import main_window, main_window_actions
 from ttdesk.ui.lists.page import ListPage
 from ttdesk.ui.main_window import NAV_PAGES, WINDOW_TITLE, MainWindow
@@ -363,7 +363,7 @@ def test_real_case_page_opens_at_a_deal(qtbot: QtBot, demo_ctx: AppContext,
 
 def test_ticking_off_deadlines_from_the_list(qtbot: QtBot, demo_ctx: AppContext,
                                              ui_settings: UiSettings) -> None:
-    from ttdesk.core.queries import DeadlineFilter, DeadlineState, count_deadlines
+    from ttdesk.core.views import DeadlineFilter, DeadlineState, count_deadlines
 
     win = make_window(qtbot, demo_ctx, ui_settings)
     page = win.go("deadlines")
@@ -406,7 +406,7 @@ def test_real_hosted_screens_plug_in(qtbot: QtBot, demo_ctx: AppContext,
                                      ui_settings: UiSettings,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The other helpers' screens, where this build has them, are hosted without a stub."""
-    from ttdesk.core.queries import CompanyFilter, list_companies
+    from ttdesk.core.views import CompanyFilter, list_companies
 
     win = make_window(qtbot, demo_ctx, ui_settings)
     for key, (module, name) in main_window.HOSTED.items():
@@ -429,7 +429,7 @@ def test_real_hosted_screens_plug_in(qtbot: QtBot, demo_ctx: AppContext,
 def test_a_publicity_deadline_opens_its_deal_or_case(qtbot: QtBot, demo_ctx: AppContext,
                                                      ui_settings: UiSettings,
                                                      stub_case_page: None) -> None:
-    from ttdesk.core.queries import DeadlineFilter, list_deadlines
+    from ttdesk.core.views import DeadlineFilter, list_deadlines
 
     win = make_window(qtbot, demo_ctx, ui_settings)
     refs = [d for d in list_deadlines(demo_ctx, DeadlineFilter()) if d.subject_type == "publicity"

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 
-from ttdesk.core import distribution as dist
-from ttdesk.core import receipts
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import receipts
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.money.deal_money import DealMoneyPanel
 from ttdesk.ui.money.distribution_dialog import DistributionDialog

@@ -12,9 +12,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 
-from ttdesk.core import distribution as dist
-from ttdesk.core import receipts
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import receipts
 from ttdesk.ui.bus import MONEY, DataBus
 from ttdesk.ui.money.distribution_dialog import DistributionDialog
 
@@ -165,7 +165,7 @@ def test_model_tester_on_empty_model(qtbot) -> None:
 def test_equity_distribution_refuses_equity_for_a_unit_head(qtbot, ctx: AppContext) -> None:
     from builders import make_achievement, make_company, make_deal, make_person
 
-    from ttdesk.core import equity
+    from ttdesk.core.companies import equity
     from ttdesk.db import enums as E
 
     ctx.today = lambda: TODAY

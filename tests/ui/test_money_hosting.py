@@ -8,10 +8,10 @@ from datetime import date
 
 from money.conftest import signed_licence
 
-from ttdesk.core import distribution as dist
-from ttdesk.core import receipts
-from ttdesk.core.context import AppContext
-from ttdesk.core.queries.deal_detail import deal_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import receipts
+from ttdesk.core.views.deal_detail import deal_detail
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.case_page import CasePage
 from ttdesk.ui.companies.company_page import CompanyPage

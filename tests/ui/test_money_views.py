@@ -1,4 +1,4 @@
-"""The read views behind the money screens (`ttdesk.core.money_views`), on SQLite and
+"""The read views behind the money screens (`ttdesk.core.views.money`), on SQLite and
 PostgreSQL: the overview by year and mode nets reversals and splits distributed from
 pending money; the distribution list carries the deal's first case."""
 
@@ -10,10 +10,11 @@ from decimal import Decimal
 from builders import make_company
 from money.conftest import signed_licence
 
-from ttdesk.core import distribution as dist
-from ttdesk.core import money_views, receipts
-from ttdesk.core.context import AppContext
-from ttdesk.core.queries.deal_detail import deal_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import receipts
+from ttdesk.core.views import money as money_views
+from ttdesk.core.views.deal_detail import deal_detail
 from ttdesk.db.enums import CostCategory, DealMode, DistributionStatus
 
 

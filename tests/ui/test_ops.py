@@ -7,7 +7,7 @@ import threading
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from ttdesk.core.errors import RuleViolation
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.ui import bus
 from ttdesk.ui.ops import run_op
 from ttdesk.ui.problems import field_messages, messages_of

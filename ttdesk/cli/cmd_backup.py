@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from ttdesk.core.backup import backup
+    from ttdesk.core.records.backup import backup
 
     ctx = open_ctx(args)
     try:
@@ -38,8 +38,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     # No open_ctx here: a damaged current database must not stop its own restore.
-    from ttdesk.core.backup import restore
-    from ttdesk.core.setup import resolve_url
+    from ttdesk.core.office.setup import resolve_url
+    from ttdesk.core.records.backup import restore
 
     result = restore(resolve_url(args.db), args.file)
     if args.json:

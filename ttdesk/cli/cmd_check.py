@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ttdesk.core.check import run_check
+    from ttdesk.core.records.check import run_check
 
     ctx = open_ctx(args)
     report = run_check(ctx)

@@ -99,7 +99,7 @@ def run_filing(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from ttdesk.core import filing_archive
+    from ttdesk.core.records import filing_archive
 
     content = Path(args.file).read_bytes()
     ctx = open_ctx(args)
@@ -129,7 +129,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_annual(args: argparse.Namespace) -> int:
-    from ttdesk.core import filing_archive
+    from ttdesk.core.records import filing_archive
     from ttdesk.filings.annual_xlsx import write_annual_xlsx
     from ttdesk.filings.service import generate
 

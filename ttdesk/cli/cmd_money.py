@@ -16,11 +16,12 @@ from typing import Any
 
 from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
 from ttdesk.cli.output import print_json, print_table
-from ttdesk.core import distribution as dist
-from ttdesk.core import equity, receipts, royalty
-from ttdesk.core.errors import RuleViolation
-from ttdesk.core.labels import label
-from ttdesk.core.money import format_money
+from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.base.labels import label
+from ttdesk.core.companies import equity
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import receipts, royalty
+from ttdesk.core.rules.money import format_money
 
 
 def _ids(text: str | None) -> list[int] | None:

@@ -18,9 +18,9 @@ from typing import Any
 
 from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
 from ttdesk.cli.output import print_json, print_table
-from ttdesk.core import queries as q
-from ttdesk.core.errors import NotFound, RuleViolation
-from ttdesk.core.labels import choices, field_label, label, parse, yes_no
+from ttdesk.core import views as q
+from ttdesk.core.base.errors import NotFound, RuleViolation
+from ttdesk.core.base.labels import choices, field_label, label, parse, yes_no
 from ttdesk.db.enums import AchievementKind, AchievementStatus, DealMode, DealStatus, Region
 
 ENTITIES = ("cases", "deals", "companies", "deadlines")
@@ -125,7 +125,7 @@ def _sort_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _department_id(ctx: Any, key: str) -> int:
-    from ttdesk.core import lookup
+    from ttdesk.core.base import lookup
 
     with ctx.read() as session:
         return lookup.department(session, key).id

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ttdesk.core.errors import NotFound, TTDeskError, ValidationFailed
+from ttdesk.core.base.errors import NotFound, TTDeskError, ValidationFailed
 from ttdesk.errors import SchemaTooNew
 
 EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2
@@ -61,7 +61,7 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def open_ctx(args: argparse.Namespace) -> Any:
-    from ttdesk.core.setup import open_context
+    from ttdesk.core.office.setup import open_context
 
     return open_context(args.db, lang=args.lang)
 

@@ -1,5 +1,5 @@
 """Code names of domain.md, as string enums. The values are what the database, the JSON
-interchange and the CLI use; Chinese/English labels live in `ttdesk.core.labels`."""
+interchange and the CLI use; Chinese/English labels live in `ttdesk.core.base.labels`."""
 
 from __future__ import annotations
 

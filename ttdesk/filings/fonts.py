@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from ttdesk.core.errors import Problem, ValidationFailed
+from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.fonts import find_cjk_font
 
 FONT = "TTDeskCJK"

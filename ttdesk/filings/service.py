@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ttdesk.core import filing_archive, filing_data
-from ttdesk.core.context import AppContext
-from ttdesk.core.filing_archive import Generated, Verification
+from ttdesk.core import filing_data
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.records import filing_archive
+from ttdesk.core.records.filing_archive import Generated, Verification
 
 LANGS = ("zh", "en")
 

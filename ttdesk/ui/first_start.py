@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError, ValidationFailed
-from ttdesk.core.institution import complete_first_start, current_policy, get_profile
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError, ValidationFailed
+from ttdesk.core.office.institution import complete_first_start, current_policy, get_profile
 from ttdesk.ui.problems import show_problem
 from ttdesk.ui.settings_forms import PolicyForm, ProfileForm
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.ui import bus as kinds
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.main_window_actions import DataActions
@@ -327,7 +327,7 @@ class MainWindow(DataActions, QMainWindow):
     def open_deadline(self, row: Any) -> QWidget | None:
         """A deadline opens what it is about: its deal (at the deal) or its case; a deadline
         of a publicity names a deal or case number as its subject reference."""
-        from ttdesk.core.queries import CaseFilter, DealFilter, deal_rows, list_cases, list_deals
+        from ttdesk.core.views import CaseFilter, DealFilter, deal_rows, list_cases, list_deals
 
         if row.subject_type == "deal" and row.subject_id is not None:
             found = deal_rows(self._ctx, [row.subject_id])
@@ -349,8 +349,8 @@ class MainWindow(DataActions, QMainWindow):
 
     def complete_deadlines(self, ids: list[int]) -> int:
         """Tick off the selected deadlines (each one its own unit of work); how many were."""
-        from ttdesk.core.deadlines import complete
-        from ttdesk.core.errors import TTDeskError
+        from ttdesk.core.base.errors import TTDeskError
+        from ttdesk.core.office.deadlines import complete
 
         done = 0
         for deadline_id in ids:

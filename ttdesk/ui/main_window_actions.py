@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ttdesk.core.stats import count_achievements
+from ttdesk.core.views.stats import count_achievements
 from ttdesk.ui import bus as kinds
 from ttdesk.ui.ops import Operation, run_op
 
@@ -56,7 +56,7 @@ class DataActions:
         self.statusBar().showMessage(text, 10000)
 
     def backup_now(self, target: Path | None = None) -> Operation | None:
-        from ttdesk.core.setup import backup_dir
+        from ttdesk.core.office.setup import backup_dir
 
         if target is None:
             suggested = backup_dir() / f"ttdesk-{datetime.now():%Y%m%d-%H%M}.db"
@@ -67,7 +67,7 @@ class DataActions:
             target = Path(chosen)
 
         def work(_progress: Any, _cancelled: Any) -> Path:
-            from ttdesk.core.backup import backup
+            from ttdesk.core.records.backup import backup
 
             return backup(self._ctx, target)
 
@@ -91,7 +91,7 @@ class DataActions:
         url = self._ctx.db.url
 
         def work(_progress: Any, _cancelled: Any) -> Any:
-            from ttdesk.core.backup import restore
+            from ttdesk.core.records.backup import restore
 
             self._ctx.db.dispose()  # no connection of ours may stay open on the old file
             return restore(url, source)
@@ -124,7 +124,7 @@ class DataActions:
     # ---- first start ------------------------------------------------------------------------
     def first_start(self) -> None:
         """Institution profile + policy on the very first start, then the demo-data offer."""
-        from ttdesk.core.institution import get_profile
+        from ttdesk.core.office.institution import get_profile
 
         if not self.settings.first_start_done and get_profile(self._ctx) is None:
             from ttdesk.ui.first_start import FirstStartDialog

@@ -1,6 +1,6 @@
 """Showing a refusal to the user: the rule's own message, in the interface language.
 
-Service calls raise typed errors (`ttdesk.core.errors`); the UI never rewrites their text, it
+Service calls raise typed errors (`ttdesk.core.base.errors`); the UI never rewrites their text, it
 only lays the messages out: one line per problem, the rule id first.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ttdesk.core.errors import TTDeskError, ValidationFailed
+from ttdesk.core.base.errors import TTDeskError, ValidationFailed
 
 TITLE = {"zh": "无法完成", "en": "Not done"}
 

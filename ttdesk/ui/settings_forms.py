@@ -1,6 +1,6 @@
 """The institution-profile and policy forms, shared by the first-start dialog and the settings
 page. Forms only lay out fields and show a refusal next to the field it concerns; the rules
-live in `ttdesk.core.institution` / `ttdesk.core.policy`."""
+live in `ttdesk.core.office.institution` / `ttdesk.core.rules.policy`."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.errors import ValidationFailed
-from ttdesk.core.institution import InstitutionProfile
-from ttdesk.core.labels import choices
-from ttdesk.core.policy import Policy
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.base.labels import choices
+from ttdesk.core.office.institution import InstitutionProfile
+from ttdesk.core.rules.policy import Policy
 from ttdesk.db.enums import DayKind
 from ttdesk.ui.problems import field_messages
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import institution
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import RuleViolation, TTDeskError, ValidationFailed
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation, TTDeskError, ValidationFailed
+from ttdesk.core.office import institution
 from ttdesk.ui import bus as kinds
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.problems import show_problem
@@ -186,7 +186,7 @@ class SettingsPage(QTabWidget):
         url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("数据库"), url)
         form.addRow(self.tr("设置文件"), QLabel(self._settings.file_name()))
-        from ttdesk.core.setup import backup_dir, data_dir
+        from ttdesk.core.office.setup import backup_dir, data_dir
 
         form.addRow(self.tr("自动备份"), QLabel(str(backup_dir())))
         form.addRow(self.tr("日志"), QLabel(str(data_dir() / "logs" / "ttdesk.log")))

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ttdesk.core.policy import Policy
+from ttdesk.core.rules.policy import Policy
 
 # The demo's "today": fixed so that the same seed gives the same database on any day.
 REF_DATE = date(2026, 11, 20)

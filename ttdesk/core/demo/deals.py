@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ttdesk.core.deadlines import add_months
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, stamp, yuan
 from ttdesk.core.demo.notices import (
@@ -17,8 +17,8 @@ from ttdesk.core.demo.notices import (
     objection_open,
 )
 from ttdesk.core.demo.timeline import LICENSES, DealPlan
-from ttdesk.core.errors import RuleViolation
-from ttdesk.core.workdays import add_working_days
+from ttdesk.core.office.deadlines import add_months
+from ttdesk.core.rules.workdays import add_working_days
 
 TITLE_SUFFIX = {"transfer": "专利权转让", "license_exclusive": "独占许可",
                 "license_sole": "排他许可", "license_nonexclusive": "普通许可",

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.core import calendar_store, policy
-from ttdesk.core.bulkwrite import BulkWriter, CancelFn, Cancelled, ProgressFn
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.bulkwrite import BulkWriter, CancelFn, Cancelled, ProgressFn
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.demo import cases as cs
 from ttdesk.core.demo import deals, extras, grants, income, ip, org, spinoffs, timeline
 from ttdesk.core.demo.common import Gen, Store, stamp
-from ttdesk.core.errors import RuleViolation
+from ttdesk.core.office import holiday_calendar as calendar_store
+from ttdesk.core.rules import policy
 from ttdesk.db.models import Achievement, Base, Deadline
 
 ACTOR = "demo"

@@ -3,7 +3,7 @@
 booking errors undone by reversing entries, costs, and income distributions with
 per-person allocations (R10).
 
-Royalties follow the royalty audit's own arithmetic (`ttdesk.core.royalty`): most periods
+Royalties follow the royalty audit's own arithmetic (`ttdesk.core.money.royalty`): most periods
 match the terms exactly; a few licensees pay short, and the latest reported period of some
 licences is still unpaid, so the audit has something realistic to find."""
 
@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ttdesk.core.deadlines import add_months
 from ttdesk.core.demo.common import Gen, days, pct, stamp, yuan
 from ttdesk.core.demo.notices import add_deadline, add_publicity, publicity_dates
 from ttdesk.core.demo.timeline import LICENSES, SIGNED, DealPlan
-from ttdesk.core.money import largest_remainder
-from ttdesk.core.royalty import expected_royalty
+from ttdesk.core.money.royalty import expected_royalty
+from ttdesk.core.office.deadlines import add_months
+from ttdesk.core.rules.money import largest_remainder
 
 
 @dataclass(slots=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ttdesk.core.deadlines import add_months
 from ttdesk.core.demo.cases import PAST_ASSESSING, Case
 from ttdesk.core.demo.common import Gen, days, stamp, yuan
+from ttdesk.core.office.deadlines import add_months
 from ttdesk.db.enums import AchievementKind as K
 from ttdesk.db.enums import AchievementStatus as A
 

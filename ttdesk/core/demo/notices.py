@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, stamp
-from ttdesk.core.errors import RuleViolation
-from ttdesk.core.workdays import publicity_end
+from ttdesk.core.rules.workdays import publicity_end
 
 
 def publicity_dates(g: Gen, start: date) -> tuple[str, date]:

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core.credit_code import make_credit_code
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, stamp, yuan
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.models import Company, Department, Institution, Person, User
 
 ROSTER_DAY = date(2014, 9, 1)  # the personnel roster was loaded when the office opened

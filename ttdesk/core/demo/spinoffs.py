@@ -3,7 +3,7 @@
 team's interests (which make the deal a related-party one, R7), milestones and equity
 events — financing rounds that dilute everyone, transfers, partial exits of the state-owned
 share whose proceeds become receipts, impairments and dividends — each with the cap table
-right after it (`equity_position`), computed as `ttdesk.core.equity` does."""
+right after it (`equity_position`), computed as `ttdesk.core.companies.equity` does."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ttdesk.core.companies.equity import percentages
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, pct, split_int, stamp, yuan
 from ttdesk.core.demo.org import company_name, credit_code
 from ttdesk.core.demo.timeline import SIGNED, DealPlan
-from ttdesk.core.equity import percentages
 
 WHOLE = 1_000_000  # 100% in ten-thousandths of a percent
 SPINOFF_REGIONS = [("110108", "海淀"), ("110114", "昌平"), ("110115", "大兴"),

@@ -1,6 +1,6 @@
 """Audited bulk inserts for large imports.
 
-The ORM writes one audit event per object at flush time (ttdesk.core.audit). An import of
+The ORM writes one audit event per object at flush time (ttdesk.core.base.audit). An import of
 100,000 cases goes through Core `executemany` inserts instead, which are many times faster;
 this module writes the very same audit events for those rows (action `insert`, the row as
 "after"), appended to the same hash chain, so the audit trail stays complete and verifiable.
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from ttdesk.core.audit import chain_rows, last_hash, plain
+from ttdesk.core.base.audit import chain_rows, last_hash, plain
 from ttdesk.db.models import AuditEvent
 from ttdesk.db.types import utcnow
 

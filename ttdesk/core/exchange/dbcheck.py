@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.core.errors import Problem
+from ttdesk.core.base.errors import Problem
 from ttdesk.core.exchange.decode import decode, problem
 from ttdesk.core.exchange.encode import Encoder, rows_where_in
 from ttdesk.core.exchange.sections import DEADLINES, SPACES, Section, fill_rule_key

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ttdesk.core.errors import Problem
+from ttdesk.core.base.errors import Problem
 from ttdesk.core.exchange.fields import BadValue, Kind, decode_value
 from ttdesk.core.exchange.sections import Section, entity_space
 

@@ -20,7 +20,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ttdesk import __version__
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.exchange import sections as S
 from ttdesk.core.exchange.encode import Encoder, pages, rows_where_in
 from ttdesk.core.exchange.sections import FORMAT, TOP, VERSION, Section

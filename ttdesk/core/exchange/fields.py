@@ -18,9 +18,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from ttdesk.core.credit_code import normalize_credit_code, validate_credit_code
-from ttdesk.core.errors import Problem, RuleViolation
-from ttdesk.core.money import parse_money, parse_percent
+from ttdesk.core.base.errors import Problem, RuleViolation
+from ttdesk.core.rules.credit_code import normalize_credit_code, validate_credit_code
+from ttdesk.core.rules.money import parse_money, parse_percent
 
 
 class Kind(StrEnum):

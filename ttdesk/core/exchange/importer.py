@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import Problem
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import Problem
 from ttdesk.core.exchange.bulk import insert_rows
 from ttdesk.core.exchange.dbcheck import check_database
 from ttdesk.core.exchange.decode import Record, decode

@@ -19,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ttdesk.core.errors import Problem, RuleViolation, ValidationFailed
+from ttdesk.core.base.errors import Problem, RuleViolation, ValidationFailed
 from ttdesk.core.exchange.decode import Record, Ref, decode, decode_list, not_list, problem
 from ttdesk.core.exchange.fields import BadValue, decode_value
 from ttdesk.core.exchange.sections import (
@@ -34,7 +34,7 @@ from ttdesk.core.exchange.sections import (
     VERSION,
     Section,
 )
-from ttdesk.core.money import HUNDRED, check_shares_sum
+from ttdesk.core.rules.money import HUNDRED, check_shares_sum
 
 MAX_PROBLEMS = 1000
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core.errors import RuleViolation
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.filing_data import cases, deals, reports
 from ttdesk.db.models import Achievement
 

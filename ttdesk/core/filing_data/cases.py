@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.filing_data.common import Missing, header, js, pick
-from ttdesk.core.queries.case_detail import CaseDetail, detail_in_session
+from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
 from ttdesk.db.enums import DealMode, DealStatus
 from ttdesk.db.models import (
     Company,

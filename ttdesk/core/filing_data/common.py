@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core import policy
-from ttdesk.core.errors import Problem, ValidationFailed
+from ttdesk.core.base.errors import Problem, ValidationFailed
+from ttdesk.core.rules import policy
 from ttdesk.db.models import Institution
 
 

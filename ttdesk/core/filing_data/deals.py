@@ -11,14 +11,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core import equity
-from ttdesk.core.credit_code import is_valid_credit_code
-from ttdesk.core.errors import NotFound
+from ttdesk.core.base.errors import NotFound
+from ttdesk.core.companies import equity
 from ttdesk.core.filing_data.cases import contributors as case_contributors
 from ttdesk.core.filing_data.common import Missing, header, js, pick
-from ttdesk.core.queries.case_detail import detail_in_session as case_in_session
-from ttdesk.core.queries.parts import costs as cost_rows
-from ttdesk.core.queries.parts import publicities
+from ttdesk.core.rules.credit_code import is_valid_credit_code
+from ttdesk.core.views.case_detail import detail_in_session as case_in_session
+from ttdesk.core.views.parts import costs as cost_rows
+from ttdesk.core.views.parts import publicities
 from ttdesk.db.enums import (
     COOPERATION_MODES,
     DealMode,

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ttdesk.core.errors import Problem, TTDeskError
+from ttdesk.core.base.errors import Problem, TTDeskError
 from ttdesk.core.ledger import plan as P
 from ttdesk.core.ledger.catalog import ACHIEVEMENTS, COMPANIES, CONTRIBUTORS, DEALS, RECEIPTS
 from ttdesk.core.ledger.reader import Layout, data_rows, sheet_rows_estimate
@@ -21,7 +21,7 @@ from ttdesk.core.ledger.resolve import (
     existing_deals,
     taken_numbers,
 )
-from ttdesk.core.policy import Policy
+from ttdesk.core.rules.policy import Policy
 from ttdesk.db import enums as E
 from ttdesk.db.models import Achievement, Deal
 

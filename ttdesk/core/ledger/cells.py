@@ -2,7 +2,7 @@
 
 Each parser takes what openpyxl gives for a cell (str, int, float, datetime, None) and returns
 the domain value, or raises `CellError` with a Chinese and an English message. Money goes
-through `ttdesk.core.money.parse_money` at the end, so rule R11 (non-negative, 2 places, no
+through `ttdesk.core.rules.money.parse_money` at the end, so rule R11 (non-negative, 2 places, no
 silent rounding) is the same as everywhere else; percentages through `parse_percent`.
 """
 
@@ -13,8 +13,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from ttdesk.core.errors import ValidationFailed
-from ttdesk.core.money import parse_money, parse_percent
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.rules.money import parse_money, parse_percent
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Lotus 1900 leap-year quirk)
 WAN = Decimal(10000)

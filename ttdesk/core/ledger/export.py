@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.core import labels, policy
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import RuleViolation
+from ttdesk.core.base import labels
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.ledger.build import LedgerCancelled
 from ttdesk.core.ledger.catalog import (
     ACHIEVEMENTS,
@@ -36,7 +36,8 @@ from ttdesk.core.ledger.catalog import (
     RECEIPTS,
     SHEET_LABELS,
 )
-from ttdesk.core.queries.cases import CaseFilter, CaseSort, ids_in_session
+from ttdesk.core.rules import policy
+from ttdesk.core.views.cases import CaseFilter, CaseSort, ids_in_session
 from ttdesk.db import models as M
 from ttdesk.db.enums import AchievementStatus
 

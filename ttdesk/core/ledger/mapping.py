@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ttdesk.core.errors import RuleViolation
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.ledger.catalog import FIELD_BY_NAME, SHEET_KINDS
 from ttdesk.core.ledger.cells import WAN
 

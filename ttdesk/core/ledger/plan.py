@@ -15,12 +15,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ttdesk.core.credit_code import validate_credit_code
-from ttdesk.core.errors import Problem, ValidationFailed
+from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.core.ledger import cells
 from ttdesk.core.ledger.records import Cells, enum_field
-from ttdesk.core.money import largest_remainder
-from ttdesk.core.rules import dates_in_order, shares_problems
+from ttdesk.core.rules.checks import dates_in_order, shares_problems
+from ttdesk.core.rules.credit_code import validate_credit_code
+from ttdesk.core.rules.money import largest_remainder
 from ttdesk.db import enums as E
 
 HUNDRED = Decimal("100.00")

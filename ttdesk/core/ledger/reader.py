@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ttdesk.core.errors import Problem
+from ttdesk.core.base.errors import Problem
 from ttdesk.core.ledger.catalog import (
     ACHIEVEMENTS,
     FIELD_BY_NAME,

@@ -12,8 +12,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from ttdesk.core import labels
-from ttdesk.core.errors import Problem
+from ttdesk.core.base import labels
+from ttdesk.core.base.errors import Problem
 from ttdesk.core.ledger import cells
 from ttdesk.core.ledger.catalog import (
     BOOL,

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from ttdesk.core.bulkwrite import BulkWriter, Cancelled, snapshot
+from ttdesk.core.base.bulkwrite import BulkWriter, Cancelled, snapshot
 from ttdesk.core.exchange.bulk import new_ids
 from ttdesk.core.ledger.build import LedgerCancelled, Plan
 from ttdesk.core.ledger.plan import CaseOut, DealOut

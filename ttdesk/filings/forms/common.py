@@ -6,7 +6,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from ttdesk.core.labels import field_label, label, yes_no
+from ttdesk.core.base.labels import field_label, label, yes_no
 from ttdesk.filings import blocks as b
 from ttdesk.filings import text as t
 

@@ -1,7 +1,7 @@
 """Action buttons for status changes, and the small dialog an action opens for its input.
 
 An `ActionSpec` says what a button does (a service call), when it is enabled (the status
-machine allows it from the current status, asked through `ttdesk.core.next_step`), and which
+machine allows it from the current status, asked through `ttdesk.core.views.stepper`), and which
 inputs it needs. A refused action keeps its dialog open with each rule message under its
 field; an action without input shows the refusal in the problem box. Nothing is saved then.
 """
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo
 from ttdesk.ui.problems import show_problem

@@ -16,13 +16,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.history import case_with_history
-from ttdesk.core.labels import label
-from ttdesk.core.next_step import steps_for
-from ttdesk.core.queries.case_detail import CaseDetail
-from ttdesk.core.queries.parts import HistoryEvent
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.base.labels import label
+from ttdesk.core.views.case_detail import CaseDetail
+from ttdesk.core.views.history import case_with_history
+from ttdesk.core.views.parts import HistoryEvent
+from ttdesk.core.views.stepper import steps_for
 from ttdesk.ui.bus import ACHIEVEMENTS, ALL, COMPANIES, DEALS, FILINGS, MONEY, SETTINGS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import CASE_ACTIONS

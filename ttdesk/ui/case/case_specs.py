@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ttdesk.core import achievements, rights
-from ttdesk.core.next_step import achievement_targets, grant_targets
-from ttdesk.core.queries.case_detail import CaseDetail
-from ttdesk.core.queries.parts import GrantRow
+from ttdesk.core.cases import achievements, rights
+from ttdesk.core.views.case_detail import CaseDetail
+from ttdesk.core.views.parts import GrantRow
+from ttdesk.core.views.stepper import achievement_targets, grant_targets
 from ttdesk.db.enums import AchievementStatus as A
 from ttdesk.db.enums import GrantForm
 from ttdesk.db.enums import GrantStatus as G
@@ -257,6 +257,6 @@ APPLY_GRANT = ActionSpec(
 
 
 def grant_label(g: GrantRow, lang: str) -> str:
-    from ttdesk.core.labels import label
+    from ttdesk.core.base.labels import label
 
     return f"#{g.id} {label(g.form, lang)} · {label(g.status, lang)}"

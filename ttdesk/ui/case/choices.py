@@ -4,8 +4,8 @@ case should not re-read lists that change a few times a year."""
 
 from __future__ import annotations
 
-from ttdesk.core.case_forms import FormChoices, form_choices
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views.choices import FormChoices, form_choices
 from ttdesk.ui.bus import ALL, SETTINGS
 
 _CACHE: dict[int, FormChoices] = {}

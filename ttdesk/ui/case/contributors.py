@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import case_forms
-from ttdesk.core.achievements import ContributorIn
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.money import parse_percent
-from ttdesk.core.rules import shares_problems
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.cases.achievements import ContributorIn
+from ttdesk.core.rules.checks import shares_problems
+from ttdesk.core.rules.money import parse_percent
+from ttdesk.core.views import choices as case_forms
 from ttdesk.db.enums import ContributorRole
 from ttdesk.ui.case.fields import enum_combo, set_combo
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.labels import field_label, label, yes_no
-from ttdesk.core.next_step import deal_hint
-from ttdesk.core.queries.case_detail import CaseDetail
-from ttdesk.core.queries.deal_detail import DealDetail, deal_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.base.labels import field_label, label, yes_no
+from ttdesk.core.views.case_detail import CaseDetail
+from ttdesk.core.views.deal_detail import DealDetail, deal_detail
+from ttdesk.core.views.stepper import deal_hint
 from ttdesk.ui.bus import DEALS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.deal_specs import DEAL_ACTIONS, DEAL_RECORDS, NEW_DEAL

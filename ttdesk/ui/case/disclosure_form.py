@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from ttdesk.core.achievements import DisclosureIn, FundingIn
-from ttdesk.core.context import AppContext
-from ttdesk.core.queries.case_detail import CaseDetail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.cases.achievements import DisclosureIn, FundingIn
+from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.db.enums import (
     AchievementKind,
     AchievementSource,

@@ -13,11 +13,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ttdesk.core import achievements
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError, ValidationFailed
-from ttdesk.core.queries.case_detail import CaseDetail
-from ttdesk.core.rules import shares_problems
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError, ValidationFailed
+from ttdesk.core.cases import achievements
+from ttdesk.core.rules.checks import shares_problems
+from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.ui.case.disclosure_form import CASE_FIELDS, DisclosureForm, detail_values
 from ttdesk.ui.case.editing import EditTracker
 

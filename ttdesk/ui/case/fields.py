@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.errors import ValidationFailed
-from ttdesk.core.labels import choices
+from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.base.labels import choices
 from ttdesk.ui.problems import field_messages, messages_of
 
 ERROR_COLOUR = "#b00020"

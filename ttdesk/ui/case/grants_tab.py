@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.labels import field_label, label, yes_no
-from ttdesk.core.next_step import grant_hint
-from ttdesk.core.queries.case_detail import CaseDetail
-from ttdesk.core.queries.parts import GrantRow
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.labels import field_label, label, yes_no
+from ttdesk.core.views.case_detail import CaseDetail
+from ttdesk.core.views.parts import GrantRow
+from ttdesk.core.views.stepper import grant_hint
 from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import APPLY_GRANT, GRANT_ACTIONS, grant_label

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import achievements
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.cases import achievements
 from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.disclosure_form import DisclosureForm
 

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
-from ttdesk.core import history
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.labels import label
-from ttdesk.core.queries.case_detail import CaseDetail
-from ttdesk.core.queries.deal_detail import CompanyRef, deal_detail
-from ttdesk.core.queries.parts import HistoryEvent
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.base.labels import label
+from ttdesk.core.views import history
+from ttdesk.core.views.case_detail import CaseDetail
+from ttdesk.core.views.deal_detail import CompanyRef, deal_detail
+from ttdesk.core.views.parts import HistoryEvent
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.panels import lazy_panel, placeholder
 from ttdesk.ui.case.records_tabs import fill_table, record_table

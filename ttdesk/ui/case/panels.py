@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.next_step import publicity_note
-from ttdesk.core.queries.parts import PublicityRow
+from ttdesk.core.views.parts import PublicityRow
+from ttdesk.core.views.stepper import publicity_note
 from ttdesk.ui.case.records_tabs import fill_table, record_table
 
 log = logging.getLogger(__name__)

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import achievements, assessments, ip_assets
-from ttdesk.core.achievements import FundingIn
-from ttdesk.core.context import AppContext
-from ttdesk.core.labels import field_label, label
-from ttdesk.core.queries.case_detail import CaseDetail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.labels import field_label, label
+from ttdesk.core.cases import achievements, assessments, ip_assets
+from ttdesk.core.cases.achievements import FundingIn
+from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.db.enums import FunderType, IPKind, IPStatus, Recommendation
 from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.actions import ActionBar, ActionSpec, FieldSpec, today_default

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ttdesk.core.next_step import CURRENT, DONE, OPTIONAL, STOPPED, TODO, StepInfo
+from ttdesk.core.views.stepper import CURRENT, DONE, OPTIONAL, STOPPED, TODO, StepInfo
 
 COLOURS = {DONE: "#2e7d32", CURRENT: "#1565c0", TODO: "#757575", OPTIONAL: "#757575",
            STOPPED: "#b00020"}

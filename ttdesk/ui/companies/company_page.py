@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import equity, money_views
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.labels import label, yes_no
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.base.labels import label, yes_no
+from ttdesk.core.companies import equity
+from ttdesk.core.views import money as money_views
 from ttdesk.ui.bus import ALL, COMPANIES, MONEY, DataBus
 from ttdesk.ui.case.fields import date_edit, from_qdate
 from ttdesk.ui.case.panels import KeyValues

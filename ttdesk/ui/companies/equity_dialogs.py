@@ -1,6 +1,6 @@
 """Small dialogs for the equity events of a company: capital increase (dilutes everyone
 else), transfer, exit (proceeds of the state-owned share become a receipt), impairment and
-dividend. Each OK is one `ttdesk.core.equity` call; a refusal stays inline."""
+dividend. Each OK is one `ttdesk.core.companies.equity` call; a refusal stays inline."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import equity, institution, money_views
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.companies import equity
+from ttdesk.core.office import institution
+from ttdesk.core.views import money as money_views
 from ttdesk.db.enums import EmploymentStatus, HolderType
 from ttdesk.ui.case.fields import date_edit, enum_combo
 from ttdesk.ui.money.forms import FormDialog, choice, money_edit, text_edit

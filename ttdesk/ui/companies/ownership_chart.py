@@ -17,7 +17,7 @@ from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from ttdesk.core.equity import CapTable, Holding
+from ttdesk.core.companies.equity import CapTable, Holding
 from ttdesk.ui.money.table import pct_text
 
 HolderKey = tuple[str, str, int | None]

@@ -1,7 +1,7 @@
 """Dashboard charts (QtCharts): the case pipeline by status and income by year and mode.
 
-Built from plain figures of `ttdesk.core.overview`; labels from `ttdesk.core.labels`. Bars
-carry their numbers as labels, so nothing depends on telling colours apart.
+Built from plain figures of `ttdesk.core.views.dashboard`; labels from `ttdesk.core.base.labels`.
+Bars carry their numbers as labels, so nothing depends on telling colours apart.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 
-from ttdesk.core.labels import label
+from ttdesk.core.base.labels import label
 from ttdesk.db.enums import AchievementStatus, DealMode
 
 # Modes grouped the way the annual statistics report them.

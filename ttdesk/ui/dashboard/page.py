@@ -1,6 +1,6 @@
 """The dashboard (工作台): KPI tiles, overdue and upcoming deadlines, and charts.
 
-The figures are aggregate queries (`ttdesk.core.overview`) run off the GUI thread, so the
+The figures are aggregate queries (`ttdesk.core.views.dashboard`) run off the GUI thread, so the
 window appears at once even on the 100,000-case database; the deadline tables are the same
 lazy list model as the big lists. Any change announced on the bus reloads the figures.
 """
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import overview
-from ttdesk.core.context import AppContext
-from ttdesk.core.money import format_money
-from ttdesk.core.queries import DeadlineFilter, DeadlineState
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.rules.money import format_money
+from ttdesk.core.views import DeadlineFilter, DeadlineState
+from ttdesk.core.views import dashboard as overview
 from ttdesk.db.enums import AchievementStatus, DealMode
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.lists.model import LazyListModel

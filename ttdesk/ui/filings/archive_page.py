@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import filing_archive
-from ttdesk.core.filing_archive import Verification
+from ttdesk.core.records import filing_archive
+from ttdesk.core.records.filing_archive import Verification
 from ttdesk.ui.bus import FILINGS, DataBus
 from ttdesk.ui.filings.panel import ArchiveTable, local_stamp
 from ttdesk.ui.filings.preview import PdfPreview

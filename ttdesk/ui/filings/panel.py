@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import filing_archive
-from ttdesk.core.filing_archive import FilingRecord, Generated
+from ttdesk.core.records import filing_archive
+from ttdesk.core.records.filing_archive import FilingRecord, Generated
 from ttdesk.ui.bus import FILINGS, DataBus
 from ttdesk.ui.filings.preview import PdfPreview, open_folder
 
@@ -44,7 +44,7 @@ def local_stamp(rec: FilingRecord) -> str:
 
 
 def filings_folder() -> Path:
-    from ttdesk.core.setup import data_dir
+    from ttdesk.core.office.setup import data_dir
 
     folder = data_dir() / "filings"
     folder.mkdir(parents=True, exist_ok=True)

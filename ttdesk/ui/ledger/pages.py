@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ttdesk.core.errors import ValidationFailed
+from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.ledger import LedgerReport, Mapping, inspect_ledger, load_mapping
 from ttdesk.core.ledger.catalog import FIELD_BY_NAME, FIELDS, MONEY, SHEET_KINDS, SHEET_LABELS
 from ttdesk.core.ledger.cells import WAN

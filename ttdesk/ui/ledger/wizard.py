@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ttdesk.core import labels
+from ttdesk.core.base import labels
 from ttdesk.core.ledger import LedgerRefused, LedgerReport, check_ledger, import_ledger
 from ttdesk.core.ledger.catalog import FIELD_BY_NAME
 from ttdesk.ui import bus as busmod

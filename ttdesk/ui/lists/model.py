@@ -28,10 +28,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.labels import field_label, label, yes_no
-from ttdesk.core.money import format_money
-from ttdesk.core.overview import FilterChoices
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.labels import field_label, label, yes_no
+from ttdesk.core.rules.money import format_money
+from ttdesk.core.views.dashboard import FilterChoices
 
 PAGE_SIZE = 100
 MAX_PAGES = 50  # rows kept: 5,000 — a few screens either way of where the user is
@@ -55,7 +55,7 @@ class _Page:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its heading (a `ttdesk.core.labels` field name), how to read its value
+    """One column: its heading (a `ttdesk.core.base.labels` field name), how to read its value
     from a row DTO, and which SQL sort it maps to (None: not sortable)."""
 
     key: str

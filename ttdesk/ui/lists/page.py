@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.context import AppContext
-from ttdesk.core.overview import FilterChoices, filter_choices
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views.dashboard import FilterChoices, filter_choices
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.lists import export
 from ttdesk.ui.lists.model import LazyListModel, ListSpec

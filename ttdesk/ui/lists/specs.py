@@ -1,4 +1,4 @@
-"""The four big lists as `ListSpec`s: columns (headings from `ttdesk.core.labels`), the SQL
+"""The four big lists as `ListSpec`s: columns (headings from `ttdesk.core.base.labels`), the SQL
 sort each column maps to, the filters, and the core query functions behind them."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from ttdesk.core import queries as q
-from ttdesk.core.labels import choices
-from ttdesk.core.overview import FilterChoices
+from ttdesk.core import views as q
+from ttdesk.core.base.labels import choices
+from ttdesk.core.views.dashboard import FilterChoices
 from ttdesk.db.enums import AchievementStatus, DeadlineKind, DealMode, DealStatus, Region
 from ttdesk.ui import bus
 from ttdesk.ui.lists.model import Column, FilterDef, ListSpec

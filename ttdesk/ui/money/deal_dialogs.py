@@ -9,9 +9,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from ttdesk.core import distribution as dist
-from ttdesk.core import payments, receipts, royalty
-from ttdesk.core.context import AppContext
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import payments, receipts, royalty
 from ttdesk.db.enums import CostCategory, ReceiptKind
 from ttdesk.ui.case.fields import date_edit, set_combo
 from ttdesk.ui.money.forms import FormDialog, choice, money_edit, optional_date, text_edit

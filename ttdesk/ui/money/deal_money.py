@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import distribution as dist
-from ttdesk.core import payments, receipts, royalty
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.labels import label
-from ttdesk.core.queries.deal_detail import deal_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.base.labels import label
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import payments, receipts, royalty
+from ttdesk.core.views.deal_detail import deal_detail
 from ttdesk.db.enums import DealMode
 from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.case.panels import KeyValues

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import distribution as dist
-from ttdesk.core import money_views, receipts
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError, ValidationFailed
-from ttdesk.core.labels import label
-from ttdesk.core.queries.deal_detail import deal_detail
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError, ValidationFailed
+from ttdesk.core.base.labels import label
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.money import receipts
+from ttdesk.core.views import money as money_views
+from ttdesk.core.views.deal_detail import deal_detail
 from ttdesk.db.enums import DealMode
 from ttdesk.ui.bus import MONEY, DataBus
 from ttdesk.ui.case.fields import ErrorLabel

@@ -12,11 +12,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ttdesk.core import distribution as dist
-from ttdesk.core.context import AppContext
-from ttdesk.core.errors import TTDeskError
-from ttdesk.core.labels import label
-from ttdesk.core.statemachine import DISTRIBUTION, allowed
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import TTDeskError
+from ttdesk.core.base.labels import label
+from ttdesk.core.money import distribution as dist
+from ttdesk.core.rules.statemachine import DISTRIBUTION, allowed
 from ttdesk.db.enums import DistributionStatus, PublicityResult
 from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.panels import KeyValues

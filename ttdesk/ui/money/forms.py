@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.errors import TTDeskError
+from ttdesk.core.base.errors import TTDeskError
 from ttdesk.ui.case.fields import (
     FieldForm,
     date_edit,

@@ -9,7 +9,7 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
-from ttdesk.core.money_views import IncomeBucket
+from ttdesk.core.views.money import IncomeBucket
 
 YEARS_SHOWN = 8
 SETS = (("net", "#1f77b4", Qt.BrushStyle.SolidPattern),

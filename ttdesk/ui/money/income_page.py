@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core import money_views
-from ttdesk.core.context import AppContext
-from ttdesk.core.labels import choices
-from ttdesk.core.money_views import IncomeBucket
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.labels import choices
+from ttdesk.core.views import money as money_views
+from ttdesk.core.views.money import IncomeBucket
 from ttdesk.db.enums import DealMode, DistributionStatus
 from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.money.income_chart import income_chart

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from ttdesk.core.labels import label, yes_no
-from ttdesk.core.money import format_money
+from ttdesk.core.base.labels import label, yes_no
+from ttdesk.core.rules.money import format_money
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

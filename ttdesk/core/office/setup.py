@@ -1,0 +1,69 @@
+"""Opening a database for the app or the CLI: resolve the URL, migrate, seed defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ttdesk.core.base.context import AppContext, os_account
+from ttdesk.core.rules import policy
+from ttdesk.db import migrate
+from ttdesk.db.engine import connect, normalize_url
+from ttdesk.db.models import CalendarDay
+
+APP_NAME = "TTDesk"
+
+
+def data_dir() -> Path:
+    """The user's data folder (platformdirs), or TTDESK_HOME when set (tests, portable use)."""
+    override = os.environ.get("TTDESK_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def default_db_url() -> str:
+    return normalize_url(data_dir() / "ttdesk.db")
+
+
+def resolve_url(url: str | None) -> str:
+    """--db beats TTDESK_DB beats the default SQLite file in the data folder."""
+    return normalize_url(url or os.environ.get("TTDESK_DB") or default_db_url())
+
+
+def seed_defaults(ctx: AppContext) -> None:
+    """Policy version 1 (Beijing defaults) and the shipped holiday calendar, once."""
+    from ttdesk.core.office import deadlines
+    from ttdesk.core.rules.workdays import shipped_holiday_calendar
+
+    with ctx.write() as session:
+        pol = policy.ensure_default(session, ctx.actor)
+        # The annual report for last year is due this year (policy: month-day).
+        deadlines.for_annual_report(session, pol, ctx.today().year - 1)
+        if session.execute(select(func.count()).select_from(CalendarDay)).scalar():
+            return
+        cal = shipped_holiday_calendar()
+        session.add_all(CalendarDay(day=d, is_workday=False) for d in sorted(cal.off))
+        session.add_all(CalendarDay(day=d, is_workday=True) for d in sorted(cal.workdays))
+
+
+def open_context(url: str | None = None, *, lang: str = "zh", actor: str | None = None,
+                 migrate_backup: bool = True) -> AppContext:
+    """Connect, bring the schema to head (backing up a SQLite file first) and seed defaults."""
+    db = connect(resolve_url(url))
+    try:
+        migrate.upgrade(db, backup_dir() if migrate_backup else None)
+        ctx = AppContext(db=db, actor=actor or os_account(), lang=lang)
+        seed_defaults(ctx)
+    except BaseException:
+        db.dispose()  # no pooled connection left behind (PostgreSQL)
+        raise
+    return ctx

@@ -1,0 +1,283 @@
+"""Consistent backups and safe restores (SQLite file or PostgreSQL server), and the daily
+automatic copy made at start-up.
+
+SQLite: a backup is taken with the online backup API while others may be writing, so it is a
+consistent snapshot. A restore first proves the file is a sound TT Desk database of a known
+(or older) schema, copies the current database aside, then swaps the file in atomically and
+migrates it to the current schema — a refused restore changes nothing.
+PostgreSQL: pg_dump's custom format and pg_restore --clean in a single transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from glob import glob
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import Problem, TTDeskError, ValidationFailed
+from ttdesk.db import migrate
+from ttdesk.db.engine import connect, normalize_url
+from ttdesk.db.sqlite_copy import integrity_ok, online_copy
+
+log = logging.getLogger(__name__)
+
+# Tables whose presence marks a TT Desk database (any released schema has them).
+_MARKER_TABLES = {"alembic_version", "achievement", "deal", "person", "audit_event"}
+KEEP_DAILY, KEEP_WEEKLY = 7, 4
+
+
+class BackupError(TTDeskError):
+    """The backup or restore could not run (tool missing, tool failed)."""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    set_aside: Path | None   # the database as it was before the restore
+    from_revision: str | None
+    revision: str
+
+
+def _refuse(source: Path, zh: str, en: str) -> ValidationFailed:
+    return ValidationFailed([Problem("BACKUP", zh, en, where=str(source))])
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+# ---- PostgreSQL tools ---------------------------------------------------------------------
+
+def find_pg_tool(name: str) -> Path | None:
+    """pg_dump / pg_restore on PATH, else the newest under /usr/lib/postgresql/*/bin."""
+    found = shutil.which(name)
+    candidates = [Path(p) for p in glob(f"/usr/lib/postgresql/*/bin/{name}")]
+    if candidates:  # prefer the newest: pg_dump must not be older than the server
+        return max(candidates, key=lambda p: int(p.parent.parent.name)
+                   if p.parent.parent.name.isdigit() else 0)
+    return Path(found) if found else None
+
+
+def _pg_run(tool: str, args: list[str], url: str) -> None:
+    exe = find_pg_tool(tool)
+    if exe is None:
+        raise BackupError(f"{tool} 未安装（PostgreSQL 客户端工具） / {tool} not found: install "
+                          "the PostgreSQL client tools (Debian: postgresql-client)")
+    parsed = make_url(url)
+    env = dict(os.environ)
+    if parsed.password:  # never on the command line, where `ps` shows it
+        env["PGPASSWORD"] = str(parsed.password)
+    dsn = parsed.set(drivername="postgresql", password=None).render_as_string(
+        hide_password=False)
+    result = subprocess.run([str(exe), *args, "--dbname", dsn], env=env,
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BackupError(f"{tool} failed ({result.returncode}): {result.stderr.strip()}")
+
+
+# ---- backup ------------------------------------------------------------------------------
+
+def backup(ctx: AppContext, target: str | Path) -> Path:
+    """Write a consistent copy of the open database to `target` and return its path."""
+    target = Path(target)
+    db = ctx.db
+    if db.is_sqlite:
+        path = db.sqlite_path
+        if path is None:
+            raise BackupError("内存数据库无法备份 / an in-memory database cannot be backed up")
+        online_copy(path, target)
+        if not integrity_ok(target):
+            target.unlink(missing_ok=True)
+            raise BackupError(f"备份校验失败 / the backup copy failed its integrity check: "
+                              f"{target}")
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    _pg_run("pg_dump", ["--format=custom", "--file", str(partial)], db.url)
+    partial.replace(target)
+    return target
+
+
+# ---- restore -----------------------------------------------------------------------------
+
+def check_sqlite_backup(source: Path, shown: Path | None = None) -> str:
+    """The schema revision of a sound TT Desk backup this version can open; else refuse.
+    `shown` is the name used in messages (when `source` is a temporary copy)."""
+    shown = shown or source
+    if not source.is_file():
+        raise _refuse(shown, "备份文件不存在", "the backup file does not exist")
+    if not integrity_ok(source):
+        raise _refuse(shown, "备份文件已损坏或不是 SQLite 数据库",
+                      "the backup file is damaged or not a SQLite database")
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables >= _MARKER_TABLES:
+            raise _refuse(shown, "这不是 TT Desk 数据库", "this is not a TT Desk database")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        conn.close()
+    revision = row[0] if row else None
+    if revision not in migrate.known_revisions():
+        raise _refuse(shown, f"备份来自更新版本的 TT Desk（结构版本 {revision}），请先升级本程序",
+                      f"the backup was made by a newer TT Desk (schema {revision}); "
+                      "upgrade this application first")
+    return str(revision)
+
+
+def _set_aside(current: Path, aside_dir: Path) -> Path:
+    aside = aside_dir / f"{current.stem}.before-restore-{_stamp()}{current.suffix or '.db'}"
+    try:
+        online_copy(current, aside)
+    except sqlite3.DatabaseError:  # a damaged database is kept byte for byte instead
+        aside_dir.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal"):
+            src = Path(f"{current}{suffix}")
+            if src.exists():
+                shutil.copy2(src, f"{aside}{suffix}")
+    return aside
+
+
+def _retire_wal(current: Path) -> None:
+    """Fold and remove the current WAL: a stale -wal next to the new file would be replayed
+    into it and corrupt it."""
+    try:
+        conn = sqlite3.connect(current)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass  # damaged: its WAL goes too, the set-aside copy keeps it
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{current}{suffix}").unlink(missing_ok=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _restore_sqlite(current: Path, source: Path, aside_dir: Path) -> tuple[Path | None, str]:
+    if not source.is_file():
+        raise _refuse(source, "备份文件不存在", "the backup file does not exist")
+    incoming = current.with_name(current.name + ".restore-tmp")
+    shutil.copyfile(source, incoming)
+    try:
+        revision = check_sqlite_backup(incoming, source)  # the very bytes that will be used
+    except ValidationFailed:
+        incoming.unlink(missing_ok=True)
+        raise
+    aside = _set_aside(current, aside_dir) if current.exists() else None
+    _retire_wal(current)
+    os.replace(incoming, current)
+    _fsync_dir(current.parent)
+    return aside, revision
+
+
+def _restore_postgres(url: str, source: Path, aside_dir: Path) -> Path | None:
+    if not source.is_file():
+        raise _refuse(source, "备份文件不存在", "the backup file does not exist")
+    with source.open("rb") as fh:
+        if fh.read(5) != b"PGDMP":
+            raise _refuse(source, "不是 pg_dump 自定义格式的备份",
+                          "not a pg_dump custom-format backup")
+    aside = aside_dir / f"postgres.before-restore-{_stamp()}.dump"
+    aside_dir.mkdir(parents=True, exist_ok=True)
+    _pg_run("pg_dump", ["--format=custom", "--file", str(aside)], url)
+    _pg_run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
+                           str(source)], url)
+    return aside
+
+
+def restore(url: str, source: str | Path, *, aside_dir: Path | None = None) -> RestoreResult:
+    """Replace the database at `url` by the backup `source`, then migrate it to head.
+
+    Close every other connection (the app) first. The current database is kept in
+    `aside_dir` (default: the data folder's backups). A damaged file, a file that is not a
+    TT Desk database, or one from a newer TT Desk is refused and nothing changes.
+    """
+    from ttdesk.core.office.setup import backup_dir
+
+    url, source = normalize_url(url), Path(source)
+    aside_dir = aside_dir or backup_dir()
+    db = connect(url)
+    path, is_sqlite = db.sqlite_path, db.is_sqlite
+    db.dispose()
+    if is_sqlite:
+        if path is None:
+            raise BackupError("内存数据库无法恢复 / cannot restore into an in-memory database")
+        aside, from_revision = _restore_sqlite(path, source, aside_dir)
+    else:
+        aside, from_revision = _restore_postgres(url, source, aside_dir), None
+    db = connect(url)
+    try:
+        revision = migrate.upgrade(db, None)
+    finally:
+        db.dispose()
+    log.info("restored %s from %s (current database kept as %s)", url, source, aside)
+    return RestoreResult(source, aside, from_revision, revision)
+
+
+# ---- automatic daily copies -------------------------------------------------------------
+
+def _auto_name(ctx: AppContext) -> tuple[str, str] | None:
+    db = ctx.db
+    if db.is_sqlite:
+        path = db.sqlite_path
+        return None if path is None else (path.stem, ".db")
+    return f"postgres-{make_url(db.url).database}", ".dump"
+
+
+def rotate(backup_dir: Path, stem: str, ext: str) -> list[Path]:
+    """Keep the newest KEEP_DAILY copies, and before them the newest copy of each of the
+    KEEP_WEEKLY most recent calendar weeks; delete the rest. Returns what was deleted."""
+    pattern = re.compile(rf"{re.escape(stem)}-auto-(\d{{4}}-\d{{2}}-\d{{2}}){re.escape(ext)}")
+    copies: dict[date, Path] = {}
+    for p in backup_dir.glob(f"{stem}-auto-*{ext}"):
+        m = pattern.fullmatch(p.name)
+        if m:
+            copies[date.fromisoformat(m.group(1))] = p
+    days = sorted(copies, reverse=True)
+    keep = set(days[:KEEP_DAILY])
+    weeks: set[tuple[int, int]] = set()
+    for d in days[KEEP_DAILY:]:
+        week = d.isocalendar()[:2]
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.add(week)
+            keep.add(d)
+    removed = [copies[d] for d in days if d not in keep]
+    for p in removed:
+        p.unlink(missing_ok=True)
+    return removed
+
+
+def auto_backup(ctx: AppContext, backup_dir: Path, now: datetime | None = None) -> Path | None:
+    """Today's automatic copy (made at start-up) and rotation; None if today's exists."""
+    named = _auto_name(ctx)
+    if named is None:
+        return None
+    stem, ext = named
+    today = (now or datetime.now()).date()
+    target = backup_dir / f"{stem}-auto-{today.isoformat()}{ext}"
+    if target.exists():
+        return None
+    backup(ctx, target)
+    rotate(backup_dir, stem, ext)
+    return target

@@ -1,0 +1,276 @@
+"""`check`: database integrity plus re-validation of every rule over the stored data.
+
+Findings are rule violations in stored records (there should be none); notes list what
+records imported from a ledger still lack (they are history, not violations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import Integer, and_, func, or_, select, text, type_coerce
+from sqlalchemy.orm import Session, selectinload
+
+from ttdesk.core.base import audit
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import Problem
+from ttdesk.core.records.money_check import MONEY_STEPS
+from ttdesk.core.rules import policy
+from ttdesk.core.rules.checks import (
+    P,
+    approval_problems,
+    closed_without_objection,
+    grant_agreement_problems,
+    grant_terms_problems,
+    signing_problems,
+)
+from ttdesk.core.rules.credit_code import is_valid_credit_code
+from ttdesk.core.rules.statemachine import DEAL_ACTIVE, DEAL_SIGNED_OR_LATER, GRANT_EXERCISABLE
+from ttdesk.db.enums import AchievementStatus as A
+from ttdesk.db.enums import DealStatus as D
+from ttdesk.db.enums import GrantStatus as G
+from ttdesk.db.models import (
+    Achievement,
+    Company,
+    Contribution,
+    Deal,
+    FundingSource,
+    IPAsset,
+    PersonInterest,
+    Publicity,
+    Receipt,
+    RightsGrant,
+    Shareholding,
+    deal_achievement,
+)
+from ttdesk.db.types import PCT_SCALE
+
+BATCH = 2000
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class CheckReport:
+    findings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def _integrity(s: Session) -> list[Problem]:
+    if s.get_bind().dialect.name != "sqlite":
+        return []
+    rows = [r[0] for r in s.execute(text("PRAGMA integrity_check")).all()]
+    if rows == ["ok"]:
+        return []
+    return [P("DB", f"数据库完整性检查失败：{rows[:5]}", f"integrity_check failed: {rows[:5]}")]
+
+
+def _shares(s: Session) -> list[Problem]:
+    """R1 in SQL: percentages are stored as exact integers, so SUM is exact."""
+    raw = type_coerce(Contribution.share, Integer)  # compare stored integers, not Decimals
+    total = func.sum(raw)
+    rows = s.execute(
+        select(Achievement.case_no, total, func.min(raw))
+        .join(Contribution, Contribution.achievement_id == Achievement.id)
+        .group_by(Achievement.case_no)
+        .having(or_(total != 100 * PCT_SCALE, func.min(raw) <= 0))
+    ).all()
+    return [P("R1", f"贡献份额合计 {t / PCT_SCALE}%，须为 100%", f"shares sum to {t / PCT_SCALE}%, "
+              "not 100%", "contributors", c) for c, t, _ in rows]
+
+
+def _disclosures(s: Session) -> list[Problem]:
+    """R2 in SQL for every case beyond `disclosed`."""
+    no_contrib = ~select(Contribution.id).where(
+        Contribution.achievement_id == Achievement.id).exists()
+    no_funding = and_(Achievement.no_funding.is_(False), ~select(FundingSource.id).where(
+        FundingSource.achievement_id == Achievement.id).exists())
+    rows = s.execute(
+        select(Achievement.case_no, no_contrib, no_funding, Achievement.department_id)
+        .where(Achievement.status != A.DISCLOSED, Achievement.is_imported.is_(False),
+               or_(no_contrib, no_funding, Achievement.department_id.is_(None)))
+    ).all()
+    return [P("R2", "披露信息不完整（完成人、经费来源或所属单位）", "incomplete disclosure "
+              "(contributors, funding or department)", "disclosure", r[0]) for r in rows]
+
+
+def _case_statuses(s: Session) -> list[Problem]:
+    out = []
+    has_deal = (select(Deal.id).join(deal_achievement)
+                .where(deal_achievement.c.achievement_id == Achievement.id))
+    for status, wanted, zh, en in (
+        (A.CONVERTING, DEAL_ACTIVE, "转化中的成果须有进行中的转化项目",
+         "a converting case needs an active deal"),
+        (A.CONVERTED, DEAL_SIGNED_OR_LATER, "已转化的成果须有已签约的转化项目",
+         "a converted case needs a signed deal"),
+    ):
+        rows = s.execute(select(Achievement.case_no).where(
+            Achievement.status == status, Achievement.is_imported.is_(False),
+            ~has_deal.where(Deal.status.in_(list(wanted))).exists())).scalars()
+        out += [P("STATUS", zh, en, "status", c) for c in rows]
+    rows = s.execute(select(Achievement.case_no).where(
+        Achievement.status == A.RELEASED,
+        or_(Achievement.release_reason.is_(None), Achievement.release_reason == ""))).scalars()
+    out += [P("STATUS", "已放弃的成果须有理由", "a released case needs a reason", "reason", c)
+            for c in rows]
+    rows = s.execute(select(Achievement.case_no).where(
+        Achievement.status == A.PROTECTING,
+        ~select(IPAsset.id).where(IPAsset.achievement_id == Achievement.id).exists())).scalars()
+    out += [P("STATUS", "保护中的成果须有知识产权申请", "a protecting case needs an IP filing",
+              "ip_assets", c) for c in rows]
+    return out
+
+
+def _ip_dates(s: Session) -> list[Problem]:
+    rows = s.execute(
+        select(Achievement.case_no, IPAsset.application_no).join(IPAsset.achievement).where(or_(
+            IPAsset.filing_date > IPAsset.publication_date,
+            IPAsset.publication_date > IPAsset.grant_date,
+            IPAsset.filing_date > IPAsset.grant_date))
+    ).all()
+    return [P("R12", f"知识产权 {n} 日期顺序有误", f"IP {n}: filing ≤ publication ≤ grant "
+              "violated", "ip_assets", c) for c, n in rows]
+
+
+def _batches(s: Session, stmt, key) -> Iterator[list]:  # type: ignore[no-untyped-def]
+    last = 0
+    while True:
+        rows = list(s.execute(stmt.where(key > last).order_by(key).limit(BATCH)).scalars())
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+        s.expunge_all()
+
+
+def _pubs_by(s: Session, column, ids: list[int]) -> dict[int, list[Publicity]]:  # type: ignore[no-untyped-def]
+    out: dict[int, list[Publicity]] = {}
+    for pub in s.execute(select(Publicity).where(column.in_(ids))
+                         .options(selectinload(Publicity.objections))).scalars():
+        out.setdefault(getattr(pub, column.key), []).append(pub)
+    return out
+
+
+def _grants(s: Session, pol: policy.Policy) -> list[Problem]:
+    out: list[Problem] = []
+    stmt = select(RightsGrant).where(RightsGrant.is_imported.is_(False)).options(
+        selectinload(RightsGrant.achievement))
+    for batch in _batches(s, stmt, RightsGrant.id):
+        pubs = _pubs_by(s, Publicity.rights_grant_id, [g.id for g in batch])
+        for g in batch:
+            out += grant_terms_problems(g, g.achievement, pol)
+            if g.status in GRANT_EXERCISABLE:
+                out += grant_agreement_problems(g, pubs.get(g.id, []))
+            if g.status in (G.IN_PUBLICITY, G.OBJECTION) and not any(
+                    p.result is None for p in pubs.get(g.id, [])):
+                out.append(P("STATUS", "公示中的赋权须有进行中的公示",
+                             "a grant in publicity needs a running publicity", "publicity",
+                             g.achievement.case_no))
+    return out
+
+
+def _interested_deals(s: Session) -> set[int]:
+    rows = s.execute(
+        select(Deal.id).join(deal_achievement)
+        .join(Contribution, Contribution.achievement_id == deal_achievement.c.achievement_id)
+        .join(PersonInterest, and_(PersonInterest.person_id == Contribution.person_id,
+                                   PersonInterest.company_id == Deal.counterparty_id))
+    ).scalars()
+    return set(rows)
+
+
+_APPROVED = {D.IN_PUBLICITY, D.OBJECTION, *DEAL_SIGNED_OR_LATER}
+
+
+def _deals(s: Session, pol: policy.Policy) -> list[Problem]:
+    out: list[Problem] = []
+    interested = _interested_deals(s)
+    stmt = select(Deal).where(Deal.is_imported.is_(False), Deal.status.in_(list(_APPROVED)))\
+        .options(selectinload(Deal.achievements), selectinload(Deal.valuations),
+                 selectinload(Deal.rights_grant))
+    for batch in _batches(s, stmt, Deal.id):
+        pubs = _pubs_by(s, Publicity.deal_id, [d.id for d in batch])
+        for d in batch:
+            out += approval_problems(d, pol, d.id in interested)
+            if d.approval_date is None:
+                out.append(P("R6", "已过审批阶段的项目须有审批记录", "a deal past approval "
+                             "needs its approval record", "approval_date", d.deal_no))
+            if d.status in DEAL_SIGNED_OR_LATER:
+                if d.signing_date is None:
+                    out.append(P("R12", "已签约项目缺少签约日期", "signed deal without a "
+                                 "signing date", "signing_date", d.deal_no))
+                else:
+                    out += signing_problems(d, pubs.get(d.id, []), d.signing_date,
+                                            d.rights_grant)
+            elif d.status == D.IN_PUBLICITY and closed_without_objection(
+                    pubs.get(d.id, [])) is None and not any(
+                    p.result is None for p in pubs.get(d.id, [])):
+                out.append(P("STATUS", "公示中的项目须有进行中的公示",
+                             "a deal in publicity needs a running publicity", "publicity",
+                             d.deal_no))
+    return out
+
+
+def _receipts_and_money(s: Session) -> list[Problem]:
+    out = []
+    rows = s.execute(select(Deal.deal_no, Receipt.received_on).join(Receipt).where(
+        or_(Deal.signing_date.is_(None), Receipt.received_on < Deal.signing_date),
+        Deal.is_imported.is_(False))).all()
+    out += [P("R12", f"收款日期 {r} 早于签约", f"receipt of {r} before signing", "receipt", n)
+            for n, r in rows]
+    pct = func.sum(type_coerce(Shareholding.percentage, Integer))
+    rows = s.execute(select(Company.credit_code, pct).join(Shareholding)
+                     .group_by(Company.credit_code).having(pct > 100 * PCT_SCALE)).all()
+    out += [P("R11", f"股权比例合计 {t / PCT_SCALE}% 超过 100%", f"cap table sums to "
+              f"{t / PCT_SCALE}% > 100%", "shareholding", c) for c, t in rows]
+    return out
+
+
+def _companies(s: Session) -> list[Problem]:
+    codes = s.execute(select(Company.credit_code)).scalars()
+    return [P("R8", "统一社会信用代码校验位错误", "invalid unified social credit code",
+              "credit_code", c) for c in codes if not is_valid_credit_code(c)]
+
+
+def _imported_notes(s: Session) -> list[Problem]:
+    rows = s.execute(select(Deal.deal_no).where(Deal.is_imported.is_(True),
+                                                Deal.approval_date.is_(None))).scalars()
+    return [P("IMPORTED", "台账导入的项目尚缺审批记录", "imported deal lacks its approval "
+              "record", "approval_date", n) for n in rows]
+
+
+def _audit(s: Session) -> list[Problem]:
+    return [P("AUDIT", f"审计链断裂：{m}", m) for m in audit.verify_chain(s)]
+
+
+Step = Callable[[Session, policy.Policy], list[Problem]]
+STEPS: list[tuple[str, Step]] = [
+    ("integrity", lambda s, _: _integrity(s)),
+    ("audit chain", lambda s, _: _audit(s)),
+    ("R1 shares", lambda s, _: _shares(s)),
+    ("R2 disclosures", lambda s, _: _disclosures(s)),
+    ("case status", lambda s, _: _case_statuses(s)),
+    ("R12 IP dates", lambda s, _: _ip_dates(s)),
+    ("R3 rights grants", _grants),
+    ("R4-R9 deals", _deals),
+    ("R11/R12 money", lambda s, _: _receipts_and_money(s)),
+    ("R8 credit codes", lambda s, _: _companies(s)),
+    *MONEY_STEPS,
+]
+
+
+def run_check(ctx: AppContext, progress: Progress | None = None) -> CheckReport:
+    """Run every step in one read transaction (a consistent snapshot)."""
+    report = CheckReport()
+    with ctx.read() as s:
+        pol = policy.current(s)
+        for i, (name, step) in enumerate(STEPS):
+            if progress:
+                progress(i / len(STEPS), name)
+            report.findings += step(s, pol)
+        report.notes += _imported_notes(s)
+    return report

@@ -1,0 +1,136 @@
+"""Re-validation of the money rules over stored data (R10, R11), in the shape of the steps of
+`ttdesk.core.records.check` (`(name, step(session, policy) -> problems)`), so `check` can run them.
+
+Each step is set-based SQL over exact integers (fen, ten-thousandths of a percent), so it
+stays fast on the 100k-case database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Integer, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from ttdesk.core.base.errors import Problem
+from ttdesk.core.rules.checks import P
+from ttdesk.core.rules.policy import Policy
+from ttdesk.db.enums import DistributionStatus
+from ttdesk.db.models import (
+    Allocation,
+    Deal,
+    Distribution,
+    EquityEvent,
+    EquityPosition,
+    PaymentMilestone,
+    Person,
+    Publicity,
+    Receipt,
+    RoyaltyReport,
+    distribution_receipt,
+)
+from ttdesk.db.types import PCT_SCALE
+
+
+def _int(column):  # type: ignore[no-untyped-def]
+    return type_coerce(column, Integer)
+
+
+def distributions(s: Session, pol: Policy) -> list[Problem]:
+    """R10: parts add up to the net income, the allocations to the team amount, the team
+    share is at least the policy floor, nothing negative."""
+    alloc = select(func.coalesce(func.sum(_int(Allocation.amount)), 0)).where(
+        Allocation.distribution_id == Distribution.id).scalar_subquery()
+    floor_cash = int(pol.team_share_min_income * PCT_SCALE)
+    floor_equity = int(pol.team_share_min_equity * PCT_SCALE)
+    d = Distribution
+    parts = _int(d.team_amount) + _int(d.department_amount) + _int(d.tto_amount) \
+        + _int(d.university_amount)
+    rows = s.execute(select(Deal.deal_no, d.id).join(Deal, Deal.id == d.deal_id).where(or_(
+        parts != _int(d.net_income),
+        _int(d.net_income) != _int(d.gross_income) - _int(d.deductible_costs),
+        _int(d.university_amount) < 0, _int(d.net_income) < 0,
+        alloc != _int(d.team_amount),
+        (d.is_equity.is_(False)) & (_int(d.team_share_pct) < floor_cash),
+        (d.is_equity.is_(True)) & (_int(d.team_share_pct) < floor_equity)))).all()
+    return [P("R10", f"收益分配 #{i} 的金额不平衡或团队比例低于下限",
+              f"distribution #{i} does not add up, or its team share is below the floor",
+              "distribution", n) for n, i in rows]
+
+
+def receipts_once(s: Session, _pol: Policy) -> list[Problem]:
+    """R10: a receipt is in one distribution at most, and never a reversed one."""
+    twice = s.execute(select(distribution_receipt.c.receipt_id)
+                      .group_by(distribution_receipt.c.receipt_id)
+                      .having(func.count() > 1)).scalars().all()
+    reversal = select(Receipt.id).where(Receipt.reverses_id.is_not(None))
+    reversed_ = select(Receipt.reverses_id).where(Receipt.reverses_id.is_not(None))
+    bad = s.execute(select(distribution_receipt.c.receipt_id).where(or_(
+        distribution_receipt.c.receipt_id.in_(reversal),
+        distribution_receipt.c.receipt_id.in_(reversed_)))).scalars().all()
+    return [P("R10", f"收款 #{r} 列入了多个收益分配", f"receipt #{r} is in more than one "
+              "distribution", "receipts", str(r)) for r in twice] + [
+        P("R10", f"已冲销的收款 #{r} 不能分配", f"reversed receipt #{r} is in a distribution",
+          "receipts", str(r)) for r in bad]
+
+
+def unit_head_equity(s: Session, _pol: Policy) -> list[Problem]:
+    """R10: no equity reward to a unit head."""
+    rows = s.execute(select(Person.staff_no).join(Allocation, Allocation.person_id == Person.id)
+                     .join(Distribution, Distribution.id == Allocation.distribution_id)
+                     .where(Person.is_unit_head.is_(True), Distribution.is_equity.is_(True),
+                            _int(Allocation.amount) > 0)).scalars().all()
+    return [P("R10", "单位正职负责人获得了股权奖励", "a unit head received an equity reward",
+              "allocations", n) for n in rows]
+
+
+def paid_after_publicity(s: Session, _pol: Policy) -> list[Problem]:
+    """R10: a paid distribution was publicised first (closed with no objection)."""
+    ok = select(Publicity.id).where(Publicity.distribution_id == Distribution.id,
+                                    Publicity.end_date < Distribution.payment_date).exists()
+    rows = s.execute(select(Distribution.id).where(
+        Distribution.status == DistributionStatus.PAID, ~ok)).scalars().all()
+    return [P("R10", f"收益分配 #{i} 未经公示即已发放", f"distribution #{i} was paid without a "
+              "publicity first", "publicity", str(i)) for i in rows]
+
+
+def cap_tables_over_time(s: Session, _pol: Policy) -> list[Problem]:
+    """R11: the cap table recorded after each equity event sums to at most 100%."""
+    total = func.sum(_int(EquityPosition.percentage))
+    rows = s.execute(select(EquityPosition.event_id, total).group_by(EquityPosition.event_id)
+                     .having(total > 100 * PCT_SCALE)).all()
+    return [P("R11", f"股权事件 #{e} 后股权比例合计超过 100%", f"the cap table after equity "
+              f"event #{e} exceeds 100%", "equity_position", str(e)) for e, _ in rows]
+
+
+def receipt_links(s: Session, _pol: Policy) -> list[Problem]:
+    """A receipt paid against a milestone or a royalty report of its own deal."""
+    wrong_ms = select(Receipt.id).join(PaymentMilestone, PaymentMilestone.id ==
+                                       Receipt.milestone_id).where(
+        PaymentMilestone.deal_id != Receipt.deal_id)
+    wrong_rep = select(Receipt.id).join(RoyaltyReport, RoyaltyReport.id ==
+                                        Receipt.royalty_report_id).where(
+        RoyaltyReport.deal_id != Receipt.deal_id)
+    wrong_ev = select(EquityEvent.receipt_id).join(Receipt, Receipt.id ==
+                                                   EquityEvent.receipt_id).where(
+        EquityEvent.deal_id.is_not(None), EquityEvent.deal_id != Receipt.deal_id)
+    ids = set(s.execute(wrong_ms.union(wrong_rep, wrong_ev)).scalars())
+    return [P("R11", f"收款 #{i} 关联的付款节点、提成报告或股权事件属于其他合同",
+              f"receipt #{i} points at another deal's milestone, report or equity event",
+              "receipt", str(i)) for i in sorted(ids)]
+
+
+Step = Callable[[Session, Policy], list[Problem]]
+MONEY_STEPS: list[tuple[str, Step]] = [
+    ("R10 distributions", distributions),
+    ("R10 receipts in one distribution", receipts_once),
+    ("R10 no equity to unit heads", unit_head_equity),
+    ("R10 publicity before payment", paid_after_publicity),
+    ("R11 cap tables over time", cap_tables_over_time),
+    ("R11 receipt links", receipt_links),
+]
+
+
+def run_money_checks(s: Session, pol: Policy) -> list[Problem]:
+    return [p for _, step in MONEY_STEPS for p in step(s, pol)]
+

@@ -1,0 +1,164 @@
+"""Policy: every configurable number of the rules, stored in the database and versioned.
+
+Defaults are Beijing's (domain.md §5). A change makes a new version; records keep the
+number of the version they were decided under (`policy_number`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ttdesk.core.base.errors import RuleViolation, ValidationFailed
+from ttdesk.db.models import PolicyVersion
+
+DEFAULT_POLICY: dict[str, Any] = {
+    "team_share_min_income": "70",
+    "team_share_min_equity": "70",
+    "publicity_days": 15,
+    "publicity_day_kind": "calendar",
+    "long_term_use_min_years": 10,
+    # Upper bounds in yuan, ascending; the last tier has no bound (null).
+    "approval_tiers": [
+        {"max_price": "4000000.00", "body": "技术转移中心",
+         "body_en": "Technology Transfer Office"},
+        {"max_price": "8000000.00", "body": "成果转化领导小组",
+         "body_en": "Conversion Leading Group"},
+        {"max_price": None, "body": "党委常委会", "body_en": "Party Standing Committee"},
+    ],
+    "deductible_cost_categories": ["patent_fees", "appraisal", "exchange_fees", "legal", "taxes"],
+    "reward_payment_months": 36,
+    "secret_filing_working_days": 15,
+    "contract_registration_days": 30,
+    "annual_report_due": "03-31",
+    "case_no_format": "CG-{year}-{seq:04d}",
+    "deal_no_format": "HT-{year}-{seq:04d}",
+    "ledger_columns": [
+        "case_no", "title", "kind", "department", "disclosure_date", "research_stage",
+        "status", "mode", "price", "income", "equity",
+    ],
+    "signature_roles": ["经办人", "部门负责人", "分管校领导"],
+}
+
+# National floors under which no unit's own rule may go (domain.md §1).
+NATIONAL_FLOOR = Decimal(50)
+
+
+@dataclass(frozen=True)
+class ApprovalTier:
+    max_price: Decimal | None
+    body: str
+    body_en: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    number: int
+    values: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def team_share_min_income(self) -> Decimal:
+        return Decimal(str(self.values["team_share_min_income"]))
+
+    @property
+    def team_share_min_equity(self) -> Decimal:
+        return Decimal(str(self.values["team_share_min_equity"]))
+
+    @property
+    def publicity_days(self) -> int:
+        return int(self.values["publicity_days"])
+
+    @property
+    def publicity_day_kind(self) -> str:
+        return str(self.values["publicity_day_kind"])
+
+    @property
+    def long_term_use_min_years(self) -> int:
+        return int(self.values["long_term_use_min_years"])
+
+    @property
+    def secret_filing_working_days(self) -> int:
+        return int(self.values["secret_filing_working_days"])
+
+    @property
+    def approval_tiers(self) -> list[ApprovalTier]:
+        return [
+            ApprovalTier(
+                None if t["max_price"] is None else Decimal(str(t["max_price"])),
+                t["body"],
+                t.get("body_en", t["body"]),
+            )
+            for t in self.values["approval_tiers"]
+        ]
+
+    def tier_for(self, price: Decimal) -> ApprovalTier:
+        """R6: the body that must approve a deal of this price."""
+        for tier in self.approval_tiers:
+            if tier.max_price is None or price <= tier.max_price:
+                return tier
+        return self.approval_tiers[-1]
+
+
+def validate_values(values: dict[str, Any]) -> None:
+    problems = []
+    for key in ("team_share_min_income", "team_share_min_equity"):
+        if Decimal(str(values[key])) < NATIONAL_FLOOR or Decimal(str(values[key])) > 100:
+            problems.append(RuleViolation(
+                "POLICY", f"{key} 须在 50 与 100 之间（国家规定下限 50%）",
+                f"{key} must be between 50 and 100 (national floor 50%)", field=key,
+            ).problems[0])
+    if values["publicity_day_kind"] not in ("calendar", "working"):
+        problems.append(RuleViolation(
+            "POLICY", "公示天数类型须为 calendar 或 working",
+            "publicity_day_kind must be calendar or working", field="publicity_day_kind",
+        ).problems[0])
+    if int(values["publicity_days"]) < 1 or int(values["long_term_use_min_years"]) < 1:
+        problems.append(RuleViolation(
+            "POLICY", "天数与年限须为正整数", "days and years must be positive",
+        ).problems[0])
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def current(session: Session) -> Policy:
+    row = session.execute(
+        select(PolicyVersion).order_by(PolicyVersion.number.desc()).limit(1)
+    ).scalar_one_or_none()
+    if row is None:
+        return Policy(0, copy.deepcopy(DEFAULT_POLICY))
+    merged = copy.deepcopy(DEFAULT_POLICY)
+    merged.update(row.values)
+    return Policy(row.number, merged)
+
+
+def ensure_default(session: Session, actor: str) -> Policy:
+    """Store the Beijing defaults as version 1 if the database has no policy yet."""
+    policy = current(session)
+    if policy.number == 0:
+        session.add(PolicyVersion(number=1, created_by=actor, note="北京默认值 / Beijing defaults",
+                                  values=copy.deepcopy(DEFAULT_POLICY)))
+        session.flush()
+        policy = current(session)
+    return policy
+
+
+def update(session: Session, actor: str, changes: dict[str, Any], note: str = "") -> Policy:
+    """Make a new policy version with `changes` applied; earlier records keep theirs."""
+    base = current(session)
+    unknown = set(changes) - set(DEFAULT_POLICY)
+    if unknown:
+        raise RuleViolation("POLICY", f"未知的政策项：{sorted(unknown)}",
+                            f"unknown policy keys: {sorted(unknown)}")
+    values = dict(base.values, **changes)
+    validate_values(values)
+    session.add(PolicyVersion(number=base.number + 1, created_by=actor, note=note, values=values))
+    session.flush()
+    return current(session)

@@ -1,0 +1,137 @@
+"""The status machines of domain.md §3. A transition not listed here is refused.
+
+Tables only: the conditions a transition needs (rules R2-R9) live in the services,
+which call `require_transition` first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from ttdesk.core.base.errors import TransitionRefused
+from ttdesk.db.enums import (
+    AchievementStatus as A,
+)
+from ttdesk.db.enums import (
+    DealStatus as D,
+)
+from ttdesk.db.enums import (
+    DistributionStatus as M,
+)
+from ttdesk.db.enums import (
+    GrantStatus as G,
+)
+
+Table = Mapping[StrEnum, frozenset[StrEnum]]
+
+# protecting and marketing may be skipped; released from any state before converted;
+# converting -> marketing only when every deal of the case is terminated (checked by service).
+ACHIEVEMENT: Table = {
+    A.DISCLOSED: frozenset({A.ASSESSING, A.RELEASED}),
+    A.ASSESSING: frozenset({A.PROTECTING, A.MARKETING, A.CONVERTING, A.RELEASED}),
+    A.PROTECTING: frozenset({A.MARKETING, A.CONVERTING, A.RELEASED}),
+    A.MARKETING: frozenset({A.CONVERTING, A.RELEASED}),
+    A.CONVERTING: frozenset({A.CONVERTED, A.MARKETING, A.RELEASED}),
+    A.CONVERTED: frozenset({A.ARCHIVED}),
+    A.ARCHIVED: frozenset(),
+    A.RELEASED: frozenset(),
+}
+
+GRANT: Table = {
+    G.APPLIED: frozenset({G.COLLEGE_REVIEWED, G.REJECTED}),
+    G.COLLEGE_REVIEWED: frozenset({G.TTO_REVIEWED, G.REJECTED}),
+    G.TTO_REVIEWED: frozenset({G.IN_PUBLICITY, G.REJECTED}),
+    G.IN_PUBLICITY: frozenset({G.OBJECTION, G.APPROVED}),
+    G.OBJECTION: frozenset({G.IN_PUBLICITY, G.REJECTED}),
+    G.APPROVED: frozenset({G.AGREEMENT_SIGNED}),
+    G.AGREEMENT_SIGNED: frozenset({G.TITLE_CHANGED}),
+    G.TITLE_CHANGED: frozenset(),
+    G.REJECTED: frozenset(),
+}
+
+_ANY_TO_TERMINATED = {D.TERMINATED}
+
+DEAL: Table = {
+    D.DRAFT: frozenset({D.DUE_DILIGENCE, D.TERMINATED}),
+    D.DUE_DILIGENCE: frozenset({D.APPROVAL, D.TERMINATED}),
+    # after approval: negotiated price goes to publicity; listing/auction straight to signing
+    D.APPROVAL: frozenset({D.IN_PUBLICITY, D.SIGNED, D.TERMINATED}),
+    D.IN_PUBLICITY: frozenset({D.OBJECTION, D.SIGNED, D.TERMINATED}),
+    # an objection ends the deal, or it is re-approved and publicised again
+    D.OBJECTION: frozenset({D.APPROVAL, D.TERMINATED}),
+    D.SIGNED: frozenset({D.REGISTERED, D.TERMINATED}),
+    D.REGISTERED: frozenset({D.PERFORMING, D.TERMINATED}),
+    D.PERFORMING: frozenset({D.COMPLETED, D.TERMINATED}),
+    D.COMPLETED: frozenset(),
+    D.TERMINATED: frozenset(),
+}
+
+# Cooperation contracts (development / consulting / service): no valuation, no publicity.
+COOPERATION_DEAL: Table = {
+    D.DRAFT: frozenset({D.APPROVAL, D.TERMINATED}),
+    D.APPROVAL: frozenset({D.SIGNED, D.TERMINATED}),
+    D.SIGNED: frozenset({D.REGISTERED, D.TERMINATED}),
+    D.REGISTERED: frozenset({D.PERFORMING, D.TERMINATED}),
+    D.PERFORMING: frozenset({D.COMPLETED, D.TERMINATED}),
+    D.COMPLETED: frozenset(),
+    D.TERMINATED: frozenset(),
+}
+
+DISTRIBUTION: Table = {
+    M.DRAFT: frozenset({M.APPROVED}),
+    M.APPROVED: frozenset({M.IN_PUBLICITY}),
+    # back to draft when an upheld objection means the allocation must be revised
+    M.IN_PUBLICITY: frozenset({M.PAID, M.DRAFT}),
+    M.PAID: frozenset(),
+}
+
+# Order of the main path, for "is it at X or later" questions and the stage stepper.
+ACHIEVEMENT_ORDER = [A.DISCLOSED, A.ASSESSING, A.PROTECTING, A.MARKETING, A.CONVERTING,
+                     A.CONVERTED, A.ARCHIVED]
+GRANT_ORDER = [G.APPLIED, G.COLLEGE_REVIEWED, G.TTO_REVIEWED, G.IN_PUBLICITY, G.APPROVED,
+               G.AGREEMENT_SIGNED, G.TITLE_CHANGED]
+DEAL_ORDER = [D.DRAFT, D.DUE_DILIGENCE, D.APPROVAL, D.IN_PUBLICITY, D.SIGNED, D.REGISTERED,
+              D.PERFORMING, D.COMPLETED]
+DEAL_SIGNED_OR_LATER = frozenset({D.SIGNED, D.REGISTERED, D.PERFORMING, D.COMPLETED})
+DEAL_ACTIVE = frozenset(set(D) - {D.COMPLETED, D.TERMINATED})
+GRANT_EXERCISABLE = frozenset({G.AGREEMENT_SIGNED, G.TITLE_CHANGED})
+
+_NAMES = {
+    id(ACHIEVEMENT): ("成果", "achievement"),
+    id(GRANT): ("赋权", "rights grant"),
+    id(DEAL): ("转化项目", "deal"),
+    id(COOPERATION_DEAL): ("合作合同", "cooperation contract"),
+    id(DISTRIBUTION): ("收益分配", "distribution"),
+}
+
+
+def allowed(table: Table, current: StrEnum) -> frozenset[StrEnum]:
+    return table.get(current, frozenset())
+
+
+def require_transition(table: Table, current: StrEnum, target: StrEnum,
+                       where: str | None = None) -> None:
+    """Refuse (TransitionRefused) any status change the machine does not list."""
+    if target in allowed(table, current):
+        return
+    from ttdesk.core.base.labels import label
+
+    zh_name, en_name = _NAMES.get(id(table), ("记录", "record"))
+    ok_zh = "、".join(label(s, "zh") for s in allowed(table, current)) or "无"
+    ok_en = ", ".join(s.value for s in allowed(table, current)) or "none"
+    raise TransitionRefused(
+        "STATUS",
+        f"{zh_name}状态不能从“{label(current, 'zh')}”变为“{label(target, 'zh')}”"
+        f"（可变为：{ok_zh}）",
+        f"A {en_name} cannot go from {current.value} to {target.value} (allowed: {ok_en})",
+        field="status",
+        where=where,
+    )
+
+
+def at_or_after(order: list, current: StrEnum, stage: StrEnum) -> bool:
+    """True when `current` is `stage` or further along the main path."""
+    if current not in order:
+        return False
+    return order.index(current) >= order.index(stage)

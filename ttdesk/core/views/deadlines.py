@@ -1,0 +1,213 @@
+"""The deadline list (待办): open, overdue and upcoming relative to a given day, in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.labels import register_labels
+from ttdesk.core.views._common import (
+    chunks,
+    coerce,
+    dialect_of,
+    enum_rank,
+    fetch_ids,
+    in_order,
+    one_or_many,
+    ordered,
+    search_clause,
+    search_terms,
+)
+from ttdesk.db.enums import DeadlineKind
+from ttdesk.db.models import Deadline
+
+T = Deadline
+UPCOMING_DAYS = 30
+
+
+class DeadlineState(StrEnum):
+    """Where a deadline stands on a given day. As a filter, OPEN means "not done" (snoozed
+    ones included); OVERDUE and UPCOMING leave snoozed ones out."""
+
+    OPEN = "open"
+    OVERDUE = "overdue"
+    UPCOMING = "upcoming"
+    SNOOZED = "snoozed"
+    DONE = "done"
+
+
+register_labels(DeadlineState, {
+    "open": ("未完成", "Open"),
+    "overdue": ("已逾期", "Overdue"),
+    "upcoming": ("即将到期", "Upcoming"),
+    "snoozed": ("已暂缓", "Snoozed"),
+    "done": ("已完成", "Done"),
+})
+
+
+class DeadlineSort(StrEnum):
+    ID = "id"
+    DUE_DATE = "due_date"
+    KIND = "kind"
+    TITLE = "title"
+    SUBJECT_REF = "subject_ref"
+
+
+@dataclass(frozen=True)
+class DeadlineFilter:
+    """`today` defaults to the context's today; `upcoming_days` is the UPCOMING window.
+    `search`: every word must occur in the title or the subject reference."""
+
+    state: DeadlineState | tuple[DeadlineState, ...] | None = None
+    kind: DeadlineKind | tuple[DeadlineKind, ...] | None = None
+    subject_type: str | None = None
+    subject_id: int | None = None
+    subject_ref: str | None = None
+    search: str | None = None
+    today: date | None = None
+    upcoming_days: int = UPCOMING_DAYS
+    sort: DeadlineSort = DeadlineSort.DUE_DATE
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state", coerce(DeadlineState, self.state))
+        object.__setattr__(self, "kind", coerce(DeadlineKind, self.kind))
+        object.__setattr__(self, "sort", DeadlineSort(self.sort))
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    id: int
+    due_date: date
+    kind: DeadlineKind
+    title: str
+    subject_type: str | None
+    subject_id: int | None
+    subject_ref: str | None
+    done: bool
+    done_on: date | None
+    snoozed_until: date | None
+    state: DeadlineState
+    days_left: int
+
+
+def state_on(done: bool, due: date, snoozed_until: date | None, today: date,
+             upcoming_days: int = UPCOMING_DAYS) -> DeadlineState:
+    if done:
+        return DeadlineState.DONE
+    if snoozed_until is not None and snoozed_until > today:
+        return DeadlineState.SNOOZED
+    if due < today:
+        return DeadlineState.OVERDUE
+    if due <= today + timedelta(days=upcoming_days):
+        return DeadlineState.UPCOMING
+    return DeadlineState.OPEN
+
+
+def _state_clause(state: DeadlineState, today: date, days: int) -> ColumnElement[bool]:
+    awake = or_(T.snoozed_until.is_(None), T.snoozed_until <= today)
+    if state is DeadlineState.DONE:
+        return T.done == true()
+    if state is DeadlineState.OPEN:
+        return T.done == false()
+    if state is DeadlineState.SNOOZED:
+        return and_(T.done == false(), T.snoozed_until > today)
+    if state is DeadlineState.OVERDUE:
+        return and_(T.done == false(), T.due_date < today, awake)
+    return and_(T.done == false(), T.due_date >= today,
+                T.due_date <= today + timedelta(days=days), awake)
+
+
+def _conditions(f: DeadlineFilter, today: date, dialect: str) -> list[Any]:
+    found = [
+        one_or_many(T.kind, f.kind),
+        None if f.subject_type is None else T.subject_type == f.subject_type,
+        None if f.subject_id is None else T.subject_id == f.subject_id,
+        None if f.subject_ref is None else T.subject_ref == f.subject_ref,
+    ]
+    if f.state is not None:
+        states = f.state if isinstance(f.state, tuple) else (f.state,)
+        found.append(or_(*(_state_clause(s, today, f.upcoming_days) for s in states)))
+    if search_terms(f.search):
+        found.append(search_clause(dialect, [T.title], f.search, latin_columns=[T.subject_ref]))
+    return [c for c in found if c is not None]
+
+
+def _ids_statement(f: DeadlineFilter, today: date, dialect: str) -> Select[Any]:
+    d = f.descending
+    conditions = _conditions(f, today, dialect)
+    sc = bool(conditions)  # filtered: sort the matches rather than walk an index in order
+    keys = {
+        DeadlineSort.ID: None,
+        DeadlineSort.DUE_DATE: ordered(T.due_date, d, scan=sc),
+        DeadlineSort.KIND: ordered(enum_rank(T.kind, DeadlineKind), d),
+        DeadlineSort.TITLE: ordered(T.title, d, scan=sc),
+        DeadlineSort.SUBJECT_REF: ordered(T.subject_ref, d, nullable=True, scan=sc),
+    }
+    terms = [k for k in (keys[f.sort], ordered(T.id, d)) if k is not None]
+    return select(T.id).where(*conditions).order_by(*terms)
+
+
+def _today(ctx: AppContext, f: DeadlineFilter) -> date:
+    return f.today or ctx.today()
+
+
+def ids_in_session(session: Session, f: DeadlineFilter, today: date, limit: int | None = None,
+                   offset: int = 0) -> list[int]:
+    stmt = _ids_statement(f, today, dialect_of(session))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    return fetch_ids(session, stmt)
+
+
+def rows_in_session(session: Session, ids: Sequence[int], today: date,
+                    upcoming_days: int = UPCOMING_DAYS) -> list[DeadlineRow]:
+    by_id: dict[int, DeadlineRow] = {}
+    for part in chunks(ids):
+        stmt = select(
+            T.id, T.due_date, T.kind, T.title, T.subject_type, T.subject_id, T.subject_ref,
+            T.done, T.done_on, T.snoozed_until,
+        ).where(T.id.in_(list(part)))
+        for r in session.execute(stmt):
+            state = state_on(r.done, r.due_date, r.snoozed_until, today, upcoming_days)
+            by_id[r.id] = DeadlineRow(*r, state=state, days_left=(r.due_date - today).days)
+    return in_order(ids, by_id)
+
+
+def deadline_ids(ctx: AppContext, f: DeadlineFilter | None = None) -> list[int]:
+    f = f or DeadlineFilter()
+    with ctx.read() as session:
+        return ids_in_session(session, f, _today(ctx, f))
+
+
+def deadline_rows(ctx: AppContext, ids: Sequence[int], today: date | None = None,
+                  upcoming_days: int = UPCOMING_DAYS) -> list[DeadlineRow]:
+    if not ids:
+        return []
+    with ctx.read() as session:
+        return rows_in_session(session, ids, today or ctx.today(), upcoming_days)
+
+
+def count_deadlines(ctx: AppContext, f: DeadlineFilter | None = None) -> int:
+    f = f or DeadlineFilter()
+    with ctx.read() as session:
+        conds = _conditions(f, _today(ctx, f), dialect_of(session))
+        return int(session.execute(select(func.count()).select_from(T).where(*conds)).scalar_one())
+
+
+def list_deadlines(ctx: AppContext, f: DeadlineFilter | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[DeadlineRow]:
+    f = f or DeadlineFilter()
+    today = _today(ctx, f)
+    with ctx.read() as session:
+        ids = ids_in_session(session, f, today, limit, offset)
+        return rows_in_session(session, ids, today, f.upcoming_days)

@@ -1,0 +1,182 @@
+"""The history tab of a case: its own audit events plus those of its deals, in words.
+
+`CaseDetail.history` already holds the events of the case and its children (contributors,
+funding, IP, grants and their publicity...). A case's story also runs through its deals:
+their status changes, valuations and pricing publicity. This adds them, oldest first, and
+turns each event's before/after values into a line an officer can read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.labels import field_label, label
+from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
+from ttdesk.core.views.parts import HistoryEvent, history
+from ttdesk.db.enums import (
+    AchievementKind,
+    AchievementSource,
+    AchievementStatus,
+    AuditAction,
+    ContributorRole,
+    DealMode,
+    DealStatus,
+    FunderType,
+    GrantForm,
+    GrantStatus,
+    IPKind,
+    IPStatus,
+    PricingMethod,
+    PublicitySubject,
+    Recommendation,
+    ResearchStage,
+    Secrecy,
+    SupportKind,
+    ValuationApproach,
+)
+from ttdesk.db.models import Valuation
+
+_ENTITIES = {
+    "achievement": ("成果", "case"),
+    "contribution": ("完成人", "contributor"),
+    "funding_source": ("经费来源", "funding"),
+    "assessment": ("评估", "assessment"),
+    "support_received": ("支持", "support"),
+    "ip_asset": ("知识产权", "IP asset"),
+    "rights_grant": ("赋权", "rights grant"),
+    "publicity": ("公示", "publicity"),
+    "objection": ("异议", "objection"),
+    "cost": ("费用", "cost"),
+    "deal": ("转化项目", "deal"),
+    "valuation": ("评估/定价", "valuation"),
+}
+_ACTIONS = {"insert": ("新增", "added"), "update": ("修改", "changed"),
+            "delete": ("删除", "deleted")}
+# Coded columns shown by their label ("草拟 → 尽职调查", not "draft → due_diligence").
+_CODED = {
+    ("achievement", "status"): AchievementStatus, ("achievement", "kind"): AchievementKind,
+    ("deal", "status"): DealStatus, ("deal", "mode"): DealMode,
+    ("deal", "pricing_method"): PricingMethod, ("rights_grant", "status"): GrantStatus,
+    ("achievement", "research_stage"): ResearchStage, ("achievement", "secrecy"): Secrecy,
+    ("achievement", "source"): AchievementSource, ("contribution", "role"): ContributorRole,
+    ("funding_source", "funder_type"): FunderType, ("ip_asset", "kind"): IPKind,
+    ("ip_asset", "status"): IPStatus, ("assessment", "recommendation"): Recommendation,
+    ("support_received", "kind"): SupportKind, ("rights_grant", "form"): GrantForm,
+    ("valuation", "approach"): ValuationApproach, ("publicity", "subject"): PublicitySubject,
+}
+_SKIP = {"id", "version", "achievement_id", "deal_id", "policy_number"}
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One row of the history table."""
+
+    at: datetime
+    actor: str
+    action: str
+    what: str
+    changes: str
+
+
+def case_history(ctx: AppContext, c: CaseDetail) -> list[HistoryEvent]:
+    """Events of the case (from its detail) and of its deals, oldest first."""
+    if not c.deals:
+        return list(c.history)
+    with ctx.read() as s:
+        return _with_deal_events(s, c)
+
+
+def case_with_history(ctx: AppContext, case_no: str) -> tuple[CaseDetail, list[HistoryEvent]]:
+    """The case's detail and its whole history (deals included) in one read."""
+    with ctx.read() as s:
+        detail = detail_in_session(s, case_no)
+        return detail, _with_deal_events(s, detail)
+
+
+def _with_deal_events(s: Session, c: CaseDetail) -> list[HistoryEvent]:
+    deal_ids = [d.id for d in c.deals]
+    if not deal_ids:
+        return list(c.history)
+    pubs = [p for d in c.deals for p in d.publicities]
+    valuations = list(s.execute(
+        select(Valuation.id).where(Valuation.deal_id.in_(deal_ids))).scalars())
+    more = history(s, {
+        "deal": deal_ids,
+        "valuation": valuations,
+        "publicity": [p.id for p in pubs],
+        "objection": [o.id for p in pubs for o in p.objections],
+    })
+    seen = {e.id for e in c.history}
+    return sorted([*c.history, *(e for e in more if e.id not in seen)], key=lambda e: e.id)
+
+
+def _value(v: object, enum: type | None = None, lang: str = "zh") -> str:
+    if v is None:
+        return "—"
+    if enum is not None:
+        try:
+            return label(enum(v), lang)
+        except ValueError:
+            pass
+    if isinstance(v, dict | list):
+        return json.dumps(v, ensure_ascii=False)
+    text = str(v)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def describe_changes(e: HistoryEvent, lang: str = "zh") -> str:
+    """"状态: 草拟 → 尽职调查; 价格: …" for an update; the key values for an insert/delete."""
+    changes = e.changes or {}
+    parts = []
+    if e.action == AuditAction.UPDATE:
+        for key, ch in changes.items():
+            if key in _SKIP or not isinstance(ch, dict):
+                continue
+            enum = _CODED.get((e.entity, key))
+            if "added" in ch:
+                parts.append(f"{field_label(key, lang)}: +{ch['added']} −{ch['removed']}")
+            else:
+                parts.append(f"{field_label(key, lang)}: {_value(ch.get('before'), enum, lang)}"
+                             f" → {_value(ch.get('after'), enum, lang)}")
+    else:
+        snap = changes.get("after") or changes.get("before") or {}
+        for key, v in snap.items():
+            if key in _SKIP or key.endswith("_id") or v in (None, "", False):
+                continue
+            parts.append(f"{field_label(key, lang)}: "
+                         f"{_value(v, _CODED.get((e.entity, key)), lang)}")
+    return "; ".join(parts)
+
+
+def refs_of(c: CaseDetail) -> dict[tuple[str, int], str]:
+    """Names for records whose events carry no reference of their own (a contributor row
+    is "T001 王海燕", an IP asset its application number...)."""
+    out: dict[tuple[str, int], str] = {}
+    out.update({("contribution", x.id): f"{x.staff_no} {x.name}" for x in c.contributors})
+    out.update({("ip_asset", x.id): x.application_no for x in c.ip_assets})
+    out.update({("funding_source", x.id): x.programme for x in c.funding})
+    out.update({("rights_grant", x.id): f"#{x.id}" for x in c.rights_grants})
+    return out
+
+
+def lines(events: Sequence[HistoryEvent], lang: str = "zh",
+          refs: Mapping[tuple[str, int], str] | None = None) -> list[HistoryLine]:
+    """The table rows for `events`, newest first (what an officer looks for)."""
+    out = []
+    refs = refs or {}
+    for e in reversed(events):
+        action = e.action.value if hasattr(e.action, "value") else str(e.action)
+        act = _ACTIONS.get(action, (action, action))
+        ent = _ENTITIES.get(e.entity, (e.entity, e.entity))
+        pick = 0 if lang == "zh" else 1
+        ref = e.entity_ref or refs.get((e.entity, e.entity_id))
+        what = ent[pick] + (f" {ref}" if ref else "")
+        out.append(HistoryLine(e.at, e.actor, act[pick], what, describe_changes(e, lang)))
+    return out
