@@ -108,10 +108,10 @@ def bench_b3_view(ctx: AppContext, path: Path, query: str, runs: int) -> bool:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ttdesk.ui.bus import DataBus
+    from ttdesk.ui.app.settings import UiSettings
+    from ttdesk.ui.kit.bus import DataBus
     from ttdesk.ui.lists.page import ListPage
     from ttdesk.ui.lists.specs import CASES
-    from ttdesk.ui.settings import UiSettings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     settings = UiSettings(Path(tempfile.mkdtemp()) / "b3.ini")

@@ -98,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     path = current_db(args.db)
     from PySide6.QtWidgets import QApplication
 
-    from ttdesk.ui.bus import DataBus
     from ttdesk.ui.case.case_page import CasePage
+    from ttdesk.ui.kit.bus import DataBus
 
     app = QApplication.instance() or QApplication([])
     db = connect(path)

@@ -26,12 +26,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ttdesk.codes import DistributionStatus
 from ttdesk.core import filing_data
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.office.setup import open_context
 from ttdesk.core.records import filing_archive
-from ttdesk.db.enums import DistributionStatus
 from ttdesk.db.models import Deal, Distribution
 from ttdesk.db.types import utcnow
 from ttdesk.filings import blocks as b

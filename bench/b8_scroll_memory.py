@@ -55,8 +55,8 @@ def run(db: Path, home: Path, step_pages: float) -> int:
 
     from ttdesk.__main__ import install_cjk_font
     from ttdesk.core.office.setup import open_context
-    from ttdesk.ui.main_window import MainWindow
-    from ttdesk.ui.settings import UiSettings
+    from ttdesk.ui.app.main_window import MainWindow
+    from ttdesk.ui.app.settings import UiSettings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     install_cjk_font(app)

@@ -9,7 +9,7 @@
 #
 # The .ts file (Chinese source -> English) is committed and maintained by hand or in Qt
 # Linguist (`.venv/bin/pyside6-linguist resources/i18n/ttdesk_en.ts`); the .qm files are
-# generated and not committed. ttdesk.ui.i18n loads them via ttdesk.paths.resource_path,
+# generated and not committed. ttdesk.ui.app.i18n loads them via ttdesk.paths.resource_path,
 # and build.spec ships resources/ (so the compiled .qm) inside the bundle.
 set -euo pipefail
 

@@ -72,8 +72,8 @@ def build_database(folder: Path, cases: int, lang: str) -> Any:
 
 
 def main_screens(ctx: Any, settings: Any, out: Path, app: Any) -> Any:
-    from ttdesk.ui.first_start import FirstStartDialog
-    from ttdesk.ui.main_window import NAV_KEYS, MainWindow
+    from ttdesk.ui.app.first_start import FirstStartDialog
+    from ttdesk.ui.app.main_window import NAV_KEYS, MainWindow
 
     window = MainWindow(ctx, settings=settings)
     window.resize(*WINDOW_SIZE)
@@ -152,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ttdesk.__main__ import install_cjk_font
-    from ttdesk.ui.i18n import install_translators
-    from ttdesk.ui.settings import UiSettings
+    from ttdesk.ui.app.i18n import install_translators
+    from ttdesk.ui.app.settings import UiSettings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     translators = install_translators(app, args.lang)

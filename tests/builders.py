@@ -15,10 +15,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.credit_code import make_credit_code
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 
 T = TypeVar("T")

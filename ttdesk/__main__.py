@@ -201,7 +201,7 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
     log.info("starting TT Desk; log %s", log_path)
     app = _application(qt_args)
     _route_qt_messages()
-    from ttdesk.ui.settings import UiSettings
+    from ttdesk.ui.app.settings import UiSettings
 
     settings = UiSettings()
     lang = args.lang or settings.language
@@ -212,7 +212,7 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
         show_error(f"无法打开数据库 / Cannot open the database:\n{exc}", qt_args)
         return 1
     try:
-        from ttdesk.ui.i18n import install_translators
+        from ttdesk.ui.app.i18n import install_translators
 
         translators = install_translators(app, lang)  # noqa: F841  (kept alive while running)
         install_cjk_font(app)
@@ -231,7 +231,7 @@ def start_window(ctx: Any, settings: Any) -> Any:
     """The main window, shown; the first-start walk-through follows once it is on screen."""
     from PySide6.QtCore import QTimer
 
-    from ttdesk.ui.main_window import MainWindow
+    from ttdesk.ui.app.main_window import MainWindow
 
     window = MainWindow(ctx, settings=settings)
     window.show()

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ttdesk.codes import AchievementStatus, DealStatus
 from ttdesk.core.views import (
     CaseFilter,
     DealFilter,
@@ -20,7 +21,6 @@ from ttdesk.core.views import (
     deal_ids,
     deal_rows,
 )
-from ttdesk.db.enums import AchievementStatus, DealStatus
 from ttdesk.ui.case.case_page import CasePage
 from ttdesk.ui.case.new_disclosure import NewDisclosureDialog
 

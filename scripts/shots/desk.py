@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.dashboard.page import DashboardPage
 from ttdesk.ui.lists.page import ListPage
 from ttdesk.ui.lists.specs import COMPANIES, DEADLINES, DEALS
-from ttdesk.ui.settings import UiSettings
 
 
 def _settings() -> UiSettings:

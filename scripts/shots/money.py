@@ -33,8 +33,8 @@ def worked_example(ctx: Any) -> str:
         return _built[id(ctx)]
     from builders import make_achievement, make_deal, make_person
 
+    from ttdesk import codes as E
     from ttdesk.core.money import receipts, royalty
-    from ttdesk.db import enums as E
 
     names = ("王晓明", "李佳怡", "陈志强")
     people = [make_person(ctx, staff_no=f"WX99{i:04d}", name=n) for i, n in enumerate(names)]
@@ -92,7 +92,7 @@ def _wait(until: Any, timeout: float = 20.0) -> None:
 
 
 def distribution_dialog(ctx: Any, bus: Any) -> Any:
-    from ttdesk.ui.money.distribution_dialog import DistributionDialog
+    from ttdesk.ui.deals.distribution_dialog import DistributionDialog
 
     dialog = DistributionDialog(ctx, bus, worked_example(ctx))
     dialog.resize(1200, 800)
@@ -101,7 +101,7 @@ def distribution_dialog(ctx: Any, bus: Any) -> Any:
 
 def distribution_refused(ctx: Any, bus: Any) -> Any:
     """The same dialog with a team share under the floor and an adjustment without reason."""
-    from ttdesk.ui.money.distribution_dialog import DistributionDialog
+    from ttdesk.ui.deals.distribution_dialog import DistributionDialog
 
     dialog = DistributionDialog(ctx, bus, worked_example(ctx))
     dialog.team_edit.setText("60")
@@ -111,7 +111,7 @@ def distribution_refused(ctx: Any, bus: Any) -> Any:
 
 
 def deal_money_receipts(ctx: Any, bus: Any) -> Any:
-    from ttdesk.ui.money.deal_money import DealMoneyPanel
+    from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, worked_example(ctx))
     panel.tabs.setCurrentIndex(1)
@@ -120,7 +120,7 @@ def deal_money_receipts(ctx: Any, bus: Any) -> Any:
 
 
 def deal_money_distributions(ctx: Any, bus: Any) -> Any:
-    from ttdesk.ui.money.deal_money import DealMoneyPanel
+    from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, _busiest(ctx, "deal") or worked_example(ctx))
     panel.tabs.setCurrentIndex(panel.tabs.count() - 1)
@@ -130,7 +130,7 @@ def deal_money_distributions(ctx: Any, bus: Any) -> Any:
 
 
 def deal_money_terms(ctx: Any, bus: Any) -> Any:
-    from ttdesk.ui.money.deal_money import DealMoneyPanel
+    from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, worked_example(ctx))
     panel.resize(1200, 800)
@@ -138,7 +138,7 @@ def deal_money_terms(ctx: Any, bus: Any) -> Any:
 
 
 def deal_money_royalty(ctx: Any, bus: Any) -> Any:
-    from ttdesk.ui.money.deal_money import DealMoneyPanel
+    from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, worked_example(ctx))
     panel.tabs.setCurrentIndex(4)
@@ -147,7 +147,7 @@ def deal_money_royalty(ctx: Any, bus: Any) -> Any:
 
 
 def deal_money_net(ctx: Any, bus: Any) -> Any:
-    from ttdesk.ui.money.deal_money import DealMoneyPanel
+    from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, _busiest(ctx, "deal") or worked_example(ctx))
     panel.tabs.setCurrentIndex(3)
@@ -156,7 +156,7 @@ def deal_money_net(ctx: Any, bus: Any) -> Any:
 
 
 def income_page(ctx: Any, bus: Any) -> Any:
-    from ttdesk.ui.money.income_page import IncomePage
+    from ttdesk.ui.income.page import IncomePage
 
     page = IncomePage(ctx, bus)
     page.resize(1200, 800)
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     from ttdesk.__main__ import install_cjk_font
     from ttdesk.core.demo import generate
     from ttdesk.core.office.setup import open_context
-    from ttdesk.ui.bus import DataBus
+    from ttdesk.ui.kit.bus import DataBus
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     print("font:", install_cjk_font(app))

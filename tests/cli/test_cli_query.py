@@ -13,8 +13,7 @@ from sqlalchemy import select
 
 import ttdesk.core.base.audit  # noqa: F401  (registers the audit listener that `show` reads)
 from ttdesk.cli.main import main
-from ttdesk.core.rules.credit_code import make_credit_code
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     AchievementKind,
     AchievementStatus,
     ContributorRole,
@@ -23,6 +22,7 @@ from ttdesk.db.enums import (
     DealStatus,
     PricingMethod,
 )
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.models import (
     Achievement,
     Company,

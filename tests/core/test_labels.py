@@ -7,15 +7,15 @@ from enum import StrEnum
 
 import pytest
 
-from ttdesk.core.base.labels import choices, field_label, label, labelled_enums, parse
-from ttdesk.db import enums
-from ttdesk.db.enums import (
+from ttdesk import codes as enums
+from ttdesk.codes import (
     AchievementKind,
     AchievementStatus,
     DealMode,
     DealStatus,
     GrantStatus,
 )
+from ttdesk.core.base.labels import choices, field_label, label, labelled_enums, parse
 
 ALL_ENUMS = [
     cls for _, cls in inspect.getmembers(enums, inspect.isclass)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.ui.test_case_world import make_case, make_case_deal, make_world
+from ttdesk.codes import AchievementStatus, DealMode, DealStatus, GrantStatus
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.cases import achievements
 from ttdesk.core.cases.achievements import ContributorIn
@@ -13,7 +14,6 @@ from ttdesk.core.views import history
 from ttdesk.core.views import stepper as next_step
 from ttdesk.core.views.case_detail import case_detail
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.db.enums import AchievementStatus, DealMode, DealStatus, GrantStatus
 
 
 def stage(steps: list[next_step.StepInfo], key: str) -> next_step.StepInfo:
@@ -64,8 +64,8 @@ def test_deal_hints_follow_the_status(ctx: AppContext) -> None:
 
 
 def test_grant_hint_names_missing_consent() -> None:
+    from ttdesk.codes import GrantForm
     from ttdesk.core.views.parts import GrantRow
-    from ttdesk.db.enums import GrantForm
 
     g = GrantRow(1, GrantForm.CO_OWNERSHIP, None, None, None, date(2026, 5, 1), False, False,
                  None, None, None, None, None, None, None, None, GrantStatus.COLLEGE_REVIEWED,

@@ -13,10 +13,7 @@ import pytest
 from sqlalchemy import select
 
 import ttdesk.core.base.audit  # noqa: F401  (registers the audit listener that history reads)
-from ttdesk.core import views as q
-from ttdesk.core.base.errors import NotFound
-from ttdesk.core.rules.credit_code import make_credit_code
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     AchievementKind,
     AchievementStatus,
     ContributorRole,
@@ -34,6 +31,9 @@ from ttdesk.db.enums import (
     ReceiptKind,
     Recommendation,
 )
+from ttdesk.core import views as q
+from ttdesk.core.base.errors import NotFound
+from ttdesk.core.rules.credit_code import make_credit_code
 from ttdesk.db.models import (
     Achievement,
     Allocation,

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ttdesk.codes import AchievementStatus, DealStatus, DistributionStatus, GrantStatus
 from ttdesk.core.base.errors import TransitionRefused
 from ttdesk.core.rules.statemachine import (
     ACHIEVEMENT,
@@ -15,7 +16,6 @@ from ttdesk.core.rules.statemachine import (
     GRANT,
     require_transition,
 )
-from ttdesk.db.enums import AchievementStatus, DealStatus, DistributionStatus, GrantStatus
 
 MACHINES = [(ACHIEVEMENT, AchievementStatus), (GRANT, GrantStatus), (DEAL, DealStatus),
             (COOPERATION_DEAL, DealStatus), (DISTRIBUTION, DistributionStatus)]

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from ttdesk.codes import AchievementStatus, DeadlineKind, DealStatus, GrantStatus
 from ttdesk.core.base.errors import ConflictError, TransitionRefused, ValidationFailed
 from ttdesk.core.cases import achievements, assessments, ip_assets, rights
 from ttdesk.core.cases.achievements import ContributorIn, DisclosureIn, FundingIn
@@ -18,7 +19,6 @@ from ttdesk.core.deals import deals
 from ttdesk.core.deals.deals import DealIn, ValuationIn
 from ttdesk.core.money import payments
 from ttdesk.core.rules.credit_code import make_credit_code
-from ttdesk.db.enums import AchievementStatus, DeadlineKind, DealStatus, GrantStatus
 from ttdesk.db.models import (
     Achievement,
     AuditEvent,

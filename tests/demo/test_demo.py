@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from ttdesk import codes as enums
 from ttdesk.cli.main import main as cli_main
 from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
@@ -25,7 +26,6 @@ from ttdesk.core.records.check import run_check
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.credit_code import is_valid_credit_code
 from ttdesk.core.rules.workdays import publicity_end
-from ttdesk.db import enums
 
 CASES = 300
 

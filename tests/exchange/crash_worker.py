@@ -11,8 +11,8 @@ import sys
 from datetime import date
 from decimal import Decimal
 
+from ttdesk import codes as E
 from ttdesk.core.office.setup import open_context
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 
 

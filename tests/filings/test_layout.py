@@ -20,9 +20,9 @@ from tests.builders import (
     make_person,
 )
 from tests.filings.pdftext import missing_values
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.records import filing_archive
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 from ttdesk.filings import forms
 from ttdesk.filings.pdf import MARGIN_X

@@ -15,9 +15,9 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.records.filing_archive import Generated
 from ttdesk.db import models as M
-from ttdesk.ui.bus import FILINGS, DataBus
 from ttdesk.ui.filings.archive_page import ArchivePage
 from ttdesk.ui.filings.panel import FilingsPanel
+from ttdesk.ui.kit.bus import FILINGS, DataBus
 
 
 @pytest.fixture

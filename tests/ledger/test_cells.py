@@ -162,15 +162,15 @@ def test_percent_round_trips(p: Decimal) -> None:
     ("Secrecy", "公开", "none"), ("Region", "北京市", "beijing"),
 ])
 def test_ledger_wordings_of_codes(enum_cls: str, text: str, code: str) -> None:
+    from ttdesk import codes as enums
     from ttdesk.core.ledger.records import enum_cell
-    from ttdesk.db import enums
 
     assert enum_cell(getattr(enums, enum_cls), text).value == code
 
 
 def test_unknown_code_lists_the_choices() -> None:
+    from ttdesk.codes import DealMode
     from ttdesk.core.ledger.records import enum_cell
-    from ttdesk.db.enums import DealMode
 
     with pytest.raises(CellError) as exc:
         enum_cell(DealMode, "送人")

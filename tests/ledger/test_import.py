@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ledger.conftest import counts
 from ledger.fixtures import CODE_A, clean_ledger, clean_rows, merged_header_ledger, write_book
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.ledger import (
@@ -22,7 +23,6 @@ from ttdesk.core.ledger import (
     load_mapping,
 )
 from ttdesk.core.rules.credit_code import make_credit_code
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 
 

@@ -12,8 +12,8 @@ from ledger.conftest import counts
 from ledger.fixtures import big_ledger, clean_ledger, clean_rows, write_book
 from ttdesk.core.base.context import AppContext
 from ttdesk.db import models as M
-from ttdesk.ui import bus as busmod
-from ttdesk.ui.bus import DataBus
+from ttdesk.ui.kit import bus as busmod
+from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.ledger.wizard import ImportWizard
 
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from builders import make_achievement, make_deal, make_person
 
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 
 

@@ -13,12 +13,12 @@ from builders import make_achievement, make_company, make_deal, make_person
 from exchange.dbcompare import signatures
 
 from money.conftest import Licence, signed_licence
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.companies import equity
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import payments, receipts, royalty
-from ttdesk.db import enums as E
 
 
 def _refused(ctx: AppContext, rule: str, action: Callable[[], object]) -> None:

@@ -12,10 +12,10 @@ from builders import make_company
 from sqlalchemy import func, select
 
 from money.conftest import signed_licence
+from ttdesk import codes as E
 from ttdesk.cli.main import main
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.companies import equity
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 
 

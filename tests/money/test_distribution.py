@@ -186,8 +186,8 @@ def test_equity_distribution_of_reward_shares(any_ctx: AppContext) -> None:
     from builders import make_company
 
     from money.conftest import signed_licence
+    from ttdesk import codes as E
     from ttdesk.core.companies import equity
-    from ttdesk.db import enums as E
 
     any_ctx.today = lambda: date(2026, 11, 20)
     lic = signed_licence(any_ctx, mode=E.DealMode.EQUITY, price=Decimal("9000000.00"))

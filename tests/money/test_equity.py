@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 from builders import make_achievement, make_company, make_deal, make_person
 
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, ValidationFailed
 from ttdesk.core.companies import equity
 from ttdesk.core.money import receipts
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 
 AMC = "某大学资产经营有限公司"

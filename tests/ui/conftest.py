@@ -9,8 +9,8 @@ import pytest
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
-from ttdesk.ui.bus import DataBus
-from ttdesk.ui.settings import UiSettings
+from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.kit.bus import DataBus
 
 DEMO_CASES = 150
 

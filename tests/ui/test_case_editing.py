@@ -12,9 +12,9 @@ from tests.ui.test_case_world import activate, make_case, make_world, type_text
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.cases import achievements
 from ttdesk.core.views.case_detail import case_detail
-from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case import case_page
 from ttdesk.ui.case.case_page import CasePage
+from ttdesk.ui.kit.bus import DataBus
 
 
 @pytest.fixture

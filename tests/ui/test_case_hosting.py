@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from tests.ui.test_case_world import make_case_deal, make_world
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.deals import deals
-from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.case_page import CasePage
-from ttdesk.ui.case.deals_tab import FILINGS_MODULE, MONEY_MODULE
 from ttdesk.ui.case.other_tabs import COMPANY_MODULE
+from ttdesk.ui.deals.deals_tab import FILINGS_MODULE, MONEY_MODULE
+from ttdesk.ui.kit.bus import DataBus
 
 
 class Recorder(QWidget):

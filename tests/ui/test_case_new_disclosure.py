@@ -12,9 +12,9 @@ from tests.ui.test_case_world import activate, make_world, type_text
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views.case_detail import case_detail
 from ttdesk.db.models import Achievement, Contribution
-from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case import new_disclosure
 from ttdesk.ui.case.new_disclosure import NewDisclosureDialog
+from ttdesk.ui.kit.bus import DataBus
 
 
 def count(ctx: AppContext, model: type) -> int:

@@ -10,16 +10,16 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDateEdit, QLineEdit, QPl
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_case_world import make_case, make_case_deal, make_world, type_text
+from ttdesk.codes import AchievementStatus, DealStatus
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.deals import deals
 from ttdesk.core.views.case_detail import case_detail
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.db.enums import AchievementStatus, DealStatus
-from ttdesk.ui import bus as bus_mod
 from ttdesk.ui.case import actions as actions_mod
 from ttdesk.ui.case.actions import ActionBar, ActionDialog
 from ttdesk.ui.case.case_page import CasePage
+from ttdesk.ui.kit import bus as bus_mod
 
 
 @pytest.fixture

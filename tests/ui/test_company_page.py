@@ -14,15 +14,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.companies import equity
 from ttdesk.core.money import receipts
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
-from ttdesk.ui.bus import DataBus
 from ttdesk.ui.companies.company_page import CompanyPage
-from ttdesk.ui.money.forms import FormDialog
-from ttdesk.ui.money.table import select_first
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.table import select_first
 
 AMC = "某大学资产经营有限公司"
 

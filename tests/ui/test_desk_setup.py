@@ -17,13 +17,13 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.office import institution
 from ttdesk.core.office.institution import InstitutionProfile
 from ttdesk.core.views import DeadlineFilter, DeadlineState, count_deadlines
-from ttdesk.ui.bus import DataBus
+from ttdesk.ui.app.first_start import FirstStartDialog
+from ttdesk.ui.app.i18n import install_translators, translations_dir
+from ttdesk.ui.app.main_window import MainWindow
+from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.dashboard.page import DashboardPage
-from ttdesk.ui.first_start import FirstStartDialog
-from ttdesk.ui.i18n import install_translators, translations_dir
-from ttdesk.ui.main_window import MainWindow
-from ttdesk.ui.settings import UiSettings
-from ttdesk.ui.settings_page import SettingsPage
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.settings.page import SettingsPage
 
 
 def test_settings_persist_between_instances(tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_calendar_refuses_a_bad_date_and_keeps_the_year(
     year = int(page.calendar.year.currentData())
     before = institution.calendar_year(ctx, year)
     told: list[str] = []
-    monkeypatch.setattr("ttdesk.ui.settings_page.show_problem",
+    monkeypatch.setattr("ttdesk.ui.settings.page.show_problem",
                         lambda _p, exc, _l: told.append(str(exc)))
     page.calendar.add_day(None, False)
     page.calendar.table.item(page.calendar.table.rowCount() - 1, 0).setText("2026-13-40")

@@ -16,8 +16,8 @@ CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from ttdesk.core.office.setup import open_context
-    from ttdesk.ui.main_window import MainWindow
-    from ttdesk.ui.settings import UiSettings
+    from ttdesk.ui.app.main_window import MainWindow
+    from ttdesk.ui.app.settings import UiSettings
     settings = UiSettings(sys.argv[2])
     settings.last_page = "achievements"
     ctx = open_context(sys.argv[1], migrate_backup=False)

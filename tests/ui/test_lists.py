@@ -12,15 +12,15 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.builders import make_achievement
+from ttdesk.codes import AchievementStatus
 from ttdesk.core import views as q
 from ttdesk.core.base.context import AppContext
-from ttdesk.db.enums import AchievementStatus
-from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
+from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.lists import model as lazy
 from ttdesk.ui.lists.model import ID_ROLE, LazyListModel
 from ttdesk.ui.lists.page import ListPage
 from ttdesk.ui.lists.specs import ALL_SPECS, CASES, COMPANIES, DEALS
-from ttdesk.ui.settings import UiSettings
 
 
 def make_page(qtbot: QtBot, ctx: AppContext, bus: DataBus, settings: UiSettings,

@@ -72,9 +72,9 @@ def test_two_character_search_finds_every_match_in_100k(big_ctx: AppContext, big
 @pytest.mark.slow
 def test_the_100k_case_list_opens_on_its_first_page(big_ctx: AppContext, qtbot: QtBot,
                                                     tmp_path: Path) -> None:
-    from ttdesk.ui.bus import DataBus
+    from ttdesk.ui.app.settings import UiSettings
+    from ttdesk.ui.kit.bus import DataBus
     from ttdesk.ui.lists.page import ListPage
-    from ttdesk.ui.settings import UiSettings
 
     page = ListPage(big_ctx, DataBus(), CASES, UiSettings(tmp_path / "s.ini"))
     qtbot.addWidget(page)

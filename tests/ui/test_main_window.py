@@ -17,10 +17,10 @@ from ttdesk.__main__ import install_cjk_font
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views import CaseFilter, DealFilter, list_cases, list_deals
 from ttdesk.core.views.stats import count_achievements
-from ttdesk.ui import main_window, main_window_actions
+from ttdesk.ui.app import main_window, main_window_actions
+from ttdesk.ui.app.main_window import NAV_PAGES, WINDOW_TITLE, MainWindow
+from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.lists.page import ListPage
-from ttdesk.ui.main_window import NAV_PAGES, WINDOW_TITLE, MainWindow
-from ttdesk.ui.settings import UiSettings
 
 
 def make_window(qtbot: QtBot, ctx: AppContext, settings: UiSettings) -> MainWindow:
@@ -303,7 +303,7 @@ def test_cancelling_the_demo_writes_nothing(qtbot: QtBot, window: MainWindow, ct
 
 
 def _run_op_cancelled(errors: list[BaseException]):
-    from ttdesk.ui.ops import run_op
+    from ttdesk.ui.kit.ops import run_op
 
     def patched(parent, title, work, on_done, **kw):
         op = run_op(parent, title, work, on_done, on_error=errors.append, **kw)
@@ -383,7 +383,7 @@ def test_ticking_off_deadlines_from_the_list(qtbot: QtBot, demo_ctx: AppContext,
 def test_closing_waits_for_a_running_operation(qtbot: QtBot, window: MainWindow) -> None:
     import threading
 
-    from ttdesk.ui.ops import run_op
+    from ttdesk.ui.kit.ops import run_op
 
     started = threading.Event()
 

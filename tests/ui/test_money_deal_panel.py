@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
-from ttdesk.ui.bus import DataBus
-from ttdesk.ui.money.deal_money import DealMoneyPanel
-from ttdesk.ui.money.distribution_dialog import DistributionDialog
-from ttdesk.ui.money.forms import FormDialog
-from ttdesk.ui.money.table import select_first
+from ttdesk.ui.deals.distribution_dialog import DistributionDialog
+from ttdesk.ui.deals.money_panel import DealMoneyPanel
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.table import select_first
 
 TODAY = date(2026, 11, 20)
 

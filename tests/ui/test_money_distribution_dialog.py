@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
-from ttdesk.ui.bus import MONEY, DataBus
-from ttdesk.ui.money.distribution_dialog import DistributionDialog
+from ttdesk.ui.deals.distribution_dialog import DistributionDialog
+from ttdesk.ui.kit.bus import MONEY, DataBus
 
 TODAY = date(2026, 11, 20)
 
@@ -154,7 +154,7 @@ def test_payment_warning_after_36_months(qtbot, ctx: AppContext) -> None:
 
 
 def test_model_tester_on_empty_model(qtbot) -> None:
-    from ttdesk.ui.money.table import Column, RowsModel
+    from ttdesk.ui.kit.table import Column, RowsModel
 
     model = RowsModel([Column("a", lambda r: r)])
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -165,8 +165,8 @@ def test_model_tester_on_empty_model(qtbot) -> None:
 def test_equity_distribution_refuses_equity_for_a_unit_head(qtbot, ctx: AppContext) -> None:
     from builders import make_achievement, make_company, make_deal, make_person
 
+    from ttdesk import codes as E
     from ttdesk.core.companies import equity
-    from ttdesk.db import enums as E
 
     ctx.today = lambda: TODAY
     head, member = make_person(ctx, is_unit_head=True), make_person(ctx)

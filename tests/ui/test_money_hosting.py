@@ -12,13 +12,13 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.ui.bus import DataBus
+from ttdesk.ui.app.main_window import MainWindow
+from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.case.case_page import CasePage
 from ttdesk.ui.companies.company_page import CompanyPage
-from ttdesk.ui.main_window import MainWindow
-from ttdesk.ui.money.deal_money import DealMoneyPanel
-from ttdesk.ui.money.income_page import IncomePage
-from ttdesk.ui.settings import UiSettings
+from ttdesk.ui.deals.money_panel import DealMoneyPanel
+from ttdesk.ui.income.page import IncomePage
+from ttdesk.ui.kit.bus import DataBus
 
 
 def _licence_with_distribution(ctx: AppContext) -> tuple[str, str]:

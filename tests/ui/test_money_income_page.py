@@ -11,15 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel
 
+from ttdesk.codes import DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import label
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
 from ttdesk.core.rules.money import format_money
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.db.enums import DealMode
-from ttdesk.ui.bus import MONEY, DataBus
-from ttdesk.ui.money.income_page import IncomePage
+from ttdesk.ui.income.page import IncomePage
+from ttdesk.ui.kit.bus import MONEY, DataBus
 
 
 def _tile(page: IncomePage, key: str) -> str:

@@ -10,12 +10,12 @@ from decimal import Decimal
 from builders import make_company
 from money.conftest import signed_licence
 
+from ttdesk.codes import CostCategory, DealMode, DistributionStatus
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
 from ttdesk.core.views import money as money_views
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.db.enums import CostCategory, DealMode, DistributionStatus
 
 
 def test_overview_list_team_and_header(any_ctx: AppContext) -> None:

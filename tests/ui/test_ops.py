@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ttdesk.core.base.errors import RuleViolation
-from ttdesk.ui import bus
-from ttdesk.ui.ops import run_op
-from ttdesk.ui.problems import field_messages, messages_of
+from ttdesk.ui.kit import bus
+from ttdesk.ui.kit.ops import run_op
+from ttdesk.ui.kit.problems import field_messages, messages_of
 
 
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:

@@ -18,10 +18,10 @@ from typing import Any
 
 from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
 from ttdesk.cli.output import print_json, print_table
+from ttdesk.codes import AchievementKind, AchievementStatus, DealMode, DealStatus, Region
 from ttdesk.core import views as q
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.base.labels import choices, field_label, label, parse, yes_no
-from ttdesk.db.enums import AchievementKind, AchievementStatus, DealMode, DealStatus, Region
 
 ENTITIES = ("cases", "deals", "companies", "deadlines")
 
@@ -148,7 +148,7 @@ def _filter(ctx: Any, args: argparse.Namespace) -> Any:
     if args.entity == "companies":
         region = _codes("--region", args.region, Region, "地区", "region")
         return q.CompanyFilter(region=region, year=args.year, **common)
-    from ttdesk.db.enums import DeadlineKind
+    from ttdesk.codes import DeadlineKind
 
     kind = _codes("--kind", args.kind, DeadlineKind, "待办类型", "kind")
     return q.DeadlineFilter(state=status, kind=kind, today=args.today, **common)

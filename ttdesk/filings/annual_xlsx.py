@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ttdesk.db import enums as e
+from ttdesk import codes as e
 from ttdesk.filings.forms.common import Words
 from ttdesk.filings.forms.report_forms import summary_text
 

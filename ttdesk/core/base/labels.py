@@ -1,4 +1,4 @@
-"""Chinese and English labels for every code name of `ttdesk.db.enums`, and for list columns.
+"""Chinese and English labels for every code name of `ttdesk.codes`, and for list columns.
 
 The code names are what the database, the interchange format and the CLI use; the labels are
 what an officer reads. The Chinese of the status machines is the one of domain.md §3.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
-from ttdesk.db import enums as e
+from ttdesk import codes as e
 
 E = TypeVar("E", bound=StrEnum)
 Pair = tuple[str, str]  # (zh, en)
@@ -465,7 +465,7 @@ _FIELDS: dict[str, Pair] = {
 
 
 def register_labels(enum_cls: type[StrEnum], labels: dict[str, Pair]) -> None:
-    """Add labels for an enum defined outside `ttdesk.db.enums` (e.g. a list filter)."""
+    """Add labels for an enum defined outside `ttdesk.codes` (e.g. a list filter)."""
     missing = {m.value for m in enum_cls} - labels.keys()
     if missing:
         raise ValueError(f"{enum_cls.__name__}: no label for {sorted(missing)}")

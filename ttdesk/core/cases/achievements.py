@@ -11,6 +11,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import (
+    AchievementKind,
+    AchievementSource,
+    AchievementStatus,
+    ContributorRole,
+    DealStatus,
+    FunderType,
+    ResearchStage,
+    Secrecy,
+)
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, Problem, RuleViolation, ValidationFailed
@@ -22,16 +32,6 @@ from ttdesk.core.rules.statemachine import (
     DEAL_ACTIVE,
     DEAL_SIGNED_OR_LATER,
     require_transition,
-)
-from ttdesk.db.enums import (
-    AchievementKind,
-    AchievementSource,
-    AchievementStatus,
-    ContributorRole,
-    DealStatus,
-    FunderType,
-    ResearchStage,
-    Secrecy,
 )
 from ttdesk.db.models import Achievement, Contribution, Deal, FundingSource, deal_achievement
 from ttdesk.db.types import utcnow

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ttdesk.codes import Recommendation
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.cases.achievements import enum_value
-from ttdesk.db.enums import Recommendation
 from ttdesk.db.models import Assessment
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ttdesk.codes import IPKind, IPStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, ValidationFailed
 from ttdesk.core.cases.achievements import enum_value
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules.checks import P, dates_in_order
-from ttdesk.db.enums import IPKind, IPStatus
 from ttdesk.db.models import IPAsset
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import GrantForm, GrantStatus, PublicityResult
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, RuleViolation, ValidationFailed
@@ -18,7 +19,6 @@ from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import P, grant_agreement_problems, grant_terms_problems
 from ttdesk.core.rules.money import parse_percent
 from ttdesk.core.rules.statemachine import GRANT, require_transition
-from ttdesk.db.enums import GrantForm, GrantStatus, PublicityResult
 from ttdesk.db.models import Publicity, RightsGrant
 
 

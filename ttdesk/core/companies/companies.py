@@ -9,13 +9,13 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import MilestoneKind, Region
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.cases.achievements import enum_value
 from ttdesk.core.rules.credit_code import validate_credit_code
 from ttdesk.core.rules.money import parse_money
-from ttdesk.db.enums import MilestoneKind, Region
 from ttdesk.db.models import Company, CompanyMilestone, Shareholding
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DealMode, EmploymentStatus, EquityEventKind, HolderType
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation, ValidationFailed
@@ -53,7 +54,6 @@ from ttdesk.core.money.receipts import ZERO, ReceiptIn, book_receipt, positive_m
 from ttdesk.core.rules.checks import unit_head_equity_problems
 from ttdesk.core.rules.money import parse_money
 from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
-from ttdesk.db.enums import DealMode, EmploymentStatus, EquityEventKind, HolderType
 from ttdesk.db.models import Company, Deal, EquityEvent, EquityPosition, Person, Shareholding
 
 __all__ = [

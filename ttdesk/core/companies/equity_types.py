@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ttdesk.codes import EmploymentStatus, EquityEventKind, HolderType
 from ttdesk.core.rules.money import largest_remainder, pct_from_int
-from ttdesk.db.enums import EmploymentStatus, EquityEventKind, HolderType
 
 WHOLE_UNITS = 1_000_000  # 100% in ten-thousandths of a percent
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ttdesk.codes import EquityEventKind
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.companies.equity_types import (
@@ -20,7 +21,6 @@ from ttdesk.core.companies.equity_types import (
     StateEquityRow,
     pct_sum,
 )
-from ttdesk.db.enums import EquityEventKind
 from ttdesk.db.models import Company, Deal, EquityEvent, EquityPosition, Person, Shareholding
 
 ZERO = Decimal("0.00")

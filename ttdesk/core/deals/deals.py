@@ -13,6 +13,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import (
+    COOPERATION_MODES,
+    DealMode,
+    DealStatus,
+    PricingMethod,
+    PublicityResult,
+    Secrecy,
+    ValuationApproach,
+)
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, RuleViolation, ValidationFailed
@@ -29,15 +38,6 @@ from ttdesk.core.rules.checks import (
 )
 from ttdesk.core.rules.money import parse_money, parse_percent
 from ttdesk.core.rules.statemachine import COOPERATION_DEAL, DEAL, require_transition
-from ttdesk.db.enums import (
-    COOPERATION_MODES,
-    DealMode,
-    DealStatus,
-    PricingMethod,
-    PublicityResult,
-    Secrecy,
-    ValuationApproach,
-)
 from ttdesk.db.models import Contribution, Deal, PersonInterest, Publicity, Valuation
 
 

@@ -8,10 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ttdesk.codes import AchievementKind as K
+from ttdesk.codes import AchievementStatus as A
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, stamp, yuan
-from ttdesk.db.enums import AchievementKind as K
-from ttdesk.db.enums import AchievementStatus as A
 
 EARLIEST = date(2014, 11, 25)
 

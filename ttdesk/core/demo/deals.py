@@ -17,8 +17,7 @@ from ttdesk.core.demo.notices import (
     objection_open,
 )
 from ttdesk.core.demo.timeline import LICENSES, DealPlan
-from ttdesk.core.office.deadlines import add_months
-from ttdesk.core.rules.workdays import add_working_days
+from ttdesk.core.rules.workdays import add_months, add_working_days
 
 TITLE_SUFFIX = {"transfer": "专利权转让", "license_exclusive": "独占许可",
                 "license_sole": "排他许可", "license_nonexclusive": "普通许可",

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
+from ttdesk.codes import AchievementStatus as A
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.cases import Case
 from ttdesk.core.demo.common import Gen, days, stamp
 from ttdesk.core.demo.notices import add_deadline
 from ttdesk.core.office.deadlines import next_annuity
-from ttdesk.db.enums import AchievementStatus as A
 
 MATCHABLE = (A.MARKETING, A.CONVERTING, A.CONVERTED)
 

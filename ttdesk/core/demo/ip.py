@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ttdesk.codes import AchievementKind as K
+from ttdesk.codes import AchievementStatus as A
 from ttdesk.core.demo.cases import PAST_ASSESSING, Case
 from ttdesk.core.demo.common import Gen, days, stamp, yuan
 from ttdesk.core.office.deadlines import add_months
-from ttdesk.db.enums import AchievementKind as K
-from ttdesk.db.enums import AchievementStatus as A
 
 _CN_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 IP_KIND = {K.INVENTION_PATENT: "invention_patent", K.UTILITY_MODEL: "utility_model",

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ttdesk.codes import COOPERATION_MODES, DealMode
+from ttdesk.codes import AchievementStatus as A
 from ttdesk.core.demo.cases import EARLIEST, Case
 from ttdesk.core.demo.common import Gen, days
-from ttdesk.db.enums import COOPERATION_MODES, DealMode
-from ttdesk.db.enums import AchievementStatus as A
 
 MODES = [m.value for m in DealMode]
 MODE_WEIGHTS = [33, 9, 5, 10, 5, 2, 1, 1, 17, 8, 9]

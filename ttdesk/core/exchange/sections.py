@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from ttdesk import codes as E
 from ttdesk.core.exchange.fields import Field, Kind
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 
 FORMAT = "ttdesk-exchange"

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DealMode, DealStatus
 from ttdesk.core.filing_data.common import Missing, header, js, pick
 from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
-from ttdesk.db.enums import DealMode, DealStatus
 from ttdesk.db.models import (
     Company,
     Deal,

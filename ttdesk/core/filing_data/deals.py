@@ -11,6 +11,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import (
+    COOPERATION_MODES,
+    DealMode,
+    EquityEventKind,
+    PricingMethod,
+    Secrecy,
+)
 from ttdesk.core.base.errors import NotFound
 from ttdesk.core.companies import equity
 from ttdesk.core.filing_data.cases import contributors as case_contributors
@@ -19,13 +26,6 @@ from ttdesk.core.rules.credit_code import is_valid_credit_code
 from ttdesk.core.views.case_detail import detail_in_session as case_in_session
 from ttdesk.core.views.parts import costs as cost_rows
 from ttdesk.core.views.parts import publicities
-from ttdesk.db.enums import (
-    COOPERATION_MODES,
-    DealMode,
-    EquityEventKind,
-    PricingMethod,
-    Secrecy,
-)
 from ttdesk.db.models import (
     Achievement,
     Allocation,

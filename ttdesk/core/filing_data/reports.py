@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import COOPERATION_MODES, DealMode, DealStatus, DistributionStatus
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.filing_data.common import Missing, header, js
-from ttdesk.db.enums import COOPERATION_MODES, DealMode, DealStatus, DistributionStatus
 from ttdesk.db.models import (
     Achievement,
     Allocation,

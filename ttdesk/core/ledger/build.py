@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ttdesk import codes as E
 from ttdesk.core.base.errors import Problem, TTDeskError
 from ttdesk.core.ledger import plan as P
 from ttdesk.core.ledger.catalog import ACHIEVEMENTS, COMPANIES, CONTRIBUTORS, DEALS, RECEIPTS
@@ -22,7 +23,6 @@ from ttdesk.core.ledger.resolve import (
     taken_numbers,
 )
 from ttdesk.core.rules.policy import Policy
-from ttdesk.db import enums as E
 from ttdesk.db.models import Achievement, Deal
 
 ProgressFn = Callable[[float, str], None]
@@ -156,19 +156,7 @@ def _deals(session: Session, plan: Plan, rows: dict[str, list[Cells]],
     seen: dict[str, str] = {}
     out: list[P.DealOut] = []
     for d in listed:
-        refs: list[Any] = []
-        for k in d.case_keys:
-            if not isinstance(k, str):
-                refs.append(k)
-            elif k in by_no:
-                refs.append(by_no[k])
-            elif k in stored:
-                refs.append(k)
-                plan.existing_case_ids[k] = stored[k]
-            else:
-                probs.append(Problem("LEDGER", f"成果编号 {k} 既不在成果表中，也不在数据库中",
-                                     f"case number {k} is neither on the achievements sheet nor "
-                                     "in the database", "case_nos", d.row.at("case_nos")))
+        refs = _case_refs(d, by_no, stored, plan, probs)
         if not d.case_keys and not d.from_case_row:
             probs.append(Problem("LEDGER", "转化项目须注明成果编号", "a deal needs its case "
                                  "number", "case_nos", d.row.at("case_nos")))
@@ -191,14 +179,38 @@ def _deals(session: Session, plan: Plan, rows: dict[str, list[Cells]],
     _receipts(plan, rows.get(RECEIPTS, []), out, probs)
     new = [d for d in out if d.existing_id is None]
     plan.reused["deals"] = len(out) - len(new)
-    for d in new:
+    _receipts_before_signing(new, probs)
+    return new
+
+
+def _case_refs(d: P.DealOut, by_no: dict[str, P.CaseOut], stored: dict[str, int], plan: Plan,
+               probs: list[Problem]) -> list[Any]:
+    """A deal's case keys resolved: a new case's CaseOut, or a stored case's number."""
+    refs: list[Any] = []
+    for k in d.case_keys:
+        if not isinstance(k, str):
+            refs.append(k)
+        elif k in by_no:
+            refs.append(by_no[k])
+        elif k in stored:
+            refs.append(k)
+            plan.existing_case_ids[k] = stored[k]
+        else:
+            probs.append(Problem("LEDGER", f"成果编号 {k} 既不在成果表中，也不在数据库中",
+                                 f"case number {k} is neither on the achievements sheet nor "
+                                 "in the database", "case_nos", d.row.at("case_nos")))
+    return refs
+
+
+def _receipts_before_signing(deals: list[P.DealOut], probs: list[Problem]) -> None:
+    """R12: no receipt of a new deal dated before its signing."""
+    for d in deals:
         for r in d.receipts:
             if d.signing_date is not None and r.received_on < d.signing_date:
                 probs.append(Problem("R12",
                                      f"到账日期 {r.received_on} 早于签约日期 {d.signing_date}",
                                      f"received on {r.received_on}, before the signing date "
                                      f"{d.signing_date}", "received_on", r.where))
-    return new
 
 
 def _receipts(plan: Plan, rows: list[Cells], deals: list[P.DealOut],

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import AchievementStatus
 from ttdesk.core.base import labels
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
@@ -39,7 +40,6 @@ from ttdesk.core.ledger.catalog import (
 from ttdesk.core.rules import policy
 from ttdesk.core.views.cases import CaseFilter, CaseSort, ids_in_session
 from ttdesk.db import models as M
-from ttdesk.db.enums import AchievementStatus
 
 CHUNK = 900
 _ALWAYS = ("case_no", "title", "disclosure_date")

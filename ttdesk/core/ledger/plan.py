@@ -15,13 +15,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ttdesk import codes as E
 from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.core.ledger import cells
 from ttdesk.core.ledger.records import Cells, enum_field
 from ttdesk.core.rules.checks import dates_in_order, shares_problems
 from ttdesk.core.rules.credit_code import validate_credit_code
 from ttdesk.core.rules.money import largest_remainder
-from ttdesk.db import enums as E
 
 HUNDRED = Decimal("100.00")
 _LEAD, _MEMBER = E.ContributorRole.LEAD, E.ContributorRole.MEMBER

@@ -145,6 +145,27 @@ def _label(kind: str) -> str:
 Hints = dict[str, tuple[str | None, int | None]]
 
 
+def _take_given(layout: Layout, kind: str, m: SheetMap, names: list[str]) -> None:
+    """A sheet the saved mapping names: taken when the workbook has it, else a problem."""
+    if m.sheet in names:
+        layout.mapping.sheets[kind] = m
+        return
+    layout.problems.append(Problem(
+        "LEDGER", f"映射指定的工作表“{m.sheet}”不存在（现有：{'、'.join(names)}）",
+        f"the mapping's sheet {m.sheet!r} is not in the workbook (it has: "
+        f"{', '.join(names)})", "sheet", m.sheet))
+
+
+def _no_header(kind: str, name: str) -> Problem:
+    zh_req = "、".join(FIELD_BY_NAME[kind][f].zh for f in REQUIRED[kind])
+    en_req = ", ".join(FIELD_BY_NAME[kind][f].en for f in REQUIRED[kind])
+    return Problem(
+        "LEDGER", f"工作表“{name}”（{_label(kind)}）前 {HEADER_SCAN} 行中找不到表头"
+        f"（至少需要：{zh_req}）", f"sheet {name!r} ({_label(kind)}): no header row in "
+        f"the first {HEADER_SCAN} rows (needs at least: {en_req})",
+        "header", f"{name}!1")
+
+
 def find_layout(wb: Any, given: Mapping | None = None, hints: Hints | None = None) -> Layout:
     """Detect each sheet kind's sheet, header row and columns. A given mapping wins; `hints`
     (kind → (sheet or None for "no such sheet", header row or None to detect)) are what the
@@ -178,14 +199,7 @@ def find_layout(wb: Any, given: Mapping | None = None, hints: Hints | None = Non
                 continue
             by_name[kind] = sheet
         if kind in given.sheets:
-            m = given.sheets[kind]
-            if m.sheet not in names:
-                layout.problems.append(Problem(
-                    "LEDGER", f"映射指定的工作表“{m.sheet}”不存在（现有：{'、'.join(names)}）",
-                    f"the mapping's sheet {m.sheet!r} is not in the workbook (it has: "
-                    f"{', '.join(names)})", "sheet", m.sheet))
-            else:
-                layout.mapping.sheets[kind] = m
+            _take_given(layout, kind, given.sheets[kind], names)
             continue
         if given.exclusive:
             continue
@@ -196,15 +210,8 @@ def find_layout(wb: Any, given: Mapping | None = None, hints: Hints | None = Non
             continue
         found = detect_header(kind, head(name))
         if found is None:
-            if kind == ACHIEVEMENTS:
-                missing_reported = True
-            zh_req = "、".join(FIELD_BY_NAME[kind][f].zh for f in REQUIRED[kind])
-            en_req = ", ".join(FIELD_BY_NAME[kind][f].en for f in REQUIRED[kind])
-            layout.problems.append(Problem(
-                "LEDGER", f"工作表“{name}”（{_label(kind)}）前 {HEADER_SCAN} 行中找不到表头"
-                f"（至少需要：{zh_req}）", f"sheet {name!r} ({_label(kind)}): no header row in "
-                f"the first {HEADER_SCAN} rows (needs at least: {en_req})",
-                "header", f"{name}!1"))
+            missing_reported = missing_reported or kind == ACHIEVEMENTS
+            layout.problems.append(_no_header(kind, name))
             continue
         row, cols = found
         layout.mapping.sheets[kind] = SheetMap(kind, name, row, cols)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from ttdesk import codes as E
 from ttdesk.core.base import labels
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.ledger import cells
@@ -25,7 +26,6 @@ from ttdesk.core.ledger.catalog import (
     PCT,
 )
 from ttdesk.core.ledger.mapping import SheetMap
-from ttdesk.db import enums as E
 
 E_ = TypeVar("E_", bound=StrEnum)
 

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from ttdesk import codes as E
 from ttdesk.core.base.bulkwrite import BulkWriter, Cancelled, snapshot
 from ttdesk.core.exchange.bulk import new_ids
 from ttdesk.core.ledger.build import LedgerCancelled, Plan
 from ttdesk.core.ledger.plan import CaseOut, DealOut
-from ttdesk.db import enums as E
 from ttdesk.db import models as M
 from ttdesk.db.types import utcnow
 

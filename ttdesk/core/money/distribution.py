@@ -24,6 +24,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import (
+    DeadlineKind,
+    DealMode,
+    DistributionStatus,
+    PublicityResult,
+)
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, RuleViolation, ValidationFailed
@@ -69,12 +75,6 @@ from ttdesk.core.rules.money import (
     round_fen,
 )
 from ttdesk.core.rules.statemachine import DISTRIBUTION, require_transition
-from ttdesk.db.enums import (
-    DeadlineKind,
-    DealMode,
-    DistributionStatus,
-    PublicityResult,
-)
 from ttdesk.db.models import (
     Allocation,
     Deal,

@@ -8,9 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ttdesk.codes import DealMode, DistributionStatus
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.money.receipts import ReceiptRow
-from ttdesk.db.enums import DealMode, DistributionStatus
 
 DEFAULT_DEPARTMENT_PCT = Decimal(10)
 DEFAULT_TTO_PCT = Decimal(5)

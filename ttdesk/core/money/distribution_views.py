@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import EquityEventKind, GrantForm
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, NotFound
@@ -22,7 +23,6 @@ from ttdesk.core.money.distribution_types import (
 from ttdesk.core.money.receipts import ReceiptRow, receipt_rows
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import late_payment_warnings, reward_deadline, team_share_floor
-from ttdesk.db.enums import EquityEventKind, GrantForm
 from ttdesk.db.models import (
     Deal,
     Distribution,

@@ -16,13 +16,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DeadlineKind, DealStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, NotFound, RuleViolation
 from ttdesk.core.money.receipts import ZERO, optional_money, positive_money, received_by_milestone
 from ttdesk.core.office import deadlines
+from ttdesk.core.rules import workdays
 from ttdesk.core.rules.money import parse_percent
-from ttdesk.db.enums import DeadlineKind, DealStatus
 from ttdesk.db.models import Deal, PaymentMilestone, Receipt, RoyaltyReport
 
 PERIODS = (1, 3, 6, 12)  # months a licensee's royalty report may cover
@@ -219,7 +220,7 @@ def next_report_period(s: Session, deal: Deal) -> tuple[date, date] | None:
     last = s.execute(select(func.max(RoyaltyReport.period_end)).where(
         RoyaltyReport.deal_id == deal.id)).scalar()
     start = last + timedelta(days=1) if last else deal.signing_date
-    return start, deadlines.add_months(start, months) - timedelta(days=1)
+    return start, workdays.add_months(start, months) - timedelta(days=1)
 
 
 def refresh_deadlines(s: Session, deal: Deal) -> None:

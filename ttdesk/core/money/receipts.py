@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import CostCategory, DealMode, DealStatus, ReceiptKind
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
@@ -25,7 +26,6 @@ from ttdesk.core.office import deadlines
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.money import parse_money
 from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
-from ttdesk.db.enums import CostCategory, DealMode, DealStatus, ReceiptKind
 from ttdesk.db.models import (
     Cost,
     Deal,

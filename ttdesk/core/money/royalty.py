@@ -18,6 +18,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DealStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
@@ -25,9 +26,9 @@ from ttdesk.core.base.labels import register_labels
 from ttdesk.core.money.payments import refresh_deadlines
 from ttdesk.core.money.receipts import ZERO, optional_money
 from ttdesk.core.office import deadlines
+from ttdesk.core.rules import workdays
 from ttdesk.core.rules.money import HUNDRED, parse_money, round_fen
 from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
-from ttdesk.db.enums import DealStatus
 from ttdesk.db.models import Deal, Receipt, RoyaltyReport
 
 
@@ -93,7 +94,7 @@ def year_fraction(start: date, end: date) -> Decimal:
     """Share of a year covered by [start, end]: whole months / 12, else days / 365."""
     after = end + timedelta(days=1)
     months = (after.year - start.year) * 12 + after.month - start.month
-    if months > 0 and deadlines.add_months(start, months) == after:
+    if months > 0 and workdays.add_months(start, months) == after:
         return Decimal(months) / 12
     return Decimal((after - start).days) / 365
 

@@ -3,18 +3,17 @@ regenerating never duplicates) or entered by hand."""
 
 from __future__ import annotations
 
-import calendar as _cal
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DeadlineKind, IPStatus
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.office import holiday_calendar as calendar_store
 from ttdesk.core.rules.policy import Policy
-from ttdesk.core.rules.workdays import add_working_days
-from ttdesk.db.enums import DeadlineKind, IPStatus
+from ttdesk.core.rules.workdays import add_months, add_working_days
 from ttdesk.db.models import Deadline, Deal, IPAsset, Publicity
 
 
@@ -34,12 +33,6 @@ def mark_done(session: Session, key: str, on: date) -> None:
     found = session.execute(select(Deadline).where(Deadline.rule_key == key)).scalar_one_or_none()
     if found is not None and not found.done:
         found.done, found.done_on = True, on
-
-
-def add_months(d: date, months: int) -> date:
-    month = d.month - 1 + months
-    year, month = d.year + month // 12, month % 12 + 1
-    return date(year, month, min(d.day, _cal.monthrange(year, month)[1]))
 
 
 def for_publicity(session: Session, pub: Publicity, ref: str) -> None:

@@ -7,11 +7,11 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DayKind, PublicityResult, PublicitySubject
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.office import holiday_calendar as calendar_store
 from ttdesk.core.rules.policy import Policy
 from ttdesk.core.rules.workdays import publicity_end
-from ttdesk.db.enums import DayKind, PublicityResult, PublicitySubject
 from ttdesk.db.models import Deal, Distribution, Objection, Publicity, RightsGrant
 
 Subject = RightsGrant | Deal | Distribution

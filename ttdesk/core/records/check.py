@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Integer, and_, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
+from ttdesk.codes import AchievementStatus as A
+from ttdesk.codes import DealStatus as D
+from ttdesk.codes import GrantStatus as G
 from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem
@@ -27,9 +30,6 @@ from ttdesk.core.rules.checks import (
 )
 from ttdesk.core.rules.credit_code import is_valid_credit_code
 from ttdesk.core.rules.statemachine import DEAL_ACTIVE, DEAL_SIGNED_OR_LATER, GRANT_EXERCISABLE
-from ttdesk.db.enums import AchievementStatus as A
-from ttdesk.db.enums import DealStatus as D
-from ttdesk.db.enums import GrantStatus as G
 from ttdesk.db.models import (
     Achievement,
     Company,

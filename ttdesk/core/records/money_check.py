@@ -12,10 +12,10 @@ from collections.abc import Callable
 from sqlalchemy import Integer, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DistributionStatus
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.rules.checks import P
 from ttdesk.core.rules.policy import Policy
-from ttdesk.db.enums import DistributionStatus
 from ttdesk.db.models import (
     Allocation,
     Deal,

@@ -8,10 +8,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ttdesk.core.base.errors import Problem, RuleViolation
-from ttdesk.core.rules.money import check_shares_sum
-from ttdesk.core.rules.policy import Policy
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     COOPERATION_MODES,
     DealMode,
     GrantForm,
@@ -19,6 +16,10 @@ from ttdesk.db.enums import (
     PublicityResult,
     Secrecy,
 )
+from ttdesk.core.base.errors import Problem, RuleViolation
+from ttdesk.core.rules.money import check_shares_sum
+from ttdesk.core.rules.policy import Policy
+from ttdesk.core.rules.workdays import add_months
 from ttdesk.db.models import Achievement, Deal, Publicity, RightsGrant
 
 _DAY = timedelta(days=1)
@@ -256,8 +257,6 @@ def unit_head_equity_problems(lines: Iterable[tuple[str, bool, Decimal]],
 
 def reward_deadline(received_on: date, policy: Policy) -> date:
     """The last day a reward for this receipt keeps the 50% tax treatment (36 months)."""
-    from ttdesk.core.office.deadlines import add_months
-
     return add_months(received_on, int(policy.values["reward_payment_months"]))
 
 

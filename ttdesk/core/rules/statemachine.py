@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
-from ttdesk.core.base.errors import TransitionRefused
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     AchievementStatus as A,
 )
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     DealStatus as D,
 )
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     DistributionStatus as M,
 )
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     GrantStatus as G,
 )
+from ttdesk.core.base.errors import TransitionRefused
 
 Table = Mapping[StrEnum, frozenset[StrEnum]]
 

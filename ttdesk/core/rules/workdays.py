@@ -9,6 +9,7 @@ guessing: a guessed weekday could be in the middle of next year's National Day h
 
 from __future__ import annotations
 
+import calendar as _cal
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -157,6 +158,13 @@ def _require_count(n: int, field: str) -> None:
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise _refuse(f"天数须为正整数：{n!r}",
                       f"The number of days must be a positive integer: {n!r}", field=field)
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's last day (Jan 31 + 1 → Feb 28)."""
+    month = d.month - 1 + months
+    year, month = d.year + month // 12, month % 12 + 1
+    return date(year, month, min(d.day, _cal.monthrange(year, month)[1]))
 
 
 def add_working_days(start: date, n: int, calendar: HolidayCalendar) -> date:

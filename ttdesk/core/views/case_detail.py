@@ -13,6 +13,20 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import (
+    AchievementKind,
+    AchievementSource,
+    AchievementStatus,
+    ContributorRole,
+    DealMode,
+    DealStatus,
+    FunderType,
+    PricingMethod,
+    Recommendation,
+    ResearchStage,
+    Secrecy,
+    SupportKind,
+)
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
 from ttdesk.core.views.parts import (
@@ -29,20 +43,6 @@ from ttdesk.core.views.parts import (
     objection_ids,
     publicities,
     publicity_ids,
-)
-from ttdesk.db.enums import (
-    AchievementKind,
-    AchievementSource,
-    AchievementStatus,
-    ContributorRole,
-    DealMode,
-    DealStatus,
-    FunderType,
-    PricingMethod,
-    Recommendation,
-    ResearchStage,
-    Secrecy,
-    SupportKind,
 )
 from ttdesk.db.models import (
     Achievement,

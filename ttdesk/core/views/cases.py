@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import AchievementKind, AchievementStatus, ContributorRole
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views._common import (
     EntityList,
@@ -30,7 +31,6 @@ from ttdesk.core.views._common import (
     search_terms,
     year_range,
 )
-from ttdesk.db.enums import AchievementKind, AchievementStatus, ContributorRole
 from ttdesk.db.models import Achievement, Contribution, Department, Person, User
 from ttdesk.db.models.achievements import deal_achievement
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import Region
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views._common import (
     EntityList,
@@ -27,7 +28,6 @@ from ttdesk.core.views._common import (
     search_terms,
     year_range,
 )
-from ttdesk.db.enums import Region
 from ttdesk.db.models import Company, Deal
 
 C = Company

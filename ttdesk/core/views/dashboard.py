@@ -12,9 +12,9 @@ from decimal import Decimal
 
 from sqlalchemy import extract, func, select
 
+from ttdesk.codes import AchievementStatus, DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views import DeadlineFilter, DeadlineState, count_deadlines
-from ttdesk.db.enums import AchievementStatus, DealMode
 from ttdesk.db.models import Achievement, Company, Deal, Department, Receipt, User
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DeadlineKind
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import register_labels
 from ttdesk.core.views._common import (
@@ -25,7 +26,6 @@ from ttdesk.core.views._common import (
     search_clause,
     search_terms,
 )
-from ttdesk.db.enums import DeadlineKind
 from ttdesk.db.models import Deadline
 
 T = Deadline

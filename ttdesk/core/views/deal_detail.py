@@ -10,6 +10,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import (
+    DealMode,
+    DealStatus,
+    DistributionStatus,
+    EquityEventKind,
+    PricingMethod,
+    ReceiptKind,
+    Region,
+    ValuationApproach,
+)
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
 from ttdesk.core.views.parts import (
@@ -27,16 +37,6 @@ from ttdesk.core.views.parts import (
     objection_ids,
     publicities,
     publicity_ids,
-)
-from ttdesk.db.enums import (
-    DealMode,
-    DealStatus,
-    DistributionStatus,
-    EquityEventKind,
-    PricingMethod,
-    ReceiptKind,
-    Region,
-    ValuationApproach,
 )
 from ttdesk.db.models import (
     Achievement,

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.codes import DealMode, DealStatus, PricingMethod
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views._common import (
     EntityList,
@@ -27,7 +28,6 @@ from ttdesk.core.views._common import (
     search_terms,
     year_range,
 )
-from ttdesk.db.enums import DealMode, DealStatus, PricingMethod
 from ttdesk.db.models import Achievement, Company, Deal
 from ttdesk.db.models.achievements import deal_achievement
 

@@ -16,11 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.core.base.context import AppContext
-from ttdesk.core.base.labels import field_label, label
-from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
-from ttdesk.core.views.parts import HistoryEvent, history
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     AchievementKind,
     AchievementSource,
     AchievementStatus,
@@ -41,6 +37,10 @@ from ttdesk.db.enums import (
     SupportKind,
     ValuationApproach,
 )
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.labels import field_label, label
+from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
+from ttdesk.core.views.parts import HistoryEvent, history
 from ttdesk.db.models import Valuation
 
 _ENTITIES = {

@@ -13,11 +13,11 @@ from decimal import Decimal
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import aliased
 
+from ttdesk.codes import CostCategory, DealMode, DistributionStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
 from ttdesk.core.money import distribution, receipts
-from ttdesk.db.enums import CostCategory, DealMode, DistributionStatus
 from ttdesk.db.models import Company, Cost, Deal, Distribution, Receipt, distribution_receipt
 from ttdesk.db.models.achievements import Achievement, deal_achievement
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     AchievementKind,
     AchievementStatus,
     AuditAction,

@@ -15,6 +15,14 @@ from decimal import Decimal
 from enum import StrEnum
 from types import SimpleNamespace
 
+from ttdesk.codes import (
+    COOPERATION_MODES,
+    AchievementStatus,
+    DealMode,
+    DealStatus,
+    GrantStatus,
+    PricingMethod,
+)
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import label
 from ttdesk.core.rules import policy
@@ -35,14 +43,6 @@ from ttdesk.core.rules.workdays import days_left, earliest_signing_date
 from ttdesk.core.views.case_detail import CaseDealRow, CaseDetail, case_detail
 from ttdesk.core.views.deal_detail import DealDetail
 from ttdesk.core.views.parts import GrantRow, PublicityRow
-from ttdesk.db.enums import (
-    COOPERATION_MODES,
-    AchievementStatus,
-    DealMode,
-    DealStatus,
-    GrantStatus,
-    PricingMethod,
-)
 
 A = AchievementStatus
 D = DealStatus

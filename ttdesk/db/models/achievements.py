@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     AchievementKind,
     AchievementSource,
     AchievementStatus,

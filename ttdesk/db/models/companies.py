@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     ActivityKind,
     DemandSource,
     EmploymentStatus,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     DayKind,
     DealMode,
     DealStatus,

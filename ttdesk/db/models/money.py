@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.db.enums import CostCategory, DistributionStatus, ReceiptKind
+from ttdesk.codes import CostCategory, DistributionStatus, ReceiptKind
 from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import Money, Percent
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.db.enums import UserRole
+from ttdesk.codes import UserRole
 from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import UTCDateTime, utcnow
 

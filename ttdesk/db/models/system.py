@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ttdesk.db.enums import AuditAction, DeadlineKind
+from ttdesk.codes import AuditAction, DeadlineKind
 from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import UTCDateTime, utcnow
 

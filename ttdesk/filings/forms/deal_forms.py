@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ttdesk.db import enums as e
+from ttdesk import codes as e
 from ttdesk.filings import blocks as b
 from ttdesk.filings.forms.case_forms import contributor_grid, publicity_fields
 from ttdesk.filings.forms.common import Words, new_document, signatures

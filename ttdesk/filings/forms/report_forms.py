@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ttdesk.db import enums as e
+from ttdesk import codes as e
 from ttdesk.filings import blocks as b
 from ttdesk.filings.forms.common import Words, new_document, signatures
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
-from ttdesk.ui.bus import DataBus
-from ttdesk.ui.case.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo
-from ttdesk.ui.problems import show_problem
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo
+from ttdesk.ui.kit.problems import show_problem
 
 log = logging.getLogger(__name__)
 CONTEXT = "CaseActions"

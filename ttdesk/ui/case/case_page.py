@@ -23,18 +23,18 @@ from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.history import case_with_history
 from ttdesk.core.views.parts import HistoryEvent
 from ttdesk.core.views.stepper import steps_for
-from ttdesk.ui.bus import ACHIEVEMENTS, ALL, COMPANIES, DEALS, FILINGS, MONEY, SETTINGS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import CASE_ACTIONS
 from ttdesk.ui.case.choices import forget as forget_choices
-from ttdesk.ui.case.deals_tab import FILINGS_MODULE, DealsTab
 from ttdesk.ui.case.disclosure_tab import DisclosureTab
 from ttdesk.ui.case.grants_tab import GrantsTab
 from ttdesk.ui.case.other_tabs import CompanyTab, HistoryTab
 from ttdesk.ui.case.panels import lazy_panel
 from ttdesk.ui.case.records_tabs import RecordsTab
 from ttdesk.ui.case.stepper import StageStepper
-from ttdesk.ui.problems import messages_of
+from ttdesk.ui.deals.deals_tab import FILINGS_MODULE, DealsTab
+from ttdesk.ui.kit.bus import ACHIEVEMENTS, ALL, COMPANIES, DEALS, FILINGS, MONEY, SETTINGS, DataBus
+from ttdesk.ui.kit.problems import messages_of
 
 log = logging.getLogger(__name__)
 

@@ -6,13 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from ttdesk.codes import AchievementStatus as A
+from ttdesk.codes import GrantForm
+from ttdesk.codes import GrantStatus as G
 from ttdesk.core.cases import achievements, rights
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.parts import GrantRow
 from ttdesk.core.views.stepper import achievement_targets, grant_targets
-from ttdesk.db.enums import AchievementStatus as A
-from ttdesk.db.enums import GrantForm
-from ttdesk.db.enums import GrantStatus as G
 from ttdesk.ui.case.actions import (
     OBJECTION_FIELDS,
     ActionSpec,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views.choices import FormChoices, form_choices
-from ttdesk.ui.bus import ALL, SETTINGS
+from ttdesk.ui.kit.bus import ALL, SETTINGS
 
 _CACHE: dict[int, FormChoices] = {}
 

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import ContributorRole
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.cases.achievements import ContributorIn
 from ttdesk.core.rules.checks import shares_problems
 from ttdesk.core.rules.money import parse_percent
 from ttdesk.core.views import choices as case_forms
-from ttdesk.db.enums import ContributorRole
-from ttdesk.ui.case.fields import enum_combo, set_combo
+from ttdesk.ui.kit.fields import enum_combo, set_combo
 
 COL_PERSON, COL_NAME, COL_SHARE, COL_ROLE, COL_REMOVE = range(5)
 Row = tuple[str, str, str]  # (staff_no, share, role)

@@ -11,10 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from ttdesk.core.base.context import AppContext
-from ttdesk.core.cases.achievements import DisclosureIn, FundingIn
-from ttdesk.core.views.case_detail import CaseDetail
-from ttdesk.db.enums import (
+from ttdesk.codes import (
     AchievementKind,
     AchievementSource,
     DealMode,
@@ -22,9 +19,12 @@ from ttdesk.db.enums import (
     ResearchStage,
     Secrecy,
 )
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.cases.achievements import DisclosureIn, FundingIn
+from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.ui.case.choices import choices
 from ttdesk.ui.case.contributors import ContributorsEditor
-from ttdesk.ui.case.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo, widget_value
+from ttdesk.ui.kit.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo, widget_value
 
 # Fields of the case itself, in form order (the names the services use).
 CASE_FIELDS = ("title", "title_en", "kind", "department", "disclosure_date", "field", "trl",

@@ -19,7 +19,7 @@ from ttdesk.core.cases import achievements
 from ttdesk.core.rules.checks import shares_problems
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.ui.case.disclosure_form import CASE_FIELDS, DisclosureForm, detail_values
-from ttdesk.ui.case.editing import EditTracker
+from ttdesk.ui.kit.editing import EditTracker
 
 
 class DisclosureTab(QWidget):

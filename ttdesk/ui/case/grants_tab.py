@@ -11,10 +11,10 @@ from ttdesk.core.base.labels import field_label, label, yes_no
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.parts import GrantRow
 from ttdesk.core.views.stepper import grant_hint
-from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import APPLY_GRANT, GRANT_ACTIONS, grant_label
 from ttdesk.ui.case.panels import KeyValues, publicity_table, scrolled, show_publicities
+from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
 
 
 class GrantsTab(QWidget):

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.cases import achievements
-from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.disclosure_form import DisclosureForm
+from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
 
 STARTING_ROWS = 3
 

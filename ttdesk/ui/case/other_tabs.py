@@ -14,9 +14,9 @@ from ttdesk.core.views import history
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.deal_detail import CompanyRef, deal_detail
 from ttdesk.core.views.parts import HistoryEvent
-from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.panels import lazy_panel, placeholder
 from ttdesk.ui.case.records_tabs import fill_table, record_table
+from ttdesk.ui.kit.bus import DataBus
 
 COMPANY_MODULE = "ttdesk.ui.companies.company_page"
 

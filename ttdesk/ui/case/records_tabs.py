@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import FunderType, IPKind, IPStatus, Recommendation
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import field_label, label
 from ttdesk.core.cases import achievements, assessments, ip_assets
 from ttdesk.core.cases.achievements import FundingIn
 from ttdesk.core.views.case_detail import CaseDetail
-from ttdesk.db.enums import FunderType, IPKind, IPStatus, Recommendation
-from ttdesk.ui.bus import ACHIEVEMENTS, DataBus
 from ttdesk.ui.case.actions import ActionBar, ActionSpec, FieldSpec, today_default
+from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
 
 
 def record_table(headers: Sequence[str], name: str) -> QTableWidget:

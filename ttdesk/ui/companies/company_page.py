@@ -29,13 +29,13 @@ from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label, yes_no
 from ttdesk.core.companies import equity
 from ttdesk.core.views import money as money_views
-from ttdesk.ui.bus import ALL, COMPANIES, MONEY, DataBus
-from ttdesk.ui.case.fields import date_edit, from_qdate
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.companies import equity_dialogs as ed
 from ttdesk.ui.companies.ownership_chart import legend_widget, ownership_chart
-from ttdesk.ui.money.forms import FormDialog
-from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
+from ttdesk.ui.kit.bus import ALL, COMPANIES, MONEY, DataBus
+from ttdesk.ui.kit.fields import date_edit, from_qdate
+from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
 
 class CompanyPage(QWidget):

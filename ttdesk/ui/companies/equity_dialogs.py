@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import EmploymentStatus, HolderType
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.companies import equity
 from ttdesk.core.office import institution
 from ttdesk.core.views import money as money_views
-from ttdesk.db.enums import EmploymentStatus, HolderType
-from ttdesk.ui.case.fields import date_edit, enum_combo
-from ttdesk.ui.money.forms import FormDialog, choice, money_edit, text_edit
-from ttdesk.ui.money.table import money_text
+from ttdesk.ui.kit.fields import date_edit, enum_combo
+from ttdesk.ui.kit.forms import FormDialog, choice, money_edit, text_edit
+from ttdesk.ui.kit.table import money_text
 
 CTX = "EquityDialogs"
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ttdesk.core.companies.equity import CapTable, Holding
-from ttdesk.ui.money.table import pct_text
+from ttdesk.ui.kit.table import pct_text
 
 HolderKey = tuple[str, str, int | None]
 PATTERNS = (Qt.BrushStyle.SolidPattern, Qt.BrushStyle.Dense4Pattern,

@@ -20,8 +20,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 
+from ttdesk.codes import AchievementStatus, DealMode
 from ttdesk.core.base.labels import label
-from ttdesk.db.enums import AchievementStatus, DealMode
 
 # Modes grouped the way the annual statistics report them.
 MODE_GROUPS: tuple[tuple[tuple[str, str], tuple[DealMode, ...]], ...] = (

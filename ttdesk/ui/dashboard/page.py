@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import AchievementStatus, DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.rules.money import format_money
 from ttdesk.core.views import DeadlineFilter, DeadlineState
 from ttdesk.core.views import dashboard as overview
-from ttdesk.db.enums import AchievementStatus, DealMode
-from ttdesk.ui.bus import DataBus
+from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.lists.model import LazyListModel
 from ttdesk.ui.lists.specs import DEADLINES
 

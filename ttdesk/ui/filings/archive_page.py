@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.records import filing_archive
 from ttdesk.core.records.filing_archive import Verification
-from ttdesk.ui.bus import FILINGS, DataBus
 from ttdesk.ui.filings.panel import ArchiveTable, local_stamp
 from ttdesk.ui.filings.preview import PdfPreview
+from ttdesk.ui.kit.bus import FILINGS, DataBus
 
 
 def parse_qr(text: str) -> tuple[str, str] | None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.records import filing_archive
 from ttdesk.core.records.filing_archive import FilingRecord, Generated
-from ttdesk.ui.bus import FILINGS, DataBus
 from ttdesk.ui.filings.preview import PdfPreview, open_folder
+from ttdesk.ui.kit.bus import FILINGS, DataBus
 
 # (code, F03 variant) offered on each kind of page
 FORMS = {
@@ -218,7 +218,7 @@ class FilingsPanel(QWidget):
 
     # ---- generate -----------------------------------------------------------------------
     def generate(self) -> None:
-        from ttdesk.ui.ops import run_op
+        from ttdesk.ui.kit.ops import run_op
 
         code, variant = self.form.currentData()
         lang = self.lang.currentData()
@@ -253,7 +253,7 @@ class FilingsPanel(QWidget):
         self.generated.emit(gen)
 
     def _failed(self, exc: BaseException) -> None:
-        from ttdesk.ui.problems import messages_of
+        from ttdesk.ui.kit.problems import messages_of
 
         self.operation = None
         self.generate_button.setEnabled(True)

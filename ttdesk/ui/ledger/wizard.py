@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from ttdesk.core.base import labels
 from ttdesk.core.ledger import LedgerRefused, LedgerReport, check_ledger, import_ledger
 from ttdesk.core.ledger.catalog import FIELD_BY_NAME
-from ttdesk.ui import bus as busmod
+from ttdesk.ui.kit import bus as busmod
+from ttdesk.ui.kit.ops import Operation, run_op
+from ttdesk.ui.kit.problems import messages_of
 from ttdesk.ui.ledger.pages import FilePage, MappingPage, tr
-from ttdesk.ui.ops import Operation, run_op
-from ttdesk.ui.problems import messages_of
 
 COUNT_LABELS = {
     "achievements": ("成果", "achievements"), "contributions": ("完成人关联", "contributions"),

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views.dashboard import FilterChoices, filter_choices
-from ttdesk.ui.bus import DataBus
+from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import Operation, run_op
 from ttdesk.ui.lists import export
 from ttdesk.ui.lists.model import LazyListModel, ListSpec
-from ttdesk.ui.ops import Operation, run_op
-from ttdesk.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
 

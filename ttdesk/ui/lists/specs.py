@@ -7,11 +7,11 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from ttdesk.codes import AchievementStatus, DeadlineKind, DealMode, DealStatus, Region
 from ttdesk.core import views as q
 from ttdesk.core.base.labels import choices
 from ttdesk.core.views.dashboard import FilterChoices
-from ttdesk.db.enums import AchievementStatus, DeadlineKind, DealMode, DealStatus, Region
-from ttdesk.ui import bus
+from ttdesk.ui.kit import bus
 from ttdesk.ui.lists.model import Column, FilterDef, ListSpec
 
 Choices = list[tuple[Any, str]]

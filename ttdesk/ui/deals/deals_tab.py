@@ -13,9 +13,7 @@ from ttdesk.core.base.labels import field_label, label, yes_no
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.deal_detail import DealDetail, deal_detail
 from ttdesk.core.views.stepper import deal_hint
-from ttdesk.ui.bus import DEALS, DataBus
 from ttdesk.ui.case.actions import ActionBar
-from ttdesk.ui.case.deal_specs import DEAL_ACTIONS, DEAL_RECORDS, NEW_DEAL
 from ttdesk.ui.case.panels import (
     KeyValues,
     lazy_panel,
@@ -24,9 +22,11 @@ from ttdesk.ui.case.panels import (
     show_publicities,
 )
 from ttdesk.ui.case.records_tabs import fill_table, record_table
-from ttdesk.ui.problems import messages_of
+from ttdesk.ui.deals.deal_specs import DEAL_ACTIONS, DEAL_RECORDS, NEW_DEAL
+from ttdesk.ui.kit.bus import DEALS, DataBus
+from ttdesk.ui.kit.problems import messages_of
 
-MONEY_MODULE = "ttdesk.ui.money.deal_money"
+MONEY_MODULE = "ttdesk.ui.deals.money_panel"
 FILINGS_MODULE = "ttdesk.ui.filings.panel"
 
 

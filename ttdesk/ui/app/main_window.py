@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk.core.base.context import AppContext
-from ttdesk.ui import bus as kinds
-from ttdesk.ui.bus import DataBus
-from ttdesk.ui.main_window_actions import DataActions
-from ttdesk.ui.ops import Operation
-from ttdesk.ui.problems import show_problem
-from ttdesk.ui.settings import UiSettings
+from ttdesk.ui.app.main_window_actions import DataActions
+from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.kit import bus as kinds
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import Operation
+from ttdesk.ui.kit.problems import show_problem
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ NAV_KEYS = [key for key, _label in NAV_PAGES]
 
 # Hosted screens of other helpers: area -> (module, class).
 HOSTED = {
-    "income": ("ttdesk.ui.money.income_page", "IncomePage"),
+    "income": ("ttdesk.ui.income.page", "IncomePage"),
     "filings": ("ttdesk.ui.filings.archive_page", "ArchivePage"),
 }
 CASE_PAGE = ("ttdesk.ui.case.case_page", "CasePage")
@@ -167,7 +167,7 @@ class MainWindow(DataActions, QMainWindow):
         if key in ("achievements", "deals", "companies", "deadlines"):
             return self._build_list(key)
         if key == "settings":
-            from ttdesk.ui.settings_page import SettingsPage
+            from ttdesk.ui.settings.page import SettingsPage
 
             return SettingsPage(ctx, bus, self.settings)
         module, name = HOSTED[key]

@@ -12,17 +12,17 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from ttdesk.codes import DistributionStatus, PublicityResult
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.rules.statemachine import DISTRIBUTION, allowed
-from ttdesk.db.enums import DistributionStatus, PublicityResult
-from ttdesk.ui.bus import DataBus
 from ttdesk.ui.case.panels import KeyValues
-from ttdesk.ui.money import deal_dialogs as dd
-from ttdesk.ui.money.distribution_dialog import DistributionDialog
-from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
+from ttdesk.ui.deals import money_dialogs as dd
+from ttdesk.ui.deals.distribution_dialog import DistributionDialog
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
 Opener = Callable[..., QWidget]
 

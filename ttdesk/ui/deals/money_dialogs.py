@@ -9,13 +9,13 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from ttdesk.codes import CostCategory, ReceiptKind
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import payments, receipts, royalty
-from ttdesk.db.enums import CostCategory, ReceiptKind
-from ttdesk.ui.case.fields import date_edit, set_combo
-from ttdesk.ui.money.forms import FormDialog, choice, money_edit, optional_date, text_edit
-from ttdesk.ui.money.table import money_text
+from ttdesk.ui.kit.fields import date_edit, set_combo
+from ttdesk.ui.kit.forms import FormDialog, choice, money_edit, optional_date, text_edit
+from ttdesk.ui.kit.table import money_text
 
 CTX = "DealMoney"
 

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import DealMode, DistributionStatus
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import choices
 from ttdesk.core.views import money as money_views
 from ttdesk.core.views.money import IncomeBucket
-from ttdesk.db.enums import DealMode, DistributionStatus
-from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
-from ttdesk.ui.money.income_chart import income_chart
-from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text
-from ttdesk.ui.ops import Operation, run_op
+from ttdesk.ui.income.chart import income_chart
+from ttdesk.ui.kit.bus import ALL, DEALS, MONEY, DataBus
+from ttdesk.ui.kit.ops import Operation, run_op
+from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text
 
 TILES = ("received", "deductible_costs", "net", "distributed", "pending")
 

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import DayKind
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.base.labels import choices
 from ttdesk.core.office.institution import InstitutionProfile
 from ttdesk.core.rules.policy import Policy
-from ttdesk.db.enums import DayKind
-from ttdesk.ui.problems import field_messages
+from ttdesk.ui.kit.problems import field_messages
 
 
 class _Form(QWidget):

@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import payments, receipts, royalty
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.db.enums import DealMode
-from ttdesk.ui.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.case.panels import KeyValues
-from ttdesk.ui.money import deal_dialogs as dd
-from ttdesk.ui.money.distributions_tab import DistributionsTab
-from ttdesk.ui.money.forms import FormDialog
-from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
-from ttdesk.ui.problems import show_problem
+from ttdesk.ui.deals import money_dialogs as dd
+from ttdesk.ui.deals.distributions_tab import DistributionsTab
+from ttdesk.ui.kit.bus import ALL, DEALS, MONEY, DataBus
+from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.problems import show_problem
+from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
 
 def entry_state(row: Any, lang: str) -> str:

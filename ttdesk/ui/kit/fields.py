@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.base.labels import choices
-from ttdesk.ui.problems import field_messages, messages_of
+from ttdesk.ui.kit.problems import field_messages, messages_of
 
 ERROR_COLOUR = "#b00020"
 # A visible mark as well as the colour: errors must not rely on colour alone.

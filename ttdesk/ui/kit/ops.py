@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ttdesk.ui.problems import show_problem
+from ttdesk.ui.kit.problems import show_problem
 
 log = logging.getLogger(__name__)
 

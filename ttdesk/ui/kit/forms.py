@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk.core.base.errors import TTDeskError
-from ttdesk.ui.case.fields import (
+from ttdesk.ui.kit.fields import (
     FieldForm,
     date_edit,
     enum_combo,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError, ValidationFailed
 from ttdesk.core.base.labels import label
@@ -38,11 +39,10 @@ from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
 from ttdesk.core.views import money as money_views
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.db.enums import DealMode
-from ttdesk.ui.bus import MONEY, DataBus
-from ttdesk.ui.case.fields import ErrorLabel
-from ttdesk.ui.money.table import Column, RowsModel, make_view, money_text, pct_text
-from ttdesk.ui.problems import field_messages, messages_of, show_problem
+from ttdesk.ui.kit.bus import MONEY, DataBus
+from ttdesk.ui.kit.fields import ErrorLabel
+from ttdesk.ui.kit.problems import field_messages, messages_of, show_problem
+from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text
 
 WARN_MARK = "⚠ "
 RECEIPT_ROLE = Qt.ItemDataRole.UserRole + 1

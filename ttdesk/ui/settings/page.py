@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, TTDeskError, ValidationFailed
 from ttdesk.core.office import institution
-from ttdesk.ui import bus as kinds
-from ttdesk.ui.bus import DataBus
-from ttdesk.ui.problems import show_problem
-from ttdesk.ui.settings import UiSettings
-from ttdesk.ui.settings_forms import PolicyForm, ProfileForm
+from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.kit import bus as kinds
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.problems import show_problem
+from ttdesk.ui.settings.forms import PolicyForm, ProfileForm
 
 
 def _with_button(form: QWidget, button: QPushButton, note: QLabel | None = None) -> QWidget:

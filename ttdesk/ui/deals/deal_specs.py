@@ -7,13 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from ttdesk.codes import COOPERATION_MODES, DealMode, PricingMethod, ValuationApproach
+from ttdesk.codes import DealStatus as D
 from ttdesk.core.deals import deals
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.choices import find_companies
 from ttdesk.core.views.deal_detail import DealDetail
 from ttdesk.core.views.stepper import deal_targets, suggested_approval_body
-from ttdesk.db.enums import COOPERATION_MODES, DealMode, PricingMethod, ValuationApproach
-from ttdesk.db.enums import DealStatus as D
 from ttdesk.ui.case.actions import (
     OBJECTION_FIELDS,
     ActionSpec,

@@ -20,8 +20,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ttdesk.core.views.stats import count_achievements
-from ttdesk.ui import bus as kinds
-from ttdesk.ui.ops import Operation, run_op
+from ttdesk.ui.kit import bus as kinds
+from ttdesk.ui.kit.ops import Operation, run_op
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ class DataActions:
         from ttdesk.core.office.institution import get_profile
 
         if not self.settings.first_start_done and get_profile(self._ctx) is None:
-            from ttdesk.ui.first_start import FirstStartDialog
+            from ttdesk.ui.app.first_start import FirstStartDialog
 
             FirstStartDialog(self._ctx, self).exec()
         self.settings.first_start_done = True

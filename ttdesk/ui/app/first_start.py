@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError, ValidationFailed
 from ttdesk.core.office.institution import complete_first_start, current_policy, get_profile
-from ttdesk.ui.problems import show_problem
-from ttdesk.ui.settings_forms import PolicyForm, ProfileForm
+from ttdesk.ui.kit.problems import show_problem
+from ttdesk.ui.settings.forms import PolicyForm, ProfileForm
 
 
 class FirstStartDialog(QDialog):
