@@ -86,7 +86,7 @@ def test_unchanged_data_gives_back_the_archived_version(demo_ctx: AppContext) ->
 def test_f07_shows_a_reversed_cost_as_a_negative_line(ctx: AppContext) -> None:
     from datetime import date
 
-    from money.conftest import signed_licence
+    from core.money.conftest import signed_licence
 
     from ttdesk.core.money import distribution, receipts
     from ttdesk.core.office import institution

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from money.conftest import signed_licence
+from core.money.conftest import signed_licence
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.money import distribution as dist

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from money.conftest import signed_licence
+from core.money.conftest import signed_licence
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel

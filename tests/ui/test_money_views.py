@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from builders import make_company
-from money.conftest import signed_licence
+from core.money.conftest import signed_licence
 
 from ttdesk.codes import CostCategory, DealMode, DistributionStatus
 from ttdesk.core.base.context import AppContext

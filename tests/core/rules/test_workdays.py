@@ -26,7 +26,7 @@ from ttdesk.core.rules.workdays import (
 )
 from ttdesk.paths import resource_path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 RAW = json.loads((REPO / "resources" / "holidays-cn.json").read_text(encoding="utf-8"))
 RAW_OFF = {date.fromisoformat(d) for y in RAW["years"].values() for d in y["off"]}
 RAW_WORK = {date.fromisoformat(d) for y in RAW["years"].values() for d in y["workdays"]}

@@ -12,7 +12,7 @@ import pytest
 from builders import make_achievement, make_person, make_rich_dataset
 from sqlalchemy import func, select
 
-from exchange.dbcompare import business_tables, differences, signatures
+from core.exchange.dbcompare import business_tables, differences, signatures
 from ttdesk.core.base.audit import verify_chain
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.exchange import Selection, export_json, import_json
@@ -21,7 +21,7 @@ from ttdesk.core.exchange.sections import CALENDAR, INSTITUTION, POLICY_VERSIONS
 from ttdesk.core.office.setup import open_context
 from ttdesk.db import models as M
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "exchange.schema.json"
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "exchange.schema.json"
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from ledger.conftest import counts
-from ledger.fixtures import big_ledger, clean_ledger, clean_rows, write_book
+from core.ledger.conftest import counts
+from core.ledger.fixtures import big_ledger, clean_ledger, clean_rows, write_book
 from ttdesk.core.base.context import AppContext
 from ttdesk.db import models as M
 from ttdesk.ui.kit import bus as busmod

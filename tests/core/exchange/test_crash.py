@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from exchange.bigdoc import write_big_document
-from exchange.dbcompare import row_counts
+from core.exchange.bigdoc import write_big_document
+from core.exchange.dbcompare import row_counts
 from ttdesk.core.base.audit import verify_chain
 from ttdesk.core.office.setup import open_context
 from ttdesk.db import models as M

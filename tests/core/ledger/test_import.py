@@ -11,8 +11,8 @@ import pytest
 from builders import make_company, make_department, make_person
 from sqlalchemy import select
 
-from ledger.conftest import counts
-from ledger.fixtures import CODE_A, clean_ledger, clean_rows, merged_header_ledger, write_book
+from core.ledger.conftest import counts
+from core.ledger.fixtures import CODE_A, clean_ledger, clean_rows, merged_header_ledger, write_book
 from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed

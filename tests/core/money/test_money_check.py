@@ -9,7 +9,7 @@ import pytest
 from builders import make_distribution, make_person, make_receipt
 from sqlalchemy import text
 
-from money.conftest import signed_licence
+from core.money.conftest import signed_licence
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.core.office.setup import open_context

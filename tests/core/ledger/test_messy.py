@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from builders import make_person
 
-from ledger.conftest import counts
-from ledger.fixtures import (
+from core.ledger.conftest import counts
+from core.ledger.fixtures import (
     HEADER,
     bad_code,
     big_ledger,

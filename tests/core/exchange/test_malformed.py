@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from builders import make_rich_dataset
 
-from exchange.dbcompare import row_counts
+from core.exchange.dbcompare import row_counts
 from ttdesk.cli.main import main
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.office.setup import open_context

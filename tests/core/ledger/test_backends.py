@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ledger.conftest import counts
-from ledger.fixtures import clean_ledger, clean_rows, write_book
+from core.ledger.conftest import counts
+from core.ledger.fixtures import clean_ledger, clean_rows, write_book
 from ttdesk.core.base.audit import verify_chain
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.ledger import LedgerRefused, import_ledger

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ledger.conftest import counts
-from ledger.fixtures import big_ledger
+from core.ledger.conftest import counts
+from core.ledger.fixtures import big_ledger
 from ttdesk.core.base.audit import verify_chain
 from ttdesk.core.office.setup import open_context
 

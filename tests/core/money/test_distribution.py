@@ -10,7 +10,7 @@ import pytest
 from builders import make_person
 from sqlalchemy import func, select
 
-from money.conftest import Licence
+from core.money.conftest import Licence
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, TransitionRefused
 from ttdesk.core.money import distribution as dist
@@ -184,8 +184,8 @@ def test_reopen_only_after_an_upheld_objection(any_ctx: AppContext, lic: Licence
 
 def test_equity_distribution_of_reward_shares(any_ctx: AppContext) -> None:
     from builders import make_company
+    from core.money.conftest import signed_licence
 
-    from money.conftest import signed_licence
     from ttdesk import codes as E
     from ttdesk.core.companies import equity
 

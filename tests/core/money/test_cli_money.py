@@ -11,7 +11,7 @@ import pytest
 from builders import make_company
 from sqlalchemy import func, select
 
-from money.conftest import signed_licence
+from core.money.conftest import signed_licence
 from ttdesk import codes as E
 from ttdesk.cli.main import main
 from ttdesk.core.base.context import AppContext

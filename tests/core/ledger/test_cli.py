@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ledger.conftest import counts
-from ledger.fixtures import bad_code, clean_ledger, clean_rows, write_book
+from core.ledger.conftest import counts
+from core.ledger.fixtures import bad_code, clean_ledger, clean_rows, write_book
 from ttdesk.cli.main import main
 from ttdesk.core.office.setup import open_context
 

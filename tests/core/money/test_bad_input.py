@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 from builders import make_achievement, make_company, make_deal, make_person
-from exchange.dbcompare import signatures
 
-from money.conftest import Licence, signed_licence
+from core.exchange.dbcompare import signatures
+from core.money.conftest import Licence, signed_licence
 from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from builders import make_person, make_rich_dataset
 
-from exchange.dbcompare import raw_rows
+from core.exchange.dbcompare import raw_rows
 from ttdesk.cli.main import main
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed
