@@ -184,8 +184,8 @@ def test_reopen_only_after_an_upheld_objection(any_ctx: AppContext, lic: Licence
 
 def test_equity_distribution_of_reward_shares(any_ctx: AppContext) -> None:
     from builders import make_company
-    from core.money.conftest import signed_licence
 
+    from core.money.conftest import signed_licence
     from ttdesk import codes as E
     from ttdesk.core.companies import equity
 
