@@ -1,21 +1,19 @@
-"""Panels of other areas hosted by the case page: placeholders while a module is missing,
-the real panel with the agreed constructor arguments once it exists."""
+"""Panels of other areas hosted by the case page: the real panel with the agreed constructor
+arguments; a panel that fails to build is an error naming it, and the page goes on working."""
 
 from __future__ import annotations
-
-import sys
-import types
 
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_case_world import make_case_deal, make_world
+from tests.ui.test_case_world import make_case, make_case_deal, make_world
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.deals import deals
 from ttdesk.ui.case.case_page import CasePage
-from ttdesk.ui.case.other_tabs import COMPANY_MODULE
-from ttdesk.ui.deals.deals_tab import FILINGS_MODULE, MONEY_MODULE
+from ttdesk.ui.companies import company_page
+from ttdesk.ui.deals import money_panel
+from ttdesk.ui.filings import panel as filings_panel
 from ttdesk.ui.kit.bus import DataBus
 
 
@@ -28,10 +26,20 @@ class Recorder(QWidget):
         self.setObjectName("hosted_panel")
 
 
-def fake(monkeypatch: pytest.MonkeyPatch, module: str, cls: str) -> None:
-    mod = types.ModuleType(module)
-    setattr(mod, cls, Recorder)
-    monkeypatch.setitem(sys.modules, module, mod)
+class Broken(QWidget):
+    def __init__(self, *_args: object) -> None:
+        raise RuntimeError("panel exploded")
+
+
+def fake(monkeypatch: pytest.MonkeyPatch, cls: type[QWidget]) -> None:
+    monkeypatch.setattr(money_panel, "DealMoneyPanel", cls)
+    monkeypatch.setattr(filings_panel, "FilingsPanel", cls)
+    monkeypatch.setattr(company_page, "CompanyPage", cls)
+
+
+def broken_text(widget: QWidget) -> str:
+    assert widget.objectName() == "broken_screen"
+    return widget.findChild(QLabel, "broken_screen_text").text()
 
 
 @pytest.fixture
@@ -45,28 +53,38 @@ def page(qtbot: QtBot, ctx: AppContext) -> tuple[CasePage, str]:
     return p, deal_no
 
 
-def test_placeholders_while_the_modules_are_missing(page: tuple[CasePage, str],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    for module in (MONEY_MODULE, FILINGS_MODULE, COMPANY_MODULE):
-        monkeypatch.setitem(sys.modules, module, None)  # importing it fails
+def test_panels_that_fail_to_build_are_errors_naming_them(
+        page: tuple[CasePage, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fake(monkeypatch, Broken)
     p, deal_no = page
     p.show_tab("filings")
-    assert p.tab("filings").objectName() == "placeholder"
+    assert "“文件”无法打开" in broken_text(p.tab("filings"))
     p.show_deal(deal_no)
     p.deals.sub.setCurrentIndex(p.deals.money_index)
-    money = p.deals.sub.currentWidget()
-    assert money.objectName() == "placeholder"
-    assert "建设中" in money.findChild(QLabel).text()
+    text = broken_text(p.deals.sub.currentWidget())
+    assert "“收款与分配”无法打开" in text and "RuntimeError: panel exploded" in text
+    assert "建设中" not in text
     p.show_tab("company")
     assert p.company.list.count() == 1
-    assert p.company.shown.objectName() == "placeholder"
+    assert "“企业详情”无法打开" in broken_text(p.company.shown)
+    p.show_tab("history")  # the page itself goes on working
+    assert p.tab("history").objectName() != "broken_screen"
+
+
+def test_company_tab_without_a_selection_shows_an_empty_state(
+        qtbot: QtBot, ctx: AppContext) -> None:
+    make_world(ctx)
+    p = CasePage(ctx, DataBus(), make_case(ctx))
+    qtbot.addWidget(p)
+    p.show_tab("company")
+    assert p.company.list.count() == 0
+    assert p.company.shown.objectName() == "empty_state"
+    assert p.company.shown.text() == "未选择企业"
 
 
 def test_real_panels_get_the_agreed_arguments(page: tuple[CasePage, str],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    fake(monkeypatch, MONEY_MODULE, "DealMoneyPanel")
-    fake(monkeypatch, FILINGS_MODULE, "FilingsPanel")
-    fake(monkeypatch, COMPANY_MODULE, "CompanyPage")
+    fake(monkeypatch, Recorder)
     p, deal_no = page
     p.show_tab("filings")
     p.show_deal(deal_no)

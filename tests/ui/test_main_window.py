@@ -4,20 +4,24 @@ offer off the GUI thread, window state remembered, Chinese glyphs."""
 from __future__ import annotations
 
 import sys
-import types
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+import ttdesk.core.demo
+import ttdesk.ui.case.case_page
+import ttdesk.ui.case.new_disclosure
+import ttdesk.ui.filings.archive_page
+import ttdesk.ui.income.page
 from ttdesk.__main__ import install_cjk_font
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views import CaseFilter, DealFilter, list_cases, list_deals
 from ttdesk.core.views.stats import count_achievements
-from ttdesk.ui.app import main_window, main_window_actions
+from ttdesk.ui.app import main_window_actions
 from ttdesk.ui.app.main_window import NAV_PAGES, WINDOW_TITLE, MainWindow
 from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.lists.page import ListPage
@@ -54,10 +58,17 @@ def test_clicking_an_entry_switches_the_page(qtbot: QtBot, window: MainWindow) -
         assert window.pages.currentWidget().layout().count() == 1  # built on first show
 
 
-def test_missing_hosted_screens_show_a_placeholder(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(main_window.HOSTED, "income", ("ttdesk.ui.nonexistent_xyz", "Page"))
-    assert window.go("income").objectName() == "placeholder_income"
+def test_a_screen_whose_module_fails_to_import_is_an_error_naming_it(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.delitem(sys.modules, "ttdesk.ui.income.page", raising=False)
+    monkeypatch.delattr(ttdesk.ui.income, "page", raising=False)
+    monkeypatch.setitem(sys.modules, "ttdesk.ui.income.page", None)  # importing it fails
+    shown = window.go("income")
+    assert shown.objectName() == "broken_screen"
+    text = shown.findChild(QLabel, "broken_screen_text").text()
+    assert "“收益”无法打开" in text and "ModuleNotFoundError" in text and "建设中" not in text
+    assert "could not build the screen 收益" in caplog.text
 
 
 def test_hosted_screen_is_built_with_ctx_and_bus(
@@ -69,10 +80,7 @@ def test_hosted_screen_is_built_with_ctx_and_bus(
             super().__init__()
             made.append((c, b))
 
-    module = types.ModuleType("fake_archive")
-    module.ArchivePage = FakePage  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "fake_archive", module)
-    monkeypatch.setitem(main_window.HOSTED, "filings", ("fake_archive", "ArchivePage"))
+    monkeypatch.setattr(ttdesk.ui.filings.archive_page, "ArchivePage", FakePage)
     assert isinstance(window.go("filings"), FakePage)
     assert made == [(ctx, window.bus)]
 
@@ -89,13 +97,20 @@ def test_ctrl_f_focuses_the_search_of_the_case_list(qtbot: QtBot, window: MainWi
     assert window.actions_by_name["new_disclosure"].shortcut().toString() == "Ctrl+N"
 
 
-def test_new_disclosure_opens_the_hosted_dialog_or_says_missing(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch, stub_case_page: None) -> None:
-    monkeypatch.setattr(main_window, "NEW_DISCLOSURE", ("ttdesk.ui.nonexistent_xyz", "D"))
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[1]))
-    assert window.new_disclosure() is None and told == ["新建披露"]
+def test_new_disclosure_that_fails_to_build_says_why(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_a: object) -> None:
+        raise RuntimeError("坏了")
 
+    monkeypatch.setattr(ttdesk.ui.case.new_disclosure, "NewDisclosureDialog", broken)
+    assert window.new_disclosure() is None
+    box = window.findChild(QMessageBox, "broken_dialog_box")
+    assert box is not None and "“新建披露”无法打开" in box.text() and "坏了" in box.text()
+    box.close()
+
+
+def test_new_disclosure_opens_the_dialog_and_then_the_new_case(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, stub_case_page: None) -> None:
     opened: list[object] = []
 
     class FakeDialog(QWidget):
@@ -108,10 +123,7 @@ def test_new_disclosure_opens_the_hosted_dialog_or_says_missing(
         def open(self) -> None:
             self.show()
 
-    module = types.ModuleType("fake_new")
-    module.NewDisclosureDialog = FakeDialog  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "fake_new", module)
-    monkeypatch.setattr(main_window, "NEW_DISCLOSURE", ("fake_new", "NewDisclosureDialog"))
+    monkeypatch.setattr(ttdesk.ui.case.new_disclosure, "NewDisclosureDialog", FakeDialog)
     window.actions_by_name["new_disclosure"].trigger()
     assert len(opened) == 1 and opened[0][2] is window
     dialog = window.findChild(FakeDialog)
@@ -133,10 +145,7 @@ class StubCasePage(QWidget):
 
 @pytest.fixture
 def stub_case_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("stub_case_page")
-    module.CasePage = StubCasePage  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "stub_case_page", module)
-    monkeypatch.setattr(main_window, "CASE_PAGE", ("stub_case_page", "CasePage"))
+    monkeypatch.setattr(ttdesk.ui.case.case_page, "CasePage", StubCasePage)
 
 
 def test_enter_in_the_case_list_opens_the_case(qtbot: QtBot, demo_ctx: AppContext,
@@ -167,11 +176,16 @@ def test_opening_a_deal_shows_its_case_at_the_deal(qtbot: QtBot, demo_ctx: AppCo
     assert isinstance(opened, StubCasePage) and opened.deals == [deal.deal_no]
 
 
-def test_case_page_placeholder_when_the_module_is_missing(
+def test_a_case_page_that_fails_to_build_is_an_error_naming_the_case(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window, "CASE_PAGE", ("ttdesk.ui.nonexistent_xyz", "CasePage"))
+    def broken(*_a: object) -> None:
+        raise ValueError("no such stage")
+
+    monkeypatch.setattr(ttdesk.ui.case.case_page, "CasePage", broken)
     shown = window.open_case("CG-2026-0001", "HT-2026-0001")
-    assert shown.objectName() == "placeholder_case" and "CG-2026-0001" in shown.text()
+    assert shown.objectName() == "broken_screen" and shown.isWindow()
+    text = shown.findChild(QLabel, "broken_screen_text").text()
+    assert "“CG-2026-0001”无法打开" in text and "ValueError: no such stage" in text
 
 
 def test_window_geometry_and_last_page_are_remembered(qtbot: QtBot, ctx: AppContext,
@@ -243,9 +257,7 @@ def test_restore_brings_back_the_backup(qtbot: QtBot, demo_ctx: AppContext,
 
 def fake_demo(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
     calls: list[dict[str, object]] = []
-    module = types.ModuleType(main_window_actions.DEMO_MODULE)
-    module.generate = lambda ctx, **kw: calls.append(kw)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, main_window_actions.DEMO_MODULE, module)
+    monkeypatch.setattr(ttdesk.core.demo, "generate", lambda ctx, **kw: calls.append(kw))
     return calls
 
 
@@ -311,14 +323,6 @@ def _run_op_cancelled(errors: list[BaseException]):
         return op
 
     return patched
-
-
-def test_no_offer_without_a_demo_generator(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, main_window_actions.DEMO_MODULE, None)  # import now fails
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked"))
-    assert window.offer_demo_data() is None
 
 
 def test_search_box_placeholder_names_the_shortcut(window: MainWindow) -> None:
@@ -409,21 +413,18 @@ def test_real_hosted_screens_plug_in(qtbot: QtBot, demo_ctx: AppContext,
     from ttdesk.core.views import CompanyFilter, list_companies
 
     win = make_window(qtbot, demo_ctx, ui_settings)
-    for key, (module, name) in main_window.HOSTED.items():
-        if main_window.optional_class(module, name) is not None:
-            assert type(win.go(key)).__name__ == name
-    if main_window.optional_class(*main_window.COMPANY_PAGE) is not None:
-        company = list_companies(demo_ctx, CompanyFilter(), limit=1)[0]
-        page = win.go("companies")
-        assert isinstance(page, ListPage)
-        page.opened.emit(company)
-        shown = win.detail_windows[("company", company.id)]
-        assert type(shown).__name__ == "CompanyPage" and company.name in shown.windowTitle()
-        shown.hide()
-    if main_window.optional_class(*main_window.IMPORT_WIZARD) is not None:
-        wizard = win.import_ledger()
-        assert wizard is not None and type(wizard).__name__ == "ImportWizard"
-        wizard.hide()
+    for key, name in (("income", "IncomePage"), ("filings", "ArchivePage")):
+        assert type(win.go(key)).__name__ == name
+    company = list_companies(demo_ctx, CompanyFilter(), limit=1)[0]
+    page = win.go("companies")
+    assert isinstance(page, ListPage)
+    page.opened.emit(company)
+    shown = win.detail_windows[("company", company.id)]
+    assert type(shown).__name__ == "CompanyPage" and company.name in shown.windowTitle()
+    shown.hide()
+    wizard = win.import_ledger()
+    assert wizard is not None and type(wizard).__name__ == "ImportWizard"
+    wizard.hide()
 
 
 def test_a_publicity_deadline_opens_its_deal_or_case(qtbot: QtBot, demo_ctx: AppContext,
@@ -449,12 +450,12 @@ def test_a_hosted_screen_that_fails_shows_why_instead_of_crashing(
         def __init__(self, *_a: object) -> None:
             raise RuntimeError("坏了")
 
-    module = types.ModuleType("broken_income")
-    module.IncomePage = Broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "broken_income", module)
-    monkeypatch.setitem(main_window.HOSTED, "income", ("broken_income", "IncomePage"))
+    monkeypatch.setattr(ttdesk.ui.income.page, "IncomePage", Broken)
     shown = window.go("income")
-    assert shown.objectName() == "placeholder_income" and "坏了" in shown.text()
+    assert shown.objectName() == "broken_screen"
+    assert "坏了" in shown.findChild(QLabel, "broken_screen_text").text()
+    window.go("deals")  # the rest of the window still works
+    assert isinstance(window.area("deals"), ListPage)
 
 
 def test_closing_the_main_window_closes_open_case_windows(

@@ -8,11 +8,11 @@ exposes `register(subparsers)`; the handler receives the open context and its ar
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any
 
 from ttdesk.core.base.errors import NotFound, TTDeskError, ValidationFailed
@@ -20,20 +20,27 @@ from ttdesk.errors import SchemaTooNew
 
 EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2
 
-# Modules that add commands; each has register(subparsers).
-COMMAND_MODULES = [
-    "ttdesk.cli.cmd_db",
-    "ttdesk.cli.cmd_query",
-    "ttdesk.cli.cmd_exchange",
-    "ttdesk.cli.cmd_backup",
-    "ttdesk.cli.cmd_demo",
-    "ttdesk.cli.cmd_check",
-    "ttdesk.cli.cmd_money",  # distribution (issue 5)
-    "ttdesk.cli.cmd_filing",  # filing, verify, annual-report (issue 4)
-    "ttdesk.cli.cmd_ledger",  # import-ledger, export-ledger (issue 6)
-]
 
 Handler = Callable[[Any, argparse.Namespace], int]
+
+
+def command_modules() -> tuple[ModuleType, ...]:
+    """The modules that add commands, in the order of `--help`; each has register(subparsers).
+    Imported here, not at the top, because they import this module's helpers."""
+    from ttdesk.cli import (
+        cmd_backup,
+        cmd_check,
+        cmd_db,
+        cmd_demo,
+        cmd_exchange,
+        cmd_filing,
+        cmd_ledger,
+        cmd_money,
+        cmd_query,
+    )
+
+    return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_money,
+            cmd_filing, cmd_ledger)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,13 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh", "en"], default="zh",
                         help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # a command module not written yet
-                continue
-            raise
+    for module in command_modules():
         module.register(sub)
     return parser
 

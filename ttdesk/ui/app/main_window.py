@@ -1,14 +1,12 @@
 """The main window: navigation on the left, one page per area, case pages in their own windows.
 
 Pages are built the first time they are shown (the start-up page only at start), so start-up
-stays quick on a big database. Screens other helpers build (income, filings archive, case
-page, company page, import wizard, new-disclosure dialog) are imported lazily and replaced by
-a placeholder while their module does not exist yet.
+stays quick on a big database. Every screen is imported where it is first built (a plain
+deferred import); a screen that fails to build is shown as an error naming it (`kit.screens`).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from ttdesk.ui.kit import bus as kinds
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.ops import Operation
 from ttdesk.ui.kit.problems import show_problem
+from ttdesk.ui.kit.screens import build_screen, open_dialog
 
 log = logging.getLogger(__name__)
 
@@ -52,39 +50,11 @@ NAV_PAGES: tuple[tuple[str, str], ...] = (
 )
 NAV_KEYS = [key for key, _label in NAV_PAGES]
 
-# Hosted screens of other helpers: area -> (module, class).
-HOSTED = {
-    "income": ("ttdesk.ui.income.page", "IncomePage"),
-    "filings": ("ttdesk.ui.filings.archive_page", "ArchivePage"),
-}
-CASE_PAGE = ("ttdesk.ui.case.case_page", "CasePage")
-COMPANY_PAGE = ("ttdesk.ui.companies.company_page", "CompanyPage")
-NEW_DISCLOSURE = ("ttdesk.ui.case.new_disclosure", "NewDisclosureDialog")
-IMPORT_WIZARD = ("ttdesk.ui.ledger.wizard", "ImportWizard")
 
 
 def nav_text(label: str) -> str:
     """An area's name in the interface language (marked with QT_TRANSLATE_NOOP above)."""
     return QCoreApplication.translate(CTX, label)
-
-
-def optional_class(module: str, name: str) -> type | None:
-    """`module.name` when this build has the module yet; None while it is missing."""
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(found, name, None)
-
-
-def placeholder(key: str, title: str) -> QLabel:
-    soon = QCoreApplication.translate("MainWindow", "建设中")
-    page = QLabel(f"<h2>{title}</h2><p>{soon} · coming soon</p>")
-    page.setObjectName(f"placeholder_{key}")
-    page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return page
 
 
 class MainWindow(DataActions, QMainWindow):
@@ -157,6 +127,9 @@ class MainWindow(DataActions, QMainWindow):
         return self._built[key]
 
     def _build_area(self, key: str) -> QWidget:
+        return build_screen(nav_text(dict(NAV_PAGES)[key]), lambda: self._make_area(key))
+
+    def _make_area(self, key: str) -> QWidget:
         ctx, bus = self._ctx, self.bus
         if key == "dashboard":
             from ttdesk.ui.dashboard.page import DashboardPage
@@ -170,18 +143,15 @@ class MainWindow(DataActions, QMainWindow):
             from ttdesk.ui.settings.page import SettingsPage
 
             return SettingsPage(ctx, bus, self.settings)
-        module, name = HOSTED[key]
-        cls = optional_class(module, name)
-        if cls is None:
-            return placeholder(key, nav_text(dict(NAV_PAGES)[key]))
-        try:
-            return cls(ctx, bus)
-        except Exception as exc:  # one broken screen must not take the window down
-            log.exception("could not build %s.%s", module, name)
-            page = placeholder(key, nav_text(dict(NAV_PAGES)[key]))
-            page.setText(f"<h2>{nav_text(dict(NAV_PAGES)[key])}</h2><p>"
-                         + self.tr("此页面无法打开：") + f"{exc}</p>")
-            return page
+        if key == "income":
+            from ttdesk.ui.income.page import IncomePage
+
+            return IncomePage(ctx, bus)
+        if key == "filings":
+            from ttdesk.ui.filings.archive_page import ArchivePage
+
+            return ArchivePage(ctx, bus)
+        raise KeyError(key)
 
     def _build_list(self, key: str) -> QWidget:
         from ttdesk.ui.lists import specs
@@ -259,32 +229,32 @@ class MainWindow(DataActions, QMainWindow):
             page = self.go("achievements")
         page.focus_search()  # type: ignore[union-attr]
 
-    def _hosted_dialog(self, spec: tuple[str, str], what: str) -> QWidget | None:
-        cls = optional_class(*spec)
-        if cls is None:
-            QMessageBox.information(self, what, self.tr("此功能尚未安装。"))
-            return None
-        dialog = cls(self._ctx, self.bus, self)
-        dialog.open()
-        return dialog
-
     def new_disclosure(self) -> QWidget | None:
-        """Ctrl+N: the case helper's dialog; the new case opens when it has been created."""
-        dialog = self._hosted_dialog(NEW_DISCLOSURE, self.tr("新建披露"))
-        created = getattr(dialog, "created", None)
-        if created is not None:
-            created.connect(lambda case_no: self.open_case(case_no))
+        """Ctrl+N: the new-disclosure dialog; the new case opens when it has been created."""
+        def make() -> QWidget:
+            from ttdesk.ui.case.new_disclosure import NewDisclosureDialog
+
+            return NewDisclosureDialog(self._ctx, self.bus, self)
+
+        dialog = open_dialog(self, self.tr("新建披露"), make)
+        if dialog is not None:
+            dialog.created.connect(lambda case_no: self.open_case(case_no))  # type: ignore[attr-defined]
         return dialog
 
     def import_ledger(self) -> QWidget | None:
-        return self._hosted_dialog(IMPORT_WIZARD, self.tr("导入台账"))
+        def make() -> QWidget:
+            from ttdesk.ui.ledger.wizard import ImportWizard
+
+            return ImportWizard(self._ctx, self.bus, self)
+
+        return open_dialog(self, self.tr("导入台账"), make)
 
     # ---- opening records --------------------------------------------------------------------
     def _detail_window(self, key: tuple[str, Any], title: str,
                        make: Callable[[], QWidget]) -> QWidget:
         window = self.detail_windows.get(key)
         if window is None:
-            window = make()
+            window = build_screen(title, make)
             window.setParent(self, Qt.WindowType.Window)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda *_a, k=key: self.detail_windows.pop(k, None))
@@ -299,10 +269,9 @@ class MainWindow(DataActions, QMainWindow):
     def open_case(self, case_no: str, deal_no: str | None = None) -> QWidget:
         """The case page of `case_no` in its own window (raised if already open)."""
         def make() -> QWidget:
-            cls = optional_class(*CASE_PAGE)
-            if cls is None:
-                return placeholder("case", case_no)
-            return cls(self._ctx, self.bus, case_no)
+            from ttdesk.ui.case.case_page import CasePage
+
+            return CasePage(self._ctx, self.bus, case_no)
 
         window = self._detail_window(("case", case_no), case_no, make)
         if deal_no is not None and hasattr(window, "show_deal"):
@@ -317,10 +286,9 @@ class MainWindow(DataActions, QMainWindow):
 
     def open_company(self, company_id: int, name: str = "") -> QWidget:
         def make() -> QWidget:
-            cls = optional_class(*COMPANY_PAGE)
-            if cls is None:
-                return placeholder("company", name)
-            return cls(self._ctx, self.bus, company_id)
+            from ttdesk.ui.companies.company_page import CompanyPage
+
+            return CompanyPage(self._ctx, self.bus, company_id)
 
         return self._detail_window(("company", company_id), name or str(company_id), make)
 

@@ -8,12 +8,10 @@ the "MainWindow" translation context.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -25,18 +23,7 @@ from ttdesk.ui.kit.ops import Operation, run_op
 
 log = logging.getLogger(__name__)
 
-DEMO_MODULE = "ttdesk.core.demo"
 DEMO_CASES = 300
-
-
-def _demo_module() -> ModuleType | None:
-    """The demo-data generator when this build has it (it is optional for the shell)."""
-    try:
-        return importlib.import_module(DEMO_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != DEMO_MODULE:
-            raise
-        return None
 
 
 class DataActions:
@@ -136,8 +123,7 @@ class DataActions:
     def offer_demo_data(self) -> Operation | None:
         """On an empty database, ask whether to load demo cases; the running Operation (off
         the GUI thread, with progress and cancel) when accepted, else None."""
-        demo = _demo_module()
-        if demo is None or count_achievements(self._ctx) > 0:
+        if count_achievements(self._ctx) > 0:
             return None
         question = QCoreApplication.translate(
             "MainWindow", "数据库中还没有成果。是否载入 %1 个示例案例以便熟悉本程序？")
@@ -149,6 +135,8 @@ class DataActions:
         ctx = self._ctx
 
         def work(progress: Any, cancelled: Any) -> Any:
+            from ttdesk.core import demo
+
             return demo.generate(ctx, cases=DEMO_CASES, seed=1, progress=progress,
                                  cancel=cancelled)
 

@@ -29,12 +29,12 @@ from ttdesk.ui.case.choices import forget as forget_choices
 from ttdesk.ui.case.disclosure_tab import DisclosureTab
 from ttdesk.ui.case.grants_tab import GrantsTab
 from ttdesk.ui.case.other_tabs import CompanyTab, HistoryTab
-from ttdesk.ui.case.panels import lazy_panel
 from ttdesk.ui.case.records_tabs import RecordsTab
 from ttdesk.ui.case.stepper import StageStepper
-from ttdesk.ui.deals.deals_tab import FILINGS_MODULE, DealsTab
+from ttdesk.ui.deals.deals_tab import DealsTab
 from ttdesk.ui.kit.bus import ACHIEVEMENTS, ALL, COMPANIES, DEALS, FILINGS, MONEY, SETTINGS, DataBus
 from ttdesk.ui.kit.problems import messages_of
+from ttdesk.ui.kit.screens import build_screen
 
 log = logging.getLogger(__name__)
 
@@ -213,9 +213,13 @@ class CasePage(QWidget):
 
     def _filings_panel(self) -> QWidget:
         case_no = self.case_no
-        return lazy_panel(FILINGS_MODULE, "FilingsPanel",
-                          lambda cls: cls(self.ctx, self.bus, "achievement", case_no),
-                          self.tr("文件"))
+
+        def make() -> QWidget:
+            from ttdesk.ui.filings.panel import FilingsPanel
+
+            return FilingsPanel(self.ctx, self.bus, "achievement", case_no)
+
+        return build_screen(self.tr("文件"), make)
 
     def _bus_changed(self, kind: str, record_id: int) -> None:
         forget_choices(kind)

@@ -14,11 +14,9 @@ from ttdesk.core.views import history
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.deal_detail import CompanyRef, deal_detail
 from ttdesk.core.views.parts import HistoryEvent
-from ttdesk.ui.case.panels import lazy_panel, placeholder
 from ttdesk.ui.case.records_tabs import fill_table, record_table
 from ttdesk.ui.kit.bus import DataBus
-
-COMPANY_MODULE = "ttdesk.ui.companies.company_page"
+from ttdesk.ui.kit.screens import build_screen, empty_state
 
 
 class CompanyTab(QWidget):
@@ -37,7 +35,7 @@ class CompanyTab(QWidget):
         self.holder = QWidget()
         self.holder_layout = QVBoxLayout(self.holder)
         self.holder_layout.setContentsMargins(0, 0, 0, 0)
-        self.shown: QWidget = placeholder(self.tr("企业"))
+        self.shown: QWidget = empty_state(self.tr("未选择企业"))
         self.holder_layout.addWidget(self.shown)
         self.split = QSplitter()
         self.split.addWidget(self.list)
@@ -77,16 +75,20 @@ class CompanyTab(QWidget):
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.companies):
-            page = placeholder(self.tr("企业"))
+            page: QWidget = empty_state(self.tr("未选择企业"))
         else:
             cid = self.companies[row].id
-            page = lazy_panel(COMPANY_MODULE, "CompanyPage",
-                              lambda cls: cls(self.ctx, self.bus, cid), self.tr("企业详情"))
+            page = build_screen(self.tr("企业详情"), lambda: self._company_page(cid))
         self.holder_layout.removeWidget(self.shown)
         self.shown.hide()
         self.shown.deleteLater()
         self.shown = page
         self.holder_layout.addWidget(page)
+
+    def _company_page(self, company_id: int) -> QWidget:
+        from ttdesk.ui.companies.company_page import CompanyPage
+
+        return CompanyPage(self.ctx, self.bus, company_id)
 
 
 class HistoryTab(QWidget):

@@ -1,11 +1,9 @@
 """Small shared pieces of the case page: a publicity table with its objections, a read-only
-key/value view, and hosting another area's panel lazily (placeholder until it exists)."""
+key/value view and a scroll area for long forms."""
 
 from __future__ import annotations
 
-import importlib
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,15 +12,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ttdesk.core.views.parts import PublicityRow
 from ttdesk.core.views.stepper import publicity_note
 from ttdesk.ui.case.records_tabs import fill_table, record_table
-
-log = logging.getLogger(__name__)
 
 
 def publicity_table(name: str) -> QTableWidget:
@@ -83,31 +78,3 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)
     return area
-
-
-def lazy_panel(module: str, cls: str, make: Callable[[type], QWidget],
-               what: str) -> QWidget:
-    """`make(cls)` when `module` exists; otherwise a placeholder naming the missing part."""
-    try:
-        found = getattr(importlib.import_module(module), cls)
-    except ModuleNotFoundError as exc:
-        if exc.name is None or not module.startswith(exc.name):
-            raise
-        return placeholder(what)
-    except AttributeError:
-        return placeholder(what)
-    try:
-        return make(found)
-    except Exception:  # another area's panel failing must not take the case page down
-        log.exception("could not build %s.%s", module, cls)
-        return placeholder(what)
-
-
-def placeholder(what: str) -> QWidget:
-    box = QWidget()
-    box.setObjectName("placeholder")
-    lay = QVBoxLayout(box)
-    text = QLabel(QCoreApplication.translate("CasePanels", "%1 · 建设中").replace("%1", what))
-    text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    lay.addWidget(text)
-    return box

@@ -16,7 +16,6 @@ from ttdesk.core.views.stepper import deal_hint
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.panels import (
     KeyValues,
-    lazy_panel,
     publicity_table,
     scrolled,
     show_publicities,
@@ -25,9 +24,7 @@ from ttdesk.ui.case.records_tabs import fill_table, record_table
 from ttdesk.ui.deals.deal_specs import DEAL_ACTIONS, DEAL_RECORDS, NEW_DEAL
 from ttdesk.ui.kit.bus import DEALS, DataBus
 from ttdesk.ui.kit.problems import messages_of
-
-MONEY_MODULE = "ttdesk.ui.deals.money_panel"
-FILINGS_MODULE = "ttdesk.ui.filings.panel"
+from ttdesk.ui.kit.screens import build_screen
 
 
 class DealsTab(QWidget):
@@ -164,13 +161,9 @@ class DealsTab(QWidget):
         if self._lazy_for.get(index) == deal_no:
             return
         if index == self.money_index:
-            panel = lazy_panel(MONEY_MODULE, "DealMoneyPanel",
-                               lambda cls: cls(self.ctx, self.bus, deal_no),
-                               self.tr("收款与分配"))
+            panel = build_screen(self.tr("收款与分配"), lambda: self._money_panel(deal_no))
         else:
-            panel = lazy_panel(FILINGS_MODULE, "FilingsPanel",
-                               lambda cls: cls(self.ctx, self.bus, "deal", deal_no),
-                               self.tr("文件"))
+            panel = build_screen(self.tr("文件"), lambda: self._filings_panel(deal_no))
         text = self.sub.tabText(index)
         old = self.sub.widget(index)
         self.sub.blockSignals(True)
@@ -180,3 +173,13 @@ class DealsTab(QWidget):
         self.sub.blockSignals(False)
         old.deleteLater()
         self._lazy_for[index] = deal_no
+
+    def _money_panel(self, deal_no: str) -> QWidget:
+        from ttdesk.ui.deals.money_panel import DealMoneyPanel
+
+        return DealMoneyPanel(self.ctx, self.bus, deal_no)
+
+    def _filings_panel(self, deal_no: str) -> QWidget:
+        from ttdesk.ui.filings.panel import FilingsPanel
+
+        return FilingsPanel(self.ctx, self.bus, "deal", deal_no)
