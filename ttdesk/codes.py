@@ -280,3 +280,17 @@ class AuditAction(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
     DELETE = "delete"
+
+
+class ChangeKind(StrEnum):
+    """What a unit of work changed, as the UI's bus announces it (`core.base.changes`)."""
+
+    ACHIEVEMENTS = "achievements"
+    DEALS = "deals"
+    COMPANIES = "companies"
+    MONEY = "money"
+    DEADLINES = "deadlines"
+    FILINGS = "filings"
+    SETTINGS = "settings"
+    MARKET = "market"
+    ALL = "all"  # e.g. after a restore: everything may differ

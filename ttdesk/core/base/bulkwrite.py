@@ -27,6 +27,7 @@ from sqlalchemy import JSON, Boolean, Date, Table, insert
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base import audit
+from ttdesk.core.base.changes import touch
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.db.models import AuditEvent, Base
 from ttdesk.db.types import Money, Percent, UTCDateTime
@@ -258,6 +259,7 @@ class BulkWriter:
                     row["updated_at"] = row["created_at"]
         if audited:
             self._queue_inserts(name, rows)
+        touch(self.session, name, (row["id"] for row in rows if "id" in row))
         to_tuple = _row_function(table) if self.fast else None
         for start in range(0, len(rows), BATCH):
             chunk = rows[start:start + BATCH]

@@ -2,13 +2,15 @@
 
 Every use case runs in one unit of work: `with ctx.write() as s:` opens a transaction that
 commits when the block ends and rolls back on any error, so a refused action writes nothing.
+After the commit the unit of work says which kinds of records it changed (`last_changes`,
+`recording()`; see `core.base.changes`), so no widget has to guess what to refresh.
 """
 
 from __future__ import annotations
 
 import getpass
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ttdesk.core.base import audit as _audit  # noqa: F401  (registers the audit listener)
+from ttdesk.core.base import changes as _changes
 from ttdesk.core.base.errors import ConflictError, RuleViolation
 from ttdesk.db.engine import Database
 
@@ -44,6 +47,7 @@ class AppContext:
         try:
             with session.begin():
                 yield session
+            _changes.committed(session)
         except StaleDataError as exc:
             raise ConflictError("记录 / record", "", str(exc)) from exc
         except IntegrityError as exc:
@@ -53,7 +57,18 @@ class AppContext:
                 f"The database refused the change: {exc.orig}",
             ) from exc
         finally:
+            _changes.forget(session)
             session.close()
+
+    @property
+    def last_changes(self) -> _changes.Changes:
+        """The change kinds of the last unit of work this thread committed."""
+        return _changes.last()
+
+    def recording(self) -> AbstractContextManager[_changes.Recording]:
+        """`with ctx.recording() as rec:` - afterwards `rec.changes` holds the kinds every
+        unit of work committed on this thread inside the block changed."""
+        return _changes.recording()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base import changes
 from ttdesk.core.base.audit import chain_rows, last_hash, plain
 from ttdesk.db.models import AuditEvent
 from ttdesk.db.types import utcnow
@@ -72,4 +73,5 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         first = table.primary_key.columns.values()[0].name
         ids = [row[first] for row in rows]
     _audit(session, table, rows, ids)
+    changes.touch(session, table.name, ids)
     return ids

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import delete, extract, select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base import changes
 from ttdesk.core.rules.workdays import HolidayCalendar
 from ttdesk.db.models import CalendarDay
 
@@ -23,5 +24,6 @@ def set_year(session: Session, year: int, off: Iterable[date], workdays: Iterabl
     """Enter (or replace) one year's official arrangement, validated as a whole first."""
     load(session).with_year(year, off, workdays)  # raises on inconsistent input
     session.execute(delete(CalendarDay).where(extract("year", CalendarDay.day) == year))
+    changes.touch(session, "calendar_day")
     session.add_all(CalendarDay(day=d, is_workday=False) for d in sorted(set(off)))
     session.add_all(CalendarDay(day=d, is_workday=True) for d in sorted(set(workdays)))

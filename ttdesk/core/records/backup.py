@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from ttdesk.core.base import changes
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, TTDeskError, ValidationFailed
 from ttdesk.db import migrate
@@ -232,6 +233,7 @@ def restore(url: str, source: str | Path, *, aside_dir: Path | None = None) -> R
     finally:
         db.dispose()
     log.info("restored %s from %s (current database kept as %s)", url, source, aside)
+    changes.touch_all()  # another database: every view reloads
     return RestoreResult(source, aside, from_revision, revision)
 
 
