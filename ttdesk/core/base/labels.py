@@ -461,6 +461,111 @@ _FIELDS: dict[str, Pair] = {
     "is_state_owned": ("国有股权", "State-owned"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
+    "plan_summary": ("转化方案摘要", "Plan summary"),
+    "college_opinion": ("院系意见", "College opinion"),
+    "tto_opinion": ("转移机构意见", "TTO opinion"),
+    "policy_number": ("政策版本", "Policy version"),
+    "subject_type": ("关联类型", "Subject type"),
+    "rule_key": ("规则标识", "Rule key"),
+    "nature": ("关系性质", "Nature"),
+    "outcome": ("结果", "Outcome"),
+    "updated_on": ("更新日期", "Updated"),
+    "need": ("需求", "Need"),
+    "held_on": ("举办日期", "Held on"),
+    "participants": ("参加人数", "Participants"),
+    "name_en": ("英文名称", "English name"),
+    "tto_name": ("转移机构名称", "TTO name"),
+    "address": ("地址", "Address"),
+    "logo": ("标志", "Logo"),
+    "asset_company": ("资产经营公司", "Asset company"),
+    "province_code": ("省份代码", "Province code"),
+    "username": ("用户名", "User name"),
+    "display_name": ("显示名称", "Display name"),
+    "is_active": ("启用", "Active"),
+    "seq": ("顺序", "Order"),
+    "serial_no": ("文件编号", "Serial no."),
+    "lang": ("语言", "Language"),
+    "created_by": ("创建人", "Created by"),
+    "filename": ("文件名", "File name"),
+    "description": ("说明", "Description"),
+    "code": ("代码", "Code"),
+    "number": ("版本号", "Number"),
+    "effective_at": ("生效时间", "Effective"),
+    "values": ("取值", "Values"),
+    "phone": ("电话", "Phone"),
+    "email": ("电子邮箱", "E-mail"),
+    "id_number": ("证件号码", "ID number"),
+    "day": ("日期", "Day"),
+    "is_workday": ("工作日", "Working day"),
+    "counterparty_id": ("受让方/合作方", "Counterparty"),
+    "representative_id": ("团队代表", "Representative"),
+    "rights_grant_id": ("赋权", "Rights grant"),
+    "department_id": ("院系", "Department"),
+    "officer_id": ("经办人", "Officer"),
+    "person_id": ("人员", "Person"),
+    "company_id": ("企业", "Company"),
+    "deal_id": ("转化项目", "Deal"),
+    "achievement_id": ("科技成果", "Achievement"),
+    "receipt_id": ("收款", "Receipt"),
+    "distribution_id": ("收益分配", "Distribution"),
+    "publicity_id": ("公示", "Publicity"),
+    "event_id": ("股权事项", "Equity event"),
+    "demand_id": ("需求", "Demand"),
+    "activity_id": ("活动", "Activity"),
+    "superseded": ("已作废", "Superseded"),
+    "entity_type": ("关联类型", "Record type"),
+    "entity_id": ("关联记录", "Record"),
+    "subject_id": ("关联记录", "Subject record"),
+}
+
+# The kinds of record an audit event or a message can be about.
+_ENTITIES: dict[str, Pair] = {
+    "achievement": ("成果", "Case"),
+    "contribution": ("完成人", "Contributor"),
+    "funding_source": ("经费来源", "Funding"),
+    "assessment": ("评估", "Assessment"),
+    "support_received": ("支持", "Support"),
+    "ip_asset": ("知识产权", "IP asset"),
+    "rights_grant": ("赋权", "Rights grant"),
+    "publicity": ("公示", "Publicity"),
+    "objection": ("异议", "Objection"),
+    "cost": ("费用", "Cost"),
+    "deal": ("转化项目", "Deal"),
+    "valuation": ("评估/定价", "Valuation"),
+    "receipt": ("收款", "Receipt"),
+    "payment_milestone": ("付款节点", "Payment milestone"),
+    "royalty_report": ("提成报告", "Royalty report"),
+    "distribution": ("收益分配", "Distribution"),
+    "allocation": ("个人分配", "Allocation"),
+    "company": ("企业", "Company"),
+    "company_milestone": ("企业里程碑", "Company milestone"),
+    "equity_event": ("股权事项", "Equity event"),
+    "equity_position": ("股权持有", "Equity position"),
+    "shareholding": ("持股", "Shareholding"),
+    "person": ("人员", "Person"),
+    "person_interest": ("关联关系", "Person interest"),
+    "department": ("院系", "Department"),
+    "deadline": ("待办", "Deadline"),
+    "filing": ("文件", "Filing"),
+    "attachment": ("附件", "Attachment"),
+    "institution": ("单位信息", "Institution"),
+    "policy_version": ("政策版本", "Policy version"),
+    "calendar_day": ("工作日历", "Calendar day"),
+    "app_user": ("用户", "User"),
+    "demand": ("需求", "Demand"),
+    "match": ("对接", "Match"),
+    "match_activity": ("对接活动", "Matching activity"),
+}
+
+# The items of a deal's due-diligence checklist (the keys of `Deal.due_diligence`).
+_DUE_DILIGENCE: dict[str, Pair] = {
+    "ownership": ("权属清晰", "Clear ownership"),
+    "encumbrance": ("无权利负担", "No encumbrance"),
+    "freedom_to_operate": ("自由实施（FTO）", "Freedom to operate"),
+    "counterparty_credit": ("交易对方资信", "Counterparty credit"),
+    "credit": ("交易对方资信", "Counterparty credit"),
+    "started": ("调查开始日期", "Started"),
+    "notes": ("说明", "Notes"),
 }
 
 
@@ -483,7 +588,7 @@ def label(value: StrEnum | None, lang: str = "zh") -> str:
     pair = _LABELS.get(type(value), {}).get(value.value)
     if pair is None:
         return value.value
-    return pair[0] if lang == "zh" else pair[1]
+    return pick(pair, lang)
 
 
 def choices(enum_cls: type[E], lang: str = "zh") -> list[tuple[str, str]]:
@@ -511,7 +616,32 @@ def field_label(name: str, lang: str = "zh") -> str:
     pair = _FIELDS.get(name)
     if pair is None:
         return name
+    return pick(pair, lang)
+
+
+def pick(pair: Pair, lang: str = "zh") -> str:
+    """The Chinese or English half of a (zh, en) pair: the one place that branches on lang."""
     return pair[0] if lang == "zh" else pair[1]
+
+
+def entity_label(name: str, lang: str = "zh") -> str:
+    """What kind of record `name` (a table name, as in audit events) is, in words."""
+    return pick(_ENTITIES.get(name, (name, name)), lang)
+
+
+def due_diligence_label(item: str, lang: str = "zh") -> str:
+    """An item of the due-diligence checklist; an unknown item shows as a field label."""
+    pair = _DUE_DILIGENCE.get(item)
+    return pick(pair, lang) if pair else field_label(item, lang)
+
+
+def due_diligence_items() -> dict[str, Pair]:
+    return dict(_DUE_DILIGENCE)
+
+
+def join_words(items: list[str], lang: str = "zh") -> str:
+    """A list as a person writes it: "甲、乙" / "a, b"."""
+    return ("、" if lang == "zh" else ", ").join(items)
 
 
 def yes_no(value: bool | None, lang: str = "zh") -> str:

@@ -8,70 +8,51 @@ turns each event's before/after values into a line an officer can read.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import (
-    AchievementKind,
-    AchievementSource,
-    AchievementStatus,
-    AuditAction,
-    ContributorRole,
-    DealMode,
-    DealStatus,
-    FunderType,
-    GrantForm,
-    GrantStatus,
-    IPKind,
-    IPStatus,
-    PricingMethod,
-    PublicitySubject,
-    Recommendation,
-    ResearchStage,
-    Secrecy,
-    SupportKind,
-    ValuationApproach,
-)
+from ttdesk.codes import AuditAction, DealMode
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.base.labels import field_label, label
+from ttdesk.core.base.labels import (
+    due_diligence_label,
+    entity_label,
+    field_label,
+    join_words,
+    label,
+    pick,
+    yes_no,
+)
 from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
 from ttdesk.core.views.parts import HistoryEvent, history
-from ttdesk.db.models import Valuation
+from ttdesk.db.models import Base, Valuation
 
-_ENTITIES = {
-    "achievement": ("成果", "case"),
-    "contribution": ("完成人", "contributor"),
-    "funding_source": ("经费来源", "funding"),
-    "assessment": ("评估", "assessment"),
-    "support_received": ("支持", "support"),
-    "ip_asset": ("知识产权", "IP asset"),
-    "rights_grant": ("赋权", "rights grant"),
-    "publicity": ("公示", "publicity"),
-    "objection": ("异议", "objection"),
-    "cost": ("费用", "cost"),
-    "deal": ("转化项目", "deal"),
-    "valuation": ("评估/定价", "valuation"),
-}
 _ACTIONS = {"insert": ("新增", "added"), "update": ("修改", "changed"),
             "delete": ("删除", "deleted")}
-# Coded columns shown by their label ("草拟 → 尽职调查", not "draft → due_diligence").
-_CODED = {
-    ("achievement", "status"): AchievementStatus, ("achievement", "kind"): AchievementKind,
-    ("deal", "status"): DealStatus, ("deal", "mode"): DealMode,
-    ("deal", "pricing_method"): PricingMethod, ("rights_grant", "status"): GrantStatus,
-    ("achievement", "research_stage"): ResearchStage, ("achievement", "secrecy"): Secrecy,
-    ("achievement", "source"): AchievementSource, ("contribution", "role"): ContributorRole,
-    ("funding_source", "funder_type"): FunderType, ("ip_asset", "kind"): IPKind,
-    ("ip_asset", "status"): IPStatus, ("assessment", "recommendation"): Recommendation,
-    ("support_received", "kind"): SupportKind, ("rights_grant", "form"): GrantForm,
-    ("valuation", "approach"): ValuationApproach, ("publicity", "subject"): PublicitySubject,
-}
 _SKIP = {"id", "version", "achievement_id", "deal_id", "policy_number"}
+# Dict-valued columns whose keys have their own catalogue.
+_ITEM_LABELS = {"due_diligence": due_diligence_label}
+
+
+def _coded_columns() -> dict[tuple[str, str], type[StrEnum]]:
+    """(table, column) -> code enum, read off the models: every coded column shows its label
+    ("草拟 → 尽职调查", never "draft → due_diligence")."""
+    out: dict[tuple[str, str], type[StrEnum]] = {}
+    for mapper in Base.registry.mappers:
+        table = mapper.local_table
+        for column in table.columns:
+            enum_cls = getattr(column.type, "enum_class", None)
+            if isinstance(enum_cls, type) and issubclass(enum_cls, StrEnum):
+                out[(table.name, column.name)] = enum_cls
+    out[("achievement", "intended_mode")] = DealMode  # a plain string column of mode codes
+    return out
+
+
+_CODED = _coded_columns()
 
 
 @dataclass(frozen=True)
@@ -117,18 +98,31 @@ def _with_deal_events(s: Session, c: CaseDetail) -> list[HistoryEvent]:
     return sorted([*c.history, *(e for e in more if e.id not in seen)], key=lambda e: e.id)
 
 
-def _value(v: object, enum: type | None = None, lang: str = "zh") -> str:
-    if v is None:
+def _value(v: object, enum: type[StrEnum] | None = None, lang: str = "zh",
+           key: str = "") -> str:
+    """A stored value in words: codes by their label, yes/no, lists joined, a dict item by
+    item with its labels; long text cut short."""
+    if v is None or v == "":
         return "—"
     if enum is not None:
         try:
             return label(enum(v), lang)
         except ValueError:
             pass
-    if isinstance(v, dict | list):
-        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, bool):
+        return yes_no(v, lang)
+    if isinstance(v, list):
+        return join_words([_value(x, enum, lang) for x in v], lang) or "—"
+    if isinstance(v, dict):
+        item = _ITEM_LABELS.get(key, field_label)
+        return ("；" if lang == "zh" else "; ").join(
+            f"{item(k, lang)}: {_value(x, None, lang)}" for k, x in v.items())
     text = str(v)
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _ids(ids: object) -> str:
+    return join_words([f"#{i}" for i in ids], "zh") if isinstance(ids, list) else str(ids)
 
 
 def describe_changes(e: HistoryEvent, lang: str = "zh") -> str:
@@ -141,17 +135,19 @@ def describe_changes(e: HistoryEvent, lang: str = "zh") -> str:
                 continue
             enum = _CODED.get((e.entity, key))
             if "added" in ch:
-                parts.append(f"{field_label(key, lang)}: +{ch['added']} −{ch['removed']}")
+                parts.append(f"{field_label(key, lang)}: +{_ids(ch['added'])} "
+                             f"−{_ids(ch['removed'])}")
             else:
-                parts.append(f"{field_label(key, lang)}: {_value(ch.get('before'), enum, lang)}"
-                             f" → {_value(ch.get('after'), enum, lang)}")
+                parts.append(f"{field_label(key, lang)}: "
+                             f"{_value(ch.get('before'), enum, lang, key)}"
+                             f" → {_value(ch.get('after'), enum, lang, key)}")
     else:
         snap = changes.get("after") or changes.get("before") or {}
         for key, v in snap.items():
             if key in _SKIP or key.endswith("_id") or v in (None, "", False):
                 continue
             parts.append(f"{field_label(key, lang)}: "
-                         f"{_value(v, _CODED.get((e.entity, key)), lang)}")
+                         f"{_value(v, _CODED.get((e.entity, key)), lang, key)}")
     return "; ".join(parts)
 
 
@@ -173,10 +169,8 @@ def lines(events: Sequence[HistoryEvent], lang: str = "zh",
     refs = refs or {}
     for e in reversed(events):
         action = e.action.value if hasattr(e.action, "value") else str(e.action)
-        act = _ACTIONS.get(action, (action, action))
-        ent = _ENTITIES.get(e.entity, (e.entity, e.entity))
-        pick = 0 if lang == "zh" else 1
+        act = pick(_ACTIONS.get(action, (action, action)), lang)
         ref = e.entity_ref or refs.get((e.entity, e.entity_id))
-        what = ent[pick] + (f" {ref}" if ref else "")
-        out.append(HistoryLine(e.at, e.actor, act[pick], what, describe_changes(e, lang)))
+        what = entity_label(e.entity, lang) + (f" {ref}" if ref else "")
+        out.append(HistoryLine(e.at, e.actor, act, what, describe_changes(e, lang)))
     return out

@@ -7,19 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from ttdesk import codes as e
+from ttdesk.core.base.labels import due_diligence_label
 from ttdesk.filings import blocks as b
 from ttdesk.filings.forms.case_forms import contributor_grid, publicity_fields
 from ttdesk.filings.forms.common import Words, new_document, signatures
 
-DUE_DILIGENCE = {
-    "ownership": ("权属清晰", "Clear ownership"),
-    "encumbrance": ("无权利负担", "No encumbrance"),
-    "freedom_to_operate": ("自由实施（FTO）", "Freedom to operate"),
-    "counterparty_credit": ("交易对方资信", "Counterparty credit"),
-    "credit": ("交易对方资信", "Counterparty credit"),
-    "started": ("调查开始日期", "Started"),
-    "notes": ("说明", "Notes"),
-}
 CN_NUM = "〇一二三四五六七八九"
 HOLDERS_NOTE = ("国有股权由学校资产经营公司持有并单列管理。",
                 "The state-owned share is held by the university's asset-management company "
@@ -188,7 +180,7 @@ def f04(snap: dict[str, Any], lang: str) -> b.Document:
         dd = snap["due_diligence"]
         doc.add(b.Heading(w.tr("五、尽职调查", "5. Due diligence")),
                 b.Grid([w.tr("检查项", "Item"), w.tr("结论", "Result")],
-                       [[w.tr(*DUE_DILIGENCE.get(k, (k, k))),
+                       [[due_diligence_label(k, w.lang),
                          w.yes_no(v) if isinstance(v, bool) else
                          (w.date(v) if k == "started" else w.text(v))]
                         for k, v in dd.items()], widths=[2, 3]))

@@ -1,0 +1,133 @@
+"""Every screen in Chinese, walked as a person would: no code name in what they read.
+
+Opens the main window's eight areas, case pages (every tab, every deal sub-tab including the
+money panel), a company page and the dialogs that can be opened without side effects, on the
+demo database, and fails on ASCII code names (snake_case identifiers, code values such as
+`due_diligence` or `self`, raw JSON) in visible labels, buttons, tab titles, combo items and
+table headers / cells.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.screen_text import code_names, offenders, walk, widget_texts
+from ttdesk.codes import AchievementStatus, DealStatus
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views import (
+    CaseFilter,
+    DealFilter,
+    case_detail,
+    case_ids,
+    case_rows,
+    deal_detail,
+    deal_ids,
+    deal_rows,
+)
+from ttdesk.ui.app.main_window import NAV_KEYS, MainWindow
+from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.case.actions import ActionBar
+from ttdesk.ui.case.case_page import CasePage
+from ttdesk.ui.kit.bus import DataBus
+
+
+def pump(ms: int = 300) -> None:
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def test_the_detector_finds_code_names() -> None:
+    assert code_names("状态：due_diligence") == ["due_diligence"]
+    assert code_names("转化方式：self") == ["self"]
+    assert code_names('备注：{"a": 1}')
+    assert code_names("签约日期: None → 2026-01-01")
+    assert not code_names("状态：尽职调查；金额 1,000.00 元；TRL 6；HT-2026-0001")
+    assert not code_names("D:/data/tt_desk/demo.db；wang_hy@example.edu.cn")
+
+
+def test_main_window_areas(qtbot: QtBot, demo_ctx: AppContext, ui_settings: UiSettings) -> None:
+    win = MainWindow(demo_ctx, settings=ui_settings)
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    texts = []
+    for key in NAV_KEYS:
+        page = win.go(key)
+        if key == "dashboard":
+            qtbot.waitUntil(lambda p=page: p.figures is not None, timeout=15000)
+        pump()
+        texts += walk(page, key)
+    bad = offenders(texts)
+    assert not bad, "\n".join(bad)
+
+
+# ---- case pages, deal sub-tabs, action dialogs --------------------------------------------
+
+def _cases_to_walk(ctx: AppContext) -> list[str]:
+    """One case per case status, one per deal status (through its deal) and one with a grant."""
+    chosen: list[str] = []
+    for status in AchievementStatus:
+        ids = case_ids(ctx, CaseFilter(status=status))
+        chosen += [r.case_no for r in case_rows(ctx, ids[:1])]
+    for deal_status in DealStatus:
+        ids = deal_ids(ctx, DealFilter(status=deal_status))
+        for row in deal_rows(ctx, ids[:1]):
+            chosen += [a.case_no for a in deal_detail(ctx, row.deal_no).achievements[:1]]
+    for row in case_rows(ctx, case_ids(ctx, CaseFilter())[:200]):
+        if case_detail(ctx, row.case_no).rights_grants:
+            chosen.append(row.case_no)
+            break
+    return list(dict.fromkeys(chosen))
+
+
+def _dialog_texts(page: QWidget) -> list[tuple[str, str]]:
+    """Open every enabled action that asks for input, read its dialog, cancel it."""
+    texts = []
+    for bar in page.findChildren(ActionBar):
+        if not bar.isVisible():
+            continue
+        for spec in bar.specs:
+            if not spec.fields or not bar.buttons[spec.key].isEnabled():
+                continue
+            dialog = bar.trigger(spec.key)
+            if dialog is None:
+                continue
+            texts += walk(dialog, f"dialog {spec.key}")
+            dialog.reject()
+    return texts
+
+
+def test_case_pages(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    texts = []
+    bus = DataBus()
+    for case_no in _cases_to_walk(demo_ctx):
+        page = CasePage(demo_ctx, bus, case_no)
+        qtbot.addWidget(page)
+        page.resize(1200, 800)
+        page.show()
+        for key in page.tab_keys:
+            page.show_tab(key)
+            pump(50)
+            if key == "deals":
+                deals = page.deals
+                for row in range(deals.list.count()):
+                    deals.list.setCurrentRow(row)
+                    pump(50)
+                    deals.sub.setProperty("_walked", False)
+                    texts += walk(page.tab(key), f"{case_no}/deals/{row}")
+                    texts += _dialog_texts(page.tab(key))
+            else:
+                texts += walk(page.tab(key), f"{case_no}/{key}")
+                texts += _dialog_texts(page.tab(key))
+        outside = [w for w in page.findChildren(QWidget) if not page.tabs.isAncestorOf(w)]
+        texts += [(f"{case_no}/{type(w).__name__}", t) for w in outside if w.isVisible()
+                  for t in widget_texts(w) if t]
+        page.hide()
+        page.deleteLater()
+    bad = offenders(texts)
+    assert not bad, "\n".join(bad)
