@@ -162,8 +162,7 @@ def test_achievement_path_to_archived(qtbot: QtBot, ctx: AppContext,
     deal_no = deals.create(ctx, deals.DealIn(title="转让", mode="transfer",
                                              achievements=[case_no], counterparty=codes[0],
                                              pricing_method="listing", price="300000"))
-    page.reload()
-    act(qtbot, page.actions, "convert")
+    page.reload()  # the case follows its deal (domain.md §6): no button needed
     assert page.status.text() == "状态：转化中"
     act(qtbot, page.actions, "converted")  # no signed deal yet
     assert any("已签约" in m for m in refusals)
@@ -173,10 +172,12 @@ def test_achievement_path_to_archived(qtbot: QtBot, ctx: AppContext,
     deals.record_approval(ctx, deal_no, "技术转移中心", date(2026, 11, 2))
     deals.sign(ctx, deal_no, date(2026, 11, 3))
     page.reload()
-    act(qtbot, page.actions, "converted")
+    assert page.status.text() == "状态：已转化"
     act(qtbot, page.actions, "archive")
     assert case_detail(ctx, case_no).status == AchievementStatus.ARCHIVED
-    assert enabled(page.actions) == set()
+    assert enabled(page.actions) == {"reopen"}  # read-only until reopened with a reason
+    act(qtbot, page.actions, "reopen", reason="补录合同附件")
+    assert case_detail(ctx, case_no).status == AchievementStatus.CONVERTED
 
 
 def test_release_needs_a_reason(qtbot: QtBot, ctx: AppContext) -> None:

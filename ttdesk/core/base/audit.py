@@ -98,13 +98,22 @@ def _diff(obj: Any) -> dict[str, Any]:
     return changes
 
 
+def note_cause(session: Session, obj: Any, cause: dict[str, Any]) -> None:
+    """Attach why `obj` changes (e.g. the deal that moved a case on) to its next update
+    event, as `changes["cause"]`; used once, at the next flush."""
+    session.info.setdefault("audit_causes", {})[id(obj)] = cause
+
+
 def _events(session: Session) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+    causes = session.info.pop("audit_causes", {})
     for obj in session.new:
         if isinstance(obj, Base) and not isinstance(obj, AuditEvent):
             yield "insert", obj, {"after": _snapshot(obj)}
     for obj in session.dirty:
         if isinstance(obj, Base) and session.is_modified(obj):
             changes = _diff(obj)
+            if changes and id(obj) in causes:
+                changes["cause"] = causes[id(obj)]
             if changes:
                 yield "update", obj, changes
     for obj in session.deleted:

@@ -24,6 +24,7 @@ from ttdesk.codes import (
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, Problem, RuleViolation, ValidationFailed
+from ttdesk.core.cases import follow
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import P, disclosure_problems, shares_problems
 from ttdesk.core.rules.money import parse_percent
@@ -194,6 +195,7 @@ def update(ctx: AppContext, case_no: str, changes: dict[str, Any],
     with ctx.write() as s:
         a = lookup.achievement(s, case_no)
         _checked_version(a, expected_version)
+        follow.require_open(a)
         if contributors is not None:
             _replace_contributors(s, a, contributors)
         _apply_changes(s, a, changes)
@@ -224,6 +226,7 @@ def set_contributors(ctx: AppContext, case_no: str, items: list[ContributorIn],
     with ctx.write() as s:
         a = lookup.achievement(s, case_no)
         _checked_version(a, expected_version)
+        follow.require_open(a)
         _replace_contributors(s, a, items)
 
 
@@ -244,6 +247,7 @@ def set_funding(ctx: AppContext, case_no: str, items: list[FundingIn],
                 no_funding: bool = False) -> None:
     with ctx.write() as s:
         a = lookup.achievement(s, case_no)
+        follow.require_open(a)
         if items and no_funding:
             raise RuleViolation("R2", "已列出经费来源，不能同时声明“无”",
                                 "funding sources listed: cannot also declare none", "funding")
@@ -301,3 +305,12 @@ def transition(ctx: AppContext, case_no: str, target: str, reason: str | None = 
         a.status = goal
         if goal == AchievementStatus.RELEASED:
             a.release_reason = reason
+
+
+def reopen(ctx: AppContext, case_no: str, reason: str,
+           expected_version: int | None = None) -> None:
+    """Reopen an archived (read-only) case; the reason goes into its audit event."""
+    with ctx.write() as s:
+        a = lookup.achievement(s, case_no)
+        _checked_version(a, expected_version)
+        follow.reopen(s, a, reason)

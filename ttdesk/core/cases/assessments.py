@@ -9,6 +9,7 @@ from ttdesk.codes import Recommendation
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.cases import follow
 from ttdesk.core.cases.achievements import enum_value
 from ttdesk.db.models import Assessment
 
@@ -32,6 +33,7 @@ def add(ctx: AppContext, case_no: str, a: AssessmentIn) -> None:
         raise RuleViolation("INPUT", "须填写评估人", "the assessor is required", "assessor")
     with ctx.write() as s:
         case = lookup.achievement(s, case_no)
+        follow.require_open(case)
         if a.assessed_on < case.disclosure_date:
             raise RuleViolation("R12", "评估日期早于披露日期", "assessed before disclosure",
                                 "assessed_on")

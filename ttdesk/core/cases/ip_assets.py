@@ -9,6 +9,7 @@ from ttdesk.codes import IPKind, IPStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, ValidationFailed
+from ttdesk.core.cases import follow
 from ttdesk.core.cases.achievements import enum_value
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules.checks import P, dates_in_order
@@ -48,6 +49,7 @@ def add(ctx: AppContext, case_no: str, ip: IPAssetIn) -> int:
         raise ValidationFailed(problems)
     with ctx.write() as s:
         a = lookup.achievement(s, case_no)
+        follow.require_open(a)
         asset = IPAsset(
             kind=enum_value(IPKind, ip.kind, "kind"), application_no=ip.application_no.strip(),
             filing_date=ip.filing_date, jurisdiction=ip.jurisdiction.upper(),

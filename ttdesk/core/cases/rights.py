@@ -13,6 +13,7 @@ from ttdesk.codes import GrantForm, GrantStatus, PublicityResult
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, RuleViolation, ValidationFailed
+from ttdesk.core.cases import follow
 from ttdesk.core.cases.achievements import enum_value
 from ttdesk.core.office import deadlines, publicity
 from ttdesk.core.rules import policy
@@ -38,6 +39,7 @@ def apply(ctx: AppContext, case_no: str, g: GrantIn) -> int:
     """Record a team's application for a rights grant; returns the grant id (R3 terms)."""
     with ctx.write() as s:
         a = lookup.achievement(s, case_no)
+        follow.require_open(a)
         pol = policy.current(s)
         grant = RightsGrant(
             achievement=a, form=enum_value(GrantForm, g.form, "form"),

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ttdesk.codes import (
     COOPERATION_MODES,
@@ -25,6 +25,7 @@ from ttdesk.codes import (
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, RuleViolation, ValidationFailed
+from ttdesk.core.cases import follow
 from ttdesk.core.cases.achievements import enum_value, next_number
 from ttdesk.core.money import payments
 from ttdesk.core.office import deadlines, publicity
@@ -107,11 +108,14 @@ def create(ctx: AppContext, d: DealIn) -> str:
             payment_terms=d.payment_terms, policy_number=pol.number, status=DealStatus.DRAFT,
         )
         deal.achievements = [lookup.achievement(s, c) for c in d.achievements]
+        for a in deal.achievements:
+            follow.require_open(a)
         if d.deferred_payment and not (d.deferred_trigger or "").strip():
             raise RuleViolation("INPUT", "先使用后付费须写明付费触发条件",
                                 "deferred payment needs its trigger", "deferred_trigger")
         s.add(deal)
         s.flush()
+        follow.follow_deal(s, deal)  # the first active deal: the case is converting
         return deal.deal_no
 
 
@@ -127,6 +131,9 @@ def _move(deal: Deal, target: DealStatus) -> None:
     table = COOPERATION_DEAL if is_cooperation(deal) else DEAL
     require_transition(table, deal.status, target, where=deal.deal_no)
     deal.status = target
+    session = object_session(deal)
+    if session is not None:
+        follow.follow_deal(session, deal)  # the cases follow their deals (domain.md §6)
 
 
 def _pubs(s: Session, deal: Deal) -> list[Publicity]:

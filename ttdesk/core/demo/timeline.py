@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ttdesk.codes import COOPERATION_MODES, DealMode
+from ttdesk.codes import COOPERATION_MODES, DealMode, DealStatus
 from ttdesk.codes import AchievementStatus as A
+from ttdesk.core.cases.follow import followed_status
 from ttdesk.core.demo.cases import EARLIEST, Case
 from ttdesk.core.demo.common import Gen, days
 
@@ -256,6 +257,11 @@ def plan_case_deals(g: Gen, case: Case) -> None:
         case.deals.append(plan_deal(g, case, "completed"))
     elif case.status == A.MARKETING and rng.random() < 0.07:
         case.deals.append(plan_deal(g, case, "terminated"))
+    # the case follows its deals (domain.md §6): e.g. converting with its only deal signed
+    # is converted
+    goal = followed_status(case.status, [DealStatus(d.status) for d in case.deals])
+    if goal is not None:
+        case.status = goal
     signed = [d.dates["signed"] for d in case.deals if "signed" in d.dates
               and d.status != "terminated"]
     case.converted_on = min(signed) if signed else None

@@ -18,6 +18,8 @@ from ttdesk.codes import GrantStatus as G
 from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem
+from ttdesk.core.base.labels import label
+from ttdesk.core.cases import follow
 from ttdesk.core.records.money_check import MONEY_STEPS
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import (
@@ -122,6 +124,27 @@ def _case_statuses(s: Session) -> list[Problem]:
         ~select(IPAsset.id).where(IPAsset.achievement_id == Achievement.id).exists())).scalars()
     out += [P("STATUS", "保护中的成果须有知识产权申请", "a protecting case needs an IP filing",
               "ip_assets", c) for c in rows]
+    return out
+
+
+def _cases_follow_deals(s: Session) -> list[Problem]:
+    """domain.md §6: a case's status agrees with its deals (the status they call for)."""
+    rows = s.execute(
+        select(Achievement.case_no, Achievement.status, Deal.status)
+        .join(deal_achievement, deal_achievement.c.achievement_id == Achievement.id)
+        .join(Deal, Deal.id == deal_achievement.c.deal_id)
+        .where(Achievement.status.in_(list(follow.FOLLOWING)),
+               Achievement.is_imported.is_(False))).all()
+    by_case: dict[str, tuple[A, list[D]]] = {}
+    for case_no, status, deal_status in rows:
+        by_case.setdefault(case_no, (status, []))[1].append(deal_status)
+    out = []
+    for case_no, (status, statuses) in sorted(by_case.items()):
+        goal = follow.followed_status(status, statuses)
+        if goal is not None:
+            out.append(P("STATUS", f"成果状态“{label(status, 'zh')}”与其转化项目不符，应为"
+                         f"“{label(goal, 'zh')}”", f"the case is {status.value} but its deals "
+                         f"put it at {goal.value}", "status", case_no))
     return out
 
 
@@ -254,6 +277,7 @@ STEPS: list[tuple[str, Step]] = [
     ("R1 shares", lambda s, _: _shares(s)),
     ("R2 disclosures", lambda s, _: _disclosures(s)),
     ("case status", lambda s, _: _case_statuses(s)),
+    ("cases follow deals", lambda s, _: _cases_follow_deals(s)),
     ("R12 IP dates", lambda s, _: _ip_dates(s)),
     ("R3 rights grants", _grants),
     ("R4-R9 deals", _deals),

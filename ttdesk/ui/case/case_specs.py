@@ -88,6 +88,16 @@ CASE_ACTIONS: tuple[ActionSpec, ...] = (
         _move(A.RELEASED),
         (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "放弃理由"), "multiline"),),
     ),
+    # an archived case is read-only until reopened with a reason (domain.md §6)
+    ActionSpec(
+        "reopen",
+        QT_TRANSLATE_NOOP("CaseActions", "重新打开…"),
+        lambda c: c.status == A.ARCHIVED,
+        lambda ctx, c, v: achievements.reopen(
+            ctx, c.case_no, text_value(v, "reason"), expected_version=c.version
+        ),
+        (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "重新打开理由"), "multiline"),),
+    ),
 )
 
 
