@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
+from tests.core.cases.test_workflow import _converting_case
 from ttdesk.codes import AchievementStatus as A
 from ttdesk.codes import DealStatus as D
 from ttdesk.core.base.errors import RuleViolation
@@ -17,7 +18,6 @@ from ttdesk.core.deals import deals
 from ttdesk.core.deals.deals import DealIn
 from ttdesk.core.records.check import run_check
 from ttdesk.db.models import Achievement, AuditEvent
-from tests.core.cases.test_workflow import _converting_case, world  # noqa: F401
 
 
 def status(ctx, case_no: str) -> A:
