@@ -388,8 +388,10 @@ def test_check_finds_shares_broken_behind_the_apps_back(world):
         s.execute(update(Contribution).where(Contribution.id == first.id)
                   .values(share=Decimal(40)))
     findings = run_check(world).findings
-    assert [(p.rule, p.where) for p in findings] == [("R1", "CG-2026-0001")]
-    assert "90" in findings[0].zh
+    assert [(p.rule, p.where, p.field) for p in findings] == [
+        ("HISTORY", f"contribution #{first.id} (id {first.id})", "share"),
+        ("R1", "CG-2026-0001", "contributors")]
+    assert "90" in findings[1].zh
 
 
 def test_insert_events_carry_the_new_rows_id(world):

@@ -21,6 +21,7 @@ from ttdesk.core.base.errors import Problem
 from ttdesk.core.base.labels import label
 from ttdesk.core.cases import follow
 from ttdesk.core.records.money_check import MONEY_STEPS
+from ttdesk.core.records.row_history import row_history_findings
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import (
     P,
@@ -274,6 +275,7 @@ Step = Callable[[Session, policy.Policy], list[Problem]]
 STEPS: list[tuple[str, Step]] = [
     ("integrity", lambda s, _: _integrity(s)),
     ("audit chain", lambda s, _: _audit(s)),
+    ("rows vs history", lambda s, _: row_history_findings(s)),
     ("R1 shares", lambda s, _: _shares(s)),
     ("R2 disclosures", lambda s, _: _disclosures(s)),
     ("case status", lambda s, _: _case_statuses(s)),

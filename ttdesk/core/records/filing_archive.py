@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base.context import AppContext
@@ -118,10 +118,9 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str, build: Snapsho
         created = utcnow()
         serial = next_serial(session, kind, created.year)
         content = render(snapshot, serial, digest, created)
-        session.execute(
-            update(Filing).where(_same_filing(kind, subject, lang), Filing.superseded.is_(False))
-            .values(superseded=True)
-        )
+        for older in session.execute(select(Filing).where(
+                _same_filing(kind, subject, lang), Filing.superseded.is_(False))).scalars():
+            older.superseded = True  # through the unit of work: audited
         row = Filing(serial_no=serial, kind=kind, subject=subject, version=version, lang=lang,
                      created_at=created, created_by=ctx.actor, sha256=file_hash(content),
                      snapshot_sha256=digest, snapshot=snapshot, superseded=False,

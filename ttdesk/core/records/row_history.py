@@ -1,0 +1,241 @@
+"""`check`: every business row against its audit history.
+
+The hash chain proves that the events were not edited; it says nothing about the business
+rows themselves. A row changed with SQL behind TT Desk's back (an amount, an ID number, a
+status) no longer equals the after-state of its last audit event, a row inserted that way has
+no event, and a row deleted that way still has a live history. This step replays the history
+of every row and compares it with what is stored.
+
+Covered generically: every table of the metadata with a single-column primary key (a table
+added later is covered without being named here). Association tables (composite keys, e.g.
+`deal_achievement`) are recorded as changes of their owner and are not compared row by row.
+
+Per table, the events (ordered by the index on entity, entity_id, id) and the rows (ordered
+by primary key) are merged like two sorted files, so memory stays flat on a 100k database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Column, Table, select, text
+from sqlalchemy.orm import Session
+
+from ttdesk.core.base.audit import plain
+from ttdesk.core.base.errors import Problem
+from ttdesk.core.rules.checks import P
+from ttdesk.db.models import AuditEvent, Base
+
+RULE = "HISTORY"
+NOT_COMPARED = frozenset({"created_at", "updated_at"})  # stamps, not recorded in events
+_REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no", "serial_no")
+_FETCH = 5000
+MAX_FINDINGS = 500  # a wholesale rewrite is reported by its first rows, not a million lines
+
+
+def _stamps(table: Table) -> set[Column[Any]]:
+    """Columns not recorded in events: the time stamps and the optimistic-locking counter
+    (SQLAlchemy bumps it inside the UPDATE, after the change was recorded)."""
+    out = {c for c in table.columns if c.name in NOT_COMPARED}
+    for mapper in Base.registry.mappers:
+        if mapper.local_table is table and mapper.version_id_col is not None:
+            out.add(mapper.version_id_col)
+    return out
+
+
+def audited_tables() -> list[Table]:
+    """Every business table with a single-column primary key, in dependency order."""
+    return [t for t in Base.metadata.sorted_tables
+            if t.name != AuditEvent.__tablename__ and len(t.primary_key.columns) == 1]
+
+
+def _same(recorded: Any, found: Any) -> bool:
+    """Equal as recorded values: money "1942.6" == "1942.60", a datetime with or without
+    its UTC offset spelled out; anything else must match exactly."""
+    if recorded == found:
+        return True
+    if isinstance(recorded, str) and isinstance(found, str):
+        try:
+            return Decimal(recorded) == Decimal(found)
+        except InvalidOperation:
+            pass
+        try:
+            return _instant(recorded) == _instant(found)
+        except ValueError:
+            return False
+    if isinstance(recorded, int | float) and isinstance(found, str | int | float) \
+            and not isinstance(recorded, bool) and not isinstance(found, bool):
+        try:
+            return Decimal(str(recorded)) == Decimal(str(found))
+        except InvalidOperation:
+            return False
+    return False
+
+
+def _instant(text: str) -> datetime | date:
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)  # stored times are UTC
+
+
+def _replay(events: list[tuple[str, Any]]) -> dict[str, Any] | None:
+    """The after-state of the last event (None: deleted, or never recorded)."""
+    state: dict[str, Any] | None = None
+    for action, changes in events:
+        if isinstance(changes, str):  # stored as text by some back ends
+            changes = json.loads(changes)
+        if action == "insert":
+            state = dict(changes.get("after") or {})
+        elif action == "delete":
+            state = None
+        else:
+            if state is None:
+                state = {}
+            for key, change in changes.items():
+                if isinstance(change, dict) and "after" in change:
+                    state[key] = change["after"]
+    return state
+
+
+def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[Any]]]:
+    """(key, [(action, changes), ...]) for each recorded row of `table`, by key.
+
+    Plain SQL: the column types would decode each JSON value and enum again, at twice the
+    cost, for values that are only compared."""
+    key_col = "entity_ref" if by_ref else "entity_id"
+    stmt = text(f"SELECT {key_col}, action, changes FROM audit_event WHERE entity = :e "
+                f"ORDER BY {key_col}, id").bindparams(e=table.name)
+    current: Any = None
+    bucket: list[tuple[str, Any]] = []
+    for key, action, changes in s.execute(stmt.execution_options(yield_per=_FETCH)):
+        if bucket and key != current:
+            yield current, bucket
+            bucket = []
+        current = key
+        bucket.append((action, changes))
+    if bucket:
+        yield current, bucket
+
+
+def _plain_function(table: Table, columns: list[Column[Any]]
+                    ) -> Callable[[Any], tuple[Any, ...]]:
+    """A compiled row -> tuple of recorded forms (`audit.plain`) for `columns`: plain text,
+    numbers and flags are taken as they are, only other types pay for a call."""
+    env: dict[str, Any] = {"plain": plain}
+    parts = []
+    for i, col in enumerate(columns):
+        if _python_type(col) in (str, int, bool):
+            parts.append(f"row[{i}]")
+        else:
+            parts.append(f"(None if (v := row[{i}]) is None else plain(v))")
+    source = f"def f(row):\n    return ({', '.join(parts)},)\n"
+    exec(source, env)  # generated from the table's own column list
+    return env["f"]  # type: ignore[no-any-return]
+
+
+def _rows(s: Session, table: Table, pk: Column[Any], columns: list[Column[Any]], by_ref: bool
+          ) -> Iterator[tuple[Any, tuple[Any, ...]]]:
+    convert = _plain_function(table, columns)
+    stmt = select(pk, *columns).order_by(pk).execution_options(yield_per=_FETCH)
+    for row in s.execute(stmt):
+        key = row[0]
+        yield (str(plain(key)) if by_ref else key), convert(row[1:])
+
+
+def _python_type(col: Column[Any]) -> type | None:
+    try:
+        return col.type.python_type
+    except NotImplementedError:
+        return None
+
+
+def _ref(values: dict[str, Any] | None, key: Any) -> str:
+    for name in _REF_KEYS:
+        if values and values.get(name):
+            return str(values[name])
+    return f"#{key}"
+
+
+def _text(value: Any) -> str:
+    return "∅" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _merge(events: Iterator[tuple[Any, list[Any]]], rows: Iterator[tuple[Any, tuple[Any, ...]]]
+           ) -> Iterator[tuple[Any, dict[str, Any] | None, tuple[Any, ...] | None, bool]]:
+    """(key, recorded state, stored row, has events) for every key of either side."""
+    ev = next(events, None)
+    row = next(rows, None)
+    while ev is not None or row is not None:
+        if row is None or (ev is not None and ev[0] < row[0]):
+            assert ev is not None
+            yield ev[0], _replay(ev[1]), None, True
+            ev = next(events, None)
+        elif ev is None or row[0] < ev[0]:
+            yield row[0], None, row[1], False
+            row = next(rows, None)
+        else:
+            yield row[0], _replay(ev[1]), row[1], True
+            ev, row = next(events, None), next(rows, None)
+
+
+def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] | None,
+             found: tuple[Any, ...] | None, has_events: bool) -> list[Problem]:
+    name = table.name
+    if found is None:
+        if recorded is None:
+            return []  # deleted, and recorded as deleted
+        where = f"{name} {_ref(recorded, key)} (id {key})"
+        return [P(RULE, "记录已被删除，但审计记录中没有删除事件",
+                  "row deleted without an audit event", None, where)]
+    if recorded is not None:
+        was = tuple(recorded.get(n) for n in names)
+        if was == found:
+            return []
+    where = f"{name} {_ref(dict(zip(names, found, strict=True)), key)} (id {key})"
+    if recorded is None:
+        if has_events:
+            return [P(RULE, "审计记录显示此记录已删除，但它仍在数据库中",
+                      "row exists but its audit history says it was deleted", None, where)]
+        return [P(RULE, "记录没有任何审计事件（在 TT Desk 之外插入）",
+                  "row has no audit event (inserted outside TT Desk)", None, where)]
+    out = []
+    for col, old, now in zip(names, was, found, strict=True):
+        if not _same(old, now):
+            out.append(P(RULE, f"与审计记录不符：记录值 {_text(old)}，实际值 {_text(now)}",
+                         f"differs from its audit history: recorded {_text(old)}, "
+                         f"found {_text(now)}", col, where))
+    return out
+
+
+def table_findings(s: Session, table: Table, limit: int = MAX_FINDINGS) -> list[Problem]:
+    pk = next(iter(table.primary_key.columns))
+    by_ref = _python_type(pk) is not int  # e.g. a calendar day: its event names it by ref
+    skip = _stamps(table)
+    columns = [c for c in table.columns if c not in skip and c is not pk]
+    names = [c.name for c in columns]
+    out: list[Problem] = []
+    for key, recorded, found, has_events in _merge(_events(s, table, by_ref),
+                                                   _rows(s, table, pk, columns, by_ref)):
+        if found is None and recorded is None:
+            continue
+        out += _compare(table, names, key, recorded, found, has_events)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def row_history_findings(s: Session) -> list[Problem]:
+    """Findings for every audited table (at most MAX_FINDINGS in all)."""
+    out: list[Problem] = []
+    for table in audited_tables():
+        out += table_findings(s, table, MAX_FINDINGS - len(out))
+        if len(out) >= MAX_FINDINGS:
+            out.append(P(RULE, f"仅列出前 {MAX_FINDINGS} 项", f"only the first {MAX_FINDINGS} "
+                         "are listed"))
+            break
+    return out
