@@ -17,7 +17,13 @@ from ttdesk.core.cases import follow
 from ttdesk.core.cases.achievements import enum_value
 from ttdesk.core.office import deadlines, publicity
 from ttdesk.core.rules import policy
-from ttdesk.core.rules.checks import P, grant_agreement_problems, grant_terms_problems
+from ttdesk.core.rules.checks import (
+    P,
+    grant_agreement_problems,
+    grant_step_pairs,
+    grant_terms_problems,
+    step_problems,
+)
 from ttdesk.core.rules.money import parse_percent
 from ttdesk.core.rules.statemachine import GRANT, require_transition
 from ttdesk.db.models import Publicity, RightsGrant
@@ -72,6 +78,14 @@ def _pubs(s: Session, g: RightsGrant) -> list[Publicity]:
     return list(s.execute(select(Publicity).where(Publicity.rights_grant_id == g.id)).scalars())
 
 
+def _dates_agree(g: RightsGrant, step: str, publicity_start: date | None = None) -> None:
+    """R12 across steps (domain.md §6) for the step just entered; names both dates."""
+    problems = step_problems(grant_step_pairs(g.achievement.disclosure_date, g,
+                                              publicity_start), g.achievement.case_no, step)
+    if problems:
+        raise ValidationFailed(problems)
+
+
 def _move(g: RightsGrant, target: GrantStatus) -> None:
     require_transition(GRANT, g.status, target, where=g.achievement.case_no)
     g.status = target
@@ -82,6 +96,7 @@ def college_review(ctx: AppContext, grant_id: int, on: date, opinion: str) -> No
         g = _load(s, grant_id, None)
         _move(g, GrantStatus.COLLEGE_REVIEWED)
         g.college_review_date, g.college_opinion = on, opinion
+        _dates_agree(g, "college_review_date")
 
 
 def tto_review(ctx: AppContext, grant_id: int, on: date, opinion: str) -> None:
@@ -98,6 +113,7 @@ def tto_review(ctx: AppContext, grant_id: int, on: date, opinion: str) -> None:
         if problems:
             raise ValidationFailed(problems)
         g.tto_review_date, g.tto_opinion = on, opinion
+        _dates_agree(g, "tto_review_date")
 
 
 def start_publicity(ctx: AppContext, grant_id: int, start: date, channel: str) -> date:
@@ -105,6 +121,7 @@ def start_publicity(ctx: AppContext, grant_id: int, start: date, channel: str) -
     with ctx.write() as s:
         g = _load(s, grant_id, None)
         _move(g, GrantStatus.IN_PUBLICITY)
+        _dates_agree(g, "publicity_start", start)
         pub = publicity.open_publicity(s, g, start, channel, policy.current(s))
         deadlines.for_publicity(s, pub, g.achievement.case_no)
         return pub.end_date
@@ -153,6 +170,7 @@ def approve(ctx: AppContext, grant_id: int, body: str, on: date, minutes_no: str
             raise RuleViolation("R3", "须填写审批机构", "the approving body is required",
                                 "decision_body")
         g.decision_body, g.decision_date, g.minutes_no = body.strip(), on, minutes_no
+        _dates_agree(g, "decision_date")
 
 
 def sign_agreement(ctx: AppContext, grant_id: int, agreement_no: str, on: date) -> None:
@@ -160,6 +178,7 @@ def sign_agreement(ctx: AppContext, grant_id: int, agreement_no: str, on: date) 
         g = _load(s, grant_id, None)
         _move(g, GrantStatus.AGREEMENT_SIGNED)
         g.agreement_no, g.agreement_date = agreement_no, on
+        _dates_agree(g, "agreement_date")
         problems = grant_agreement_problems(g, _pubs(s, g))
         if problems:
             raise ValidationFailed(problems)
@@ -169,11 +188,8 @@ def change_title(ctx: AppContext, grant_id: int, on: date) -> None:
     with ctx.write() as s:
         g = _load(s, grant_id, None)
         _move(g, GrantStatus.TITLE_CHANGED)
-        if g.agreement_date and on < g.agreement_date:
-            raise RuleViolation("R12", "权属变更日期不得早于协议日期",
-                                "the title change cannot precede the agreement",
-                                "title_change_date")
         g.title_change_date = on
+        _dates_agree(g, "title_change_date")
 
 
 def reject(ctx: AppContext, grant_id: int, reason: str) -> None:

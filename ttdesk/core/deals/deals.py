@@ -32,10 +32,12 @@ from ttdesk.core.office import deadlines, publicity
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import (
     P,
+    StepPair,
     approval_problems,
-    dates_in_order,
+    deal_step_pairs,
     is_cooperation,
     signing_problems,
+    step_problems,
 )
 from ttdesk.core.rules.money import parse_money, parse_percent
 from ttdesk.core.rules.statemachine import COOPERATION_DEAL, DEAL, require_transition
@@ -138,6 +140,13 @@ def _move(deal: Deal, target: DealStatus) -> None:
 
 def _pubs(s: Session, deal: Deal) -> list[Publicity]:
     return list(s.execute(select(Publicity).where(Publicity.deal_id == deal.id)).scalars())
+
+
+def _step_pairs(deal: Deal, publicity_start: date | None = None) -> list[StepPair]:
+    """R12 across steps for this deal; `publicity_start` for a publicity being opened."""
+    disclosed = max((a.disclosure_date for a in deal.achievements), default=None)
+    return deal_step_pairs(disclosed, deal.approval_date, publicity_start, deal.signing_date,
+                           deal.registration_date)
 
 
 def contributor_interest(s: Session, deal: Deal) -> bool:
@@ -257,6 +266,7 @@ def record_approval(ctx: AppContext, deal_no: str, body: str, on: date,
         if deal.price is not None:
             deal.approval_tier = pol.tier_for(deal.price).body
         problems = approval_problems(deal, pol, contributor_interest(s, deal))
+        problems += step_problems(_step_pairs(deal), deal_no, only="approval_date")
         if deal.related_party_approval_date and on < deal.related_party_approval_date:
             problems.append(P("R7", "关联关系加签审批须在审批之前", "the related-party approval "
                               "must come before the approval", "approval_date", deal_no))
@@ -275,9 +285,10 @@ def start_publicity(ctx: AppContext, deal_no: str, start: date, channel: str) ->
         if deal.approval_date is None:
             raise RuleViolation("R6", "须先记录审批", "record the approval first",
                                 "approval_date")
-        if start < deal.approval_date:
-            raise RuleViolation("R12", "公示不得早于审批", "the publicity cannot start before "
-                                "the approval", "start_date")
+        problems = step_problems(_step_pairs(deal, publicity_start=start), deal_no,
+                                 only="publicity_start")
+        if problems:
+            raise ValidationFailed(problems)
         _move(deal, DealStatus.IN_PUBLICITY)
         pub = publicity.open_publicity(s, deal, start, channel, policy.current(s))
         deadlines.for_publicity(s, pub, deal.deal_no)
@@ -342,8 +353,8 @@ def register(ctx: AppContext, deal_no: str, registration_no: str, on: date) -> N
     with ctx.write() as s:
         deal = _load(s, deal_no)
         _move(deal, DealStatus.REGISTERED)
-        problems = dates_in_order([("签约日期 / signing date", deal.signing_date,
-                                    "登记日期 / registration date", on)], deal_no)
+        problems = step_problems([("signing_date", deal.signing_date, "registration_date",
+                                   on)], deal_no)
         if not registration_no.strip():
             problems.append(P("INPUT", "须填写登记编号", "the registration number is required",
                               "registration_no", deal_no))

@@ -62,6 +62,7 @@ from ttdesk.core.rules.checks import (
     allocation_problems,
     late_payment_warnings,
     reward_deadline,
+    step_problems,
     team_share_floor,
     team_share_problems,
     unit_head_equity_problems,
@@ -400,10 +401,14 @@ def approve(ctx: AppContext, distribution_id: int, on: date, body: str,
         require_transition(DISTRIBUTION, dist.status, DistributionStatus.APPROVED,
                            str(distribution_id))
         latest = max((r.received_on for r in distribution_receipts(s, dist)), default=None)
-        if (latest is not None and on < latest) or on > ctx.today():
-            raise RuleViolation("R12", "审批日期须在所含收款之后且不晚于今天",
-                                "the approval must follow the receipts it covers and not be in "
-                                "the future", "approval_date", str(distribution_id))
+        problems = step_problems([("received_on", latest, "approval_date", on)],
+                                 str(distribution_id))
+        if problems:
+            raise ValidationFailed(problems)
+        if on > ctx.today():
+            raise RuleViolation("R12", "审批日期不能晚于今天",
+                                "the approval date cannot be in the future", "approval_date",
+                                str(distribution_id))
         dist.status, dist.approval_date, dist.approval_body = (
             DistributionStatus.APPROVED, on, body.strip())
 
@@ -415,9 +420,10 @@ def start_publicity(ctx: AppContext, distribution_id: int, start: date, channel:
         dist = load_distribution(s, distribution_id)
         require_transition(DISTRIBUTION, dist.status, DistributionStatus.IN_PUBLICITY,
                            str(distribution_id))
-        if dist.approval_date is not None and start < dist.approval_date:
-            raise RuleViolation("R12", "公示不得早于审批", "the publicity cannot start before "
-                                "the approval", "start_date", str(distribution_id))
+        problems = step_problems([("approval_date", dist.approval_date, "publicity_start",
+                                   start)], str(distribution_id))
+        if problems:
+            raise ValidationFailed(problems)
         dist.status = DistributionStatus.IN_PUBLICITY
         pub = publicity.open_publicity(s, dist, start, channel, policy.current(s))
         deal = s.get(Deal, dist.deal_id)

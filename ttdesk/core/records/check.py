@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Integer, and_, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from ttdesk.codes import AchievementStatus as A
+from ttdesk.codes import DayKind
 from ttdesk.codes import DealStatus as D
 from ttdesk.codes import GrantStatus as G
 from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.base.errors import Problem
+from ttdesk.core.base.errors import Problem, RuleViolation
 from ttdesk.core.base.labels import label
 from ttdesk.core.cases import follow
+from ttdesk.core.office import holiday_calendar as calendar_store
 from ttdesk.core.records.money_check import MONEY_STEPS
 from ttdesk.core.records.row_history import row_history_findings
 from ttdesk.core.rules import policy
@@ -27,17 +30,22 @@ from ttdesk.core.rules.checks import (
     P,
     approval_problems,
     closed_without_objection,
+    deal_step_pairs,
     grant_agreement_problems,
+    grant_step_pairs,
     grant_terms_problems,
     signing_problems,
+    step_problems,
 )
 from ttdesk.core.rules.credit_code import is_valid_credit_code
 from ttdesk.core.rules.statemachine import DEAL_ACTIVE, DEAL_SIGNED_OR_LATER, GRANT_EXERCISABLE
+from ttdesk.core.rules.workdays import publicity_end
 from ttdesk.db.models import (
     Achievement,
     Company,
     Contribution,
     Deal,
+    Distribution,
     FundingSource,
     IPAsset,
     PersonInterest,
@@ -46,6 +54,7 @@ from ttdesk.db.models import (
     RightsGrant,
     Shareholding,
     deal_achievement,
+    distribution_receipt,
 )
 from ttdesk.db.types import PCT_SCALE
 
@@ -239,6 +248,74 @@ def _deals(s: Session, pol: policy.Policy) -> list[Problem]:
     return out
 
 
+def _latest_start(s: Session, column) -> dict[int, Any]:  # type: ignore[no-untyped-def]
+    return dict(s.execute(select(column, func.max(Publicity.start_date))
+                          .where(column.is_not(None)).group_by(column)).all())
+
+
+def _step_dates(s: Session) -> list[Problem]:
+    """R12 across steps (domain.md §6) over every stored deal, grant and distribution,
+    imported ones included: the pairs compare only dates that are there."""
+    out: list[Problem] = []
+    disclosed = dict(s.execute(
+        select(deal_achievement.c.deal_id, func.max(Achievement.disclosure_date))
+        .join(Achievement, Achievement.id == deal_achievement.c.achievement_id)
+        .group_by(deal_achievement.c.deal_id)).all())
+    started = _latest_start(s, Publicity.deal_id)
+    for r in s.execute(select(Deal.id, Deal.deal_no, Deal.approval_date, Deal.signing_date,
+                              Deal.registration_date)):
+        out += step_problems(deal_step_pairs(disclosed.get(r.id), r.approval_date,
+                                             started.get(r.id), r.signing_date,
+                                             r.registration_date), r.deal_no)
+    started = _latest_start(s, Publicity.rights_grant_id)
+    for g, disclosure_date, case_no in s.execute(
+            select(RightsGrant, Achievement.disclosure_date, Achievement.case_no)
+            .join(Achievement, Achievement.id == RightsGrant.achievement_id)):
+        out += step_problems(grant_step_pairs(disclosure_date, g, started.get(g.id)), case_no)
+    last = func.max(Receipt.received_on)
+    rows = s.execute(
+        select(Deal.deal_no, Distribution.approval_date, last)
+        .join(Distribution, Distribution.deal_id == Deal.id)
+        .join(distribution_receipt, distribution_receipt.c.distribution_id == Distribution.id)
+        .join(Receipt, Receipt.id == distribution_receipt.c.receipt_id)
+        .where(Distribution.approval_date.is_not(None))
+        .group_by(Distribution.id, Deal.deal_no, Distribution.approval_date)
+        .having(last > Distribution.approval_date)).all()
+    for deal_no, approved, received in rows:
+        out += step_problems([("received_on", received, "approval_date", approved)], deal_no)
+    return out
+
+
+def _publicity_ends(s: Session) -> list[Problem]:
+    """R5 in `check`: each stored publicity end is recomputed from its start, days and day
+    kind; a stored end that contradicts the count is a finding."""
+    out: list[Problem] = []
+    calendar = None
+    rows = s.execute(
+        select(Publicity.id, Publicity.start_date, Publicity.days, Publicity.day_kind,
+               Publicity.end_date, Deal.deal_no, Achievement.case_no)
+        .outerjoin(Deal, Deal.id == Publicity.deal_id)
+        .outerjoin(RightsGrant, RightsGrant.id == Publicity.rights_grant_id)
+        .outerjoin(Achievement, Achievement.id == RightsGrant.achievement_id)).all()
+    for pid, start, n, kind, stored, deal_no, case_no in rows:
+        if kind == DayKind.WORKING and calendar is None:
+            calendar = calendar_store.load(s)
+        where = deal_no or case_no or f"publicity #{pid}"
+        try:
+            end = publicity_end(start, n, kind.value, calendar)
+        except RuleViolation as exc:  # e.g. a year with no holiday calendar: say so
+            out.append(Problem("R5", f"公示（{start} 起 {n} 天）无法核算：{exc.problems[0].zh}",
+                               f"publicity from {start} ({n} days) cannot be recounted: "
+                               f"{exc.problems[0].en}", "end_date", where))
+            continue
+        if end != stored:
+            kind_zh = "工作日" if kind == DayKind.WORKING else "自然日"
+            out.append(P("R5", f"公示期止日记为 {stored}，按 {start} 起 {n} 个{kind_zh}计算应为 "
+                         f"{end}", f"the publicity end is stored as {stored}; {n} "
+                         f"{kind.value} days from {start} end on {end}", "end_date", where))
+    return out
+
+
 def _receipts_and_money(s: Session) -> list[Problem]:
     out = []
     rows = s.execute(select(Deal.deal_no, Receipt.received_on).join(Receipt).where(
@@ -284,6 +361,8 @@ STEPS: list[tuple[str, Step]] = [
     ("R3 rights grants", _grants),
     ("R4-R9 deals", _deals),
     ("R11/R12 money", lambda s, _: _receipts_and_money(s)),
+    ("R12 dates across steps", lambda s, _: _step_dates(s)),
+    ("R5 publicity ends", lambda s, _: _publicity_ends(s)),
     ("R8 credit codes", lambda s, _: _companies(s)),
     *MONEY_STEPS,
 ]

@@ -162,9 +162,8 @@ def signing_problems(d: Deal, pubs: list[Publicity], signing: date,
         out.append(P("R6", "须先记录审批", "the approval must be recorded first",
                      "approval_date", where))
     elif signing < d.approval_date:
-        out.append(P("R12", f"签约日期不得早于审批日期 {d.approval_date}",
-                     f"signing cannot precede the approval of {d.approval_date}",
-                     "signing_date", where))
+        out += step_problems([("approval_date", d.approval_date, "signing_date", signing)],
+                             where)
     if d.pricing_method == PricingMethod.NEGOTIATED and not is_cooperation(d):
         pub = closed_without_objection(pubs)
         still_running = [p for p in pubs if p.result is None]
@@ -274,3 +273,67 @@ def late_payment_warnings(received: Iterable[date], paid_on: date, policy: Polic
               f"payment on {paid_on} is more than {months} months after the receipt of "
               f"{first}: the 50% tax treatment of the cash reward is lost", "payment_date",
               where)]
+
+
+# ---- R12 across steps (domain.md §6) --------------------------------------------------------
+
+STEP_DATES: dict[str, tuple[str, str]] = {
+    "disclosure_date": ("披露日期", "disclosure date"),
+    "application_date": ("申请日期", "application date"),
+    "college_review_date": ("院系审核日期", "college review date"),
+    "tto_review_date": ("转移机构审核日期", "TTO review date"),
+    "publicity_start": ("公示开始日", "publicity start"),
+    "decision_date": ("审批日期", "approval date"),
+    "approval_date": ("审批日期", "approval date"),
+    "agreement_date": ("协议日期", "agreement date"),
+    "title_change_date": ("权属变更日期", "title change date"),
+    "signing_date": ("签约日期", "signing date"),
+    "registration_date": ("登记日期", "registration date"),
+    "received_on": ("收款日期", "receipt date"),
+}
+# (earlier step, its date, later step, its date): earlier ≤ later
+StepPair = tuple[str, date | None, str, date | None]
+
+
+def deal_step_pairs(disclosed: date | None, approval: date | None, publicity_start: date | None,
+                    signing: date | None, registration: date | None) -> list[StepPair]:
+    """A deal's dates in step order: approval ≥ the disclosure of its achievements (the latest
+    one), the latest publicity ≥ the approval it follows, signing ≥ approval, registration ≥
+    signing. Signing after the publicity's end is R5 (signing_problems)."""
+    return [("disclosure_date", disclosed, "approval_date", approval),
+            ("approval_date", approval, "publicity_start", publicity_start),
+            ("approval_date", approval, "signing_date", signing),
+            ("signing_date", signing, "registration_date", registration)]
+
+
+def grant_step_pairs(disclosed: date | None, g: RightsGrant, publicity_start: date | None
+                     ) -> list[StepPair]:
+    """A rights grant's dates in step order: application ≥ disclosure, each review ≥ the one
+    before, the publicity ≥ the TTO review, the approval ≥ every review and ≥ disclosure,
+    agreement ≥ approval, title change ≥ agreement."""
+    return [("disclosure_date", disclosed, "application_date", g.application_date),
+            ("application_date", g.application_date, "college_review_date",
+             g.college_review_date),
+            ("college_review_date", g.college_review_date, "tto_review_date",
+             g.tto_review_date),
+            ("tto_review_date", g.tto_review_date, "publicity_start", publicity_start),
+            ("disclosure_date", disclosed, "decision_date", g.decision_date),
+            ("college_review_date", g.college_review_date, "decision_date", g.decision_date),
+            ("tto_review_date", g.tto_review_date, "decision_date", g.decision_date),
+            ("decision_date", g.decision_date, "agreement_date", g.agreement_date),
+            ("agreement_date", g.agreement_date, "title_change_date", g.title_change_date)]
+
+
+def step_problems(pairs: Iterable[StepPair], where: str | None,
+                  only: str | None = None) -> list[Problem]:
+    """R12: each later step's date is on or after the earlier one's; the message names both
+    dates. `only` keeps the pairs that involve that step (the one being entered)."""
+    out = []
+    for a_key, a, b_key, b in pairs:
+        if only is not None and only not in (a_key, b_key):
+            continue
+        if a is not None and b is not None and b < a:
+            (a_zh, a_en), (b_zh, b_en) = STEP_DATES[a_key], STEP_DATES[b_key]
+            out.append(P("R12", f"{b_zh}（{b}）不得早于{a_zh}（{a}）",
+                         f"the {b_en} ({b}) cannot precede the {a_en} ({a})", b_key, where))
+    return out
