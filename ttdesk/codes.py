@@ -163,6 +163,14 @@ class PublicityResult(StrEnum):
     TERMINATED_BY_OBJECTION = "terminated_by_objection"
 
 
+class DepartmentKind(StrEnum):
+    COLLEGE = "college"
+    INSTITUTE = "institute"
+    HOSPITAL = "hospital"
+    SUBSIDIARY = "subsidiary"
+    OTHER = "other"
+
+
 class Region(StrEnum):
     BEIJING = "beijing"
     TIANJIN = "tianjin"

@@ -20,7 +20,7 @@ from ttdesk.errors import SchemaTooNew
 log = logging.getLogger(__name__)
 
 # Kept equal to the newest revision in migrations/versions (a test checks it).
-HEAD_REVISION = "0003_ledger_match_index"
+HEAD_REVISION = "0004_master_data"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

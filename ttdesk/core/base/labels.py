@@ -199,6 +199,13 @@ _LABELS: dict[type[StrEnum], dict[str, Pair]] = {
         "government_fund": ("政府基金", "Government fund"),
         "incubator": ("孵化器", "Incubator"),
     },
+    e.DepartmentKind: {
+        "college": ("学院", "College"),
+        "institute": ("研究院（所）", "Institute"),
+        "hospital": ("附属医院", "Hospital"),
+        "subsidiary": ("下属企业", "Subsidiary"),
+        "other": ("其他单位", "Other unit"),
+    },
     e.EmploymentStatus: {
         "on_post": ("在岗创业", "On-post"),
         "off_post": ("离岗创业", "Off-post"),
@@ -459,6 +466,9 @@ _FIELDS: dict[str, Pair] = {
     "counterparty_name": ("交易对方", "Counterparty"),
     "employment_status": ("在岗/离岗", "Employment status"),
     "is_state_owned": ("国有股权", "State-owned"),
+    "entrepreneurship": ("创业状态", "Entrepreneurship"),
+    "is_active": ("在用", "Active"),
+    "merged_into_id": ("已合并至", "Merged into"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "plan_summary": ("转化方案摘要", "Plan summary"),

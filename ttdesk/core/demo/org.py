@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.search_key import search_key
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, stamp, yuan
 from ttdesk.core.rules.credit_code import make_credit_code
@@ -45,8 +46,9 @@ def build_departments(g: Gen, s: Session) -> None:
         if dept_id is None:
             while code in used_codes:
                 code += "X"
-            dept_id = g.store.add("department", {"code": code, "name": name, "name_en": name_en,
-                                                 "_at": stamp(ROSTER_DAY)})
+            dept_id = g.store.add("department", {
+                "code": code, "name": name, "name_en": name_en, "_at": stamp(ROSTER_DAY),
+                "search_key": search_key(name, code, name_en)})
         g.departments.append({"id": dept_id, "name": name, "fields": fields})
 
 
@@ -102,6 +104,7 @@ def build_people(g: Gen, s: Session) -> None:
         while row["staff_no"] in used:
             row["staff_no"] += "X"
         used.add(row["staff_no"])
+        row["search_key"] = search_key(row["name"], row["staff_no"])
         if kind != "external":
             row["department_id"] = dept["id"]
             row["email"] = f"{row['staff_no'].lower()}@{vocab.EMAIL_DOMAIN}"
@@ -162,6 +165,8 @@ def build_partners(g: Gen, s: Session) -> None:
         }
         wan = g.one([100, 500, 1000, 2000, 5000, 10000, 50000])  # 万元
         row["registered_capital"] = yuan(wan * 10_000 * 100)
+        row["search_key"] = search_key(row["name"], row["credit_code"],
+                                       row["legal_representative"])
         g.store.add("company", row)
         g.companies.append(row)
         weight = 1 / (i + 1) ** 0.8  # a few large partners do many deals

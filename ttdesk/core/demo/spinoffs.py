@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ttdesk.core.base.search_key import search_key
 from ttdesk.core.companies.equity import percentages
 from ttdesk.core.demo import vocab
 from ttdesk.core.demo.common import Gen, days, pct, split_int, stamp, yuan
@@ -60,6 +61,7 @@ def emit_spinoff(g: Gen, plan: DealPlan) -> None:
            "region": "beijing", "province_code": "110000", "is_spinoff": True,
            "park": g.one(vocab.PARKS), "is_high_tech": False, "is_zjtx": False,
            "_at": at}
+    row["search_key"] = search_key(row["name"], row["credit_code"], row["legal_representative"])
     g.store.add("company", row)
     plan.counterparty = row
     shares = [int(s.scaleb(4)) for _, s in case.contributors]

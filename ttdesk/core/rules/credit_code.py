@@ -135,3 +135,25 @@ def make_credit_code(rng: random.Random, region_code: str = "110108") -> str:
     body = "".join(rng.choice("0123456789") for _ in range(8))
     first17 = "91" + region_code + body + org_code_check_char(body)
     return first17 + compute_check_char(first17)
+
+
+# Province-level divisions of GB/T 2260 that a credit code can name in characters 3-4.
+_PROVINCES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+    "65", "71", "81", "82",
+})
+_REGION_BY_PROVINCE = {"11": "beijing", "12": "tianjin", "13": "hebei"}
+
+
+def region_of(code: str) -> tuple[str, str | None]:
+    """(region code name, 6-digit division) read from a valid credit code's characters 3-8.
+
+    Beijing, Tianjin and Hebei by their province prefix 11 / 12 / 13; any other Chinese
+    province is `other_province`; a division that names no province (e.g. 000000 used by
+    some national registrations) gives `other_province` without a division.
+    """
+    division = normalize_credit_code(code)[2:8]
+    if len(division) != 6 or not division.isdigit() or division[:2] not in _PROVINCES:
+        return "other_province", None
+    return _REGION_BY_PROVINCE.get(division[:2], "other_province"), division

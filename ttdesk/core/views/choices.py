@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import case, select
 
 from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.search_key import matches, normalize_query
 from ttdesk.db.models import Company, Department, Person, User
 
 Choice = tuple[str, str]
@@ -40,7 +41,8 @@ def form_choices(ctx: AppContext) -> FormChoices:
     """Departments (code, name) and active officers (username, display name), one read."""
     with ctx.read() as s:
         depts = [(c, n) for c, n in s.execute(
-            select(Department.code, Department.name).order_by(Department.code))]
+            select(Department.code, Department.name).where(Department.is_active.is_(True))
+            .order_by(Department.code))]
         users = [(u, n or u) for u, n in s.execute(
             select(User.username, User.display_name).where(User.is_active.is_(True))
             .order_by(User.username))]
@@ -48,10 +50,21 @@ def form_choices(ctx: AppContext) -> FormChoices:
 
 
 def departments(ctx: AppContext) -> list[Choice]:
-    """(code, name) of every department, by name."""
+    """(code, name) of every active department, by code."""
     with ctx.read() as s:
         return [(c, n) for c, n in s.execute(
-            select(Department.code, Department.name).order_by(Department.code))]
+            select(Department.code, Department.name).where(Department.is_active.is_(True))
+            .order_by(Department.code))]
+
+
+def find_departments(ctx: AppContext, text: str, limit: int = 20) -> list[Choice]:
+    """(code, name) of active departments matching `text` (name, pinyin initials, code)."""
+    with ctx.read() as s:
+        stmt = (select(Department.code, Department.name)
+                .where(Department.is_active.is_(True),
+                       matches(Department.search_key, text, Department.name, Department.code))
+                .order_by(Department.code).limit(limit))
+        return [(c, n) for c, n in s.execute(stmt)]
 
 
 def officers(ctx: AppContext) -> list[Choice]:
@@ -63,16 +76,20 @@ def officers(ctx: AppContext) -> list[Choice]:
 
 
 def find_people(ctx: AppContext, text: str, limit: int = 20) -> list[PersonChoice]:
-    """People whose staff number starts with, or whose name contains, `text`."""
-    text = text.strip()
-    if not text:
+    """Active people matching every typed word in name, pinyin initials, full pinyin or
+    staff number ("zw", "张伟", "S0001"); an exact staff number or name comes first."""
+    words = normalize_query(text)
+    if not words:
         return []
+    exact = case((Person.staff_no == text.strip(), 0), (Person.name == text.strip(), 1),
+                 else_=2)
     with ctx.read() as s:
         found = s.execute(
             select(Person.staff_no, Person.name, Department.name)
             .outerjoin(Department, Department.id == Person.department_id)
-            .where(or_(Person.staff_no.like(text + "%"), Person.name.contains(text)))
-            .order_by(Person.staff_no).limit(limit))
+            .where(Person.is_active.is_(True),
+                   matches(Person.search_key, text, Person.name, Person.staff_no))
+            .order_by(exact, Person.staff_no).limit(limit))
         return [PersonChoice(*row) for row in found]
 
 
@@ -87,11 +104,11 @@ def person(ctx: AppContext, staff_no: str) -> PersonChoice | None:
 
 
 def find_companies(ctx: AppContext, text: str, limit: int = 20) -> list[Choice]:
-    """(credit code, name) of companies whose name contains or code starts with `text`."""
-    text = text.strip()
+    """(credit code, name) of active companies matching every typed word in name, pinyin
+    initials, full pinyin, credit code or legal representative."""
     with ctx.read() as s:
-        stmt = select(Company.credit_code, Company.name).order_by(Company.name).limit(limit)
-        if text:
-            stmt = stmt.where(or_(Company.name.contains(text),
-                                  Company.credit_code.like(text.upper() + "%")))
+        stmt = (select(Company.credit_code, Company.name)
+                .where(Company.is_active.is_(True),
+                       matches(Company.search_key, text, Company.name, Company.credit_code))
+                .order_by(Company.name).limit(limit))
         return [(c, n) for c, n in s.execute(stmt)]

@@ -40,13 +40,13 @@ from ttdesk.db.models.org import (
     PolicyVersion,
     User,
 )
-from ttdesk.db.models.system import Attachment, AuditEvent, Deadline, Filing
+from ttdesk.db.models.system import Attachment, AuditEvent, Deadline, Filing, Note
 
 __all__ = [
     "Achievement", "Allocation", "Assessment", "Attachment", "AuditEvent", "Base",
     "CalendarDay", "Company", "CompanyMilestone", "Contribution", "Cost", "Deadline", "Deal",
     "Demand", "Department", "Distribution", "EquityEvent", "EquityPosition", "Filing",
-    "FundingSource", "IPAsset", "Institution", "Match", "MatchActivity", "Objection",
+    "FundingSource", "IPAsset", "Institution", "Match", "MatchActivity", "Note", "Objection",
     "PaymentMilestone", "Person", "PersonInterest", "PolicyVersion", "Publicity", "Receipt",
     "RightsGrant", "RoyaltyReport", "Shareholding", "SupportReceived", "User", "Valuation",
     "deal_achievement", "deal_ip_asset", "distribution_receipt",

@@ -40,6 +40,9 @@ class Company(Timestamped, Base):
     is_high_tech: Mapped[bool] = mapped_column(default=False)
     is_zjtx: Mapped[bool] = mapped_column(default=False)
     is_imported: Mapped[bool] = mapped_column(default=False)
+    is_active: Mapped[bool] = mapped_column(default=True)
+    search_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.codes import UserRole
+from ttdesk.codes import DepartmentKind, EmploymentStatus, UserRole
 from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import UTCDateTime, utcnow
 
@@ -57,6 +57,11 @@ class Department(Base):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     name_en: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[DepartmentKind] = mapped_column(
+        code_enum(DepartmentKind), default=DepartmentKind.COLLEGE)
+    is_active: Mapped[bool] = mapped_column(default=True)
+    search_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
 
 
 class Person(Timestamped, Base):
@@ -75,6 +80,11 @@ class Person(Timestamped, Base):
     is_unit_head: Mapped[bool] = mapped_column(default=False)
     is_student: Mapped[bool] = mapped_column(default=False)
     is_external: Mapped[bool] = mapped_column(default=False)
+    entrepreneurship: Mapped[EmploymentStatus | None] = mapped_column(
+        code_enum(EmploymentStatus))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    search_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
 
     department: Mapped[Department | None] = relationship()
 

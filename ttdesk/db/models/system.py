@@ -61,9 +61,27 @@ class Attachment(Timestamped, Base):
     entity_type: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int]
     filename: Mapped[str] = mapped_column(String(260))
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     description: Mapped[str | None] = mapped_column(Text)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    # SQLite: the bytes live in the data folder under their SHA-256 (see core/records/
+    # attachments.py); server mode keeps them here so every client reads the same bytes.
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class Note(Timestamped, Base):
+    """A dated free-text note with its author, on a case or a deal (the activity log)."""
+
+    __tablename__ = "note"
+    __table_args__ = (Index("ix_note_entity", "entity_type", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int]
+    written_on: Mapped[date]
+    author: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
 
 
 class AuditEvent(Base):

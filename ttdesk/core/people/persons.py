@@ -1,0 +1,136 @@
+"""People (staff, students, external co-inventors): create, edit, deactivate, merge, delete.
+
+`staff_no` is the interchange key. An external co-inventor without one gets a generated
+`EXT-nnnnn`, so that every person can still be named on the CLI and in an import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ttdesk.codes import EmploymentStatus
+from ttdesk.core.base import lookup
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.base.search_key import search_key
+from ttdesk.core.people import fields, lifecycle
+from ttdesk.db.models import Person
+
+EDITABLE = ("staff_no", "name", "department", "title", "phone", "email", "id_number",
+            "is_student", "is_external", "is_unit_head", "entrepreneurship")
+
+
+@dataclass
+class PersonIn:
+    name: str
+    staff_no: str | None = None
+    department: str | None = None  # code or name
+    title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    id_number: str | None = None
+    is_student: bool = False
+    is_external: bool = False
+    is_unit_head: bool = False
+    entrepreneurship: str | None = None  # on_post / off_post
+
+    def values(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in EDITABLE}
+
+
+def _generated_staff_no(s: Session) -> str:
+    n = s.execute(select(func.count()).select_from(Person)
+                  .where(Person.staff_no.like("EXT-%"))).scalar() or 0
+    while True:
+        n += 1
+        candidate = f"EXT-{n:05d}"
+        if not s.execute(select(Person.id).where(Person.staff_no == candidate)).first():
+            return candidate
+
+
+def _check_staff_no(s: Session, staff_no: str, own_id: int | None) -> None:
+    existing = s.execute(select(Person).where(Person.staff_no == staff_no)).scalar_one_or_none()
+    if existing is not None and existing.id != own_id:
+        dept = f"，{existing.department.name}" if existing.department else ""
+        raise RuleViolation(
+            "DUP", f"工号 {staff_no} 已属于 {existing.name}{dept}"
+                   f"{'' if existing.is_active else '（已停用）'}",
+            f"staff no. {staff_no} already belongs to {existing.name}", field="staff_no")
+
+
+def _department_id(s: Session, key: Any) -> int | None:
+    if key is None or not str(key).strip():
+        return None
+    dept = lookup.department(s, str(key).strip())
+    if not dept.is_active:
+        raise RuleViolation("INPUT", f"单位 {dept.name} 已停用", f"{dept.name} is inactive",
+                            field="department")
+    return dept.id
+
+
+def _apply(s: Session, p: Person, values: dict[str, Any]) -> None:
+    staff_no = fields.text(values.get("staff_no", p.staff_no), "staff_no", 40)
+    p.staff_no = staff_no or p.staff_no or _generated_staff_no(s)
+    _check_staff_no(s, p.staff_no, p.id)
+    p.name = fields.required(values.get("name", p.name), "name", 100)
+    if "department" in values:
+        p.department_id = _department_id(s, values["department"])
+    for name, size in (("title", 60), ("phone", 40), ("id_number", 40)):
+        if name in values:
+            setattr(p, name, fields.text(values[name], name, size))
+    if "email" in values:
+        p.email = fields.email(values["email"])
+    for name in ("is_student", "is_external", "is_unit_head"):
+        if name in values:
+            setattr(p, name, fields.flag(values[name]))
+    if "entrepreneurship" in values:
+        raw = values["entrepreneurship"]
+        p.entrepreneurship = (fields.code(EmploymentStatus, raw, "entrepreneurship")
+                              if raw not in (None, "", "none") else None)
+    p.search_key = search_key(p.name, p.staff_no)
+
+
+def create(ctx: AppContext, person: PersonIn) -> str:
+    """Add a person; returns the staff no. (generated for one given without)."""
+    with ctx.write() as s:
+        p = Person(is_student=False, is_external=False, is_unit_head=False)
+        _apply(s, p, person.values())
+        s.add(p)
+        return p.staff_no
+
+
+def edit(ctx: AppContext, staff_no: str, changes: dict[str, Any]) -> str:
+    """Change any of EDITABLE (by field name); returns the (possibly new) staff no."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise RuleViolation("INPUT", f"不可修改的字段：{', '.join(sorted(unknown))}",
+                            f"fields that cannot be edited: {', '.join(sorted(unknown))}",
+                            field=sorted(unknown)[0])
+    with ctx.write() as s:
+        p = lookup.person(s, staff_no)
+        _apply(s, p, changes)
+        return p.staff_no
+
+
+def set_active(ctx: AppContext, staff_no: str, active: bool) -> None:
+    with ctx.write() as s:
+        p = lookup.person(s, staff_no)
+        if active:
+            lifecycle.reactivate(p)
+        else:
+            lifecycle.deactivate(p)
+
+
+def merge(ctx: AppContext, duplicate: str, kept: str) -> int:
+    """Move the contributions, grants, allocations and holdings of `duplicate` to `kept`."""
+    with ctx.write() as s:
+        return lifecycle.merge(s, lookup.person(s, duplicate), lookup.person(s, kept))
+
+
+def delete(ctx: AppContext, staff_no: str) -> None:
+    with ctx.write() as s:
+        lifecycle.delete(s, lookup.person(s, staff_no), "staff_no")
