@@ -283,6 +283,9 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
         session.add(M.Attachment(entity_type="achievement", entity_id=case.id,
                                  filename="技术交底书.pdf", sha256="c" * 64, description="交底",
                                  content=b"%PDF-1.4 attachment"))
+        session.add(M.Note(entity_type="achievement", entity_id=case.id,
+                           written_on=date(2026, 3, 2), author="officer",
+                           body="与企业电话沟通，对方有意许可"))
     data = {"case": case, "plain_case": plain_case, "deal": deal, "equity": equity,
             "people": people, "companies": [buyer, spinoff], "distribution": dist}
     _add_money_rows(ctx, data)

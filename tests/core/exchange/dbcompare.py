@@ -20,10 +20,12 @@ from ttdesk.db import models as M
 NOT_BUSINESS = {"audit_event"}
 _VERSION = {mp.local_table.name: mp.version_id_col.name
             for mp in M.Base.registry.mappers if mp.version_id_col is not None}
-_SKIP = {"id", "created_at", "updated_at"}
+# search_key is derived from the name and keys (an import computes it afresh)
+_SKIP = {"id", "created_at", "updated_at", "search_key"}
 # Columns holding an id of a table named by another column (not declared foreign keys).
 _ENTITY_COLUMNS = {("deadline", "subject_id"): "subject_type",
-                   ("attachment", "entity_id"): "entity_type"}
+                   ("attachment", "entity_id"): "entity_type",
+                   ("note", "entity_id"): "entity_type"}
 _TABLE_ALIASES = {"user": "app_user", "case": "achievement"}
 
 

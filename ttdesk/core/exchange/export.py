@@ -109,7 +109,7 @@ def _selected(session: Session, sel: Selection) -> dict[str, set[int] | None]:
         "equity_events": by(M.EquityEvent.__table__, "deal_id", deals),
         "receipts": by(M.Receipt.__table__, "deal_id", deals), "costs": costs,
         "distributions": by(M.Distribution.__table__, "deal_id", deals),
-        "filings": set(), "deadlines": set(), "attachments": set(),
+        "filings": set(), "deadlines": set(), "attachments": set(), "notes": set(),
     }
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base.context import AppContext
+from ttdesk.core.people import keys
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.exchange.bulk import insert_rows
 from ttdesk.core.exchange.dbcheck import check_database
@@ -143,6 +144,8 @@ class _Writer:
                 self._drop_replaced()
             self.section(sec, doc.get(sec.name) or [])
             doc[sec.name] = None  # free the parsed records as we go
+        self.session.flush()
+        keys.fill_missing(self.session)
 
 
 def _sync(session: Session, model: Any, existing: dict[Any, Any], recs: list[Record],

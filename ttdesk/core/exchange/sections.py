@@ -195,6 +195,7 @@ CALENDAR = Section("calendar", M.CalendarDay.__table__, (
 
 DEPARTMENTS = Section("departments", M.Department.__table__, (
     s("code", 20, True), s("name", 100, True), s("name_en", 200),
+    e("kind", E.DepartmentKind, E.DepartmentKind.COLLEGE), b("is_active", True),
 ), key="code", space="department", reusable=True)
 
 USERS = Section("users", M.User.__table__, (
@@ -207,12 +208,14 @@ COMPANIES = Section("companies", M.Company.__table__, (
     d("registration_date"), m("registered_capital"), s("legal_representative", 100),
     s("address", 300), e("region", E.Region, E.Region.BEIJING), s("province_code", 6),
     b("is_spinoff"), s("park", 200), b("is_high_tech"), b("is_zjtx"), b("is_imported"),
+    b("is_active", True),
 ), key="credit_code", space="company", reusable=True)
 
 PEOPLE = Section("people", M.Person.__table__, (
     s("staff_no", 40, True), s("name", 100, True), ref("department", "department", "department_id"),
     s("title", 60), s("phone", 40), s("email", 120), s("id_number", 40),
     b("is_unit_head"), b("is_student"), b("is_external"),
+    eo("entrepreneurship", E.EmploymentStatus), b("is_active", True),
 ), key="staff_no", space="person", reusable=True, children=(
     Section("interests", M.PersonInterest.__table__, (
         ref("credit_code", "company", "company_id", True), s("nature", 100, True),
@@ -389,7 +392,14 @@ ATTACHMENTS = Section("attachments", M.Attachment.__table__, (
     Field("entity_key", Kind.ENTITY, column="entity_id", required=True, space="entity_type",
           max_len=60),
     s("filename", 260, True), s("sha256", 64, True), txt("description"),
-    Field("content", Kind.BYTES, required=True),
+    i("size", lo=0), s("created_by", 100), Field("content", Kind.BYTES),
+))
+
+NOTES = Section("notes", M.Note.__table__, (
+    s("entity_type", 32, True),
+    Field("entity_key", Kind.ENTITY, column="entity_id", required=True, space="entity_type",
+          max_len=60),
+    d("written_on", True), s("author", 100, True), txt("body", True),
 ))
 
 # Generic top-level sections, in the order they are written (each only points backwards,
@@ -397,7 +407,7 @@ ATTACHMENTS = Section("attachments", M.Attachment.__table__, (
 TOP: tuple[Section, ...] = (
     DEPARTMENTS, USERS, COMPANIES, PEOPLE, ACHIEVEMENTS, DEALS, MATCH_ACTIVITIES, DEMANDS,
     MATCHES, MILESTONES, SHAREHOLDINGS, RECEIPTS, COSTS, EQUITY_EVENTS, DISTRIBUTIONS,
-    FILINGS, DEADLINES, ATTACHMENTS,
+    FILINGS, DEADLINES, ATTACHMENTS, NOTES,
 )
 META_KEYS = ("format", "version", "exported_at", "app_version", "selection")
 SPECIAL_KEYS = ("institution", "policy", "calendar")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ttdesk.core.base.context import AppContext
+from ttdesk.core.people import keys
 from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.core.ledger.build import CancelFn, Plan, ProgressFn, Steps, build, total_rows
 from ttdesk.core.ledger.mapping import Mapping
@@ -87,6 +88,7 @@ def _run(ctx: AppContext, path: str | Path, mapping: Mapping | None, write: bool
                 raise LedgerRefused(report)
             if write:
                 report.counts = Writer(session, plan, progress, cancel, READ_SHARE).run()
+                keys.fill_missing(session)
     finally:
         wb.close()
     report.seconds = time.perf_counter() - started
