@@ -467,7 +467,6 @@ _FIELDS: dict[str, Pair] = {
     "employment_status": ("在岗/离岗", "Employment status"),
     "is_state_owned": ("国有股权", "State-owned"),
     "entrepreneurship": ("创业状态", "Entrepreneurship"),
-    "is_active": ("在用", "Active"),
     "merged_into_id": ("已合并至", "Merged into"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),

@@ -18,7 +18,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.people import keys
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.exchange.bulk import insert_rows
 from ttdesk.core.exchange.dbcheck import check_database
@@ -26,6 +25,7 @@ from ttdesk.core.exchange.decode import Record, decode
 from ttdesk.core.exchange.fields import Kind
 from ttdesk.core.exchange.sections import TOP, Section, fill_rule_key
 from ttdesk.core.exchange.validate import Checker, Plan, check_header, fail, load_document
+from ttdesk.core.people import keys
 from ttdesk.db import models as M
 
 BATCH = 1000

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.people import keys
 from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.core.ledger.build import CancelFn, Plan, ProgressFn, Steps, build, total_rows
 from ttdesk.core.ledger.mapping import Mapping
 from ttdesk.core.ledger.reader import Hints, LedgerFileError, find_layout, open_workbook
 from ttdesk.core.ledger.resolve import NewRecord
 from ttdesk.core.ledger.write import Writer
+from ttdesk.core.people import keys
 from ttdesk.core.rules import policy
 
 READ_SHARE = 0.5  # of the progress bar: reading and checking, then writing
