@@ -50,7 +50,7 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
     **{t: (K.SETTINGS, None) for t in _SETTINGS},
 }
 # Tables whose kind depends on the row (see `_kinds_of`); the audit trail reports nothing.
-SPECIAL = {"publicity", "objection", "attachment"}
+SPECIAL = {"publicity", "objection", "attachment", "note"}
 NOT_REPORTED = {"audit_event"}
 
 Touched = dict[str, set[int]]  # kind -> ids of root records (0: several or unknown)
@@ -109,7 +109,7 @@ def _kinds_of(session: Session, obj: Any) -> Iterator[tuple[str, int]]:
             yield K.ACHIEVEMENTS, 0
         if pub is None or pub.distribution_id is not None:
             yield K.MONEY, 0
-    elif table == "attachment":
+    elif table in ("attachment", "note"):
         kind, root = TABLE_KINDS.get(obj.entity_type, (K.ALL, None))
         yield kind, obj.entity_id if root == obj.entity_type else 0
     elif table not in NOT_REPORTED:
