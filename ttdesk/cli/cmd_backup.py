@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
+from ttdesk.cli.main import EXIT_OK, add_force_flag, add_json_flag, open_ctx
 from ttdesk.cli.output import print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="consistent backup (SQLite online backup / pg_dump)")
     p.add_argument("-o", "--output", required=True, help="backup file to write")
+    add_force_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_backup)
 
@@ -26,7 +27,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
     ctx = open_ctx(args)
     try:
-        path = backup(ctx, args.output)
+        path = backup(ctx, args.output, force=args.force)
     finally:
         ctx.db.dispose()
     if args.json:

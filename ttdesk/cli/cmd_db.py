@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    ctx = open_ctx(args)
+    ctx = open_ctx(args, create=True)
     print(f"数据库已就绪 / database ready: {ctx.db.url}")
     ctx.db.dispose()
     return EXIT_OK

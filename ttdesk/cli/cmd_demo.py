@@ -43,7 +43,7 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
 def run_demo(args: argparse.Namespace) -> int:
     from ttdesk.core.demo import generate
 
-    ctx = open_ctx(args)
+    ctx = open_ctx(args, create=True)
     try:
         summary = generate(ctx, cases=args.cases, seed=args.seed,
                            progress=_progress(args.quiet or args.json))

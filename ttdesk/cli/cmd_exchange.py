@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
+from ttdesk.cli.main import EXIT_OK, add_force_flag, add_json_flag, open_ctx
 from ttdesk.cli.output import print_json
 
 
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="leave out ID numbers and password hashes")
     p.add_argument("--no-files", action="store_true",
                    help="leave out the PDF content of archived filings")
+    add_force_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_export)
 
@@ -46,7 +47,8 @@ def run_export(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     try:
         summary = export_json(ctx, args.file, selection=selection,
-                              mask_personal=args.mask_personal, include_files=not args.no_files)
+                              mask_personal=args.mask_personal, include_files=not args.no_files,
+                              force=args.force)
     finally:
         ctx.db.dispose()
     if args.json:
@@ -60,7 +62,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from ttdesk.core.exchange import import_json
 
-    ctx = open_ctx(args)
+    ctx = open_ctx(args, create=True)  # an import (dry run first) may start a new database
     try:
         summary = import_json(ctx, args.file, dry_run=args.dry_run)
     finally:

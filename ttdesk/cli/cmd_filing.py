@@ -8,10 +8,9 @@ filing (saying if a newer version superseded it) and 2 when it is not (changed o
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
+from ttdesk.cli.main import EXIT_OK, add_force_flag, add_json_flag, open_ctx, read_input
 from ttdesk.cli.output import print_json
 
 KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
@@ -30,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="F03: which notice (rights grant, deal, cash reward)")
     p.add_argument("--distribution", type=int, metavar="N",
                    help="F07 / F03 reward: the distribution id (default: the latest)")
+    add_force_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_filing)
 
@@ -43,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     a.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the tables as Excel")
     a.add_argument("--lang", dest="filing_lang", choices=["zh", "en"])
+    add_force_flag(a)
     add_json_flag(a)
     a.set_defaults(handler=run_annual)
 
@@ -57,15 +58,6 @@ def _record_json(rec: Any, path: str | None, reused: bool | None = None) -> dict
     if reused is not None:
         out["reused"] = reused
     return out
-
-
-def _write(path: str, content: bytes) -> str:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(content)
-    tmp.replace(target)
-    return str(target)
 
 
 def _print_generated(args: argparse.Namespace, gen: Any, path: str) -> None:
@@ -85,14 +77,16 @@ def _print_generated(args: argparse.Namespace, gen: Any, path: str) -> None:
 
 
 def run_filing(args: argparse.Namespace) -> int:
+    from ttdesk.core.office.output import atomic_file, check_output
     from ttdesk.filings.service import generate
 
     ctx = open_ctx(args)
     try:
-        gen = generate(ctx, args.form, args.subject, args.filing_lang or args.lang,
-                       args.variant, args.distribution)
-        path = _write(args.output, gen.content)
-        _print_generated(args, gen, path)
+        target = check_output(args.output, db=ctx.db, force=args.force)
+        with atomic_file(target) as temp:  # the serial is used only if the file is written
+            gen = generate(ctx, args.form, args.subject, args.filing_lang or args.lang,
+                           args.variant, args.distribution, deliver=temp.write_bytes)
+        _print_generated(args, gen, str(target))
     finally:
         ctx.db.dispose()
     return EXIT_OK
@@ -101,7 +95,7 @@ def run_filing(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     from ttdesk.core.records import filing_archive
 
-    content = Path(args.file).read_bytes()
+    content = read_input(args.file)
     ctx = open_ctx(args)
     try:
         result = filing_archive.verify(ctx, content)
@@ -129,6 +123,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_annual(args: argparse.Namespace) -> int:
+    from ttdesk.core.office.output import atomic_file, check_output
     from ttdesk.core.records import filing_archive
     from ttdesk.filings.annual_xlsx import write_annual_xlsx
     from ttdesk.filings.service import generate
@@ -136,8 +131,12 @@ def run_annual(args: argparse.Namespace) -> int:
     lang = args.filing_lang or args.lang
     ctx = open_ctx(args)
     try:
-        gen = generate(ctx, "F09", args.year, lang)
-        path = _write(args.output, gen.content)
+        target = check_output(args.output, db=ctx.db, force=args.force)
+        if args.xlsx:
+            check_output(args.xlsx, db=ctx.db, force=args.force, inputs=[target])
+        with atomic_file(target) as temp:
+            gen = generate(ctx, "F09", args.year, lang, deliver=temp.write_bytes)
+        path = str(target)
         if args.xlsx:
             snap = filing_archive.snapshot(ctx, gen.record.id)
             write_annual_xlsx(snap, args.xlsx, lang)

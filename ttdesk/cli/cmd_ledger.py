@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from ttdesk.cli.main import EXIT_OK, EXIT_REFUSED, add_json_flag, open_ctx
+from ttdesk.cli.main import EXIT_OK, EXIT_REFUSED, add_force_flag, add_json_flag, open_ctx
 from ttdesk.cli.output import print_json
 
 
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mapping", metavar="FILE", help="column mapping saved earlier (JSON)")
     p.add_argument("--save-mapping", metavar="FILE",
                    help="save the column mapping used (detected or given) as JSON")
+    add_force_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_import)
 
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", help="only cases with this status (code or label)")
     p.add_argument("--year", type=int, help="only cases disclosed in this year")
     p.add_argument("--search", help="only cases whose title or number contains these words")
+    add_force_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_export)
 
@@ -58,7 +60,10 @@ def _print_report(report: Any, lang: str) -> None:
         print(f"{'工作表' if zh else 'sheet'} {m.sheet} ({kind}, "
               f"{'表头第' if zh else 'header row '}{m.header_row}{'行' if zh else ''}): {cols}")
     if report.counts:
-        print("将写入 / to write:" if report.dry_run else "已写入 / written:")
+        if report.problems:  # refused: nothing was written, whatever the counts say
+            print("已检查，因有问题未写入 / checked, nothing written because of problems:")
+        else:
+            print("将写入 / to write:" if report.dry_run else "已写入 / written:")
         for k, v in report.counts.items():
             print(f"  {k}\t{v}")
     if report.reused:
@@ -79,10 +84,14 @@ def _print_report(report: Any, lang: str) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from ttdesk.core.ledger import LedgerRefused, check_ledger, import_ledger, load_mapping
+    from ttdesk.core.office.output import check_output
 
     mapping = load_mapping(args.mapping) if args.mapping else None
-    ctx = open_ctx(args)
+    ctx = open_ctx(args, create=True)  # an import (dry run first) may start a new database
     try:
+        if args.save_mapping:  # checked before anything is imported
+            inputs = [args.file] + ([args.mapping] if args.mapping else [])
+            check_output(args.save_mapping, db=ctx.db, inputs=inputs, force=args.force)
         try:
             if args.dry_run:
                 report = check_ledger(ctx, args.file, mapping)
@@ -113,7 +122,7 @@ def run_export(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     try:
         summary = export_ledger(ctx, args.file, status=args.status, year=args.year,
-                                search=args.search)
+                                search=args.search, force=args.force)
     finally:
         ctx.db.dispose()
     if args.json:

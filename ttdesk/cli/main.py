@@ -3,6 +3,11 @@
 Exit codes (interfaces.md): 0 done; 2 refused because of the input (each problem on stderr,
 nothing written); 1 any other failure. Each command lives in a module of this package that
 exposes `register(subparsers)`; the handler receives the open context and its arguments.
+
+`main` is the one top-level handler: typed errors print their problems; known failures (a
+damaged database, a full disk, a missing file...) print one bilingual line (see
+ttdesk.core.base.failures); anything else writes its traceback to the log file and prints a
+short message with the log's path. No traceback reaches the terminal.
 """
 
 from __future__ import annotations
@@ -12,11 +17,15 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from ttdesk.core.base.errors import NotFound, TTDeskError, ValidationFailed
+from ttdesk.core.base.failures import describe
 from ttdesk.errors import SchemaTooNew
+
+log = logging.getLogger("ttdesk.cli")
 
 EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2
 
@@ -61,10 +70,77 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def open_ctx(args: argparse.Namespace) -> Any:
-    from ttdesk.core.office.setup import open_context
+def add_force_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite an existing output file (never the database or a "
+                        "backup)")
 
+
+def open_ctx(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The open, migrated database. Only commands that write data (`create=True`: init,
+    demo, imports) may create a missing SQLite file; a read command on a mistyped --db is
+    refused instead of answering from a new, empty database."""
+    from ttdesk.core.office.setup import open_context, require_existing
+
+    if not create:
+        require_existing(args.db)
     return open_context(args.db, lang=args.lang)
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of an input file (a missing file or a folder is a located refusal)."""
+    from ttdesk.core.base.errors import RuleViolation
+
+    p = Path(path)
+    if p.is_dir():
+        raise RuleViolation("INPUT", "这是一个文件夹，不是文件", "this is a folder, not a file",
+                            field="file", where=path)
+    if not p.is_file():
+        raise RuleViolation("INPUT", "找不到文件", "file not found", field="file", where=path)
+    return p.read_bytes()
+
+
+def log_file() -> Path:
+    from ttdesk.core.office.setup import data_dir
+
+    return data_dir() / "logs" / "ttdesk-cli.log"
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    """The traceback into the log file (not the terminal); the log's path, if writable."""
+    try:
+        path = log_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+        log.propagate = True
+    return path
+
+
+def report_failure(exc: BaseException, lang: str) -> int:
+    """One line for a known failure; the log path for an unexpected one. The exit code."""
+    known = describe(exc)
+    if known is not None:
+        print(known.message(lang), file=sys.stderr)
+        return known.code
+    path = _log_unexpected(exc)
+    where = f"{path}" if path else "-"
+    name = type(exc).__name__
+    if lang == "zh":
+        print(f"意外错误（{name}），详细信息已写入日志：{where} / unexpected error ({name}); "
+              f"details in the log: {where}", file=sys.stderr)
+    else:
+        print(f"unexpected error ({name}); details in the log: {where}", file=sys.stderr)
+    return EXIT_FAILURE
 
 
 def report_problems(error: TTDeskError, lang: str) -> None:
@@ -95,3 +171,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted / 已中断", file=sys.stderr)
         return EXIT_FAILURE
+    except Exception as exc:  # the one top-level handler: no traceback reaches a person
+        return report_failure(exc, lang)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -44,11 +44,20 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def normalize_url(url_or_path: str | Path) -> str:
-    """Accept a SQLAlchemy URL or a plain file path (taken as a SQLite file)."""
+    """Accept a SQLAlchemy URL or a plain file path (taken as a SQLite file).
+
+    A path becomes a URL through `URL.create`, which escapes `?`, `#` and `%`: pasted into a
+    URL string raw, `a?b/x.db` would open the database `a` with a query string."""
     text = str(url_or_path)
     if "://" in text:
         return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
+    return sqlite_url(Path(text))
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of a SQLite file, whatever characters its path holds."""
+    database = str(Path(path).expanduser().resolve())
+    return URL.create("sqlite", database=database).render_as_string(hide_password=False)
 
 
 def create_app_engine(url: str, **kwargs: Any) -> Engine:

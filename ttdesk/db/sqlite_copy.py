@@ -1,35 +1,54 @@
-"""Consistent copies of a live SQLite file through SQLite's online backup API."""
+"""Consistent copies of a live SQLite file through SQLite's online backup API, and the one
+way TT Desk opens a SQLite file outside SQLAlchemy (read-only, by a URI that survives any
+character in the path)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 
+def file_uri(path: Path, mode: str = "ro") -> str:
+    """A `file:` URI for sqlite3 (uri=True). `Path.as_uri` percent-encodes `#`, `?`, `%`,
+    spaces and non-ASCII; an f-string `file:{path}` would cut the path at `#` or `?`."""
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; never creates the file."""
+    return sqlite3.connect(file_uri(path, "ro"), uri=True)
+
+
 def online_copy(source: Path, target: Path) -> Path:
     """Copy `source` to `target` page by page while other connections may be writing;
-    the copy is a consistent snapshot. The target is written to a temp name first."""
+    the copy is a consistent snapshot. The target is written to a temp name first and
+    nothing is left behind when the copy fails (a full disk included)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        src = open_read_only(source)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
+        os.replace(partial, target)
     finally:
-        src.close()
-    partial.replace(target)
+        partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
     return target
 
 
 def integrity_ok(path: Path) -> bool:
     """True when the file is a SQLite database that passes `PRAGMA integrity_check`."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = open_read_only(path)
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
         finally:

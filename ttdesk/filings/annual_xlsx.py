@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ttdesk import codes as e
+from ttdesk.core.base.spreadsheet import data_row
+from ttdesk.core.office.output import atomic_file
 from ttdesk.filings.forms.common import Words
 from ttdesk.filings.forms.report_forms import summary_text
 
@@ -36,7 +38,7 @@ def write_annual_xlsx(snapshot: dict[str, Any], path: str | Path, lang: str = "z
         for cell in ws[1]:
             cell.font = bold
         for row in rows:
-            ws.append(row)
+            ws.append(data_row(ws, row))
         for col in money_cols:
             for (cell,) in ws.iter_rows(min_row=2, min_col=col + 1, max_col=col + 1):
                 cell.number_format = MONEY_FORMAT
@@ -90,5 +92,6 @@ def write_annual_xlsx(snapshot: dict[str, Any], path: str | Path, lang: str = "z
             _money(p.get("price")), p.get("signing_date"), p.get("registration_no")]
            for p in snapshot["projects"]], money_cols=(4,))
     out = Path(path)
-    wb.save(out)
+    with atomic_file(out) as temp:
+        wb.save(temp)
     return out

@@ -9,6 +9,7 @@ nothing is written. Regenerating from unchanged data gives back the archived ver
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -30,7 +31,9 @@ def render_snapshot(snapshot: dict[str, Any], lang: str, serial: str, digest: st
 
 
 def generate(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
-             variant: str | None = None, distribution: int | None = None) -> Generated:
+             variant: str | None = None, distribution: int | None = None,
+             deliver: Callable[[bytes], None] | None = None) -> Generated:
+    """`deliver` writes the PDF inside the unit of work (see filing_archive.generate)."""
     language = lang or ctx.lang
     if language not in LANGS:
         language = "zh"
@@ -44,7 +47,7 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
     def render(snapshot: dict[str, Any], serial: str, digest: str, created: datetime) -> bytes:
         return render_snapshot(snapshot, language, serial, digest, created)
 
-    return filing_archive.generate(ctx, code, key, language, build, render)
+    return filing_archive.generate(ctx, code, key, language, build, render, deliver)
 
 
 def verify(ctx: AppContext, content: bytes) -> Verification:

@@ -73,9 +73,11 @@ def test_export_ledger(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     out = tmp_path / "导出.xlsx"
     assert main(["--db", db_url, "export-ledger", str(out), "--year", "2024", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["counts"]["achievements"] == 5
-    assert main(["--db", db_url, "export-ledger", str(out), "--status", "converted"]) == 0
+    assert main(["--db", db_url, "export-ledger", str(out), "--status", "converted",
+                 "--force"]) == 0
     assert "achievements\t2" in capsys.readouterr().out
-    assert main(["--db", db_url, "export-ledger", str(out), "--status", "已转化"]) == 0
+    assert main(["--db", db_url, "export-ledger", str(out), "--status", "已转化",
+                 "--force"]) == 0
     assert "achievements\t2" in capsys.readouterr().out
     assert main(["--db", db_url, "export-ledger", str(out), "--status", "sold"]) == 2
     assert "[INPUT] status:" in capsys.readouterr().err

@@ -9,7 +9,6 @@ keep working.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.exchange import sections as S
 from ttdesk.core.exchange.encode import Encoder, pages, rows_where_in
 from ttdesk.core.exchange.sections import FORMAT, TOP, VERSION, Section
+from ttdesk.core.office.output import atomic_file, check_output
 from ttdesk.db import models as M
 from ttdesk.db.types import utcnow
 
@@ -138,16 +138,18 @@ def _begin_snapshot(session: Session) -> None:
 
 
 def export_json(ctx: AppContext, path: str | Path, *, selection: Selection | None = None,
-                mask_personal: bool = False, include_files: bool = True) -> ExportSummary:
+                mask_personal: bool = False, include_files: bool = True,
+                force: bool = False) -> ExportSummary:
     """Write the whole database (or a selection) as an interchange document at `path`.
 
     `mask_personal` leaves out ID numbers and password hashes; `include_files=False` leaves
-    out the PDF content of archived filings (their hashes and snapshots stay).
+    out the PDF content of archived filings (their hashes and snapshots stay). `force`:
+    overwrite an existing file (see `check_output`: never the database or a backup).
     """
     started = time.perf_counter()
-    target = Path(path)
-    partial = target.with_name(target.name + ".partial")
-    with ctx.read() as session, partial.open("w", encoding="utf-8", newline="\n") as fh:
+    target = check_output(path, db=ctx.db, force=force)
+    with atomic_file(target) as partial, ctx.read() as session, \
+            partial.open("w", encoding="utf-8", newline="\n") as fh:
         _begin_snapshot(session)
         enc = Encoder(session, mask_personal=mask_personal, include_files=include_files)
         chosen = _selected(session, selection) if selection is not None else {}
@@ -163,8 +165,6 @@ def export_json(ctx: AppContext, path: str | Path, *, selection: Selection | Non
             w.items(sec.name, _section_batches(enc, sec, chosen.get(sec.name)))
         w.close()
         fh.flush()
-        os.fsync(fh.fileno())
-    partial.replace(target)
     return ExportSummary(path=target, counts=dict(enc.counts),
                          bytes_written=target.stat().st_size,
                          seconds=time.perf_counter() - started)

@@ -24,6 +24,7 @@ from ttdesk.codes import AchievementStatus
 from ttdesk.core.base import labels
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.base.spreadsheet import data_cell
 from ttdesk.core.ledger.build import LedgerCancelled
 from ttdesk.core.ledger.catalog import (
     ACHIEVEMENTS,
@@ -37,6 +38,7 @@ from ttdesk.core.ledger.catalog import (
     RECEIPTS,
     SHEET_LABELS,
 )
+from ttdesk.core.office.output import atomic_file, check_output
 from ttdesk.core.rules import policy
 from ttdesk.core.views.cases import CaseFilter, CaseSort, ids_in_session
 from ttdesk.db import models as M
@@ -119,7 +121,7 @@ class _Sheet:
                 cell.number_format = fmt
                 row.append(cell)
             else:
-                row.append(v)
+                row.append(data_cell(self.ws, v))
         self.ws.append(row)
         self.n += 1
 
@@ -137,13 +139,15 @@ def _lab(value: Any) -> str | None:
 def export_ledger(ctx: AppContext, path: str | Path, *, status: str | None = None,
                   year: int | None = None, search: str | None = None,
                   progress: Callable[[float, str], None] | None = None,
-                  cancel: Callable[[], bool] | None = None) -> ExportSummary:
-    """Write the cases matching the filter (all by default) and their deals as a ledger."""
+                  cancel: Callable[[], bool] | None = None,
+                  force: bool = False) -> ExportSummary:
+    """Write the cases matching the filter (all by default) and their deals as a ledger.
+    `force`: overwrite an existing file (the person agreed); see `check_output`."""
     import openpyxl
 
     started = time.perf_counter()
     wanted = _status(status) if status else None
-    out = ExportSummary(Path(path))
+    out = ExportSummary(check_output(path, db=ctx.db, force=force))
     wb = openpyxl.Workbook(write_only=True)
     with ctx.read() as s:
         pol = policy.current(s)
@@ -164,7 +168,8 @@ def export_ledger(ctx: AppContext, path: str | Path, *, status: str | None = Non
                 progress(min(1.0, (i + CHUNK) / max(len(ids), 1)) * 0.95,
                          f"导出 / exporting {min(i + CHUNK, len(ids))}/{len(ids)}")
         _companies(s, sorted(companies), sheets[COMPANIES])
-    wb.save(path)
+    with atomic_file(out.path) as temp:
+        wb.save(temp)
     out.counts = {k: sh.n for k, sh in sheets.items()}
     out.seconds = time.perf_counter() - started
     if progress is not None:

@@ -74,8 +74,10 @@ class Mapping:
             for kind, m in self.sheets.items()}}
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2),
-                              encoding="utf-8")
+        from ttdesk.core.office.output import write_bytes
+
+        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2)
+        write_bytes(path, text.encode("utf-8"), private=False)
 
 
 def _bad(zh: str, en: str, where: str) -> RuleViolation:

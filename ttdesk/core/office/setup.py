@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from ttdesk.core.base.context import AppContext, os_account
+from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.rules import policy
 from ttdesk.db import migrate
 from ttdesk.db.engine import connect, normalize_url
@@ -37,6 +38,26 @@ def default_db_url() -> str:
 def resolve_url(url: str | None) -> str:
     """--db beats TTDESK_DB beats the default SQLite file in the data folder."""
     return normalize_url(url or os.environ.get("TTDESK_DB") or default_db_url())
+
+
+def require_existing(url: str | None) -> None:
+    """Refuse a SQLite file that does not exist (a mistyped --db must not create an empty
+    database that a read command then answers from); a server URL is left to connect."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(resolve_url(url))
+    if parsed.get_backend_name() != "sqlite":
+        return
+    database = parsed.database or ""
+    if not database or database == ":memory:":
+        return
+    path = Path(database)
+    if path.is_dir():
+        raise RuleViolation("DB", f"数据库路径是一个文件夹：{path}",
+                            f"the database path is a folder: {path}", field="db")
+    if not path.exists():
+        raise RuleViolation("DB", f"没有数据库：{path}；用 `init` 创建",
+                            f"no database at {path}; `init` creates one", field="db")
 
 
 def seed_defaults(ctx: AppContext) -> None:

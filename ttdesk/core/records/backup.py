@@ -26,9 +26,10 @@ from sqlalchemy.engine import make_url
 from ttdesk.core.base import changes
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, TTDeskError, ValidationFailed
+from ttdesk.core.office.output import atomic_file, check_output
 from ttdesk.db import migrate
 from ttdesk.db.engine import connect, normalize_url
-from ttdesk.db.sqlite_copy import integrity_ok, online_copy
+from ttdesk.db.sqlite_copy import integrity_ok, online_copy, open_read_only
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +89,11 @@ def _pg_run(tool: str, args: list[str], url: str) -> None:
 
 # ---- backup ------------------------------------------------------------------------------
 
-def backup(ctx: AppContext, target: str | Path) -> Path:
-    """Write a consistent copy of the open database to `target` and return its path."""
-    target = Path(target)
+def backup(ctx: AppContext, target: str | Path, *, force: bool = False) -> Path:
+    """Write a consistent copy of the open database to `target` and return its path.
+    The target passes `check_output` (never the database itself, never over a backup)."""
     db = ctx.db
+    target = check_output(target, db=db, force=force, backup=True)
     if db.is_sqlite:
         path = db.sqlite_path
         if path is None:
@@ -102,10 +104,8 @@ def backup(ctx: AppContext, target: str | Path) -> Path:
             raise BackupError(f"备份校验失败 / the backup copy failed its integrity check: "
                               f"{target}")
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    _pg_run("pg_dump", ["--format=custom", "--file", str(partial)], db.url)
-    partial.replace(target)
+    with atomic_file(target) as partial:
+        _pg_run("pg_dump", ["--format=custom", "--file", str(partial)], db.url)
     return target
 
 
@@ -120,7 +120,7 @@ def check_sqlite_backup(source: Path, shown: Path | None = None) -> str:
     if not integrity_ok(source):
         raise _refuse(shown, "备份文件已损坏或不是 SQLite 数据库",
                       "the backup file is damaged or not a SQLite database")
-    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    conn = open_read_only(source)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables >= _MARKER_TABLES:

@@ -102,8 +102,13 @@ def next_serial(session: Session, kind: str, year: int) -> str:
 
 
 def generate(ctx: AppContext, kind: str, subject: str, lang: str, build: SnapshotFn,
-             render: RenderFn) -> Generated:
-    """Build the snapshot, render and archive a new version (see the module docstring)."""
+             render: RenderFn, deliver: Callable[[bytes], None] | None = None) -> Generated:
+    """Build the snapshot, render and archive a new version (see the module docstring).
+
+    `deliver(content)` runs inside the unit of work, before it commits: it writes the file
+    (to a temp file beside the target). When it fails — a full disk, a refused path — the
+    transaction rolls back, so no serial number is used up and no archive row exists for a
+    file nobody received."""
     with ctx.write() as session:
         snapshot = build(session)
         digest = snapshot_hash(snapshot)
@@ -113,6 +118,8 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str, build: Snapsho
         ).scalar_one_or_none()
         if latest is not None and not latest.superseded and latest.snapshot_sha256 == digest \
                 and latest.content:
+            if deliver is not None:
+                deliver(latest.content)
             return Generated(_record(latest), latest.content, reused=True)
         version = (latest.version if latest is not None else 0) + 1
         created = utcnow()
@@ -127,6 +134,8 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str, build: Snapsho
                      content=content)
         session.add(row)
         session.flush()
+        if deliver is not None:
+            deliver(content)
         return Generated(_record(row, len(content)), content, reused=False)
 
 

@@ -56,7 +56,9 @@ class DataActions:
         def work(_progress: Any, _cancelled: Any) -> Path:
             from ttdesk.core.records.backup import backup
 
-            return backup(self._ctx, target)
+            # the save dialog asked before replacing a file; check_output still refuses the
+            # database itself and an existing backup
+            return backup(self._ctx, target, force=True)
 
         done = QCoreApplication.translate("MainWindow", "已备份到：")
         return self._run(QCoreApplication.translate("MainWindow", "正在备份…"), work,
@@ -102,7 +104,7 @@ class DataActions:
         def work(_progress: Any, _cancelled: Any) -> Any:
             from ttdesk.core.exchange.export import export_json
 
-            return export_json(self._ctx, target)
+            return export_json(self._ctx, target, force=True)  # the dialog asked first
 
         done = QCoreApplication.translate("MainWindow", "已导出：")
         return self._run(QCoreApplication.translate("MainWindow", "正在导出…"), work,

@@ -93,9 +93,10 @@ class PdfPreview(QWidget):
                                                   "PDF (*.pdf)")
             if not path:
                 return None
-        target = Path(path)
-        target.write_bytes(self.data)
-        return target
+        from ttdesk.core.office.output import check_output, write_bytes
+
+        target = check_output(path, force=True)  # the dialog asked before replacing a file
+        return write_bytes(target, self.data)
 
 
 def open_folder(folder: Path) -> None:

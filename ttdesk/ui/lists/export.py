@@ -9,13 +9,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ttdesk.core.base.spreadsheet import data_row, safe_text
+from ttdesk.core.office.output import atomic_file
 from ttdesk.ui.lists.model import Column, display
 
 CHUNK = 500
 
 
 def _cell_text(text: str) -> str:
-    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return safe_text(text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
 
 
 def tsv(columns: Sequence[Column], rows: Sequence[Any], lang: str) -> str:
@@ -45,13 +47,13 @@ def write_xlsx(path: str | Path, sheet: str, columns: Sequence[Column],
                cancelled: Callable[[], bool] | None = None) -> Path:
     """Write the rows of `ids` (fetched in chunks) to a new workbook at `path`.
 
-    Written to a `.partial` file first and renamed at the end, so a cancelled or failed
-    export leaves no half-written workbook behind.
+    Written to a temp file beside `path` and renamed at the end, so a cancelled or failed
+    export leaves no half-written workbook behind (the save dialog already asked before an
+    existing file is replaced). Text that Excel would take for a formula stays text.
     """
     from openpyxl import Workbook
 
     target = Path(path)
-    partial = target.with_name(target.name + ".partial")
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet)
     ws.append([c.heading(lang) for c in columns])
@@ -59,12 +61,9 @@ def write_xlsx(path: str | Path, sheet: str, columns: Sequence[Column],
         if cancelled is not None and cancelled():
             raise InterruptedError("export cancelled")
         for row in fetch(ids[start:start + CHUNK]):
-            ws.append([_excel_value(c.value(row), lang) for c in columns])
+            ws.append(data_row(ws, (_excel_value(c.value(row), lang) for c in columns)))
         if progress is not None:
             progress(min(1.0, (start + CHUNK) / max(1, len(ids))), "")
-    try:
-        book.save(partial)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
+    with atomic_file(target) as temp:
+        book.save(temp)
     return target

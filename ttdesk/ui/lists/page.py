@@ -341,6 +341,9 @@ class ListPage(QWidget):
         ctx, rows, lang, sheet = self._ctx, self.spec.rows, self._lang, self.spec.key
 
         def work(progress: Any, cancelled: Any) -> Path:
+            from ttdesk.core.office.output import check_output
+
+            check_output(path, db=ctx.db, force=True)  # the save dialog asked before replacing
             return export.write_xlsx(path, sheet, columns, lambda part: rows(ctx, part), ids,
                                      lang, progress, cancelled)
 
