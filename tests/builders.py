@@ -87,6 +87,12 @@ def make_achievement(ctx: AppContext, *, contributors: Sequence[tuple[M.Person, 
     return _save(ctx, ach)
 
 
+def full_checklist(on: date = date(2026, 3, 20), by: str = "刘晨") -> dict[str, Any]:
+    """Every due-diligence item of the default policy ticked (what F04 needs)."""
+    return {i["key"]: {"on": on.isoformat(), "by": by, "note": "已核查"}
+            for i in policy.DEFAULT_POLICY["due_diligence_items"]}
+
+
 def make_deal(ctx: AppContext, achievements: Sequence[M.Achievement] = (),
               counterparty: M.Company | None = None, **kw: Any) -> M.Deal:
     n = _next()
@@ -210,7 +216,7 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
         grant_id, ip_id = grant.id, ip.id
     deal = make_deal(ctx, [case, plain_case], buyer, rights_grant_id=grant_id,
                      approval_date=date(2026, 4, 1), signing_date=date(2026, 4, 20),
-                     due_diligence={"credit": True, "notes": "良好"}, royalty_rate=Decimal("3.5"),
+                     due_diligence=full_checklist(), royalty_rate=Decimal("3.5"),
                      status=E.DealStatus.PERFORMING, upfront_amount=Decimal("100000.00"))
     equity = make_deal(ctx, [plain_case], spinoff, mode=E.DealMode.EQUITY,
                        pricing_method=E.PricingMethod.LISTING, exchange_reference="BJ-2026-77",

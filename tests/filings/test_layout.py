@@ -12,6 +12,7 @@ import pdfplumber
 from sqlalchemy import select
 
 from tests.builders import (
+    full_checklist,
     make_achievement,
     make_company,
     make_deal,
@@ -95,7 +96,7 @@ def test_fifty_recipients_flow_with_repeated_headers(ctx: AppContext) -> None:
     case = make_achievement(ctx, contributors=[(p, "2") for p in people], title=LONG_TITLE)
     buyer = make_company(ctx, name="北京" + "智能医疗器械与数字健康" * 6 + "有限公司")
     deal = make_deal(ctx, [case], buyer, title=LONG_TITLE, approval_body="技术转移中心",
-                     approval_date=date(2026, 4, 1), due_diligence={"ownership": True},
+                     approval_date=date(2026, 4, 1), due_diligence=full_checklist(),
                      status=E.DealStatus.PERFORMING)
     make_distribution(ctx, deal, allocations=[(p, "2", "1400.00") for p in people],
                       approval_date=date(2026, 7, 1), approval_body="技术转移中心",

@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--distribution", type=int, metavar="N",
                    help="F07 / F03 reward: the distribution id (default: the latest)")
     add_force_flag(p)
+    p.add_argument("--draft", action="store_true",
+                   help="F02 F04 F07: the 报批稿 before the decision (watermarked, no serial, "
+                        "not archived)")
     add_json_flag(p)
     p.set_defaults(handler=run_filing)
 
@@ -81,6 +84,8 @@ def run_filing(args: argparse.Namespace) -> int:
     from ttdesk.filings.service import generate
 
     ctx = open_ctx(args)
+    if args.draft:
+        return _run_draft(ctx, args)
     try:
         target = check_output(args.output, db=ctx.db, force=args.force)
         with atomic_file(target) as temp:  # the serial is used only if the file is written
@@ -89,6 +94,28 @@ def run_filing(args: argparse.Namespace) -> int:
         _print_generated(args, gen, str(target))
     finally:
         ctx.db.dispose()
+    return EXIT_OK
+
+
+def _run_draft(ctx: Any, args: argparse.Namespace) -> int:
+    from ttdesk.core.office.output import atomic_file, check_output
+    from ttdesk.filings.service import draft
+
+    try:
+        target = check_output(args.output, db=ctx.db, force=args.force)
+        content = draft(ctx, args.form, args.subject, args.filing_lang or args.lang,
+                        args.distribution)
+        with atomic_file(target) as temp:
+            temp.write_bytes(content)
+        path = str(target)
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print_json({"draft": True, "kind": args.form, "subject": args.subject, "path": path})
+    elif args.lang == "zh":
+        print(f"已生成 {args.form} 报批稿（草稿，未归档）：{path}")
+    else:
+        print(f"Generated the {args.form} draft (not archived): {path}")
     return EXIT_OK
 
 

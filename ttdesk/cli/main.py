@@ -41,6 +41,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_check,
         cmd_db,
         cmd_demo,
+        cmd_diligence,
         cmd_exchange,
         cmd_filing,
         cmd_ledger,
@@ -49,7 +50,7 @@ def command_modules() -> tuple[ModuleType, ...]:
     )
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_money,
-            cmd_filing, cmd_ledger)
+            cmd_filing, cmd_ledger, cmd_diligence)
 
 
 def build_parser() -> argparse.ArgumentParser:

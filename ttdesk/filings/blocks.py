@@ -90,6 +90,7 @@ class Labels:
     empty: str
     date_blank: str
     colon: str
+    draft_serial: str
 
 
 LABELS = {
@@ -97,11 +98,12 @@ LABELS = {
                  fingerprint="数据指纹", signature="签字", date="日期", stamp="（盖章）",
                  sign_here="签字：", empty="（无）",
                  date_blank="\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日",
-                 colon="："),
+                 colon="：", draft_serial="报批稿，未归档，无编号"),
     "en": Labels(page="Page {x} of {y}", generated="Generated", serial="Serial",
                  fingerprint="Data hash", signature="Signature", date="Date",
                  stamp="(stamp)", sign_here="Signature:", empty="(none)",
-                 date_blank="\u00a0" * 24, colon=": "),
+                 date_blank="\u00a0" * 24, colon=": ",
+                 draft_serial="draft for approval, not archived, no serial"),
 }
 
 
@@ -131,7 +133,8 @@ class Document:
         yield from (self.title, self.subject_ref, self.institution, self.form_code)
         lab = self.labels()
         yield from (lab.page, lab.generated, lab.serial, lab.fingerprint, lab.signature,
-                    lab.date, lab.stamp, lab.sign_here, lab.empty, lab.date_blank, lab.colon)
+                    lab.date, lab.stamp, lab.sign_here, lab.empty, lab.date_blank, lab.colon,
+                    lab.draft_serial)
         for b in self.blocks:
             if isinstance(b, Heading | Note):
                 yield b.text

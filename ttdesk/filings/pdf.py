@@ -40,6 +40,7 @@ MARGIN_BOTTOM = 27 * mm
 QR_SIZE = 19 * mm
 LABEL_BG = colors.Color(0.93, 0.94, 0.96)
 RULE = colors.Color(0.35, 0.35, 0.35)
+WATERMARK = "草稿 / DRAFT"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Stamp:
     serial: str
     snapshot_sha256: str
     generated_at: datetime
+    draft: bool = False  # 报批稿: a diagonal watermark, no serial, no QR (nothing archived)
 
     @property
     def short_hash(self) -> str:
@@ -95,8 +97,23 @@ class _Flow:
         out: list[Any] = [_p(self.doc.title, self.s.title),
                           _p(f"{self.doc.subject_ref}    {self.doc.form_code}", self.s.subtitle)]
         for block in self.doc.blocks:
-            out.extend(self.block(block))
+            if isinstance(block, b.Signatures):
+                out.append(self._with_previous(out, self.block(block)))
+            else:
+                out.extend(self.block(block))
         return out
+
+    @staticmethod
+    def _with_previous(out: list[Any], flowables: list[Any]) -> Any:
+        """Keep-with-previous: the signature block goes to a new page only together with the
+        block before it (an opinion box, a note), never alone."""
+        kept: list[Any] = []
+        while out and isinstance(out[-1], Spacer):
+            kept.insert(0, out.pop())
+        if out and not isinstance(out[-1], CondPageBreak):
+            prev = out.pop()
+            kept[0:0] = list(prev._content) if isinstance(prev, KeepTogether) else [prev]
+        return KeepTogether([*kept, *flowables])
 
     def block(self, block: b.Block) -> list[Any]:
         if isinstance(block, b.Heading):
@@ -219,7 +236,7 @@ def _qr_image(modules: list[list[bool]]) -> Any:
 
 def _canvas_class(doc: b.Document, stamp: Stamp) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each footer can say "of y"."""
-    qr = _qr_image(qr_modules(stamp.qr_payload))
+    qr = None if stamp.draft else _qr_image(qr_modules(stamp.qr_payload))
     lab = doc.labels()
     generated = local_time(stamp.generated_at, doc.lang)
 
@@ -259,13 +276,26 @@ def _canvas_class(doc: b.Document, stamp: Stamp) -> type[Canvas]:
             self.setFont(FONT, 8)
             c = lab.colon
             self.drawString(MARGIN_X, base + 12 * mm, f"{lab.generated}{c}{generated}")
-            self.drawString(MARGIN_X, base + 7.5 * mm, f"{lab.serial}{c}{stamp.serial}")
+            serial = lab.draft_serial if stamp.draft else stamp.serial
+            self.drawString(MARGIN_X, base + 7.5 * mm, f"{lab.serial}{c}{serial}")
             self.drawString(MARGIN_X, base + 3 * mm, f"{lab.fingerprint}{c}{stamp.short_hash}")
             self.setFont(FONT, 9)
             self.drawCentredString(width / 2, base + 7.5 * mm,
                                    lab.page.format(x=number, y=total))
-            # the same image object on every page: embedded once
-            self.drawImage(qr, width - MARGIN_X - QR_SIZE, base, QR_SIZE, QR_SIZE)
+            if stamp.draft:
+                self._watermark(width, height)
+            else:  # the same image object on every page: embedded once
+                self.drawImage(qr, width - MARGIN_X - QR_SIZE, base, QR_SIZE, QR_SIZE)
+            self.restoreState()
+
+        def _watermark(self, width: float, height: float) -> None:
+            """草稿 / DRAFT across the page, light enough to read the form through."""
+            self.saveState()
+            self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.28))
+            self.translate(width / 2, height / 2)
+            self.rotate(45)
+            self.setFont(FONT, 64)
+            self.drawCentredString(0, -20, WATERMARK)
             self.restoreState()
 
     return FilingCanvas
@@ -275,7 +305,7 @@ def render(doc: b.Document, stamp: Stamp) -> bytes:
     """The PDF bytes of `doc`; GlyphsMissing if a character cannot be drawn."""
     ensure_font()
     rl_config.useA85 = 0  # binary streams: ASCII85 only made files bigger and slower
-    check_glyphs([*doc.texts(), stamp.serial])
+    check_glyphs([*doc.texts(), stamp.serial, WATERMARK])
     size = landscape(A4) if doc.landscape else A4
     out = io.BytesIO()
     template = BaseDocTemplate(
@@ -283,7 +313,8 @@ def render(doc: b.Document, stamp: Stamp) -> bytes:
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
         title=f"{doc.title} {doc.subject_ref}", author=doc.institution,
         subject=doc.subject_ref, creator=f"TT Desk {__version__}",
-        keywords=f"TTDesk-Serial:{stamp.serial} TTDesk-Data:{stamp.snapshot_sha256}",
+        keywords=("TTDesk-Draft" if stamp.draft else f"TTDesk-Serial:{stamp.serial}")
+        + f" TTDesk-Data:{stamp.snapshot_sha256}",
         lang="zh-CN" if doc.lang == "zh" else "en", initialFontName=FONT, initialFontSize=9,
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X,

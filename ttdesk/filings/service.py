@@ -10,7 +10,7 @@ nothing is written. Regenerating from unchanged data gives back the archived ver
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from ttdesk.core import filing_data
@@ -48,6 +48,25 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
         return render_snapshot(snapshot, language, serial, digest, created)
 
     return filing_archive.generate(ctx, code, key, language, build, render, deliver)
+
+
+def draft(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
+          distribution: int | None = None) -> bytes:
+    """The 报批稿 of an approval form (F02, F04, F07), printable before the decision: a
+    diagonal "草稿 / DRAFT" watermark, no serial, nothing archived."""
+    from ttdesk.core.records.filing_archive import snapshot_hash
+
+    language = lang or ctx.lang
+    if language not in LANGS:
+        language = "zh"
+    with ctx.read() as session:
+        snapshot = filing_data.build(session, kind.strip().upper(), subject,
+                                     distribution=distribution, draft=True)
+    from ttdesk.filings import forms
+    from ttdesk.filings.pdf import Stamp, render
+
+    return render(forms.document(snapshot, language),
+                  Stamp("", snapshot_hash(snapshot), datetime.now(UTC), draft=True))
 
 
 def verify(ctx: AppContext, content: bytes) -> Verification:

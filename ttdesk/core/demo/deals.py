@@ -17,6 +17,7 @@ from ttdesk.core.demo.notices import (
     objection_open,
 )
 from ttdesk.core.demo.timeline import LICENSES, DealPlan
+from ttdesk.core.rules.policy import DEFAULT_POLICY
 from ttdesk.core.rules.workdays import add_months, add_working_days
 
 TITLE_SUFFIX = {"transfer": "专利权转让", "license_exclusive": "独占许可",
@@ -35,6 +36,24 @@ def pick_counterparty(g: Gen, plan: DealPlan) -> None:
         plan.counterparty = g.weighted(*same_field)
     else:
         plan.counterparty = g.weighted(g.companies, g.company_weights)
+
+
+def _checklist(g: Gen, d: dict[str, Any]) -> dict[str, Any]:
+    """The policy's due-diligence items, each ticked with date, person and note; complete
+    once the deal went on to approval, partly ticked while still in due diligence."""
+    start = d["due_diligence"]
+    done = "approval" in d
+    out: dict[str, Any] = {}
+    for n, item in enumerate(DEFAULT_POLICY["due_diligence_items"]):
+        if not done and g.rng.random() < 0.5:
+            continue
+        on = min(start + days(min(n + 1, 7)), d.get("approval", g.today), g.today)
+        out[item["key"]] = {"on": on.isoformat(),
+                            "by": g.one(DILIGENCE_BY), "note": ""}
+    return out
+
+
+DILIGENCE_BY = ["刘晨", "王磊", "张敏", "陈静"]
 
 
 def _terms(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -> None:
@@ -96,10 +115,7 @@ def emit_deal(g: Gen, plan: DealPlan, seq: int, interested: bool) -> None:
                                      if plan.pricing == "listing"
                                      else f"PM-{d['approval'].year}-{seq:04d}")
     if "due_diligence" in d:
-        row["due_diligence"] = {"ownership": True, "encumbrance": True,
-                                "freedom_to_operate": g.rng.random() < 0.9,
-                                "counterparty_credit": True,
-                                "started": d["due_diligence"].isoformat()}
+        row["due_diligence"] = _checklist(g, d)
     if plan.approved:
         _approval(g, plan, row, price, seq)
     if price is not None and "approval" in d and (

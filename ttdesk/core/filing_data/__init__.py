@@ -37,14 +37,21 @@ def _check_kind(kind: str) -> str:
     return code
 
 
+DRAFTABLE = ("F02", "F04", "F07")  # approval forms: a 报批稿 exists before the decision
+
+
 def build(session: Session, kind: str, subject: str, variant: str | None = None,
-          distribution: int | None = None) -> dict[str, Any]:
+          distribution: int | None = None, draft: bool = False) -> dict[str, Any]:
     code = _check_kind(kind)
     key = subject.strip()
+    if draft and code not in DRAFTABLE:
+        raise RuleViolation("ARG", f"只有审批表（{'、'.join(DRAFTABLE)}）有报批稿",
+                            f"only the approval forms ({', '.join(DRAFTABLE)}) have a draft",
+                            field="kind")
     if code == "F01":
         return cases.f01(session, key)
     if code == "F02":
-        return cases.f02(session, key)
+        return cases.f02(session, key, draft)
     if code == "F03":
         v = f03_variant(session, key, variant)
         if v not in F03_VARIANTS:
@@ -53,13 +60,13 @@ def build(session: Session, kind: str, subject: str, variant: str | None = None,
                                 field="--kind")
         return deals.f03(session, key, v, distribution)
     if code == "F04":
-        return deals.f04(session, key)
+        return deals.f04(session, key, draft)
     if code == "F05":
         return cases.f05(session, key)
     if code == "F06":
         return deals.f06(session, key)
     if code == "F07":
-        return deals.f07(session, key, distribution)
+        return deals.f07(session, key, distribution, draft)
     if code == "F08":
         return reports.f08(session, key)
     return reports.f09(session, key)

@@ -68,7 +68,9 @@ def f01(session: Session, case_no: str) -> dict[str, Any]:
     return snap
 
 
-def f02(session: Session, case_no: str) -> dict[str, Any]:
+def f02(session: Session, case_no: str, draft: bool = False) -> dict[str, Any]:
+    """The grant approval form; `draft` (报批稿) is for the meeting that decides, so the
+    publicity result and the decision are not required yet."""
     case = detail_in_session(session, case_no)
     missing = Missing("F02", case.case_no)
     snap = header(session, "F02", case.case_no, missing)
@@ -110,6 +112,10 @@ def f02(session: Session, case_no: str) -> dict[str, Any]:
     missing.need(grant.college_review_date, "college_review_date", "院系审核意见",
                  "college review")
     missing.need(grant.tto_review_date, "tto_review_date", "转移机构审核意见", "TTO review")
+    snap["draft"] = draft
+    if draft:
+        missing.check()
+        return snap
     if snap["publicity"] is None or snap["publicity"]["result"] is None:
         missing.add("publicity", "公示结果", "the publicity result")
     if not grant.decision_body or not grant.decision_date:

@@ -20,8 +20,10 @@ from ttdesk.codes import (
 )
 from ttdesk.core.base.errors import NotFound
 from ttdesk.core.companies import equity
+from ttdesk.core.deals import diligence
 from ttdesk.core.filing_data.cases import contributors as case_contributors
 from ttdesk.core.filing_data.common import Missing, header, js, pick
+from ttdesk.core.rules import policy
 from ttdesk.core.rules.credit_code import is_valid_credit_code
 from ttdesk.core.views.case_detail import detail_in_session as case_in_session
 from ttdesk.core.views.parts import costs as cost_rows
@@ -249,7 +251,22 @@ def _f03_grant(session: Session, case_no: str) -> dict[str, Any]:
 
 # ---- F04 ----------------------------------------------------------------------------------
 
-def f04(session: Session, deal_no: str) -> dict[str, Any]:
+def _checklist(session: Session, deal: Any, missing: Missing) -> list[dict[str, Any]]:
+    """The due-diligence checklist under the current policy; every item must be ticked."""
+    pol = policy.current(session)
+    lines = diligence.rows(deal.due_diligence, pol)
+    open_items = diligence.missing(deal.due_diligence, pol)
+    if open_items:
+        missing.add("due_diligence", "尽职调查清单未完成：" + "、".join(r.zh for r in open_items),
+                    "the due-diligence checklist is incomplete: "
+                    + ", ".join(r.en for r in open_items))
+    return [{"key": r.key, "zh": r.zh, "en": r.en, "done": r.done, "on": js(r.on),
+             "by": r.by, "note": r.note} for r in lines]
+
+
+def f04(session: Session, deal_no: str, draft: bool = False) -> dict[str, Any]:
+    """The deal approval form; `draft` (报批稿) is printed before the approval, for the
+    meeting that decides, so the approval itself is not required yet."""
     deal = detail_in_session(session, deal_no)
     missing = Missing("F04", deal.deal_no)
     snap = header(session, "F04", deal.deal_no, missing)
@@ -263,17 +280,16 @@ def f04(session: Session, deal_no: str) -> dict[str, Any]:
         valuation=None if not deal.valuations else pick(
             deal.valuations[-1], "appraised", "no_appraisal_reason", "firm", "report_no",
             "base_date", "approach", "appraised_value", "agreed_value", "filing_date"),
-        due_diligence={k: js(v) for k, v in (deal.due_diligence or {}).items()},
         publicity=_publicity(deal.publicities[-1]) if deal.publicities else None,
         cooperation=cooperation,
+        draft=draft,
     )
     missing.need(achievements, "achievements", "涉及的科技成果", "the achievements covered")
     missing.need(deal.counterparty, "counterparty", "交易对方", "counterparty")
     missing.need(deal.price, "price", "交易价格", "price")
     if not cooperation:
         missing.need(deal.pricing_method, "pricing_method", "定价方式", "pricing method")
-        missing.need(deal.due_diligence, "due_diligence", "尽职调查清单",
-                     "due-diligence checklist")
+        snap["checklist"] = _checklist(session, deal, missing)
     if deal.mode == DealMode.EQUITY and not deal.valuations:
         missing.add("valuation", "评估或不评估理由记录（R8）",
                     "a valuation or the reason for not appraising (R8)", rule="R8")
@@ -284,7 +300,7 @@ def f04(session: Session, deal_no: str) -> dict[str, Any]:
             not deal.supervising_approval_ref:
         missing.add("supervising_approval_ref", "主管部门审批文号（R9）",
                     "the supervising department's approval (R9)", rule="R9")
-    if not deal.approval_body or not deal.approval_date:
+    if not draft and (not deal.approval_body or not deal.approval_date):
         missing.add("approval", "审批记录（审批机构与日期）", "the approval (body and date)")
     missing.check()
     return snap
@@ -364,7 +380,9 @@ def _dist_part(dist: Any) -> dict[str, Any]:
                                  "taxable_amount", "equity_pct") for a in dist.allocations]}
 
 
-def f07(session: Session, deal_no: str, dist_id: int | None = None) -> dict[str, Any]:
+def f07(session: Session, deal_no: str, dist_id: int | None = None, draft: bool = False
+        ) -> dict[str, Any]:
+    """The distribution approval form; `draft` (报批稿) before the approval."""
     deal = detail_in_session(session, deal_no)
     subject = deal.deal_no if dist_id is None else f"{deal.deal_no}#{dist_id}"
     missing = Missing("F07", subject)
@@ -388,6 +406,7 @@ def f07(session: Session, deal_no: str, dist_id: int | None = None) -> dict[str,
         costs=[{**pick(c, "incurred_on", "amount", "category", "deductible", "note"),
                 "reversal": c.reverses_id is not None} for c in deal.costs if c.deductible],
         publicity=None,
+        draft=draft,
     )
     pubs = _distribution_publicities(session, dist.id)
     if pubs:
@@ -400,7 +419,7 @@ def f07(session: Session, deal_no: str, dist_id: int | None = None) -> dict[str,
                         f"个人分配合计（{total}）须等于团队金额（{dist.team_amount}）",
                         f"allocations totalling the team amount ({total} vs "
                         f"{dist.team_amount})", rule="R10")
-    if not dist.approval_date or not dist.approval_body:
+    if not draft and (not dist.approval_date or not dist.approval_body):
         missing.add("approval", "审批记录（审批机构与日期）", "the approval (body and date)")
     missing.check()
     return snap

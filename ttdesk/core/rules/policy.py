@@ -43,6 +43,16 @@ DEFAULT_POLICY: dict[str, Any] = {
         "status", "mode", "price", "income", "equity",
     ],
     "signature_roles": ["经办人", "部门负责人", "分管校领导"],
+    # The due-diligence checklist of a deal (domain.md §6); F04 needs every item ticked.
+    "due_diligence_items": [
+        {"key": "counterparty_credit", "zh": "交易对方资信与履约能力",
+         "en": "Counterparty credit and capacity"},
+        {"key": "related_party", "zh": "关联关系申报", "en": "Related-party declaration"},
+        {"key": "ip_status", "zh": "知识产权状态与权利负担", "en": "IP status and encumbrances"},
+        {"key": "funding_terms", "zh": "经费来源约定", "en": "Funding terms"},
+        {"key": "secrecy_review", "zh": "保密审查", "en": "Secrecy review"},
+        {"key": "valuation_basis", "zh": "定价与估值依据", "en": "Valuation basis"},
+    ],
 }
 
 # National floors under which no unit's own rule may go (domain.md §1).
@@ -124,6 +134,14 @@ def validate_values(values: dict[str, Any]) -> None:
         problems.append(RuleViolation(
             "POLICY", "天数与年限须为正整数", "days and years must be positive",
         ).problems[0])
+    items = values.get("due_diligence_items") or []
+    keys = [str(i.get("key", "")).strip() for i in items if isinstance(i, dict)]
+    if len(keys) != len(items) or not all(keys) or len(set(keys)) != len(keys) or not all(
+            str(i.get("zh", "")).strip() for i in items):
+        problems.append(RuleViolation(
+            "POLICY", "尽职调查清单项须各有名称且不重复",
+            "each due-diligence item needs a name, without duplicates",
+            field="due_diligence_items").problems[0])
     if problems:
         raise ValidationFailed(problems)
 

@@ -133,11 +133,14 @@ def f02(snap: dict[str, Any], lang: str) -> b.Document:
                       w.text(g.get("tto_opinion")) or w.tr("同意。", "Approved."),
                       when=w.date(g.get("tto_review_date"))))
     doc.add(b.Heading(w.tr("五、公示结果", "5. Publicity result")), publicity_fields(w, pub))
-    decision = w.tr(f"经{g['decision_body']}审议，同意赋权。", f"Approved by {g['decision_body']}.")
-    if g.get("minutes_no"):
-        decision += w.tr(f"（纪要编号：{g['minutes_no']}）", f" (minutes {g['minutes_no']})")
+    decision = ""  # 报批稿: blank until the university decides
+    if not snap.get("draft") and g.get("decision_body"):
+        decision = w.tr(f"经{g['decision_body']}审议，同意赋权。",
+                        f"Approved by {g['decision_body']}.")
+        if g.get("minutes_no"):
+            decision += w.tr(f"（纪要编号：{g['minutes_no']}）", f" (minutes {g['minutes_no']})")
     doc.add(b.Opinion(w.tr("学校审批意见", "University decision"), decision,
-                      when=w.date(g.get("decision_date"))))
+                      when=w.date(g.get("decision_date")) if decision else ""))
     if g.get("agreement_no"):
         doc.add(b.Fields([(w.field("agreement_no"), g["agreement_no"]),
                           (w.field("agreement_date"), w.date(g.get("agreement_date")))]))

@@ -140,6 +140,22 @@ def _payment(w: Words, d: dict[str, Any]) -> list[tuple[str, str]]:
     return [(k, v) for k, v in items if v]
 
 
+def _diligence(w: Words, snap: dict[str, Any]) -> b.Grid:
+    """The checklist: each item with its date, person and note; an archived snapshot from
+    before the checklist (a flat {item: yes/no}) still renders."""
+    head = [w.tr("检查项", "Item"), w.tr("结论", "Result"), w.tr("核查日期", "Checked on"),
+            w.tr("核查人", "By"), w.tr("说明", "Note")]
+    if "checklist" in snap:
+        rows = [[w.tr(r["zh"], r["en"]), w.yes_no(r["done"]), w.date(r.get("on")),
+                 w.text(r.get("by")), w.text(r.get("note"))] for r in snap["checklist"]]
+    else:
+        rows = [[due_diligence_label(k, w.lang),
+                 w.yes_no(v) if isinstance(v, bool) else
+                 (w.date(v) if k == "started" else w.text(v)), "", "", ""]
+                for k, v in (snap.get("due_diligence") or {}).items()]
+    return b.Grid(head, rows, widths=[2.2, 0.7, 1.2, 1, 2.2])
+
+
 def f04(snap: dict[str, Any], lang: str) -> b.Document:
     w = Words(lang)
     d = snap["deal"]
@@ -177,13 +193,7 @@ def f04(snap: dict[str, Any], lang: str) -> b.Document:
     doc.add(b.Heading(w.tr("四、支付条款", "4. Payment terms")),
             b.Fields(_payment(w, d) or [(w.field("payment_terms"), "")]))
     if not snap.get("cooperation"):
-        dd = snap["due_diligence"]
-        doc.add(b.Heading(w.tr("五、尽职调查", "5. Due diligence")),
-                b.Grid([w.tr("检查项", "Item"), w.tr("结论", "Result")],
-                       [[due_diligence_label(k, w.lang),
-                         w.yes_no(v) if isinstance(v, bool) else
-                         (w.date(v) if k == "started" else w.text(v))]
-                        for k, v in dd.items()], widths=[2, 3]))
+        doc.add(b.Heading(w.tr("五、尽职调查", "5. Due diligence")), _diligence(w, snap))
     n = 6 if not snap.get("cooperation") else 5  # no due diligence for cooperation
     doc.add(b.Heading(w.tr(f"{CN_NUM[n]}、关联关系申报", f"{n}. Related-party declaration")),
             b.Fields([
@@ -204,12 +214,14 @@ def f04(snap: dict[str, Any], lang: str) -> b.Document:
         (w.field("approval_date"), w.date(d.get("approval_date"))),
         (w.field("approval_minutes_no"), w.text(d.get("approval_minutes_no"))),
     ]))
+    decided = not snap.get("draft") and d.get("approval_date")
+    body = w.text(d.get("approval_body")) if decided else ""
     doc.add(b.Opinion(w.tr("技术转移机构意见", "TTO opinion"), ""),
-            b.Opinion(w.tr(f"审批意见（{d.get('approval_body')}）",
-                           f"Decision ({d.get('approval_body')})"),
+            b.Opinion(w.tr(f"审批意见（{body}）" if body else "审批意见",
+                           f"Decision ({body})" if body else "Decision"),
                       w.tr(f"同意按 {w.money(d.get('price'))} 实施转化。",
-                           f"Approved at {w.money(d.get('price'))}."),
-                      when=w.date(d.get("approval_date"))),
+                           f"Approved at {w.money(d.get('price'))}.") if decided else "",
+                      when=w.date(d.get("approval_date")) if decided else ""),
             signatures(snap, lang))
     return doc
 
@@ -366,10 +378,14 @@ def f07(snap: dict[str, Any], lang: str) -> b.Document:
     if snap.get("publicity"):
         doc.add(b.Heading(w.tr("五、奖励公示", "5. Reward publicity")),
                 publicity_fields(w, snap["publicity"]))
-    doc.add(b.Opinion(w.tr(f"审批意见（{dist.get('approval_body')}）",
-                           f"Decision ({dist.get('approval_body')})"),
-                      w.tr(f"同意按上述方案分配，团队奖励合计 {w.money(dist['team_amount'])}。",
-                           f"Approved; team reward {w.money(dist['team_amount'])} in total."),
-                      when=w.date(dist.get("approval_date"))),
-            signatures(snap, lang))
+    if snap.get("draft") or not dist.get("approval_date"):  # 报批稿: the decision is blank
+        decision = b.Opinion(w.tr("审批意见", "Decision"), "")
+    else:
+        decision = b.Opinion(
+            w.tr(f"审批意见（{dist.get('approval_body')}）",
+                 f"Decision ({dist.get('approval_body')})"),
+            w.tr(f"同意按上述方案分配，团队奖励合计 {w.money(dist['team_amount'])}。",
+                 f"Approved; team reward {w.money(dist['team_amount'])} in total."),
+            when=w.date(dist.get("approval_date")))
+    doc.add(decision, signatures(snap, lang))
     return doc
