@@ -1,7 +1,10 @@
 """The composition root: `ttdesk [--db URL] [--lang zh|en] [--self-test]`.
 
 Start-up order (style.md 2): excepthook → paths → logging → open and migrate the database →
-QApplication (+ CJK font) → MainWindow(ctx). PySide6 is imported inside functions only, so the
+QApplication (+ CJK font) → MainWindow(ctx). Quick start (B2): when the last page was the case
+list and the database is a SQLite file at the current schema, the window is shown first with
+the list's first page read by plain sqlite3, and the ORM and services load right after the
+first paint (`MainWindow.attach`). PySide6 is imported inside functions only, so the
 core part of `--self-test` and the import of this module stay lean.
 """
 
@@ -110,7 +113,7 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException,
 
 
 def _log_file() -> Path:
-    from ttdesk.core.office.setup import data_dir
+    from ttdesk.paths import data_dir
 
     return data_dir() / "logs" / "ttdesk.log"
 
@@ -194,8 +197,6 @@ def start_auto_backup(ctx: Any) -> threading.Thread:
 
 
 def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
-    from ttdesk.core.office.setup import open_context
-
     sys.excepthook = _excepthook
     log_path = setup_logging()
     log.info("starting TT Desk; log %s", log_path)
@@ -205,8 +206,47 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
 
     settings = UiSettings()
     lang = args.lang or settings.language
+    starting = quick_start(args.db, settings, lang)
+    if starting is None:
+        return run_window(app, args, qt_args, settings, lang)
+    from ttdesk.ui.app.i18n import install_translators
+
+    translators = install_translators(app, lang)  # noqa: F841  (kept alive while running)
+    install_cjk_font(app)
+    window = start_window(starting, settings)
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted now
+    opened: list[Any] = []
+
+    def load_services() -> None:
+        """Behind the painted window: the ORM, migrations check, seed; then hand over."""
+        try:
+            opened.append(open_services(args.db, lang))
+        except Exception as exc:
+            log.exception("could not open the database")
+            window.hide()
+            show_error(f"无法打开数据库 / Cannot open the database:\n{exc}", qt_args)
+            app.exit(1)
+            return
+        ctx = opened[0]
+        window.attach(ctx)
+        QTimer.singleShot(0, window.first_start)
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_auto_backup(ctx))
+
+    QTimer.singleShot(0, load_services)
     try:
-        ctx = open_context(args.db, lang=lang)
+        return int(app.exec())
+    finally:
+        for ctx in opened:
+            ctx.db.dispose()
+
+
+def run_window(app: Any, args: argparse.Namespace, qt_args: Sequence[str], settings: Any,
+               lang: str) -> int:
+    """The start-up without a quick first page: open the services, then the window."""
+    try:
+        ctx = open_services(args.db, lang)
     except Exception as exc:
         log.exception("could not open the database")
         show_error(f"无法打开数据库 / Cannot open the database:\n{exc}", qt_args)
@@ -227,6 +267,32 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
         ctx.db.dispose()
 
 
+def open_services(url: str | None, lang: str) -> Any:
+    """The service context: imports the ORM, migrates (backing up first) and seeds."""
+    from ttdesk.core.office.setup import open_context
+
+    return open_context(url, lang=lang)
+
+
+def quick_start(url: str | None, settings: Any, lang: str) -> Any | None:
+    """A `Starting` (the first page of cases read with sqlite3) when the window can be shown
+    before the ORM is imported: the last page was the case list and the database is a SQLite
+    file at the current schema. None otherwise (first start, another page, PostgreSQL, a
+    file to migrate): then the services open first, as before."""
+    if settings.last_page != "achievements":
+        return None
+    from ttdesk.core.views.light import first_cases_reader
+    from ttdesk.paths import data_dir
+
+    reader = first_cases_reader(url or os.environ.get("TTDESK_DB")
+                                or str(data_dir() / "ttdesk.db"))
+    if reader is None:
+        return None
+    from ttdesk.ui.kit.starting import Starting
+
+    return Starting(lang=lang, list_key="cases", first_page=reader)
+
+
 def start_window(ctx: Any, settings: Any) -> Any:
     """The main window, shown; the first-start walk-through follows once it is on screen."""
     from PySide6.QtCore import QTimer
@@ -235,7 +301,8 @@ def start_window(ctx: Any, settings: Any) -> Any:
 
     window = MainWindow(ctx, settings=settings)
     window.show()
-    QTimer.singleShot(0, window.first_start)
+    if window.ready:  # else after `attach` (quick start)
+        QTimer.singleShot(0, window.first_start)
     return window
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+APP_NAME = "TTDesk"
 
 
 def resource_path(name: str) -> Path:
@@ -16,3 +19,13 @@ def resource_path(name: str) -> Path:
     if getattr(sys, "frozen", False) and bundle:
         return Path(bundle) / "resources" / name
     return Path(__file__).resolve().parent.parent / "resources" / name
+
+
+def data_dir() -> Path:
+    """The user's data folder (platformdirs), or TTDESK_HOME when set (tests, portable use)."""
+    override = os.environ.get("TTDESK_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))

@@ -14,13 +14,15 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, text
 
 from ttdesk.db.engine import Database
+from ttdesk.db.revision import HEAD_REVISION
 from ttdesk.db.sqlite_copy import online_copy
 from ttdesk.errors import SchemaTooNew
 
+__all__ = ["HEAD_REVISION", "upgrade"]
+
 log = logging.getLogger(__name__)
 
-# Kept equal to the newest revision in migrations/versions (a test checks it).
-HEAD_REVISION = "0004_master_data"
+# HEAD_REVISION (the newest revision in migrations/versions) lives in db/revision.py.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

@@ -13,18 +13,10 @@ from ttdesk.core.rules import policy
 from ttdesk.db import migrate
 from ttdesk.db.engine import connect, normalize_url
 from ttdesk.db.models import CalendarDay
+from ttdesk.paths import APP_NAME, data_dir
 
-APP_NAME = "TTDesk"
-
-
-def data_dir() -> Path:
-    """The user's data folder (platformdirs), or TTDESK_HOME when set (tests, portable use)."""
-    override = os.environ.get("TTDESK_HOME")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+__all__ = ["APP_NAME", "backup_dir", "data_dir", "default_db_url", "open_context",
+           "resolve_url", "seed_defaults"]
 
 
 def backup_dir() -> Path:

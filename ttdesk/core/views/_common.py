@@ -18,7 +18,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-E = TypeVar("E", bound=StrEnum)
+from ttdesk.core.views.light import coerce  # noqa: F401  (re-exported for the views)
 
 # Ids per `IN (...)` when fetching display rows: well under every back end's parameter limit.
 CHUNK = 500
@@ -161,15 +161,6 @@ def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
 def in_order(ids: Sequence[int], by_id: dict[int, Any]) -> list[Any]:
     """Rows in the order of `ids`, skipping ids that no longer exist (deleted meanwhile)."""
     return [by_id[i] for i in ids if i in by_id]
-
-
-def coerce(enum_cls: type[E], value: Any) -> Any:
-    """Accept codes as plain strings too (CLI, settings), one or many."""
-    if value is None:
-        return None
-    if isinstance(value, tuple | list | set | frozenset):
-        return tuple(enum_cls(v) for v in value)
-    return enum_cls(value)
 
 
 F = TypeVar("F")

@@ -7,9 +7,6 @@ for 100,000 cases) and asks `case_rows(ctx, page_of_ids)` for what it shows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select, case, func, select
@@ -20,7 +17,6 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.views._common import (
     EntityList,
     chunks,
-    coerce,
     dialect_of,
     enum_rank,
     fetch_ids,
@@ -31,67 +27,11 @@ from ttdesk.core.views._common import (
     search_terms,
     year_range,
 )
+from ttdesk.core.views.light import CaseFilter, CaseRow, CaseSort
 from ttdesk.db.models import Achievement, Contribution, Department, Person, User
 from ttdesk.db.models.achievements import deal_achievement
 
 A = Achievement
-
-
-class CaseSort(StrEnum):
-    """Columns the case list can be sorted by (SQL does the sorting)."""
-
-    ID = "id"
-    CASE_NO = "case_no"
-    TITLE = "title"
-    KIND = "kind"
-    FIELD = "field"
-    DEPARTMENT = "department"
-    DISCLOSURE_DATE = "disclosure_date"
-    STATUS = "status"
-    OFFICER = "officer"
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    """What the case list shows. Codes may be given as strings; a tuple means "any of".
-
-    `search`: every whitespace-separated word must occur, case-insensitively, in the title
-    or, for a word without Chinese characters, the case number or the English title.
-    `year` is the disclosure year.
-    """
-
-    status: AchievementStatus | tuple[AchievementStatus, ...] | None = None
-    kind: AchievementKind | tuple[AchievementKind, ...] | None = None
-    department_id: int | None = None
-    field: str | None = None
-    year: int | None = None
-    officer_id: int | None = None
-    search: str | None = None
-    sort: CaseSort = CaseSort.DISCLOSURE_DATE
-    descending: bool = True
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "status", coerce(AchievementStatus, self.status))
-        object.__setattr__(self, "kind", coerce(AchievementKind, self.kind))
-        object.__setattr__(self, "sort", CaseSort(self.sort))
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the case list."""
-
-    id: int
-    case_no: str
-    title: str
-    title_en: str | None
-    kind: AchievementKind
-    field: str | None
-    department: str | None
-    disclosure_date: date
-    status: AchievementStatus
-    officer: str | None
-    lead_inventor: str | None
-    deal_count: int
 
 
 def _conditions(f: CaseFilter, dialect: str) -> list[Any]:

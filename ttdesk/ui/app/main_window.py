@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.base.context import AppContext
 from ttdesk.ui.app.main_window_actions import DataActions
 from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.kit import bus as kinds
@@ -31,6 +30,10 @@ from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.ops import Operation
 from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.kit.screens import build_screen, open_dialog
+from ttdesk.ui.kit.starting import Starting, is_starting
+
+if TYPE_CHECKING:  # start-up shows the window before the ORM (and so the context) is imported
+    from ttdesk.core.base.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +61,16 @@ def nav_text(label: str) -> str:
 
 
 class MainWindow(DataActions, QMainWindow):
-    """Top-level window; holds the service context, never a session or ORM object."""
+    """Top-level window; holds the service context, never a session or ORM object.
 
-    def __init__(self, ctx: AppContext, bus: DataBus | None = None,
+    At start-up it may be built with a `Starting` in place of the context: the start-up list
+    shows its first page read without the ORM, and `attach(ctx)` follows once the services
+    are loaded (see `ttdesk.__main__`)."""
+
+    def __init__(self, ctx: AppContext | Starting, bus: DataBus | None = None,
                  settings: UiSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ctx: Any = ctx
         self.bus = bus or DataBus(self)
         self.settings = settings or UiSettings()
         self.detail_windows: dict[tuple[str, Any], QWidget] = {}
@@ -90,10 +97,29 @@ class MainWindow(DataActions, QMainWindow):
         self._build_actions()
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(self.tr("数据库：") + ctx.db.engine.url.render_as_string(
-            hide_password=True), 8000)
+        if not is_starting(ctx):
+            self._show_database()
         self.resize(1280, 800)
         self._restore_window()
+
+    def attach(self, ctx: AppContext) -> None:
+        """The service context, loaded behind the painted window: the pages built while
+        starting (the start-up list) take it over and read the rest of their data."""
+        self._ctx = ctx
+        for page in self._built.values():
+            attach = getattr(page, "attach", None)
+            if callable(attach):
+                attach(ctx)
+        self._show_database()
+
+    @property
+    def ready(self) -> bool:
+        """False while starting (no service context yet)."""
+        return not is_starting(self._ctx)
+
+    def _show_database(self) -> None:
+        self.statusBar().showMessage(self.tr("数据库：") + self._ctx.db.engine.url.render_as_string(
+            hide_password=True), 8000)
 
     # ---- areas ------------------------------------------------------------------------------
     def _restore_window(self) -> None:
@@ -157,12 +183,12 @@ class MainWindow(DataActions, QMainWindow):
         from ttdesk.ui.lists import specs
         from ttdesk.ui.lists.page import ListPage
 
-        spec, opener = {
-            "achievements": (specs.CASES, lambda r: self.open_case(r.case_no)),
-            "deals": (specs.DEALS, lambda r: self.open_deal(r.deal_no, r.case_nos)),
-            "companies": (specs.COMPANIES, lambda r: self.open_company(r.id, r.name)),
-            "deadlines": (specs.DEADLINES, self.open_deadline),
-        }[key]
+        spec, opener = {  # each spec named only when its list is built (see specs.py)
+            "achievements": lambda: (specs.CASES, lambda r: self.open_case(r.case_no)),
+            "deals": lambda: (specs.DEALS, lambda r: self.open_deal(r.deal_no, r.case_nos)),
+            "companies": lambda: (specs.COMPANIES, lambda r: self.open_company(r.id, r.name)),
+            "deadlines": lambda: (specs.DEADLINES, self.open_deadline),
+        }[key]()
         page = ListPage(self._ctx, self.bus, spec, self.settings)
         page.count_label.hide()  # the window's status line shows the count
         page.opened.connect(opener)

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ttdesk.core.views.stats import count_achievements
 from ttdesk.ui.kit import bus as kinds
 from ttdesk.ui.kit.ops import Operation, run_op
 
@@ -125,6 +124,8 @@ class DataActions:
     def offer_demo_data(self) -> Operation | None:
         """On an empty database, ask whether to load demo cases; the running Operation (off
         the GUI thread, with progress and cancel) when accepted, else None."""
+        from ttdesk.core.views.stats import count_achievements
+
         if count_achievements(self._ctx) > 0:
             return None
         question = QCoreApplication.translate(

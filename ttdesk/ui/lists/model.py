@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,10 +28,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import field_label, label, yes_no
 from ttdesk.core.rules.money import format_money
-from ttdesk.core.views.dashboard import FilterChoices
+from ttdesk.ui.kit.starting import Starting, is_starting
+
+if TYPE_CHECKING:  # types only: start-up shows the first page before the ORM is imported
+    from ttdesk.core.base.context import AppContext
+    from ttdesk.core.views.dashboard import FilterChoices
 
 PAGE_SIZE = 100
 MAX_PAGES = 50  # rows kept: 5,000 — a few screens either way of where the user is
@@ -126,9 +129,10 @@ class LazyListModel(QAbstractTableModel):
 
     reloaded = Signal(int)  # the number of matches after every re-query
 
-    def __init__(self, ctx: AppContext, spec: ListSpec, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext | Starting, spec: ListSpec,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ctx: Any = ctx
         self._lang = ctx.lang
         self.spec = spec
         self.filter = spec.default_filter()
@@ -139,6 +143,9 @@ class LazyListModel(QAbstractTableModel):
     # ---- querying ---------------------------------------------------------------------------
     def set_filter(self, new_filter: Any) -> None:
         """Re-query the ids for `new_filter` (search, filters and sort all live in it)."""
+        if is_starting(self._ctx):
+            self._show_first(new_filter)
+            return
         ids = self.spec.ids(self._ctx, new_filter)
         self.beginResetModel()
         self.filter = new_filter
@@ -155,6 +162,9 @@ class LazyListModel(QAbstractTableModel):
         instead of the full id list (~100 ms); small lists load whole as usual.
         """
         spec, f = self.spec, self.filter
+        if is_starting(self._ctx):
+            self._show_first(f)
+            return
         total = spec.count(self._ctx, f) if spec.count and spec.first_rows else 0
         if total <= STAGE_ABOVE or spec.first_rows is None:
             self.refresh()
@@ -168,9 +178,30 @@ class LazyListModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit(total)
 
+    def _show_first(self, f: Any) -> None:
+        """While starting: the first page of `f` read by the start-up reader; the rest of
+        the ids come once the context is attached."""
+        starting: Starting = self._ctx
+        if starting.list_key != self.spec.key:
+            raise RuntimeError(f"no start-up reader for the list {self.spec.key}")
+        total, rows = starting.first_page(f, PAGE_SIZE)
+        self.beginResetModel()
+        self.filter = f
+        self._ids = [r.id for r in rows]
+        self._total = total if total > len(rows) else None
+        self._pages.clear()
+        if rows:
+            self._pages[0] = self._make_page(rows)
+        self.endResetModel()
+        self.reloaded.emit(total)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The service context, once loaded (start-up); the ids are completed by the page."""
+        self._ctx = ctx
+
     def complete_ids(self) -> None:
         """Read the full id list of a list loaded with `load_first` (no-op otherwise)."""
-        if self._total is None:
+        if self._total is None or is_starting(self._ctx):
             return
         ids = self.spec.ids(self._ctx, self.filter)
         same = len(ids) == self._total and ids[:len(self._ids)] == self._ids

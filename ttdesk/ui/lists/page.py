@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.core.base.context import AppContext
-from ttdesk.core.views.dashboard import FilterChoices, filter_choices
 from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.ops import Operation, run_op
+from ttdesk.ui.kit.starting import Starting, is_starting
 from ttdesk.ui.lists import export
 from ttdesk.ui.lists.model import LazyListModel, ListSpec
+
+if TYPE_CHECKING:
+    from ttdesk.core.base.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +64,11 @@ class ListPage(QWidget):
     opened = Signal(object)
     count_changed = Signal(int)
 
-    def __init__(self, ctx: AppContext, bus: DataBus, spec: ListSpec, settings: UiSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | Starting, bus: DataBus, spec: ListSpec,
+                 settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"list_{spec.key}")
-        self._ctx = ctx
+        self._ctx: Any = ctx
         self._lang = ctx.lang
         self._settings = settings
         self.spec = spec
@@ -91,13 +93,23 @@ class ListPage(QWidget):
         bus.changed.connect(self._on_changed)
         self.model.load_first()
         self._restore_layout()
+        if not is_starting(ctx):
+            self._after_first_paint()
+
+    def _after_first_paint(self) -> None:
         # The rest of a big list's ids and the filter choices (departments, officers,
         # years...) come after the first paint: start-up waits for this page, not for them.
         QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.model.complete_ids)
         QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.load_filter_choices)
 
+    def attach(self, ctx: AppContext) -> None:
+        """The service context, once loaded behind the painted window (start-up)."""
+        self._ctx = ctx
+        self.model.attach(ctx)
+        self._after_first_paint()
+
     # ---- building ---------------------------------------------------------------------------
-    def _build_bar(self, ctx: AppContext) -> None:
+    def _build_bar(self, ctx: AppContext | Starting) -> None:
         self._bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -189,10 +201,12 @@ class ListPage(QWidget):
 
     def load_filter_choices(self) -> None:
         """Fill the filter combos once (each keeps "all" selected)."""
-        if self._choices_loaded:
+        if self._choices_loaded or is_starting(self._ctx):
             return
+        from ttdesk.core.views.dashboard import filter_choices
+
         self._choices_loaded = True
-        fc: FilterChoices = filter_choices(self._ctx)
+        fc = filter_choices(self._ctx)
         for fdef in self.spec.filters:
             combo = self.filters[fdef.name]
             combo.blockSignals(True)

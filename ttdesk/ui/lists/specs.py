@@ -1,18 +1,26 @@
 """The four big lists as `ListSpec`s: columns (headings from `ttdesk.core.base.labels`), the SQL
-sort each column maps to, the filters, and the core query functions behind them."""
+sort each column maps to, the filters, and the core query functions behind them.
+
+The case list is the start-up page: its spec is built from the light terms of the read side
+(`views.light`, no SQLAlchemy) and reaches the queries only when they run. The other three
+are built on first use (module `__getattr__`), because naming their sorts imports the views.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ttdesk.codes import AchievementStatus, DeadlineKind, DealMode, DealStatus, Region
 from ttdesk.core import views as q
 from ttdesk.core.base.labels import choices
-from ttdesk.core.views.dashboard import FilterChoices
+from ttdesk.core.views.light import CaseFilter, CaseSort
 from ttdesk.ui.kit import bus
 from ttdesk.ui.lists.model import Column, FilterDef, ListSpec
+
+if TYPE_CHECKING:
+    from ttdesk.core.views.dashboard import FilterChoices
 
 Choices = list[tuple[Any, str]]
 
@@ -55,23 +63,23 @@ CASES = ListSpec(
     key="cases",
     bus_kind=bus.ACHIEVEMENTS,
     columns=(
-        Column("case_no", lambda r: r.case_no, q.CaseSort.CASE_NO, width=120),
-        Column("title", lambda r: r.title, q.CaseSort.TITLE, width=320),
+        Column("case_no", lambda r: r.case_no, CaseSort.CASE_NO, width=120),
+        Column("title", lambda r: r.title, CaseSort.TITLE, width=320),
         Column("title_en", lambda r: r.title_en, hidden=True, width=240),
-        Column("kind", lambda r: r.kind, q.CaseSort.KIND, width=100),
-        Column("field", lambda r: r.field, q.CaseSort.FIELD, width=110),
-        Column("department", lambda r: r.department, q.CaseSort.DEPARTMENT, width=140),
-        Column("disclosure_date", lambda r: r.disclosure_date, q.CaseSort.DISCLOSURE_DATE,
+        Column("kind", lambda r: r.kind, CaseSort.KIND, width=100),
+        Column("field", lambda r: r.field, CaseSort.FIELD, width=110),
+        Column("department", lambda r: r.department, CaseSort.DEPARTMENT, width=140),
+        Column("disclosure_date", lambda r: r.disclosure_date, CaseSort.DISCLOSURE_DATE,
                width=95),
-        Column("status", lambda r: r.status, q.CaseSort.STATUS, width=75),
-        Column("officer", lambda r: r.officer, q.CaseSort.OFFICER, width=75),
+        Column("status", lambda r: r.status, CaseSort.STATUS, width=75),
+        Column("officer", lambda r: r.officer, CaseSort.OFFICER, width=75),
         Column("lead_inventor", lambda r: r.lead_inventor, width=75),
         Column("deal_count", lambda r: r.deal_count, numeric=True, width=60),
     ),
-    default_filter=q.CaseFilter,
-    ids=q.case_ids,
-    rows=q.case_rows,
-    count=q.count_cases,
+    default_filter=CaseFilter,
+    ids=lambda ctx, f: q.case_ids(ctx, f),
+    rows=lambda ctx, ids: q.case_rows(ctx, ids),
+    count=lambda ctx, f: q.count_cases(ctx, f),
     first_rows=lambda ctx, f, n: q.list_cases(ctx, f, limit=n),
     filters=(
         FilterDef("status", STATUS, _enum(AchievementStatus)),
@@ -82,87 +90,102 @@ CASES = ListSpec(
     ),
 )
 
-DEALS = ListSpec(
-    key="deals",
-    bus_kind=bus.DEALS,
-    columns=(
-        Column("deal_no", lambda r: r.deal_no, q.DealSort.DEAL_NO, width=115),
-        Column("title", lambda r: r.title, q.DealSort.TITLE, width=300),
-        Column("mode", lambda r: r.mode, q.DealSort.MODE, width=90),
-        Column("counterparty", lambda r: r.counterparty, q.DealSort.COUNTERPARTY, width=220),
-        Column("credit_code", lambda r: r.counterparty_credit_code, hidden=True, width=160),
-        Column("price", lambda r: r.price, q.DealSort.PRICE, numeric=True, width=120),
-        Column("pricing_method", lambda r: r.pricing_method, q.DealSort.PRICING_METHOD,
-               width=80),
-        Column("status", lambda r: r.status, q.DealSort.STATUS,
-               width=75),
-        Column("signing_date", lambda r: r.signing_date, q.DealSort.SIGNING_DATE, width=95),
-        Column("deferred_payment", lambda r: r.deferred_payment, hidden=True, width=80),
-        Column("case_nos", lambda r: r.case_nos, width=140),
-    ),
-    default_filter=q.DealFilter,
-    ids=q.deal_ids,
-    rows=q.deal_rows,
-    count=q.count_deals,
-    first_rows=lambda ctx, f, n: q.list_deals(ctx, f, limit=n),
-    filters=(
-        FilterDef("status", STATUS, _enum(DealStatus)),
-        FilterDef("mode", ("转化方式", "Mode"), _enum(DealMode)),
-        FilterDef("year", ("签约年份", "Year signed"), _recent_years),
-    ),
-)
+def _deals() -> ListSpec:
+    return ListSpec(
+        key="deals",
+        bus_kind=bus.DEALS,
+        columns=(
+            Column("deal_no", lambda r: r.deal_no, q.DealSort.DEAL_NO, width=115),
+            Column("title", lambda r: r.title, q.DealSort.TITLE, width=300),
+            Column("mode", lambda r: r.mode, q.DealSort.MODE, width=90),
+            Column("counterparty", lambda r: r.counterparty, q.DealSort.COUNTERPARTY, width=220),
+            Column("credit_code", lambda r: r.counterparty_credit_code, hidden=True, width=160),
+            Column("price", lambda r: r.price, q.DealSort.PRICE, numeric=True, width=120),
+            Column("pricing_method", lambda r: r.pricing_method, q.DealSort.PRICING_METHOD,
+                   width=80),
+            Column("status", lambda r: r.status, q.DealSort.STATUS,
+                   width=75),
+            Column("signing_date", lambda r: r.signing_date, q.DealSort.SIGNING_DATE, width=95),
+            Column("deferred_payment", lambda r: r.deferred_payment, hidden=True, width=80),
+            Column("case_nos", lambda r: r.case_nos, width=140),
+        ),
+        default_filter=q.DealFilter,
+        ids=q.deal_ids,
+        rows=q.deal_rows,
+        count=q.count_deals,
+        first_rows=lambda ctx, f, n: q.list_deals(ctx, f, limit=n),
+        filters=(
+            FilterDef("status", STATUS, _enum(DealStatus)),
+            FilterDef("mode", ("转化方式", "Mode"), _enum(DealMode)),
+            FilterDef("year", ("签约年份", "Year signed"), _recent_years),
+        ),
+    )
 
-COMPANIES = ListSpec(
-    key="companies",
-    bus_kind=bus.COMPANIES,
-    columns=(
-        Column("name", lambda r: r.name, q.CompanySort.NAME, width=260),
-        Column("credit_code", lambda r: r.credit_code, q.CompanySort.CREDIT_CODE, width=170),
-        Column("region", lambda r: r.region, q.CompanySort.REGION, width=70),
-        Column("is_spinoff", lambda r: r.is_spinoff, q.CompanySort.IS_SPINOFF, width=70),
-        Column("registration_date", lambda r: r.registration_date,
-               q.CompanySort.REGISTRATION_DATE, width=95),
-        Column("registered_capital", lambda r: r.registered_capital,
-               q.CompanySort.REGISTERED_CAPITAL, numeric=True, width=130),
-        Column("legal_representative", lambda r: r.legal_representative, width=80),
-        Column("park", lambda r: r.park, hidden=True, width=160),
-        Column("is_high_tech", lambda r: r.is_high_tech, width=70),
-        Column("is_zjtx", lambda r: r.is_zjtx, width=70),
-        Column("deal_count", lambda r: r.deal_count, numeric=True, width=60),
-    ),
-    default_filter=q.CompanyFilter,
-    ids=q.company_ids,
-    rows=q.company_rows,
-    count=q.count_companies,
-    first_rows=lambda ctx, f, n: q.list_companies(ctx, f, limit=n),
-    filters=(
-        FilterDef("region", ("地区", "Region"), _enum(Region)),
-        FilterDef("is_spinoff", ("衍生企业", "Spin-off"), _yes_no),
-        FilterDef("year", ("成立年份", "Year registered"), _recent_years),
-    ),
-)
+def _companies() -> ListSpec:
+    return ListSpec(
+        key="companies",
+        bus_kind=bus.COMPANIES,
+        columns=(
+            Column("name", lambda r: r.name, q.CompanySort.NAME, width=260),
+            Column("credit_code", lambda r: r.credit_code, q.CompanySort.CREDIT_CODE, width=170),
+            Column("region", lambda r: r.region, q.CompanySort.REGION, width=70),
+            Column("is_spinoff", lambda r: r.is_spinoff, q.CompanySort.IS_SPINOFF, width=70),
+            Column("registration_date", lambda r: r.registration_date,
+                   q.CompanySort.REGISTRATION_DATE, width=95),
+            Column("registered_capital", lambda r: r.registered_capital,
+                   q.CompanySort.REGISTERED_CAPITAL, numeric=True, width=130),
+            Column("legal_representative", lambda r: r.legal_representative, width=80),
+            Column("park", lambda r: r.park, hidden=True, width=160),
+            Column("is_high_tech", lambda r: r.is_high_tech, width=70),
+            Column("is_zjtx", lambda r: r.is_zjtx, width=70),
+            Column("deal_count", lambda r: r.deal_count, numeric=True, width=60),
+        ),
+        default_filter=q.CompanyFilter,
+        ids=q.company_ids,
+        rows=q.company_rows,
+        count=q.count_companies,
+        first_rows=lambda ctx, f, n: q.list_companies(ctx, f, limit=n),
+        filters=(
+            FilterDef("region", ("地区", "Region"), _enum(Region)),
+            FilterDef("is_spinoff", ("衍生企业", "Spin-off"), _yes_no),
+            FilterDef("year", ("成立年份", "Year registered"), _recent_years),
+        ),
+    )
 
-DEADLINES = ListSpec(
-    key="deadlines",
-    bus_kind=bus.DEADLINES,
-    columns=(
-        Column("due_date", lambda r: r.due_date, q.DeadlineSort.DUE_DATE, width=95),
-        Column("days_left", lambda r: r.days_left, numeric=True, width=70),
-        Column("state", lambda r: r.state, title=STATUS, width=75),
-        Column("kind", lambda r: r.kind, q.DeadlineSort.KIND, width=120),
-        Column("title", lambda r: r.title, q.DeadlineSort.TITLE, width=360),
-        Column("subject_ref", lambda r: r.subject_ref, q.DeadlineSort.SUBJECT_REF, width=120),
-        Column("done_on", lambda r: r.done_on, hidden=True, width=95),
-    ),
-    default_filter=lambda: q.DeadlineFilter(state=q.DeadlineState.OPEN),
-    ids=q.deadline_ids,
-    rows=q.deadline_rows,
-    count=q.count_deadlines,
-    first_rows=lambda ctx, f, n: q.list_deadlines(ctx, f, limit=n),
-    filters=(
-        FilterDef("state", STATUS, _enum(q.DeadlineState)),
-        FilterDef("kind", ("类型", "Kind"), _enum(DeadlineKind)),
-    ),
-)
+def _deadlines() -> ListSpec:
+    return ListSpec(
+        key="deadlines",
+        bus_kind=bus.DEADLINES,
+        columns=(
+            Column("due_date", lambda r: r.due_date, q.DeadlineSort.DUE_DATE, width=95),
+            Column("days_left", lambda r: r.days_left, numeric=True, width=70),
+            Column("state", lambda r: r.state, title=STATUS, width=75),
+            Column("kind", lambda r: r.kind, q.DeadlineSort.KIND, width=120),
+            Column("title", lambda r: r.title, q.DeadlineSort.TITLE, width=360),
+            Column("subject_ref", lambda r: r.subject_ref, q.DeadlineSort.SUBJECT_REF, width=120),
+            Column("done_on", lambda r: r.done_on, hidden=True, width=95),
+        ),
+        default_filter=lambda: q.DeadlineFilter(state=q.DeadlineState.OPEN),
+        ids=q.deadline_ids,
+        rows=q.deadline_rows,
+        count=q.count_deadlines,
+        first_rows=lambda ctx, f, n: q.list_deadlines(ctx, f, limit=n),
+        filters=(
+            FilterDef("state", STATUS, _enum(q.DeadlineState)),
+            FilterDef("kind", ("类型", "Kind"), _enum(DeadlineKind)),
+        ),
+    )
 
-ALL_SPECS = (CASES, DEALS, COMPANIES, DEADLINES)
+
+_LAZY = {"DEALS": _deals, "COMPANIES": _companies, "DEADLINES": _deadlines}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ALL_SPECS":
+        value: Any = (CASES, *(__getattr__(n) for n in _LAZY))
+    elif name in _LAZY:
+        value = _LAZY[name]()
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
