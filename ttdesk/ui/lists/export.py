@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from ttdesk.core.base.spreadsheet import data_row, safe_text
-from ttdesk.core.office.output import atomic_file
 from ttdesk.ui.lists.model import Column, display
 
 CHUNK = 500
@@ -64,6 +63,8 @@ def write_xlsx(path: str | Path, sheet: str, columns: Sequence[Column],
             ws.append(data_row(ws, (_excel_value(c.value(row), lang) for c in columns)))
         if progress is not None:
             progress(min(1.0, (start + CHUNK) / max(1, len(ids))), "")
+    from ttdesk.core.office.output import atomic_file  # not at start-up: it imports the engine
+
     with atomic_file(target) as temp:
         book.save(temp)
     return target
