@@ -40,7 +40,12 @@ from ttdesk.core.rules.checks import (
     step_problems,
 )
 from ttdesk.core.rules.money import parse_money, parse_percent
-from ttdesk.core.rules.statemachine import COOPERATION_DEAL, DEAL, require_transition
+from ttdesk.core.rules.statemachine import (
+    COOPERATION_DEAL,
+    DEAL,
+    DEAL_BEFORE_APPROVAL,
+    require_transition,
+)
 from ttdesk.db.models import Contribution, Deal, PersonInterest, Publicity, Valuation
 
 
@@ -170,7 +175,7 @@ def update_terms(ctx: AppContext, deal_no: str, changes: dict[str, Any],
     """Edit price and terms before approval; returns the new version."""
     with ctx.write() as s:
         deal = _load(s, deal_no, expected_version)
-        if deal.status not in (DealStatus.DRAFT, DealStatus.DUE_DILIGENCE, DealStatus.APPROVAL):
+        if deal.status not in DEAL_BEFORE_APPROVAL:
             raise RuleViolation("STATUS", "审批后价格与条款不可再修改",
                                 "price and terms are fixed once approved", "status")
         for key, value in changes.items():

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import DealMode, DealStatus
 from ttdesk.core.filing_data.common import Missing, header, js, pick
+from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
 from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
 from ttdesk.db.models import (
     Company,
@@ -25,8 +26,6 @@ from ttdesk.db.models import (
 CASE_FIELDS = ("case_no", "title", "title_en", "kind", "field", "department", "disclosure_date",
                "abstract", "trl", "research_stage", "secrecy", "officer", "intended_mode",
                "source", "status", "no_funding", "tags", "is_imported")
-ACTIVE_DEAL = {DealStatus.SIGNED, DealStatus.REGISTERED, DealStatus.PERFORMING,
-               DealStatus.COMPLETED}
 
 
 def case_part(case: CaseDetail) -> dict[str, Any]:
@@ -183,7 +182,7 @@ def _equity(session: Session, case: CaseDetail) -> tuple[list[dict[str, Any]], l
 def conversion_status(case: CaseDetail) -> str:
     """已转化 when a deal is signed or later, 转化中 while one is under way, else 未转化."""
     live = [d for d in case.deals if d.status != DealStatus.TERMINATED]
-    if any(d.status in ACTIVE_DEAL for d in live):
+    if any(d.status in DEAL_SIGNED_OR_LATER for d in live):
         return "converted"
     return "converting" if live else "not_converted"
 

@@ -19,9 +19,10 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import COOPERATION_MODES, DealMode, DealStatus, DistributionStatus
+from ttdesk.codes import COOPERATION_MODES, DealMode, DealStatus
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.filing_data.common import Missing, header, js
+from ttdesk.core.rules.statemachine import DISTRIBUTION_DECIDED
 from ttdesk.db.models import (
     Achievement,
     Allocation,
@@ -37,8 +38,7 @@ ZERO = Decimal(0)
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 COOPERATION = sorted(m.value for m in COOPERATION_MODES)
 CONVERSION = [m.value for m in DealMode if m not in COOPERATION_MODES]
-DECIDED = [DistributionStatus.APPROVED.value, DistributionStatus.IN_PUBLICITY.value,
-           DistributionStatus.PAID.value]
+DECIDED = sorted(s.value for s in DISTRIBUTION_DECIDED)
 
 
 def parse_period(text: str) -> tuple[date, date]:

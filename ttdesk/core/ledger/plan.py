@@ -22,6 +22,7 @@ from ttdesk.core.ledger.records import Cells, enum_field
 from ttdesk.core.rules.checks import dates_in_order, shares_problems
 from ttdesk.core.rules.credit_code import validate_credit_code
 from ttdesk.core.rules.money import largest_remainder
+from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
 
 HUNDRED = Decimal("100.00")
 _LEAD, _MEMBER = E.ContributorRole.LEAD, E.ContributorRole.MEMBER
@@ -335,10 +336,8 @@ def implied_deal_status(d: DealOut) -> E.DealStatus:
 
 
 def implied_case_status(deals: list[DealOut]) -> E.AchievementStatus:
-    signed = {E.DealStatus.SIGNED, E.DealStatus.REGISTERED, E.DealStatus.PERFORMING,
-              E.DealStatus.COMPLETED}
     statuses = [implied_deal_status(d) for d in deals]
-    if any(s in signed for s in statuses):
+    if any(s in DEAL_SIGNED_OR_LATER for s in statuses):
         return E.AchievementStatus.CONVERTED
     if any(s != E.DealStatus.TERMINATED for s in statuses):
         return E.AchievementStatus.CONVERTING

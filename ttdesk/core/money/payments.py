@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import DeadlineKind, DealStatus
+from ttdesk.codes import DeadlineKind
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, NotFound, RuleViolation
@@ -24,11 +24,11 @@ from ttdesk.core.money.receipts import ZERO, optional_money, positive_money, rec
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules import workdays
 from ttdesk.core.rules.money import parse_percent
+from ttdesk.core.rules.statemachine import DEAL_CLOSED
 from ttdesk.db.models import Deal, PaymentMilestone, Receipt, RoyaltyReport
 
 PERIODS = (1, 3, 6, 12)  # months a licensee's royalty report may cover
 REPORT_GRACE_DAYS = 30   # a report is due this many days after its period ends
-_CLOSED = (DealStatus.COMPLETED, DealStatus.TERMINATED)
 
 
 @dataclass
@@ -93,7 +93,7 @@ def _open_deal(s: Session, deal_no: str, expected_version: int | None = None) ->
     if expected_version is not None and deal.version != expected_version:
         raise ConflictError("转化项目 / deal", deal_no, f"(version {expected_version} → "
                             f"{deal.version})")
-    if deal.status in _CLOSED:
+    if deal.status in DEAL_CLOSED:
         raise RuleViolation("STATUS", "已完成或已终止的合同不能修改付款条款",
                             "a completed or terminated contract's payment terms cannot change",
                             "status", deal_no)
@@ -230,7 +230,7 @@ def refresh_deadlines(s: Session, deal: Deal) -> None:
                          DeadlineKind.DEFERRED_TRIGGER,
                          f"先使用后付费触发条件复核：{deal.deal_no}", "deal", deal.id, deal.deal_no)
     period = next_report_period(s, deal)
-    if period is not None and deal.status not in _CLOSED:
+    if period is not None and deal.status not in DEAL_CLOSED:
         deadlines.upsert(s, f"deal:{deal.id}:royalty:{period[1].isoformat()}",
                          period[1] + timedelta(days=REPORT_GRACE_DAYS),
                          DeadlineKind.ROYALTY_REPORT,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import CostCategory, DealMode, DealStatus, ReceiptKind
+from ttdesk.codes import CostCategory, DealMode, ReceiptKind
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
@@ -25,7 +25,7 @@ from ttdesk.core.cases.achievements import enum_value
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.money import parse_money
-from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
+from ttdesk.core.rules.statemachine import DEAL_TAKES_RECEIPTS
 from ttdesk.db.models import (
     Cost,
     Deal,
@@ -151,7 +151,7 @@ def _reversal_of(s: Session, model: Any, row_id: int) -> int | None:
 
 def _receipt_problems(s: Session, deal: Deal, r: ReceiptIn, today: date) -> None:
     where = deal.deal_no
-    if deal.status not in DEAL_SIGNED_OR_LATER and deal.status != DealStatus.TERMINATED:
+    if deal.status not in DEAL_TAKES_RECEIPTS:
         raise RuleViolation("R12", "合同签订后方可登记收款", "receipts are booked only once the "
                             "contract is signed", "received_on", where)
     if deal.signing_date is None or r.received_on < deal.signing_date:

@@ -18,7 +18,6 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import DealStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
@@ -28,7 +27,7 @@ from ttdesk.core.money.receipts import ZERO, optional_money
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules import workdays
 from ttdesk.core.rules.money import HUNDRED, parse_money, round_fen
-from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
+from ttdesk.core.rules.statemachine import DEAL_TAKES_RECEIPTS
 from ttdesk.db.models import Deal, Receipt, RoyaltyReport
 
 
@@ -117,7 +116,7 @@ def add_report(ctx: AppContext, r: RoyaltyReportIn) -> int:
         if not deal.royalty_rate:
             raise RuleViolation("INPUT", "该合同没有约定提成费率", "this contract has no royalty "
                                 "rate", "royalty_rate", where)
-        if deal.status not in DEAL_SIGNED_OR_LATER and deal.status != DealStatus.TERMINATED:
+        if deal.status not in DEAL_TAKES_RECEIPTS:
             raise RuleViolation("R12", "合同签订后才有提成报告", "royalty reports follow the "
                                 "signing", "period_start", where)
         if r.period_end < r.period_start or (deal.signing_date and

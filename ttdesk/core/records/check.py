@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session, selectinload
 from ttdesk.codes import AchievementStatus as A
 from ttdesk.codes import DayKind
 from ttdesk.codes import DealStatus as D
-from ttdesk.codes import GrantStatus as G
 from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, RuleViolation
@@ -38,7 +37,13 @@ from ttdesk.core.rules.checks import (
     step_problems,
 )
 from ttdesk.core.rules.credit_code import is_valid_credit_code
-from ttdesk.core.rules.statemachine import DEAL_ACTIVE, DEAL_SIGNED_OR_LATER, GRANT_EXERCISABLE
+from ttdesk.core.rules.statemachine import (
+    DEAL_ACTIVE,
+    DEAL_APPROVED_OR_LATER,
+    DEAL_SIGNED_OR_LATER,
+    GRANT_EXERCISABLE,
+    GRANT_IN_PUBLICITY,
+)
 from ttdesk.core.rules.workdays import publicity_end
 from ttdesk.db.models import (
     Achievement,
@@ -198,7 +203,7 @@ def _grants(s: Session, pol: policy.Policy) -> list[Problem]:
             out += grant_terms_problems(g, g.achievement, pol)
             if g.status in GRANT_EXERCISABLE:
                 out += grant_agreement_problems(g, pubs.get(g.id, []))
-            if g.status in (G.IN_PUBLICITY, G.OBJECTION) and not any(
+            if g.status in GRANT_IN_PUBLICITY and not any(
                     p.result is None for p in pubs.get(g.id, [])):
                 out.append(P("STATUS", "公示中的赋权须有进行中的公示",
                              "a grant in publicity needs a running publicity", "publicity",
@@ -216,13 +221,11 @@ def _interested_deals(s: Session) -> set[int]:
     return set(rows)
 
 
-_APPROVED = {D.IN_PUBLICITY, D.OBJECTION, *DEAL_SIGNED_OR_LATER}
-
-
 def _deals(s: Session, pol: policy.Policy) -> list[Problem]:
     out: list[Problem] = []
     interested = _interested_deals(s)
-    stmt = select(Deal).where(Deal.is_imported.is_(False), Deal.status.in_(list(_APPROVED)))\
+    stmt = select(Deal).where(Deal.is_imported.is_(False),
+                              Deal.status.in_(sorted(DEAL_APPROVED_OR_LATER)))\
         .options(selectinload(Deal.achievements), selectinload(Deal.valuations),
                  selectinload(Deal.rights_grant))
     for batch in _batches(s, stmt, Deal.id):

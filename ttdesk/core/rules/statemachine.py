@@ -93,9 +93,28 @@ GRANT_ORDER = [G.APPLIED, G.COLLEGE_REVIEWED, G.TTO_REVIEWED, G.IN_PUBLICITY, G.
                G.AGREEMENT_SIGNED, G.TITLE_CHANGED]
 DEAL_ORDER = [D.DRAFT, D.DUE_DILIGENCE, D.APPROVAL, D.IN_PUBLICITY, D.SIGNED, D.REGISTERED,
               D.PERFORMING, D.COMPLETED]
+
+# Named status sets: services, views and widgets ask these, never a tuple of their own.
+#: a deal whose terms may still change (its valuation, pricing and approval fields)
+DEAL_BEFORE_APPROVAL = frozenset({D.DRAFT, D.DUE_DILIGENCE, D.APPROVAL})
+#: a deal whose contract is signed (terminated ones are not: they count for nothing)
 DEAL_SIGNED_OR_LATER = frozenset({D.SIGNED, D.REGISTERED, D.PERFORMING, D.COMPLETED})
+#: a deal approved by the school (in publicity, or beyond)
+DEAL_APPROVED_OR_LATER = frozenset({D.IN_PUBLICITY, D.OBJECTION, *DEAL_SIGNED_OR_LATER})
+#: a deal still under way (not completed, not terminated)
 DEAL_ACTIVE = frozenset(set(D) - {D.COMPLETED, D.TERMINATED})
+#: a deal that is over: no more terms, milestones or royalty periods
+DEAL_CLOSED = frozenset({D.COMPLETED, D.TERMINATED})
+#: a deal that money may be booked on: signed, or terminated after money came in
+DEAL_TAKES_RECEIPTS = frozenset({*DEAL_SIGNED_OR_LATER, D.TERMINATED})
+#: a grant whose rights the team holds
 GRANT_EXERCISABLE = frozenset({G.AGREEMENT_SIGNED, G.TITLE_CHANGED})
+#: a grant whose publicity is running (an objection keeps it open)
+GRANT_IN_PUBLICITY = frozenset({G.IN_PUBLICITY, G.OBJECTION})
+#: a distribution decided by the school (approved, publicised or paid): what filings count
+DISTRIBUTION_DECIDED = frozenset({M.APPROVED, M.IN_PUBLICITY, M.PAID})
+#: a case still being worked on (not archived, not released)
+CASE_OPEN = frozenset(set(A) - {A.ARCHIVED, A.RELEASED})
 
 _NAMES = {
     id(ACHIEVEMENT): ("成果", "achievement"),

@@ -36,6 +36,7 @@ from ttdesk.core.rules.statemachine import (
     DEAL_SIGNED_OR_LATER,
     GRANT,
     GRANT_EXERCISABLE,
+    GRANT_IN_PUBLICITY,
     allowed,
     at_or_after,
 )
@@ -197,7 +198,7 @@ def grant_hint(g: GrantRow, today: date) -> Note:
         GrantStatus.REJECTED: Note(f"未通过：{g.rejection_reason or ''}",
                                    f"rejected: {g.rejection_reason or ''}"),
     }
-    if g.status in (GrantStatus.IN_PUBLICITY, GrantStatus.OBJECTION):
+    if g.status in GRANT_IN_PUBLICITY:
         pub = running_publicity(g.publicities)
         if pub is not None:
             return publicity_note(pub, today)

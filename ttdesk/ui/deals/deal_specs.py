@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from ttdesk.codes import COOPERATION_MODES, DealMode, PricingMethod, ValuationApproach
 from ttdesk.codes import DealStatus as D
 from ttdesk.core.deals import deals
+from ttdesk.core.rules.statemachine import DEAL_BEFORE_APPROVAL
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.choices import find_companies
 from ttdesk.core.views.deal_detail import DealDetail
@@ -23,8 +24,6 @@ from ttdesk.ui.case.actions import (
     text_value,
     today_default,
 )
-
-BEFORE_APPROVAL = (D.DRAFT, D.DUE_DILIGENCE, D.APPROVAL)
 
 
 def _can(target: D) -> Any:
@@ -201,7 +200,7 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "terms",
         QT_TRANSLATE_NOOP("CaseActions", "修改条款…"),
-        lambda d: d.status in BEFORE_APPROVAL,
+        lambda d: d.status in DEAL_BEFORE_APPROVAL,
         _terms,
         (
             FieldSpec(
@@ -238,7 +237,7 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "valuation",
         QT_TRANSLATE_NOOP("CaseActions", "评估/定价记录…"),
-        lambda d: d.mode not in COOPERATION_MODES and d.status in BEFORE_APPROVAL,
+        lambda d: d.mode not in COOPERATION_MODES and d.status in DEAL_BEFORE_APPROVAL,
         _valuation,
         (
             FieldSpec(
@@ -272,7 +271,7 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "related",
         QT_TRANSLATE_NOOP("CaseActions", "关联关系申报…"),
-        lambda d: d.status in BEFORE_APPROVAL,
+        lambda d: d.status in DEAL_BEFORE_APPROVAL,
         lambda ctx, d, v: deals.declare_related_party(
             ctx, d.deal_no, text_value(v, "declaration"), v["on"]
         ),
@@ -294,7 +293,7 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "supervising",
         QT_TRANSLATE_NOOP("CaseActions", "主管部门审批…"),
-        lambda d: d.status in BEFORE_APPROVAL,
+        lambda d: d.status in DEAL_BEFORE_APPROVAL,
         lambda ctx, d, v: deals.record_supervising_approval(
             ctx, d.deal_no, text_value(v, "ref"), v["on"]
         ),

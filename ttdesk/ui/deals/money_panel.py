@@ -25,6 +25,7 @@ from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import payments, receipts, royalty
+from ttdesk.core.rules.statemachine import DEAL_CLOSED
 from ttdesk.core.views.deal_detail import deal_detail
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.deals import money_dialogs as dd
@@ -274,7 +275,7 @@ class DealMoneyPanel(QWidget):
 
     def _update_buttons(self) -> None:
         b = self.buttons
-        closed = self.deal.status.value in ("completed", "terminated")
+        closed = self.deal.status in DEAL_CLOSED
         b["edit_terms"].setEnabled(not closed)
         b["add_milestone"].setEnabled(not closed)
         m = selected_row(self.milestone_view)
