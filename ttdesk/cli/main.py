@@ -44,13 +44,14 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_diligence,
         cmd_exchange,
         cmd_filing,
+        cmd_income,
         cmd_ledger,
         cmd_money,
         cmd_query,
     )
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_money,
-            cmd_filing, cmd_ledger, cmd_diligence)
+            cmd_income, cmd_filing, cmd_ledger, cmd_diligence)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.core.ledger import import_ledger
 from ttdesk.core.ledger.export import export_ledger
+from ttdesk.core.money import income
 from ttdesk.core.office.setup import open_context
 from ttdesk.core.rules import policy
 from ttdesk.db import models as M
@@ -47,9 +48,15 @@ def snapshot(ctx: AppContext) -> dict[str, Any]:
                         d.signing_date, d.status, d.registration_no, d.registration_date,
                         sorted(links.get(d.id, [])))
             for d in deals.values()}
+        # a reversed receipt and its reversal net to zero and are not exported: the ledger
+        # carries the receipts that count, so the copy has the same income per deal
+        booked = list(s.execute(select(M.Receipt)).scalars())
+        undone = {r.reverses_id for r in booked if r.reverses_id is not None}
         out["receipts"] = Counter(
             (deals[r.deal_id].deal_no, r.received_on, r.amount, r.kind, r.invoice_no)
-            for r in s.execute(select(M.Receipt)).scalars())
+            for r in booked if r.reverses_id is None and r.id not in undone)
+        out["income"] = {deals[k].deal_no: v for k, v in
+                         income.received_by(s, income.DEAL).items() if v}
         used = {d.counterparty_id for d in deals.values() if d.counterparty_id}
         out["companies"] = {
             c.credit_code: (c.name, c.registration_date, c.registered_capital,

@@ -6,18 +6,18 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import DealMode, DealStatus
 from ttdesk.core.filing_data.common import Missing, header, js, pick
+from ttdesk.core.money import income
 from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
 from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
 from ttdesk.db.models import (
     Company,
     Deal,
     EquityEvent,
-    Receipt,
     RightsGrant,
     Shareholding,
     Valuation,
@@ -128,25 +128,16 @@ def _deal_rows(session: Session, case: CaseDetail) -> list[dict[str, Any]]:
     ids = [d.id for d in case.deals]
     if not ids:
         return []
-    income = dict(session.execute(
-        select(Receipt.deal_id, func.sum(Receipt.amount)).where(
-            Receipt.deal_id.in_(ids), Receipt.reverses_id.is_(None)).group_by(Receipt.deal_id)
-    ).all())
-    reversed_ = dict(session.execute(
-        select(Receipt.deal_id, func.sum(Receipt.amount)).where(
-            Receipt.deal_id.in_(ids), Receipt.reverses_id.is_not(None))
-        .group_by(Receipt.deal_id)
-    ).all())
+    received = income.received_by(session, income.DEAL, scope=income.Scope(deal_ids=ids))
     values = {v.deal_id: v for v in session.execute(
         select(Valuation).where(Valuation.deal_id.in_(ids)).order_by(Valuation.id)).scalars()}
     rows = []
     for d in case.deals:
         v = values.get(d.id)
-        net = (income.get(d.id) or Decimal(0)) - (reversed_.get(d.id) or Decimal(0))
         rows.append({
             **pick(d, "deal_no", "title", "mode", "status", "counterparty", "price",
                    "pricing_method", "signing_date"),
-            "income": js(net),
+            "income": js(received.get(d.id, income.ZERO)),
             "valuation": None if v is None else pick(
                 v, "appraised", "firm", "report_no", "base_date", "appraised_value",
                 "agreed_value", "no_appraisal_reason"),

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ttdesk.codes import COOPERATION_MODES, DealMode, DealStatus
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.filing_data.common import Missing, header, js
+from ttdesk.core.money import income
 from ttdesk.core.rules.statemachine import DISTRIBUTION_DECIDED
 from ttdesk.db.models import (
     Achievement,
@@ -30,7 +31,6 @@ from ttdesk.db.models import (
     Deal,
     Department,
     Distribution,
-    Receipt,
     deal_achievement,
 )
 
@@ -64,17 +64,6 @@ def period_key(start: date, end: date) -> str:
     if start.month == 1 and start.day == 1 and end == date(start.year, 12, 31):
         return str(start.year)
     return f"{start.isoformat()}..{end.isoformat()}"
-
-
-def _net_income(session: Session, start: date, end: date) -> dict[int, Decimal]:
-    """Receipts per deal in [start, end], reversals subtracted."""
-    signed = case((Receipt.reverses_id.is_(None), Receipt.amount), else_=-Receipt.amount)
-    rows = session.execute(
-        select(Receipt.deal_id, func.sum(signed))
-        .where(Receipt.received_on >= start, Receipt.received_on <= end)
-        .group_by(Receipt.deal_id)
-    ).all()
-    return {d: Decimal(v or 0) for d, v in rows}
 
 
 def _sum(values: Any) -> Decimal:
@@ -114,21 +103,21 @@ def f08(session: Session, period: str) -> dict[str, Any]:
         for ach_id, deal_id, mode, price, status in found:
             links[ach_id].append(deal_id)
             deals[deal_id] = (mode.value, price, status.value)
-    income_all = _net_income(session, date(1900, 1, 1), end)
+    income_all = income.received_by(session, income.DEAL, scope=income.Scope(end=end))
     rows = []
     for (cid, case_no, title, kind, dept, disclosed, stage, status, field, secrecy, source,
          trl) in cases:
         own = links.get(cid, [])
         modes = sorted({deals[d][0] for d in own})
         price = _sum(deals[d][1] or ZERO for d in own)
-        income = _sum(income_all.get(d, ZERO) for d in own)
+        got = _sum(income_all.get(d, ZERO) for d in own)
         equity = _sum(deals[d][1] or ZERO for d in own if deals[d][0] == DealMode.EQUITY)
         rows.append({
             "case_no": case_no, "title": title, "kind": kind.value, "department": dept,
             "disclosure_date": disclosed.isoformat(), "research_stage": stage.value,
             "status": status.value, "field": field, "secrecy": secrecy.value,
             "source": source.value, "trl": trl, "mode": modes,
-            "price": js(price) if own else None, "income": js(income) if own else None,
+            "price": js(price) if own else None, "income": js(got) if own else None,
             "equity": js(equity) if own and equity else None,
         })
     snap.update(
@@ -222,12 +211,8 @@ def f09(session: Session, year_text: str) -> dict[str, Any]:
     by_kind = _count_by(session, Achievement.kind, start, end)
     by_source = _count_by(session, Achievement.source, start, end)
     deals = _deals_signed(session, start, end)
-    income = _net_income(session, start, end)
-    mode_income: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    if income:
-        for deal_id, mode in session.execute(
-                select(Deal.id, Deal.mode).where(Deal.id.in_(list(income)))):
-            mode_income[mode.value] += income[deal_id]
+    mode_income = {mode.value: total for mode, total in income.received_by(
+        session, income.MODE, scope=income.Scope(start=start, end=end)).items()}
     conversions = [d for d in deals if d.mode.value in CONVERSION]
     cooperation = [d for d in deals if d.mode.value in COOPERATION]
     snap.update(
@@ -240,7 +225,7 @@ def f09(session: Session, year_text: str) -> dict[str, Any]:
         cooperation={"count": len(cooperation),
                      "amount": js(_sum(d.price or ZERO for d in cooperation)),
                      "by_mode": _by_mode(cooperation, COOPERATION, mode_income)},
-        income={"total": js(_sum(income.values()))},
+        income={"total": js(income.received(session, income.Scope(start=start, end=end)))},
         rewards=_rewards(session, start, end),
         projects=[{"deal_no": d.deal_no, "title": d.title, "mode": d.mode.value,
                    "counterparty": d[4],

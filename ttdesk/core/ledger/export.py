@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import AchievementStatus
@@ -38,6 +38,7 @@ from ttdesk.core.ledger.catalog import (
     RECEIPTS,
     SHEET_LABELS,
 )
+from ttdesk.core.money import income
 from ttdesk.core.office.output import atomic_file, check_output
 from ttdesk.core.rules import policy
 from ttdesk.core.views.cases import CaseFilter, CaseSort, ids_in_session
@@ -250,8 +251,14 @@ def _write_chunk(s: Session, ids: Sequence[int], sheets: dict[str, _Sheet],
                                       "department": depts.get(p.department_id or 0),
                                       "role": _lab(c.role)})
     receipts: dict[int, list[M.Receipt]] = defaultdict(list)
-    for r in s.execute(select(M.Receipt).where(M.Receipt.deal_id.in_(deal_ids))
-                       .order_by(M.Receipt.received_on, M.Receipt.id)).scalars():
+    R = M.Receipt
+    # a reversed receipt and its reversal net to zero: neither is written, so the sheet sums
+    # to the income column and an import books the money once
+    reversed_ids = select(R.reverses_id).where(R.deal_id.in_(deal_ids),
+                                               R.reverses_id.is_not(None))
+    for r in s.execute(select(R).where(R.deal_id.in_(deal_ids), R.reverses_id.is_(None),
+                                       R.id.not_in(reversed_ids))
+                       .order_by(R.received_on, R.id)).scalars():
         receipts[r.deal_id].append(r)
     for d_id in deal_ids:
         d = deals[d_id]
@@ -276,10 +283,7 @@ def _write_chunk(s: Session, ids: Sequence[int], sheets: dict[str, _Sheet],
 def _income(s: Session, deal_ids: list[int]) -> dict[int, Decimal]:
     if not deal_ids:
         return {}
-    R = M.Receipt
-    return {d: Decimal(total) for d, total in s.execute(
-        select(R.deal_id, func.sum(R.amount)).where(R.deal_id.in_(deal_ids))
-        .group_by(R.deal_id)).all()}
+    return income.received_by(s, income.DEAL, scope=income.Scope(deal_ids=deal_ids))
 
 
 def _equity(s: Session, deal_ids: list[int]) -> dict[int, Decimal]:

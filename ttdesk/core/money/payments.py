@@ -20,6 +20,7 @@ from ttdesk.codes import DeadlineKind
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, NotFound, RuleViolation
+from ttdesk.core.money import income
 from ttdesk.core.money.receipts import ZERO, optional_money, positive_money, received_by_milestone
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules import workdays
@@ -257,10 +258,7 @@ def payment_terms(ctx: AppContext, deal_no: str) -> PaymentTerms:
         rows = [MilestoneRow(m.id, m.seq, m.title, m.amount, m.due_date, m.trigger, m.note,
                              got.get(m.id, ZERO), _status(m, got.get(m.id, ZERO), today))
                 for m in ms]
-        received = ZERO
-        for amount, reverses in s.execute(select(Receipt.amount, Receipt.reverses_id).where(
-                Receipt.deal_id == deal.id)).all():
-            received += -amount if reverses is not None else amount
+        received = income.received(s, income.Scope.deal(deal.id))
         period = next_report_period(s, deal)
         return PaymentTerms(
             deal.deal_no, deal.version, deal.price, deal.upfront_amount, deal.royalty_rate,

@@ -22,6 +22,7 @@ from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.cases.achievements import enum_value
+from ttdesk.core.money import income
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.money import parse_money
@@ -106,22 +107,7 @@ class CostRow:
     note: str | None
 
 
-@dataclass(frozen=True)
-class NetIncome:
-    """Net income of a deal over [start, end] (either open): received less deductible costs.
-
-    `received` = `gross` − `reversed`; `net` = `received` − `deductible_costs`, never below 0.
-    """
-
-    deal_no: str
-    start: date | None
-    end: date | None
-    gross: Decimal
-    reversed: Decimal
-    received: Decimal
-    deductible_costs: Decimal
-    other_costs: Decimal
-    net: Decimal
+NetIncome = income.DealIncome  # the one DTO of a deal's money over a period
 
 
 # ---- shared checks ---------------------------------------------------------------------------
@@ -200,12 +186,8 @@ def book_receipt(s: Session, deal: Deal, r: ReceiptIn, today: date) -> Receipt:
 
 def received_by_milestone(s: Session, deal_id: int) -> dict[int, Decimal]:
     """Money received against each milestone of a deal (reversals netted)."""
-    out: dict[int, Decimal] = {}
-    for mid, amount, reverses in s.execute(select(
-            Receipt.milestone_id, Receipt.amount, Receipt.reverses_id).where(
-            Receipt.deal_id == deal_id, Receipt.milestone_id.is_not(None))).all():
-        out[mid] = out.get(mid, ZERO) + (-amount if reverses is not None else amount)
-    return out
+    found = income.received_by(s, income.MILESTONE, scope=income.Scope.deal(deal_id))
+    return {mid: total for mid, total in found.items() if mid is not None}
 
 
 def _settle_milestone(s: Session, milestone_id: int, on: date) -> None:
@@ -372,38 +354,13 @@ def costs_of(ctx: AppContext, deal_no: str) -> list[CostRow]:
         return cost_rows(s, lookup.deal(s, deal_no))
 
 
-def signed_sum(rows: list[Any], pick: Any) -> Decimal:
-    """Sum of the rows `pick` accepts, reversing entries counted negative."""
-    return sum((-r.amount if r.reverses_id is not None else r.amount for r in rows if pick(r)),
-               ZERO)
-
-
 def deductible_cost_total(s: Session, deal_id: int, until: date | None = None) -> Decimal:
     """Deductible costs of a deal (reversals netted), optionally only those up to `until`."""
-    stmt = select(Cost.amount, Cost.reverses_id).where(Cost.deal_id == deal_id,
-                                                       Cost.deductible.is_(True))
-    if until is not None:
-        stmt = stmt.where(Cost.incurred_on <= until)
-    total = ZERO
-    for amount, reverses in s.execute(stmt).all():
-        total += -amount if reverses is not None else amount
-    return max(total, ZERO)
+    return max(income.costs(s, income.Scope.deal(deal_id, end=until), deductible=True), ZERO)
 
 
 def net_income(ctx: AppContext, deal_no: str, start: date | None = None,
                end: date | None = None) -> NetIncome:
     """Received less deductible costs for a deal over [start, end] (dates inclusive)."""
-    def inside(on: date) -> bool:
-        return (start is None or on >= start) and (end is None or on <= end)
-
     with ctx.read() as s:
-        deal = lookup.deal(s, deal_no)
-        receipts = [r for r in receipt_rows(s, deal) if inside(r.received_on)]
-        costs = [c for c in cost_rows(s, deal) if inside(c.incurred_on)]
-    gross = sum((r.amount for r in receipts if r.reverses_id is None), ZERO)
-    reversed_ = sum((r.amount for r in receipts if r.reverses_id is not None), ZERO)
-    deductible = max(signed_sum(costs, lambda c: c.deductible), ZERO)
-    other = max(signed_sum(costs, lambda c: not c.deductible), ZERO)
-    received = gross - reversed_
-    return NetIncome(deal_no, start, end, gross, reversed_, received, deductible, other,
-                     max(received - deductible, ZERO))
+        return income.deal_income(s, lookup.deal(s, deal_no), start, end)

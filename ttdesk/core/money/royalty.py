@@ -22,13 +22,14 @@ from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.base.labels import register_labels
+from ttdesk.core.money import income
 from ttdesk.core.money.payments import refresh_deadlines
 from ttdesk.core.money.receipts import ZERO, optional_money
 from ttdesk.core.office import deadlines
 from ttdesk.core.rules import workdays
 from ttdesk.core.rules.money import HUNDRED, parse_money, round_fen
 from ttdesk.core.rules.statemachine import DEAL_TAKES_RECEIPTS
-from ttdesk.db.models import Deal, Receipt, RoyaltyReport
+from ttdesk.db.models import Deal, RoyaltyReport
 
 
 class AuditStatus(StrEnum):
@@ -156,20 +157,17 @@ def audit_in_session(s: Session, deal_no: str | None = None, start: date | None 
                      end: date | None = None) -> RoyaltyAudit:
     stmt = select(RoyaltyReport, Deal.deal_no, Deal.royalty_rate, Deal.minimum_annual_royalty)\
         .join(Deal, Deal.id == RoyaltyReport.deal_id)
+    scope = income.Scope()
     if deal_no is not None:
-        stmt = stmt.where(RoyaltyReport.deal_id == lookup.deal(s, deal_no).id)
+        deal_id = lookup.deal(s, deal_no).id
+        stmt = stmt.where(RoyaltyReport.deal_id == deal_id)
+        scope = income.Scope.deal(deal_id)
     if start is not None:
         stmt = stmt.where(RoyaltyReport.period_end >= start)
     if end is not None:
         stmt = stmt.where(RoyaltyReport.period_start <= end)
     rows = s.execute(stmt.order_by(Deal.deal_no, RoyaltyReport.period_start)).all()
-    received: dict[int, Decimal] = {}
-    ids = [rep.id for rep, *_ in rows]
-    for chunk in range(0, len(ids), 5000):
-        for rid, amount, reverses in s.execute(select(
-                Receipt.royalty_report_id, Receipt.amount, Receipt.reverses_id).where(
-                Receipt.royalty_report_id.in_(ids[chunk:chunk + 5000]))).all():
-            received[rid] = received.get(rid, ZERO) + (-amount if reverses else amount)
+    received = income.received_by(s, income.ROYALTY_REPORT, scope=scope) if rows else {}
     lines = []
     for rep, number, rate, minimum in rows:
         by_rate, floor, expected = expected_royalty(rep.sales_base, rate or ZERO, minimum,

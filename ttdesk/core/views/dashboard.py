@@ -14,8 +14,9 @@ from sqlalchemy import extract, func, select
 
 from ttdesk.codes import AchievementStatus, DealMode
 from ttdesk.core.base.context import AppContext
+from ttdesk.core.money import income
 from ttdesk.core.views import DeadlineFilter, DeadlineState, count_deadlines
-from ttdesk.db.models import Achievement, Company, Deal, Department, Receipt, User
+from ttdesk.db.models import Achievement, Company, Deal, Department, User
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,10 @@ def kpis(ctx: AppContext, today: date | None = None) -> Kpis:
         cases = s.execute(select(func.count()).select_from(Achievement)).scalar_one()
         signed = s.execute(select(func.count()).select_from(Deal).where(
             Deal.signing_date >= start, Deal.signing_date < end)).scalar_one()
-        income = s.execute(select(func.sum(Receipt.amount)).where(
-            Receipt.received_on >= start, Receipt.received_on < end)).scalar()
+        received = income.received(s, income.Scope.year(day.year))
         companies = s.execute(select(func.count()).select_from(Company)).scalar_one()
     overdue = count_deadlines(ctx, DeadlineFilter(state=DeadlineState.OVERDUE, today=day))
-    return Kpis(int(cases), int(signed), Decimal(income or 0), int(companies), overdue, day.year)
+    return Kpis(int(cases), int(signed), received, int(companies), overdue, day.year)
 
 
 def pipeline(ctx: AppContext) -> list[tuple[AchievementStatus, int]]:
@@ -62,21 +62,16 @@ def pipeline(ctx: AppContext) -> list[tuple[AchievementStatus, int]]:
 
 def income_by_year_and_mode(ctx: AppContext, years: int = 5,
                             today: date | None = None) -> dict[int, dict[DealMode, Decimal]]:
-    """Receipts summed per calendar year (the last `years`) and deal mode."""
+    """Income received per calendar year (the last `years`) and deal mode (`money.income`)."""
     last = (today or ctx.today()).year
     first = last - years + 1
-    year = extract("year", Receipt.received_on)
     with ctx.read() as s:
-        rows = s.execute(
-            select(year, Deal.mode, func.sum(Receipt.amount))
-            .join(Deal, Deal.id == Receipt.deal_id)
-            .where(Receipt.received_on >= date(first, 1, 1),
-                   Receipt.received_on < date(last + 1, 1, 1))
-            .group_by(year, Deal.mode)
-        ).all()
+        found = income.received_by(s, income.YEAR, income.MODE,
+                                   scope=income.Scope(start=date(first, 1, 1),
+                                                      end=date(last, 12, 31)))
     out: dict[int, dict[DealMode, Decimal]] = {y: {} for y in range(first, last + 1)}
-    for y, mode, total in rows:
-        out[int(y)][DealMode(mode)] = Decimal(total or 0)
+    for (y, mode), total in found.items():
+        out[y][mode] = total
     return out
 
 

@@ -17,8 +17,8 @@ from ttdesk.codes import CostCategory, DealMode, DistributionStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
-from ttdesk.core.money import distribution, receipts
-from ttdesk.db.models import Company, Cost, Deal, Distribution, Receipt, distribution_receipt
+from ttdesk.core.money import distribution, income
+from ttdesk.db.models import Company, Deal, Distribution, Receipt, distribution_receipt
 from ttdesk.db.models.achievements import Achievement, deal_achievement
 
 ZERO = Decimal("0.00")
@@ -70,34 +70,33 @@ class CompanyHeader:
 
 def income_overview(ctx: AppContext) -> list[IncomeBucket]:
     """Receipts, deductible costs, distributed and pending money per year and deal mode,
-    newest year first."""
-    year = extract("year", Receipt.received_on)
-    is_reversal = Receipt.reverses_id.is_not(None)
-    in_dist = distribution_receipt.c.distribution_id.is_not(None)
+    newest year first. Received and deductible costs are `money.income`'s sums."""
     buckets: dict[tuple[int, DealMode], IncomeBucket] = {}
 
-    def bucket(y: object, mode: object) -> IncomeBucket:
-        key = (int(y), DealMode(mode))  # type: ignore[call-overload]
+    def bucket(key: tuple[int, DealMode]) -> IncomeBucket:
         if key not in buckets:
             buckets[key] = IncomeBucket(*key)
         return buckets[key]
 
     with ctx.read() as s:
-        for y, mode, reversal, distributed, total in s.execute(
-                select(year, Deal.mode, is_reversal, in_dist, func.sum(Receipt.amount))
+        for key, total in income.received_by(s, income.YEAR, income.MODE).items():
+            bucket(key).received = total
+        for key, total in income.costs_by(s, income.YEAR, income.MODE, deductible=True).items():
+            bucket(key).deductible_costs = total
+        year = extract("year", Receipt.received_on)
+        in_dist = distribution_receipt.c.distribution_id.is_not(None)
+        for y, mode, distributed, total in s.execute(
+                select(year, Deal.mode, in_dist, func.sum(Receipt.amount))
                 .join(Deal, Deal.id == Receipt.deal_id)
                 .outerjoin(distribution_receipt,
                            distribution_receipt.c.receipt_id == Receipt.id)
-                .group_by(year, Deal.mode, is_reversal, in_dist)).all():
-            b, amount = bucket(y, mode), Decimal(total or 0)
-            if reversal:
-                b.received -= amount
+                .where(Receipt.reverses_id.is_(None))
+                .group_by(year, Deal.mode, in_dist)).all():
+            b, amount = bucket((int(y), DealMode(mode))), Decimal(total or 0)
+            if distributed:
+                b.distributed += amount
             else:
-                b.received += amount
-                if distributed:
-                    b.distributed += amount
-                else:
-                    b.pending += amount
+                b.pending += amount
         # a reversed original (never in a distribution) no longer waits for one; it is found
         # from its reversing entry by primary key, in the original's year and mode
         original = aliased(Receipt)
@@ -108,14 +107,7 @@ def income_overview(ctx: AppContext) -> list[IncomeBucket]:
                 .join(original, original.id == Receipt.reverses_id)
                 .join(Deal, Deal.id == original.deal_id)
                 .group_by(oyear, Deal.mode)).all():
-            bucket(y, mode).pending -= Decimal(total or 0)
-        cyear = extract("year", Cost.incurred_on)
-        for y, mode, rev, total in s.execute(
-                select(cyear, Deal.mode, Cost.reverses_id.is_not(None), func.sum(Cost.amount))
-                .join(Deal, Deal.id == Cost.deal_id).where(Cost.deductible.is_(True))
-                .group_by(cyear, Deal.mode, Cost.reverses_id.is_not(None))).all():
-            amount = Decimal(total or 0)
-            bucket(y, mode).deductible_costs += -amount if rev else amount
+            bucket((int(y), DealMode(mode))).pending -= Decimal(total or 0)
     return sorted(buckets.values(), key=lambda b: (-b.year, list(DealMode).index(b.mode)))
 
 
@@ -162,11 +154,9 @@ def preview(ctx: AppContext, d: distribution.DistributionIn,
 
 def deductible_by_category(ctx: AppContext, deal_no: str) -> list[tuple[CostCategory, Decimal]]:
     """The deal's deductible costs per category (reversals netted), categories with money."""
-    totals: dict[CostCategory, Decimal] = {}
-    for c in receipts.costs_of(ctx, deal_no):
-        if c.deductible:
-            totals[c.category] = totals.get(c.category, ZERO) + (
-                -c.amount if c.reverses_id is not None else c.amount)
+    with ctx.read() as s:
+        totals = income.costs_by(s, income.CATEGORY, deductible=True,
+                                 scope=income.Scope.deal(lookup.deal(s, deal_no).id))
     return [(cat, totals[cat]) for cat in CostCategory if totals.get(cat)]
 
 

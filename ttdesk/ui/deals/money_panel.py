@@ -25,6 +25,7 @@ from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import payments, receipts, royalty
+from ttdesk.core.money.income import signed_amount
 from ttdesk.core.rules.statemachine import DEAL_CLOSED
 from ttdesk.core.views.deal_detail import deal_detail
 from ttdesk.ui.case.panels import KeyValues
@@ -53,10 +54,6 @@ def entry_state(row: Any, lang: str) -> str:
 
 def struck(row: Any) -> bool:
     return row.reverses_id is not None or row.reversed_by is not None
-
-
-def signed_amount(row: Any) -> Any:
-    return -row.amount if row.reverses_id is not None else row.amount
 
 
 class DealMoneyPanel(QWidget):
