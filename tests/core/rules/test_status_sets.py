@@ -63,16 +63,38 @@ def _is_status(node: ast.expr, names: set[str]) -> bool:
     return isinstance(owner, ast.Attribute) and owner.attr in STATUS_CLASSES
 
 
+def _set_call(func: ast.expr) -> bool:
+    """set(...), frozenset(...), or SQLAlchemy's column.in_(...) / not_in(...)."""
+    if isinstance(func, ast.Name):
+        return func.id in ("set", "frozenset")
+    return isinstance(func, ast.Attribute) and func.attr in ("in_", "not_in")
+
+
+def _set_like(tree: ast.Module) -> list[ast.expr]:
+    """Collections used as sets: set literals, the right side of `in` / `not in`, and the
+    argument of set() / frozenset(). A list of statuses as a path or an order is not one."""
+    out: list[ast.expr] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Set):
+            out.append(node)
+        elif isinstance(node, ast.Compare):
+            out += [c for op, c in zip(node.ops, node.comparators, strict=True)
+                    if isinstance(op, ast.In | ast.NotIn)]
+        elif isinstance(node, ast.Call) and node.args and _set_call(node.func):
+            out.append(node.args[0])
+    return out
+
+
 def _restated(path: Path, name: str) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = _status_names(tree)
     found = []
-    for node in ast.walk(tree):
+    for node in _set_like(tree):
         if isinstance(node, ast.Tuple | ast.Set | ast.List):
             members = [e for e in node.elts if _is_status(e, names)]
             if len(members) >= 2 and len(members) == len(node.elts):
                 found.append(f"{name}:{node.lineno}")
-    return found
+    return sorted(set(found), key=lambda f: int(f.rsplit(":", 1)[1]))
 
 
 def test_no_module_restates_a_status_set() -> None:
@@ -89,7 +111,11 @@ def test_the_scan_sees_a_restated_set(tmp_path: Path) -> None:
     sample = tmp_path / "widget.py"
     sample.write_text("from ttdesk import codes as E\n"
                       "from ttdesk.codes import DealStatus as D\n"
-                      "OPEN = (D.DRAFT, D.APPROVAL)\n"
+                      "OPEN = frozenset((D.DRAFT, D.APPROVAL))\n"
                       "DONE = {E.DealStatus.COMPLETED, E.DealStatus.TERMINATED}\n"
-                      "MIXED = (D.DRAFT, 'x')\n", encoding="utf-8")
-    assert _restated(sample, "widget.py") == ["widget.py:3", "widget.py:4"]
+                      "ok = d.status in (D.DRAFT, D.SIGNED)\n"
+                      "q = Deal.status.in_([D.DRAFT, D.SIGNED])\n"
+                      "PATH = [D.DRAFT, D.APPROVAL]\n"
+                      "MIXED = {D.DRAFT, 'x'}\n", encoding="utf-8")
+    assert _restated(sample, "widget.py") == [
+        "widget.py:3", "widget.py:4", "widget.py:5", "widget.py:6"]

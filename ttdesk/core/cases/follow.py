@@ -17,14 +17,15 @@ from ttdesk.codes import AchievementStatus as A
 from ttdesk.codes import DealStatus as D
 from ttdesk.core.base import audit
 from ttdesk.core.base.errors import RuleViolation
-from ttdesk.core.rules.statemachine import ACHIEVEMENT, DEAL_ACTIVE, DEAL_SIGNED_OR_LATER
+from ttdesk.core.rules.statemachine import (
+    ACHIEVEMENT,
+    CASE_FOLLOWS_DEALS,
+    DEAL_IN_PROGRESS,
+    DEAL_SIGNED_OR_LATER,
+)
 from ttdesk.db.models import Achievement, Deal, deal_achievement
 
-# Deals not yet signed and not ended: they keep a case "in progress".
-DEAL_IN_PROGRESS = frozenset(DEAL_ACTIVE - DEAL_SIGNED_OR_LATER)
-# Case statuses that follow the deals; disclosed must be assessed first (R2), and
-# converted / archived / released never go back.
-FOLLOWING = frozenset({A.ASSESSING, A.PROTECTING, A.MARKETING, A.CONVERTING})
+FOLLOWING = CASE_FOLLOWS_DEALS  # the case statuses that follow the deals (named set)
 
 
 def followed_status(current: A, deal_statuses: Iterable[D]) -> A | None:

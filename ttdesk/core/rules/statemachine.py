@@ -103,6 +103,8 @@ DEAL_SIGNED_OR_LATER = frozenset({D.SIGNED, D.REGISTERED, D.PERFORMING, D.COMPLE
 DEAL_APPROVED_OR_LATER = frozenset({D.IN_PUBLICITY, D.OBJECTION, *DEAL_SIGNED_OR_LATER})
 #: a deal still under way (not completed, not terminated)
 DEAL_ACTIVE = frozenset(set(D) - {D.COMPLETED, D.TERMINATED})
+#: a deal not yet signed and not ended: it keeps its cases "in progress"
+DEAL_IN_PROGRESS = frozenset(DEAL_ACTIVE - DEAL_SIGNED_OR_LATER)
 #: a deal that is over: no more terms, milestones or royalty periods
 DEAL_CLOSED = frozenset({D.COMPLETED, D.TERMINATED})
 #: a deal that money may be booked on: signed, or terminated after money came in
@@ -113,6 +115,9 @@ GRANT_EXERCISABLE = frozenset({G.AGREEMENT_SIGNED, G.TITLE_CHANGED})
 GRANT_IN_PUBLICITY = frozenset({G.IN_PUBLICITY, G.OBJECTION})
 #: a distribution decided by the school (approved, publicised or paid): what filings count
 DISTRIBUTION_DECIDED = frozenset({M.APPROVED, M.IN_PUBLICITY, M.PAID})
+#: case statuses that follow the case's deals (disclosed must be assessed first, R2;
+#: converted, archived and released never go back)
+CASE_FOLLOWS_DEALS = frozenset({A.ASSESSING, A.PROTECTING, A.MARKETING, A.CONVERTING})
 #: a case still being worked on (not archived, not released)
 CASE_OPEN = frozenset(set(A) - {A.ARCHIVED, A.RELEASED})
 
