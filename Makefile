@@ -7,7 +7,7 @@ CASES ?= 300
 SEED  ?= 1
 export LANG := C.UTF-8
 
-.PHONY: bootstrap run test lint demo bundle bench clean
+.PHONY: bootstrap run test lint demo bundle deb smoke-bare installer-check bench clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -27,6 +27,16 @@ demo: bootstrap  ## fill the default database with demo data (CASES=300 SEED=1)
 
 bundle:  ## PyInstaller one-folder build in dist/ttdesk, then its --self-test offscreen
 	@bash scripts/bundle.sh
+
+deb: bootstrap  ## dist/ttdesk_VERSION_amd64.deb (installs to /opt/ttdesk); builds the bundle first when missing
+	@[ -x dist/ttdesk/ttdesk-cli ] || bash scripts/bundle.sh
+	@bash scripts/make_deb.sh
+
+smoke-bare:  ## install the newest dist/*.deb into a bare Debian 12 root: libraries, self-test, a window
+	@bash scripts/smoke_bare.sh
+
+installer-check: bootstrap  ## compile the Windows installer script (NSIS) around a stand-in folder
+	@bash scripts/build_installer.sh --check
 
 bench: bootstrap  ## the benchmarks of quality.md (not part of the test suite)
 	@bash scripts/bench.sh

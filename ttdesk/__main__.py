@@ -66,11 +66,20 @@ def install_cjk_font(app: Any) -> str | None:
 
 
 def _application(argv: Sequence[str]) -> Any:
+    """The QApplication, made once with the CJK font and the icon: any dialog, even an error
+    shown before the database opens, must show Chinese on a PC without a Chinese font."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(list(argv))
-    app.setApplicationName("TT Desk")
-    app.setOrganizationName("TTDesk")
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv))
+        app.setApplicationName("TT Desk")
+        app.setOrganizationName("TTDesk")
+        install_cjk_font(app)
+        from ttdesk.paths import resource_path
+
+        app.setWindowIcon(QIcon(str(resource_path("icons/ttdesk.svg"))))
     return app
 
 
@@ -158,7 +167,7 @@ def _qt_check() -> str:
     from PySide6.QtWidgets import QLabel
 
     app = _application([sys.argv[0]])
-    family = install_cjk_font(app)
+    family = app.font().family()
     label = QLabel("科技成果转化")
     label.show()
     app.processEvents()
@@ -166,7 +175,34 @@ def _qt_check() -> str:
     label.close()
     if image.isNull() or not QFontMetrics(app.font()).inFontUcs4(ord("转")):
         raise RuntimeError(f"Qt painted nothing or the font {family} lacks Chinese glyphs")
+    _check_real_glyphs()
     return f"PySide6 {pyside_version}, platform {app.platformName()}, font {family}"
+
+
+def _glyph_image(text: str) -> Any:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    image = QImage(48, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    font = QApplication.font()
+    font.setPixelSize(36)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
+
+
+def _check_real_glyphs() -> None:
+    """Chinese characters are drawn as themselves, not as the missing-glyph box: two different
+    characters must paint differently, and neither like a code point no font has."""
+    missing = _glyph_image("\U0010fffd")
+    ke, ji = _glyph_image("科"), _glyph_image("技")
+    if ke in (ji, missing) or ji == missing:
+        raise RuntimeError("Chinese text is painted as missing-glyph boxes")
 
 
 def self_test() -> int:
@@ -255,7 +291,6 @@ def run_window(app: Any, args: argparse.Namespace, qt_args: Sequence[str], setti
         from ttdesk.ui.app.i18n import install_translators
 
         translators = install_translators(app, lang)  # noqa: F841  (kept alive while running)
-        install_cjk_font(app)
         window = start_window(ctx, settings)  # noqa: F841  (referenced while running)
         from PySide6.QtCore import QTimer
 
