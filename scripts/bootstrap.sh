@@ -22,7 +22,7 @@ PACKAGES=(
     libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
     fonts-wqy-microhei poppler-utils postgresql binutils zbar-tools
     xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-    libxcb-shape0 libxcb-xkb1
+    libxcb-shape0 libxcb-xkb1 x11-utils
 )
 
 log() { printf 'bootstrap: %s\n' "$*" >&2; }

@@ -24,6 +24,11 @@ from ttdesk.db import models as M
 
 pytestmark = pytest.mark.slow
 WORKER = Path(__file__).with_name("crash_worker.py")
+
+# Popen.kill() is SIGKILL on POSIX and TerminateProcess (exit code 1) on Windows: a hard kill
+# that gives the process no chance to clean up, on every system.
+KILLED = 1 if sys.platform == "win32" else -signal.SIGKILL
+
 WAL_STARTED = 8 * 1024 * 1024  # the write has spilled this much into the WAL: mid-way
 
 
@@ -42,12 +47,12 @@ def _kill_when(proc: subprocess.Popen[str], ready: Callable[[], bool],
     end = time.monotonic() + timeout
     while time.monotonic() < end and proc.poll() is None:
         if ready():
-            proc.send_signal(signal.SIGKILL)
+            proc.kill()
             break
         time.sleep(0.01)
     proc.wait(timeout=60)
     out = proc.stdout.read() if proc.stdout else ""
-    assert proc.returncode == -signal.SIGKILL, \
+    assert proc.returncode == KILLED, \
         f"the process was not killed mid-way (exit {proc.returncode}): {out[-500:]}"
 
 
@@ -112,9 +117,9 @@ def test_sigkill_between_and_during_small_saves(tmp_path: Path) -> None:
             assert line, "worker stopped"
             if line.startswith("saved"):
                 saved = int(line.split()[1])
-        proc.send_signal(signal.SIGKILL)
+        proc.kill()
         proc.wait(timeout=60)
-        assert proc.returncode == -signal.SIGKILL
+        assert proc.returncode == KILLED
     assert _integrity(db) == [("ok",)]
     ctx = open_context(url, migrate_backup=False)
     try:

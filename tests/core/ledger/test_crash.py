@@ -20,6 +20,11 @@ from ttdesk.core.office.setup import open_context
 
 pytestmark = pytest.mark.slow
 WORKER = Path(__file__).with_name("crash_worker.py")
+
+# Popen.kill() is SIGKILL on POSIX and TerminateProcess (exit code 1) on Windows: a hard kill
+# that gives the process no chance to clean up, on every system.
+KILLED = 1 if sys.platform == "win32" else -signal.SIGKILL
+
 ROWS = 12_000
 
 
@@ -32,7 +37,7 @@ def _run_until(tmp_path: Path, url: str, ledger: Path, kill_at: float | None) ->
             if kill_at is not None and line.startswith("progress"):
                 fraction = float(line.split()[1])
                 if fraction >= kill_at and "writing" in line:
-                    proc.send_signal(signal.SIGKILL)
+                    proc.kill()
                     break
         proc.wait(timeout=120)
         return proc.returncode
@@ -53,7 +58,7 @@ def test_sigkill_during_a_large_ledger_import_leaves_none_of_it(tmp_path: Path) 
     ctx = open_context(url, migrate_backup=False)
     before = counts(ctx)
     ctx.db.dispose()
-    assert _run_until(tmp_path, url, ledger, kill_at=0.8) == -signal.SIGKILL
+    assert _run_until(tmp_path, url, ledger, kill_at=0.8) == KILLED
     assert Path(f"{db}-wal").exists()  # the write had reached the database file's log
     assert _integrity(db) == [("ok",)]
     ctx = open_context(url, migrate_backup=False)

@@ -18,7 +18,6 @@ import sqlite3
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from glob import glob
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -60,13 +59,33 @@ def _stamp() -> str:
 
 # ---- PostgreSQL tools ---------------------------------------------------------------------
 
+def pg_tool_candidates(name: str) -> list[Path]:
+    """Where a PostgreSQL client tool may live: TTDESK_PG_BIN (a folder, for an office whose
+    tools are elsewhere), then the versioned install folders of Debian (/usr/lib/postgresql/N/
+    bin) and of the Windows installer (Program Files/PostgreSQL/N/bin), newest first: pg_dump
+    must not be older than the server."""
+    exe = f"{name}.exe" if os.name == "nt" else name
+    configured = os.environ.get("TTDESK_PG_BIN")
+    found = [Path(configured) / exe] if configured else []
+    roots = [Path("/usr/lib/postgresql")]
+    for var in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
+        if os.environ.get(var):
+            roots.append(Path(os.environ[var]) / "PostgreSQL")
+    versioned = [p for root in roots if root.is_dir() for p in root.glob(f"*/bin/{exe}")]
+    versioned.sort(key=lambda p: _version_key(p.parent.parent.name), reverse=True)
+    return [*found, *versioned]
+
+
+def _version_key(folder: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in folder.split(".") if n.isdigit()) or (0,)
+
+
 def find_pg_tool(name: str) -> Path | None:
-    """pg_dump / pg_restore on PATH, else the newest under /usr/lib/postgresql/*/bin."""
+    """pg_dump / pg_restore: configured or versioned folders first, else the one on PATH."""
+    for path in pg_tool_candidates(name):
+        if path.is_file():
+            return path
     found = shutil.which(name)
-    candidates = [Path(p) for p in glob(f"/usr/lib/postgresql/*/bin/{name}")]
-    if candidates:  # prefer the newest: pg_dump must not be older than the server
-        return max(candidates, key=lambda p: int(p.parent.parent.name)
-                   if p.parent.parent.name.isdigit() else 0)
     return Path(found) if found else None
 
 
