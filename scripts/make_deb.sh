@@ -64,6 +64,25 @@ depends=$(
         dpkg -S "$lib" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "${lib#/usr}" 2>/dev/null || true
     done | cut -d: -f1 | sort -u | grep -v '^libc6$' | paste -sd, | sed 's/,/, /g'
 )
+# Libraries this build machine lacks itself (ldd: "not found") cannot be looked up with dpkg;
+# the ones Qt's optional plugins need are named here, and any other stops the build.
+declare -A ABSENT_HERE=(
+    [libwayland-cursor.so.0]=libwayland-cursor0
+    [libwayland-egl.so.1]=libwayland-egl1
+)
+absent=$(
+    find "$STAGE/opt/ttdesk" -type f -name '*.so*' -print0 |
+    xargs -0 -n 50 ldd 2>/dev/null | awk '$2 == "=>" && $3 == "not" {print $1}' | sort -u
+)
+for soname in $absent; do
+    package=${ABSENT_HERE[$soname]:-}
+    if [[ -z $package ]]; then
+        echo "make_deb: the bundle needs $soname, which neither this machine nor the" \
+            "ABSENT_HERE table knows; install it here or name its package there" >&2
+        exit 1
+    fi
+    depends="${depends:+$depends, }$package"
+done
 glibc=$(ldd --version | awk 'NR==1 {print $NF}')
 DEPENDS="libc6 (>= ${glibc})${depends:+, $depends}"
 SIZE=$(du -sk "$STAGE/opt" | cut -f1)
