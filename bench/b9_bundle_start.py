@@ -52,8 +52,8 @@ def timed(command: list[str], env: dict[str, str]) -> float:
             if window_up(env):
                 return time.perf_counter() - start
             if child.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited {child.returncode}: "
-                                   f"{child.stderr.read().decode()[-2000:] if child.stderr else ''}")
+                said = child.stderr.read().decode()[-2000:] if child.stderr else ""
+                raise RuntimeError(f"{command[0]} exited {child.returncode}: {said}")
             time.sleep(0.01)
         raise RuntimeError(f"{command[0]}: no window within {TIMEOUT_S:.0f} s")
     finally:
