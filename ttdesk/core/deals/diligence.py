@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ttdesk.codes import DealStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.labels import due_diligence_label
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.policy import Policy
+from ttdesk.core.rules.statemachine import DEAL_BEFORE_APPROVAL
 
 # Ticks may change until the approval is recorded; afterwards the checklist is what the
 # approval was decided on.
-OPEN_STATUSES = frozenset({DealStatus.DRAFT, DealStatus.DUE_DILIGENCE, DealStatus.APPROVAL})
+OPEN_STATUSES = DEAL_BEFORE_APPROVAL
 
 
 @dataclass(frozen=True)
