@@ -1352,6 +1352,10 @@
         <source>企业详情</source>
         <translation>Company details</translation>
     </message>
+    <message>
+        <source>未选择企业</source>
+        <translation>No company selected</translation>
+    </message>
 </context>
 <context>
     <name>ContributorsEditor</name>
@@ -2917,6 +2921,17 @@
     <message>
         <source>共 %1 次评估</source>
         <translation>%1 assessments</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>“%1”无法打开</source>
+        <translation>“%1” cannot be opened</translation>
+    </message>
+    <message>
+        <source>这是程序错误，详情已写入日志。</source>
+        <translation>This is a program error; the details are in the log.</translation>
     </message>
 </context>
 <context>
