@@ -88,3 +88,29 @@ def test_the_entry_point_shows_the_case_list_before_the_orm(ctx: AppContext,
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "(False, 3, False) 3 3 True True"
+
+
+FAILING = textwrap.dedent("""
+    import sys
+    import ttdesk.__main__ as entry
+
+    def boom(url, lang):
+        raise OSError("disk gone")
+
+    entry.open_services = boom
+    entry.show_error = lambda message, argv=(): print("shown:", message.splitlines()[-1])
+    print("exit", entry.main(["--db", sys.argv[1]]))
+""")
+
+
+def test_services_failing_behind_the_painted_window_show_why_and_exit(
+        ctx: AppContext, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.ini").write_text("[window]\nlast_page=achievements\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TTDESK_HOME=str(home))
+    done = subprocess.run([sys.executable, "-c", FAILING, ctx.db.url], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["shown: disk gone", "exit 1"]
+    assert "could not open the database" in (home / "logs" / "ttdesk.log").read_text("utf-8")
