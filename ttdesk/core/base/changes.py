@@ -53,7 +53,8 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
 SPECIAL = {"publicity", "objection", "attachment", "note"}
 NOT_REPORTED = {"audit_event"}
 
-Touched = dict[str, set[int]]  # kind -> ids of root records (0: several or unknown)
+# kind -> ids of root records (0: several; None: a row that names none, e.g. an allocation)
+Touched = dict[str, set[int | None]]
 _KEY = "ttdesk_changes"
 
 
@@ -84,18 +85,21 @@ class Changes:
 NONE = Changes()
 
 
-def _one(ids: set[int]) -> int:
-    return next(iter(ids)) if len(ids) == 1 else 0
+def _one(ids: set[int | None]) -> int:
+    """The one record named, else 0; rows naming none (an allocation saved with its
+    distribution) do not blur the record the others name."""
+    known = ids - {None}
+    return next(iter(known)) or 0 if len(known) == 1 else 0
 
 
-def _root_id(obj: Any, table: str, root: str | None) -> int:
+def _root_id(obj: Any, table: str, root: str | None) -> int | None:
     if root is None:
-        return 0
+        return None
     value = getattr(obj, "id" if table == root else f"{root}_id", None)
-    return value if isinstance(value, int) else 0
+    return value if isinstance(value, int) else None
 
 
-def _kinds_of(session: Session, obj: Any) -> Iterator[tuple[str, int]]:
+def _kinds_of(session: Session, obj: Any) -> Iterator[tuple[str, int | None]]:
     """(kind, root id) pairs a changed row stands for."""
     table = obj.__tablename__
     if table in TABLE_KINDS:
@@ -104,16 +108,16 @@ def _kinds_of(session: Session, obj: Any) -> Iterator[tuple[str, int]]:
     elif table == "publicity" or table == "objection":
         pub = obj if table == "publicity" else session.get(Publicity, obj.publicity_id)
         if pub is None or pub.deal_id is not None:
-            yield K.DEALS, pub.deal_id if pub is not None else 0
+            yield K.DEALS, pub.deal_id if pub is not None else None
         if pub is None or pub.rights_grant_id is not None:
-            yield K.ACHIEVEMENTS, 0
+            yield K.ACHIEVEMENTS, None
         if pub is None or pub.distribution_id is not None:
-            yield K.MONEY, 0
+            yield K.MONEY, None
     elif table in ("attachment", "note"):
         kind, root = TABLE_KINDS.get(obj.entity_type, (K.ALL, None))
-        yield kind, obj.entity_id if root == obj.entity_type else 0
+        yield kind, obj.entity_id if root == obj.entity_type else None
     elif table not in NOT_REPORTED:
-        yield K.ALL, 0  # a table nobody mapped yet: every view reloads rather than none
+        yield K.ALL, None  # a table nobody mapped yet: every view reloads rather than none
 
 
 def _linked(obj: Any) -> Iterator[Any]:
@@ -127,7 +131,7 @@ def _linked(obj: Any) -> Iterator[Any]:
             yield from hist.deleted
 
 
-def _add(touched: Touched, pairs: Iterable[tuple[str, int]]) -> None:
+def _add(touched: Touched, pairs: Iterable[tuple[str, int | None]]) -> None:
     for kind, rid in pairs:
         touched.setdefault(str(kind), set()).add(rid)
 

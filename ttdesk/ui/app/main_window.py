@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from ttdesk.ui.app.main_window_actions import DataActions
 from ttdesk.ui.app.settings import UiSettings
-from ttdesk.ui.kit import bus as kinds
 from ttdesk.ui.kit.bus import DataBus
-from ttdesk.ui.kit.ops import Operation
+from ttdesk.ui.kit.ops import Operation, write_op
 from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.kit.screens import build_screen, open_dialog
 from ttdesk.ui.kit.starting import Starting, is_starting
@@ -349,13 +348,11 @@ class MainWindow(DataActions, QMainWindow):
         done = 0
         for deadline_id in ids:
             try:
-                complete(self._ctx, deadline_id)
+                write_op(self._ctx, self.bus, complete, self._ctx, deadline_id)
             except TTDeskError as exc:
                 show_problem(self, exc, self._ctx.lang)
                 break
             done += 1
-        if done:
-            self.bus.announce(kinds.DEADLINES)
         return done
 
     # ---- closing ----------------------------------------------------------------------------

@@ -17,8 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ttdesk.ui.kit import bus as kinds
-from ttdesk.ui.kit.ops import Operation, run_op
+from ttdesk.ui.kit.ops import Operation, run_op, run_write_op
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +33,14 @@ class DataActions:
     last_op: Operation | None
 
     def _run(self, title: str, work: Callable[..., Any],
-             on_done: Callable[[Any], None]) -> Operation:
-        self.last_op = run_op(self, title, work, on_done, lang=self._ctx.lang)
+             on_done: Callable[[Any], None], writes: bool = False) -> Operation:
+        """Run `work` on the worker; when it `writes`, the kinds of records the core reports
+        changed are announced on the bus before `on_done`."""
+        if writes:
+            self.last_op = run_write_op(self, title, self._ctx, self.bus, work, on_done,
+                                        lang=self._ctx.lang)
+        else:
+            self.last_op = run_op(self, title, work, on_done, lang=self._ctx.lang)
         return self.last_op
 
     def _say(self, text: str) -> None:
@@ -85,10 +90,10 @@ class DataActions:
             return restore(url, source)
 
         def done(_result: Any) -> None:
-            self.bus.announce(kinds.ALL)
             self._say(QCoreApplication.translate("MainWindow", "已从备份恢复：") + str(source))
 
-        return self._run(QCoreApplication.translate("MainWindow", "正在恢复…"), work, done)
+        return self._run(QCoreApplication.translate("MainWindow", "正在恢复…"), work, done,
+                         writes=True)
 
     def export_json(self, target: Path | None = None) -> Operation | None:
         if target is None:
@@ -145,8 +150,8 @@ class DataActions:
 
         def done(_summary: Any) -> None:
             log.info("loaded %d demo cases", DEMO_CASES)
-            self.bus.announce(kinds.ALL)
             loaded = QCoreApplication.translate("MainWindow", "已载入 %1 个示例案例")
             self._say(loaded.replace("%1", str(DEMO_CASES)))
 
-        return self._run(QCoreApplication.translate("MainWindow", "正在生成示例数据…"), work, done)
+        return self._run(QCoreApplication.translate("MainWindow", "正在生成示例数据…"), work, done,
+                         writes=True)

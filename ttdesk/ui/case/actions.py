@@ -31,6 +31,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo
+from ttdesk.ui.kit.ops import write_op
 from ttdesk.ui.kit.problems import show_problem
 
 log = logging.getLogger(__name__)
@@ -127,9 +128,9 @@ class ActionDialog(QDialog):
     succeeded = Signal(object)
 
     def __init__(self, ctx: AppContext, spec: ActionSpec, record: Any,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, bus: DataBus | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.spec, self.record = ctx, spec, record
+        self.ctx, self.spec, self.record, self.bus = ctx, spec, record, bus
         self.setObjectName(f"action_dialog_{spec.key}")
         self.setWindowTitle(tr(spec.text))
         self.setMinimumWidth(460)
@@ -151,8 +152,12 @@ class ActionDialog(QDialog):
 
     def submit(self) -> None:
         """Run the action; a refusal is shown in place and nothing is saved."""
+        run, values = self.spec.run, self.form.values()
         try:
-            result = self.spec.run(self.ctx, self.record, self.form.values())
+            if self.bus is None:
+                result = run(self.ctx, self.record, values)
+            else:  # the bus hears what the core says changed
+                result = write_op(self.ctx, self.bus, run, self.ctx, self.record, values)
         except TTDeskError as exc:
             self.form.show_error(exc, self.ctx.lang)
             return
@@ -166,15 +171,13 @@ class ActionBar(QWidget):
     done = Signal(str)
 
     def __init__(self, ctx: AppContext, bus: DataBus, specs: Sequence[ActionSpec],
-                 announce: str, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.bus, self.specs, self.announce = ctx, bus, list(specs), announce
+        self.ctx, self.bus, self.specs = ctx, bus, list(specs)
         self.record: Any = None
         self.dialog: ActionDialog | None = None
         # Asked before any action starts (e.g. "save your edits first?"); False stops it.
         self.guard: Callable[[], bool] | None = None
-        # The id announced with `announce` after an action (default: the record's own).
-        self.announce_id: Callable[[Any], int] = lambda r: int(getattr(r, "id", 0) or 0)
         self.buttons: dict[str, QPushButton] = {}
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -203,12 +206,12 @@ class ActionBar(QWidget):
         if self.guard is not None and not self.guard():
             return None
         if spec.fields:
-            self.dialog = ActionDialog(self.ctx, spec, self.record, self)
+            self.dialog = ActionDialog(self.ctx, spec, self.record, self, self.bus)
             self.dialog.succeeded.connect(lambda _r, k=key: self._finished(k))
             self.dialog.open()
             return self.dialog
         try:
-            spec.run(self.ctx, self.record, {})
+            write_op(self.ctx, self.bus, spec.run, self.ctx, self.record, {})
         except TTDeskError as exc:
             show_problem(self, exc, self.ctx.lang)
             return None
@@ -218,4 +221,3 @@ class ActionBar(QWidget):
     def _finished(self, key: str) -> None:
         log.info("action %s done", key)
         self.done.emit(key)
-        self.bus.announce(self.announce, self.announce_id(self.record))

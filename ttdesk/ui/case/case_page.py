@@ -80,7 +80,7 @@ class CasePage(QWidget):
         self.header.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("case_status")
-        self.actions = ActionBar(ctx, bus, CASE_ACTIONS, ACHIEVEMENTS)
+        self.actions = ActionBar(ctx, bus, CASE_ACTIONS)
         self.stepper = StageStepper(ctx.lang)
         self.stepper.stage_clicked.connect(self._stage_clicked)
         self._build_tabs()
@@ -91,7 +91,6 @@ class CasePage(QWidget):
         lay.addWidget(self.stepper)
         lay.addWidget(self.tabs, 1)
         self.actions.guard = self.confirm_leave
-        self.disclosure.saved.connect(self._disclosure_saved)
         # Only while the focus is inside the page: the main window may bind the same keys.
         stack = self.disclosure.tracker.stack
         for key, slot in ((QKeySequence(QKeySequence.StandardKey.Save), self.save),
@@ -106,7 +105,7 @@ class CasePage(QWidget):
     def _build_tabs(self) -> None:
         """The 披露 tab now; every other tab when it is first shown (opening stays fast)."""
         ctx, bus = self.ctx, self.bus
-        self.disclosure = DisclosureTab(ctx)
+        self.disclosure = DisclosureTab(ctx, bus)
         self._factories = {
             "funding": lambda: RecordsTab(ctx, bus, "funding"),
             "ip": lambda: RecordsTab(ctx, bus, "ip"),
@@ -237,16 +236,13 @@ class CasePage(QWidget):
             return True
         if kind == ACHIEVEMENTS:
             return record_id == c.id
-        return record_id == c.id or record_id in {d.id for d in c.deals}
+        return record_id in {d.id for d in c.deals}  # a new deal of it: ACHIEVEMENTS c.id
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._reload_when_shown:
             self._reload_when_shown = False
             self.reload()
-
-    def _disclosure_saved(self) -> None:
-        self.bus.announce(ACHIEVEMENTS, self.detail.id if self.detail else 0)
 
     # ---- navigation ---------------------------------------------------------------------
     def show_tab(self, key: str) -> None:

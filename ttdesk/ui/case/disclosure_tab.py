@@ -19,7 +19,9 @@ from ttdesk.core.cases import achievements
 from ttdesk.core.rules.checks import shares_problems
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.ui.case.disclosure_form import CASE_FIELDS, DisclosureForm, detail_values
+from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.editing import EditTracker
+from ttdesk.ui.kit.ops import write_op
 
 
 class DisclosureTab(QWidget):
@@ -27,9 +29,10 @@ class DisclosureTab(QWidget):
 
     saved = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, bus: DataBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.bus = ctx, bus
         self.detail: CaseDetail | None = None
         self.version = 0
         self.loaded: dict[str, Any] = {}
@@ -110,9 +113,15 @@ class DisclosureTab(QWidget):
         try:
             if people_changed:
                 self._check_shares()
-            self.version = achievements.update(
-                self.ctx, case_no, changes, expected_version=self.version,
-                contributors=self.form.contributors.items() if people_changed else None)
+            people = self.form.contributors.items() if people_changed else None
+            if self.bus is None:
+                self.version = achievements.update(
+                    self.ctx, case_no, changes, expected_version=self.version,
+                    contributors=people)
+            else:  # the bus hears what the core says changed
+                self.version = write_op(
+                    self.ctx, self.bus, achievements.update, self.ctx, case_no, changes,
+                    expected_version=self.version, contributors=people)
         except TTDeskError as exc:  # ConflictError included: shown, nothing overwritten
             self.form.show_error(exc, self.ctx.lang)
             return False

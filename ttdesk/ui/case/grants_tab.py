@@ -14,7 +14,7 @@ from ttdesk.core.views.stepper import grant_hint
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import APPLY_GRANT, GRANT_ACTIONS, grant_label
 from ttdesk.ui.case.panels import KeyValues, publicity_table, scrolled, show_publicities
-from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
+from ttdesk.ui.kit.bus import DataBus
 
 
 class GrantsTab(QWidget):
@@ -22,7 +22,7 @@ class GrantsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: CaseDetail | None = None
-        self.apply_bar = ActionBar(ctx, bus, [APPLY_GRANT], ACHIEVEMENTS)
+        self.apply_bar = ActionBar(ctx, bus, [APPLY_GRANT])
         self.list = QListWidget()
         self.list.setObjectName("grant_list")
         self.list.setMaximumWidth(260)
@@ -31,9 +31,8 @@ class GrantsTab(QWidget):
         self.hint.setObjectName("grant_hint")
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.actions = ActionBar(ctx, bus, GRANT_ACTIONS, ACHIEVEMENTS)
+        self.actions = ActionBar(ctx, bus, GRANT_ACTIONS)
         # a grant's change is announced as a change of its case
-        self.actions.announce_id = lambda _g: self.detail.id if self.detail else 0
         self.fields = KeyValues()
         self.pubs = publicity_table("grant_publicity")
         right = QVBoxLayout()

@@ -23,7 +23,8 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.cases import achievements
 from ttdesk.ui.case.disclosure_form import DisclosureForm
-from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import write_op
 
 STARTING_ROWS = 3
 
@@ -88,11 +89,11 @@ class NewDisclosureDialog(QDialog):
         """Create the case; on refusal show each message under its field."""
         self.form.clear_errors()
         try:
-            case_no = achievements.create_disclosure(self.ctx, self.form.disclosure_in())
+            case_no = write_op(self.ctx, self.bus, achievements.create_disclosure, self.ctx,
+                               self.form.disclosure_in())
         except TTDeskError as exc:
             self.form.show_error(exc, self.ctx.lang)
             return
         self.case_no = case_no
-        self.bus.announce(ACHIEVEMENTS)
         self.created.emit(case_no)
         self.accept()

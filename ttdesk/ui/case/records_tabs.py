@@ -24,7 +24,7 @@ from ttdesk.core.cases import achievements, assessments, ip_assets
 from ttdesk.core.cases.achievements import FundingIn
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.ui.case.actions import ActionBar, ActionSpec, FieldSpec, today_default
-from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
+from ttdesk.ui.kit.bus import DataBus
 
 
 def record_table(headers: Sequence[str], name: str) -> QTableWidget:
@@ -236,7 +236,7 @@ class RecordsTab(QWidget):
                 ],
             ),
         }[kind]
-        self.actions = ActionBar(ctx, bus, specs, ACHIEVEMENTS)
+        self.actions = ActionBar(ctx, bus, specs)
         self.note = QLabel()
         self.note.setObjectName(f"{kind}_note")
         self.table = record_table([field_label(c, lang) for c in cols], f"{kind}_table")

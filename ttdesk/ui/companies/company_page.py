@@ -35,6 +35,7 @@ from ttdesk.ui.companies.ownership_chart import legend_widget, ownership_chart
 from ttdesk.ui.kit.bus import ALL, COMPANIES, MONEY, DataBus
 from ttdesk.ui.kit.fields import date_edit, from_qdate
 from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.ops import write_op
 from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
 
@@ -267,14 +268,13 @@ class CompanyPage(QWidget):
     # ---- actions ----------------------------------------------------------------------------
     def _open(self, dialog: FormDialog, after: Callable[[Any], None] | None = None
               ) -> FormDialog:
+        """Show a dialog; its service call runs through `write_op` (the bus hears what the
+        core says changed)."""
         self.last_dialog = dialog
-
-        def done() -> None:
-            self.bus.announce(COMPANIES, self.company_id)
-            if after is not None:
-                after(dialog.result_value)
-
-        dialog.accepted.connect(done)
+        submit = dialog.submit
+        dialog.submit = lambda d: write_op(self.ctx, self.bus, submit, d)
+        if after is not None:
+            dialog.accepted.connect(lambda: after(dialog.result_value))
         dialog.open()
         return dialog
 
@@ -307,4 +307,3 @@ class CompanyPage(QWidget):
         if rid is not None:
             self.notice.setText("ℹ " + self.tr("已在作价投资合同上登记收款 #%1。")
                                 .replace("%1", str(rid)))
-            self.bus.announce(MONEY, rid)

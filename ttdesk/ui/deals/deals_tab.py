@@ -22,7 +22,7 @@ from ttdesk.ui.case.panels import (
 )
 from ttdesk.ui.case.records_tabs import fill_table, record_table
 from ttdesk.ui.deals.deal_specs import DEAL_ACTIONS, DEAL_RECORDS, NEW_DEAL
-from ttdesk.ui.kit.bus import DEALS, DataBus
+from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.problems import messages_of
 from ttdesk.ui.kit.screens import build_screen
 
@@ -38,7 +38,7 @@ class DealsTab(QWidget):
         self.case: CaseDetail | None = None
         self.deal: DealDetail | None = None
         self._lazy_for: dict[int, str] = {}
-        self.new_bar = ActionBar(ctx, bus, [NEW_DEAL], DEALS)
+        self.new_bar = ActionBar(ctx, bus, [NEW_DEAL])
         self.list = QListWidget()
         self.list.setObjectName("deal_list")
         self.list.setMaximumHeight(110)
@@ -53,8 +53,8 @@ class DealsTab(QWidget):
         self.hint.setWordWrap(True)
         for line in (self.header, self.hint):  # data, never markup
             line.setTextFormat(Qt.TextFormat.PlainText)
-        self.actions = ActionBar(ctx, bus, DEAL_ACTIONS, DEALS)
-        self.records = ActionBar(ctx, bus, DEAL_RECORDS, DEALS)
+        self.actions = ActionBar(ctx, bus, DEAL_ACTIONS)
+        self.records = ActionBar(ctx, bus, DEAL_RECORDS)
         self.terms = KeyValues()
         self.pubs = publicity_table("deal_publicity")
         self.valuations = record_table([field_label(k, ctx.lang) for k in (

@@ -39,8 +39,9 @@ from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
 from ttdesk.core.views import money as money_views
 from ttdesk.core.views.deal_detail import deal_detail
-from ttdesk.ui.kit.bus import MONEY, DataBus
+from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.fields import ErrorLabel
+from ttdesk.ui.kit.ops import write_op
 from ttdesk.ui.kit.problems import field_messages, messages_of, show_problem
 from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text
 
@@ -403,9 +404,11 @@ class DistributionDialog(QDialog):
             return
         try:
             if self.distribution_id is None:
-                self.saved_id = dist.save(self.ctx, self.request())
+                self.saved_id = write_op(self.ctx, self.bus, dist.save, self.ctx,
+                                         self.request())
             else:
-                dist.revise(self.ctx, self.distribution_id, self.request(), self.version)
+                write_op(self.ctx, self.bus, dist.revise, self.ctx, self.distribution_id,
+                         self.request(), self.version)
                 self.saved_id = self.distribution_id
         except ValidationFailed as exc:
             self._show_error(exc)
@@ -413,5 +416,4 @@ class DistributionDialog(QDialog):
         except TTDeskError as exc:
             show_problem(self, exc, self.ctx.lang)
             return
-        self.bus.announce(MONEY, self.saved_id)
         self.accept()

@@ -33,6 +33,7 @@ from ttdesk.ui.deals import money_dialogs as dd
 from ttdesk.ui.deals.distributions_tab import DistributionsTab
 from ttdesk.ui.kit.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.ops import write_op
 from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
@@ -57,7 +58,7 @@ def struck(row: Any) -> bool:
 
 
 class DealMoneyPanel(QWidget):
-    """Money of one deal; every write is one service call, then `bus.MONEY` is announced."""
+    """Money of one deal; every write is one service call through `write_op`."""
 
     def __init__(self, ctx: AppContext, bus: DataBus, deal_no: str,
                  parent: QWidget | None = None) -> None:
@@ -290,27 +291,23 @@ class DealMoneyPanel(QWidget):
 
     # ---- running a dialog -----------------------------------------------------------------
     def _open(self, dialog: QWidget, after: Callable[[Any], None] | None = None) -> QWidget:
-        """Show a dialog; once it did its action, announce the change (views reload)."""
+        """Show a dialog; its service call runs through `write_op`, so the bus hears what the
+        core says changed (views reload)."""
         self.last_dialog = dialog
-
-        def done() -> None:
-            value = getattr(dialog, "result_value", None)
-            self.bus.announce(MONEY, self.deal.id)
-            if after is not None:
-                after(value)
-
         if isinstance(dialog, FormDialog):
-            dialog.accepted.connect(done)
+            submit = dialog.submit
+            dialog.submit = lambda d: write_op(self.ctx, self.bus, submit, d)
+            if after is not None:
+                dialog.accepted.connect(lambda: after(dialog.result_value))
         dialog.open()
         return dialog
 
     def _guard(self, work: Callable[[], Any]) -> bool:
         try:
-            work()
+            write_op(self.ctx, self.bus, work)
         except TTDeskError as exc:
             show_problem(self, exc, self.ctx.lang)
             return False
-        self.bus.announce(MONEY, self.deal.id)
         return True
 
     # ---- terms ------------------------------------------------------------------------------

@@ -218,7 +218,7 @@ class FilingsPanel(QWidget):
 
     # ---- generate -----------------------------------------------------------------------
     def generate(self) -> None:
-        from ttdesk.ui.kit.ops import run_op
+        from ttdesk.ui.kit.ops import run_write_op
 
         code, variant = self.form.currentData()
         lang = self.lang.currentData()
@@ -233,8 +233,9 @@ class FilingsPanel(QWidget):
 
         self.generate_button.setEnabled(False)
         self.message.setText(self.tr("正在生成…"))
-        self.operation = run_op(self, self.tr("生成文件"), work, self._done, self._failed,
-                                lang=getattr(ctx, "lang", "zh"))
+        self.operation = run_write_op(self, self.tr("生成文件"), ctx, self.bus, work,
+                                      self._done, self._failed,
+                                      lang=getattr(ctx, "lang", "zh"))
 
     def _done(self, gen: Generated) -> None:
         self.operation = None
@@ -246,7 +247,6 @@ class FilingsPanel(QWidget):
         else:
             self.message.setText(self.tr("已生成并归档第 %1 版（%2）。")
                                  .replace("%1", str(rec.version)).replace("%2", rec.serial_no))
-            self.bus.announce(FILINGS, rec.id)
         self.reload(select=rec.id)
         self.preview.show_pdf(gen.content)
         self._update_actions()

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 from ttdesk.core.base import labels
 from ttdesk.core.ledger import LedgerRefused, LedgerReport, check_ledger, import_ledger
 from ttdesk.core.ledger.catalog import FIELD_BY_NAME
-from ttdesk.ui.kit import bus as busmod
-from ttdesk.ui.kit.ops import Operation, run_op
+from ttdesk.ui.kit.ops import Operation, run_op, run_write_op
 from ttdesk.ui.kit.problems import messages_of
 from ttdesk.ui.ledger.pages import FilePage, MappingPage, tr
 
@@ -245,11 +244,11 @@ class ImportWizard(QWizard):
         def done(report: LedgerReport) -> None:
             self.result = report
             self.import_page.finished_with(report)
-            self.bus.announce(busmod.ALL)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, LedgerRefused):  # changed since the check: show it again
                 self.check_page.show_report(exc.report)
             self.import_page.failed_with(exc)
 
-        self.current_op = run_op(self, tr("导入台账"), work, done, failed, lang=self.lang)
+        self.current_op = run_write_op(self, tr("导入台账"), self.ctx, self.bus, work, done,
+                                       failed, lang=self.lang)

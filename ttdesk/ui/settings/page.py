@@ -28,8 +28,8 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, TTDeskError, ValidationFailed
 from ttdesk.core.office import institution
 from ttdesk.ui.app.settings import UiSettings
-from ttdesk.ui.kit import bus as kinds
 from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import write_op
 from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.settings.forms import PolicyForm, ProfileForm
 
@@ -210,19 +210,19 @@ class SettingsPage(QTabWidget):
 
     def save_profile(self) -> bool:
         try:
-            institution.save_profile(self._ctx, self.profile_form.profile())
+            write_op(self._ctx, self._bus, institution.save_profile, self._ctx,
+                     self.profile_form.profile())
         except ValidationFailed as exc:
             if self.profile_form.show_problems(exc, self._ctx.lang):
                 show_problem(self, exc, self._ctx.lang)
             return False
         self.profile_form.clear_problems()
-        self._bus.announce(kinds.SETTINGS)
         return True
 
     def save_policy(self) -> bool:
         try:
-            institution.update_policy(self._ctx, self.policy_form.values(),
-                                      "设置页修改 / changed in settings")
+            write_op(self._ctx, self._bus, institution.update_policy, self._ctx,
+                     self.policy_form.values(), "设置页修改 / changed in settings")
         except ValidationFailed as exc:
             if self.policy_form.show_problems(exc, self._ctx.lang):
                 show_problem(self, exc, self._ctx.lang)
@@ -232,5 +232,4 @@ class SettingsPage(QTabWidget):
             return False
         self.policy_form.clear_problems()
         self._show_policy()
-        self._bus.announce(kinds.SETTINGS)
         return True
