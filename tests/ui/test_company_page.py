@@ -22,6 +22,7 @@ from ttdesk.db import models as M
 from ttdesk.ui.companies.company_page import CompanyPage
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.ops import reading
 from ttdesk.ui.kit.table import select_first
 
 AMC = "某大学资产经营有限公司"
@@ -51,7 +52,13 @@ def _page(qtbot, ctx: AppContext, company: M.Company) -> CompanyPage:
     page = CompanyPage(ctx, DataBus(), company.id)
     qtbot.addWidget(page)
     page.resize(1200, 800)
+    painted(qtbot, page)
     return page
+
+
+def painted(qtbot, page: CompanyPage) -> None:
+    """The page read (on the worker) returned and was painted."""
+    qtbot.waitUntil(lambda: not reading(page) and page.page is not None)
 
 
 def _column(page: CompanyPage, col: int) -> list[str]:
@@ -90,6 +97,7 @@ def test_cap_table_totals_and_dilution_through_the_dialog(qtbot, ctx: AppContext
     _set(dialog, "amount", "10000000")
     dialog.field("happened_on").setDate(date(2026, 1, 15))
     assert dialog.try_accept()
+    painted(qtbot, page)
     assert _column(page, 5) == ["21.60%", "30.24%", "20.16%", "8.00%", "20.00%"]
     assert "100.00%" in page.findChild(QLabel, "cap_total").text()
     assert "¥12,500,000.00" in page.findChild(QLabel, "cap_total").text()
@@ -103,11 +111,14 @@ def test_cap_table_totals_and_dilution_through_the_dialog(qtbot, ctx: AppContext
     # the cap table as it stood before the round: looked at only
     page.history_check.setChecked(True)
     page.as_of_edit.setDate(date(2025, 12, 31))
+    painted(qtbot, page)
     assert _column(page, 5) == ["27.00%", "37.80%", "25.20%", "10.00%"]
     assert not page.buttons["capital_increase"].isEnabled()
     page.history_check.setChecked(False)
+    painted(qtbot, page)
     assert page.cap.rowCount() == 5 and page.buttons["capital_increase"].isEnabled()
-    # the top band reaches 100% after each event
+    # the top band reaches 100% after each event (the chart was drawn anew meanwhile)
+    areas = [s for s in page.chart.chart().series() if isinstance(s, QAreaSeries)]
     top = areas[-1].upperSeries()
     assert max(p.y() for p in top.points()) == pytest.approx(100)
 
@@ -125,6 +136,7 @@ def test_state_ledger_and_exit_becomes_a_receipt(qtbot, ctx: AppContext, spinoff
     _set(dialog, "proceeds", "1500000")
     dialog.field("buyer_name").setText("北京启航创业投资有限公司")
     assert dialog.try_accept()
+    painted(qtbot, page)
     assert "收款 #" in page.findChild(QLabel, "notice").text()
     got = [r for r in receipts.receipts_of(ctx, deal.deal_no) if r.kind == "equity_proceeds"]
     assert [r.amount for r in got] == [Decimal("1500000.00")]
@@ -183,6 +195,7 @@ def test_formation_through_the_holders_table(qtbot, ctx: AppContext) -> None:
     assert not dialog.try_accept() and "R11" in dialog.error_text()
     table.item(3, 5).setText("500000")
     assert dialog.try_accept()
+    painted(qtbot, page)
     assert _column(page, 5) == ["27.00%", "37.80%", "25.20%", "10.00%"]
     assert "100.00%" in page.findChild(QLabel, "cap_total").text()
     assert len(page.chart.chart().series()) == 4

@@ -20,6 +20,7 @@ from ttdesk.ui.deals.distribution_dialog import DistributionDialog
 from ttdesk.ui.deals.money_panel import DealMoneyPanel
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.ops import reading
 from ttdesk.ui.kit.table import select_first
 
 TODAY = date(2026, 11, 20)
@@ -35,7 +36,13 @@ def _panel(qtbot, ctx: AppContext, lic: Licence) -> DealMoneyPanel:
     panel = DealMoneyPanel(ctx, DataBus(), lic.deal.deal_no)
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
+    painted(qtbot, panel)
     return panel
+
+
+def painted(qtbot, panel: DealMoneyPanel) -> None:
+    """The page read (on the worker) returned and was painted."""
+    qtbot.waitUntil(lambda: not reading(panel) and panel.page is not None)
 
 
 def _texts(panel: DealMoneyPanel, model_name: str, column: int) -> list[str]:
@@ -62,6 +69,7 @@ def test_add_a_receipt_through_the_dialog(qtbot, ctx: AppContext, lic: Licence) 
     _set(dialog, "amount", "1,000,000.00")
     _set(dialog, "invoice_no", "JH001")
     assert dialog.try_accept()
+    painted(qtbot, panel)
     assert _texts(panel, "receipts", 3) == ["¥1,000,000.00"]
     assert _texts(panel, "receipts", 5) == ["有效"]
     assert panel.buttons["new_distribution"].isEnabled()
@@ -85,6 +93,7 @@ def test_reverse_a_receipt_keeps_both_rows_marked(qtbot, ctx: AppContext,
     assert "原因" in dialog.error_text()
     _set(dialog, "reason", "duplicate")
     assert dialog.try_accept()
+    painted(qtbot, panel)
     states = _texts(panel, "receipts", 5)
     assert len(states) == 2
     assert states[0].startswith("已冲销") and states[1].startswith("冲销记录")
@@ -106,6 +115,7 @@ def test_cost_and_net_income_per_year(qtbot, ctx: AppContext, lic: Licence) -> N
     dialog.field("category").setCurrentIndex(
         dialog.field("category").findData("legal"))
     assert dialog.try_accept()
+    painted(qtbot, panel)
     assert _texts(panel, "costs", 4) == ["是"]
     assert _texts(panel, "net", 0) == ["2026", "合计"]
     assert _texts(panel, "net", 6) == ["¥950,000.00", "¥950,000.00"]
@@ -119,6 +129,7 @@ def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
     dialog = panel.new_distribution()
     assert isinstance(dialog, DistributionDialog)
     dialog.save()
+    painted(qtbot, panel)
     assert _texts(panel, "dists", 1) == ["草拟"]
     assert _texts(panel, "dists", 5) == ["¥700,000.00"]  # no cost: 70% of 1,000,000
     b = panel.buttons
@@ -129,6 +140,7 @@ def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
     approve = panel.approve()
     approve.field("approval_date").setDate(date(2026, 9, 20))
     assert approve.try_accept()
+    painted(qtbot, panel)
     select_first(panel.dist_view, lambda s: True)
     assert _texts(panel, "dists", 1) == ["已批准"]
     assert b["start_publicity"].isEnabled() and not b["approve"].isEnabled()
@@ -136,6 +148,7 @@ def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
     pub = panel.start_publicity()
     pub.field("start_date").setDate(date(2026, 10, 1))
     assert pub.try_accept()
+    painted(qtbot, panel)
     select_first(panel.dist_view, lambda s: True)
     assert b["record_payment"].isEnabled()
     assert b["object"].isEnabled() and not b["resolve"].isEnabled()
@@ -144,6 +157,7 @@ def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
     objection.field("on").setDate(date(2026, 10, 5))
     objection.field("content").setText("share too low")
     assert objection.try_accept()
+    painted(qtbot, panel)
     select_first(panel.dist_view, lambda s: True)
     assert b["resolve"].isEnabled()
     blocked = panel.record_payment()
@@ -153,6 +167,7 @@ def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
     resolve.field("resolution").setText("dismissed after review")
     resolve.field("on").setDate(date(2026, 10, 8))
     assert resolve.try_accept()  # dismissed: the publicity runs on
+    painted(qtbot, panel)
     select_first(panel.dist_view, lambda s: True)
     assert not b["resolve"].isEnabled() and b["record_payment"].isEnabled()
     pay = panel.record_payment()
@@ -162,6 +177,7 @@ def test_distribution_from_draft_to_paid(qtbot, ctx: AppContext, lic: Licence,
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     pay.field("payment_date").setDate(TODAY)
     assert pay.try_accept()
+    painted(qtbot, panel)
     assert _texts(panel, "dists", 1) == ["已发放"]
     detail = dist.distribution_detail(ctx, dist.latest_distribution_id(ctx, lic.deal.deal_no))
     assert detail.payment_date == TODAY and detail.plan.team_amount == Decimal("700000.00")
@@ -180,6 +196,7 @@ def test_royalty_audit_shows_discrepancy(qtbot, ctx: AppContext) -> None:
     report.field("period_end").setDate(date(2026, 5, 31))
     _set(report, "sales_base", "1000000")
     assert report.try_accept()
+    painted(qtbot, panel)
     # 3% of 1,000,000 = 30,000 > a quarter of the 40,000 minimum; nothing received yet
     assert _texts(panel, "royalty", 5) == ["¥30,000.00"]
     assert _texts(panel, "royalty", 8) == ["-¥30,000.00"]
@@ -197,6 +214,7 @@ def test_terms_and_milestones_through_the_dialogs(qtbot, ctx: AppContext, lic: L
     terms.field("deferred_trigger").setText("首次实现销售")
     terms.field("deferred_review_date").setDate(date(2027, 3, 1))
     assert terms.try_accept()
+    painted(qtbot, panel)
     facts = [w.text() for w in panel.terms_view.findChildren(QLabel)]
     assert "¥300,000.00" in facts and "是：首次实现销售" in facts and "2027-03-01" in facts
     ms = panel.add_milestone()
@@ -204,6 +222,7 @@ def test_terms_and_milestones_through_the_dialogs(qtbot, ctx: AppContext, lic: L
     _set(ms, "amount", "200000")
     ms.field("due_date").setDate(date(2026, 12, 31))
     assert ms.try_accept()
+    painted(qtbot, panel)
     assert _texts(panel, "milestones", 1) == ["样机验收"]
     assert _texts(panel, "milestones", 6) == ["未到期"]
     facts = [w.text() for w in panel.terms_view.findChildren(QLabel)]
@@ -227,9 +246,11 @@ def test_upheld_objection_sends_the_distribution_back_to_draft(qtbot, ctx: AppCo
     resolve.field("on").setDate(date(2026, 10, 8))
     resolve.field("upheld").setChecked(True)
     assert resolve.try_accept()
+    painted(qtbot, panel)
     select_first(panel.dist_view, lambda s: True)
     assert b["reopen"].isEnabled() and not b["revise_distribution"].isEnabled()
     b["reopen"].click()
+    painted(qtbot, panel)
     select_first(panel.dist_view, lambda s: True)
     assert _texts(panel, "dists", 1) == ["草拟"]
     assert b["revise_distribution"].isEnabled() and not b["reopen"].isEnabled()

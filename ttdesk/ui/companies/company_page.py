@@ -29,13 +29,16 @@ from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label, yes_no
 from ttdesk.core.companies import equity
 from ttdesk.core.views import money as money_views
+from ttdesk.core.views.company_page import CompanyPage as CompanyPageData
+from ttdesk.core.views.company_page import company_page
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.companies import equity_dialogs as ed
 from ttdesk.ui.companies.ownership_chart import legend_widget, ownership_chart
 from ttdesk.ui.kit.bus import ALL, COMPANIES, MONEY, DataBus
 from ttdesk.ui.kit.fields import date_edit, from_qdate
 from ttdesk.ui.kit.forms import FormDialog
-from ttdesk.ui.kit.ops import write_op
+from ttdesk.ui.kit.ops import read_op, write_op
+from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
 
@@ -49,8 +52,10 @@ class CompanyPage(QWidget):
         self.setObjectName("company_page")
         lang = ctx.lang
         self.last_dialog: QWidget | None = None
-        self.header = money_views.company_header(ctx, company_id)
-        self.credit_code = self.header.credit_code
+        # Filled by `show_page` when the page read returns (buttons wait for it).
+        self.page: CompanyPageData | None = None
+        self.header: money_views.CompanyHeader | None = None
+        self.credit_code = ""
         self.table: equity.CapTable | None = None
         self.title = QLabel()
         self.title.setObjectName("company_title")
@@ -179,17 +184,23 @@ class CompanyPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        """Read the page on the worker; `show_page` paints it when it returns."""
+        ctx, cid, as_of = self.ctx, self.company_id, self.as_of
+        read_op(self, lambda: company_page(ctx, cid, as_of), self.show_page, self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, TTDeskError):
+            self.title.setText("✖ " + "; ".join(exc.messages(self.ctx.lang)))
+        else:
+            show_problem(self, exc, self.ctx.lang)
+
+    def show_page(self, page: CompanyPageData) -> None:
         ctx, lang = self.ctx, self.ctx.lang
-        try:
-            self.header = money_views.company_header(ctx, self.company_id)
-            self.table = equity.cap_table(ctx, self.credit_code, self.as_of)
-            events = equity.equity_events(ctx, self.credit_code)
-            series = equity.ownership_series(ctx, self.credit_code)
-            ledger = equity.state_equity_ledger(ctx, self.credit_code)
-            self.equity_deals = money_views.equity_deals_of(ctx, self.company_id)
-        except TTDeskError as exc:
-            self.title.setText("✖ " + "; ".join(exc.messages(lang)))
-            return
+        self.page = page
+        self.header, self.table, self.equity_deals = page.header, page.cap_table, \
+            list(page.equity_deals)
+        self.credit_code = page.header.credit_code
+        events, series = list(page.events), list(page.series)
         h, t = self.header, self.table
         kind = self.tr("衍生企业") if h.is_spinoff else self.tr("企业")
         if t.as_of is not None:
@@ -219,10 +230,9 @@ class CompanyPage(QWidget):
             old.hide()  # gone at once, not only when the deferred delete runs
             old.deleteLater()
         self.chart, self.legend = chart, legend
-        self._show_ledger(ledger[0] if ledger else None, lang)
-        has_equity = bool(t.holdings or events)  # a counterparty often has none recorded
-        self.chart_box.setVisible(has_equity)
-        self.ledger_box.setVisible(has_equity)
+        self._show_ledger(page.state_ledger, lang)
+        self.chart_box.setVisible(page.has_equity)  # a counterparty often has none recorded
+        self.ledger_box.setVisible(page.has_equity)
         self._update_buttons()
 
     def _show_ledger(self, row: equity.StateEquityRow | None, lang: str) -> None:
@@ -254,7 +264,7 @@ class CompanyPage(QWidget):
         return from_qdate(self.as_of_edit.date())
 
     def _update_buttons(self) -> None:
-        current = self.as_of is None  # a past cap table is only looked at
+        current = self.as_of is None and self.page is not None  # a past one is only looked at
         held = current and selected_row(self.cap_view) is not None
         has_table = current and bool(self.table and self.table.holdings)
         self.buttons["capital_increase"].setEnabled(current)

@@ -7,7 +7,6 @@ the actions their status allows. It reads the core's DTOs and refreshes on `bus.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -23,17 +22,17 @@ from ttdesk.codes import DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label
-from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import payments, receipts, royalty
 from ttdesk.core.money.income import signed_amount
 from ttdesk.core.rules.statemachine import DEAL_CLOSED
-from ttdesk.core.views.deal_detail import deal_detail
+from ttdesk.core.views.deal_detail import DealDetail
+from ttdesk.core.views.deal_money_page import DealMoneyPage, deal_money_page
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.deals import money_dialogs as dd
 from ttdesk.ui.deals.distributions_tab import DistributionsTab
 from ttdesk.ui.kit.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.kit.forms import FormDialog
-from ttdesk.ui.kit.ops import write_op
+from ttdesk.ui.kit.ops import read_op, write_op
 from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
@@ -69,7 +68,9 @@ class DealMoneyPanel(QWidget):
         self.terms: payments.PaymentTerms | None = None
         self.audit: royalty.RoyaltyAudit | None = None
         lang = ctx.lang
-        self.deal = deal_detail(ctx, deal_no)
+        # Filled by `show_page` when the page read returns (buttons wait for it).
+        self.page: DealMoneyPage | None = None
+        self.deal: DealDetail | None = None
         self.summary = QLabel()
         self.summary.setObjectName("money_summary")
         self.summary.setWordWrap(True)
@@ -210,18 +211,19 @@ class DealMoneyPanel(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        ctx, no, lang = self.ctx, self.deal_no, self.ctx.lang
-        try:
-            self.deal = deal_detail(ctx, no)
-            self.terms = payments.payment_terms(ctx, no)
-            receipt_rows = receipts.receipts_of(ctx, no)
-            cost_rows = receipts.costs_of(ctx, no)
-            self.audit = royalty.audit(ctx, no)
-            summaries = dist.distributions_of(ctx, no)
-            periods = self._net_by_year(receipt_rows, cost_rows)
-        except TTDeskError as exc:  # e.g. the deal was deleted meanwhile
-            self.summary.setText("✖ " + "; ".join(exc.messages(lang)))
-            return
+        """Read the page on the worker; `show_page` paints it when it returns."""
+        ctx, no = self.ctx, self.deal_no
+        read_op(self, lambda: deal_money_page(ctx, no), self.show_page, self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, TTDeskError):  # e.g. the deal was deleted meanwhile
+            self.summary.setText("✖ " + "; ".join(exc.messages(self.ctx.lang)))
+        else:
+            show_problem(self, exc, self.ctx.lang)
+
+    def show_page(self, page: DealMoneyPage) -> None:
+        lang = self.ctx.lang
+        self.page, self.deal, self.terms, self.audit = page, page.deal, page.terms, page.audit
         t = self.terms
         self.terms_view.set_pairs([
             (self.tr("合同价格"), money_text(t.price)),
@@ -239,9 +241,10 @@ class DealMoneyPanel(QWidget):
             (self.tr("下次提成报告截止"), t.next_report_due),
         ])
         self.milestones.set_rows(t.milestones)
-        self.receipts.set_rows(receipt_rows)
-        self.costs.set_rows(cost_rows)
-        self.net.set_rows(periods)
+        self.receipts.set_rows(list(page.receipts))
+        self.costs.set_rows(list(page.costs))
+        self.net.set_rows([(str(y), n) for y, n in page.net_by_year]
+                          + [(self.tr("合计"), page.net_total)])
         self.royalty.set_rows(self.audit.lines)
         self.royalty_total.setText(
             self.tr("应收合计 %1 · 实收合计 %2 · 差额 %3 · 不符 %4 期")
@@ -249,30 +252,22 @@ class DealMoneyPanel(QWidget):
             .replace("%2", money_text(self.audit.received_total))
             .replace("%3", money_text(self.audit.difference_total))
             .replace("%4", str(len(self.audit.discrepancies))))
-        free = any(x.effective and x.distribution_id is None for x in receipt_rows)
-        self.distributions.show_rows(summaries, free or self.deal.mode == DealMode.EQUITY)
-        total = periods[-1][1] if periods else None
+        self.distributions.show_rows(list(page.distributions),
+                                     page.has_free_receipts or self.deal.mode == DealMode.EQUITY)
         self.summary.setText(
             f"<b>{self.deal.deal_no}</b> {self.deal.title} · {label(self.deal.mode, lang)} · "
             + self.tr("实收 %1 · 净收入 %2 · 分配 %3 次").replace(
                 "%1", money_text(t.received_total)).replace(
-                "%2", money_text(total.net if total else None) or "—").replace(
-                "%3", str(len(summaries))))
+                "%2", money_text(page.net_total.net) or "—").replace(
+                "%3", str(len(page.distributions))))
         self._update_buttons()
-
-    def _net_by_year(self, receipt_rows: list[receipts.ReceiptRow],
-                     cost_rows: list[receipts.CostRow]) -> list[tuple[str, Any]]:
-        """Net income of each calendar year with money, then the whole contract."""
-        years = sorted({r.received_on.year for r in receipt_rows}
-                       | {c.incurred_on.year for c in cost_rows})
-        out: list[tuple[str, Any]] = [
-            (str(y), receipts.net_income(self.ctx, self.deal_no, date(y, 1, 1), date(y, 12, 31)))
-            for y in years]
-        out.append((self.tr("合计"), receipts.net_income(self.ctx, self.deal_no)))
-        return out
 
     def _update_buttons(self) -> None:
         b = self.buttons
+        if self.deal is None:  # not painted yet
+            for button in b.values():
+                button.setEnabled(False)
+            return
         closed = self.deal.status in DEAL_CLOSED
         b["edit_terms"].setEnabled(not closed)
         b["add_milestone"].setEnabled(not closed)
@@ -327,7 +322,7 @@ class DealMoneyPanel(QWidget):
 
     # ---- receipts and costs -----------------------------------------------------------------
     def _receipt_dialog(self, row: receipts.ReceiptRow | None) -> QWidget | None:
-        if self.terms is None:
+        if self.terms is None or self.deal is None:
             return None
         reports = self.audit.lines if self.audit else []
         return self._open(dd.receipt_dialog(self.ctx, self.deal_no, self.terms, reports, row,
