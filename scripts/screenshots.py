@@ -54,7 +54,9 @@ def settle(app: Any, ms: int = 250, until: Callable[[], bool] | None = None,
 
 
 def save(widget: Any, path: Path, app: Any) -> None:
-    settle(app)
+    from ttdesk.ui.kit.ops import reads_running
+
+    settle(app, until=lambda: not reads_running())  # pages read on a worker: wait for them
     if not widget.grab().save(str(path)):
         raise RuntimeError(f"could not write {path}")
     print(f"  {path.name}")

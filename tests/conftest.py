@@ -19,6 +19,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -40,6 +41,16 @@ from ttdesk.core.office.setup import open_context
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ["TTDESK_HOME"], ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _page_reads_end() -> Iterator[None]:
+    """A page read a widget started on a worker thread ends within its test (a QThread must
+    not be destroyed while it runs)."""
+    yield
+    ops = sys.modules.get("ttdesk.ui.kit.ops")
+    if ops is not None:
+        ops.wait_for_reads()
 
 
 # ---- SQLite ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from ttdesk.ui.companies import company_page
 from ttdesk.ui.deals import money_panel
 from ttdesk.ui.filings import panel as filings_panel
 from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import reading
 
 
 class Recorder(QWidget):
@@ -53,8 +54,13 @@ def page(qtbot: QtBot, ctx: AppContext) -> tuple[CasePage, str]:
     return p, deal_no
 
 
+def companies_read(qtbot: QtBot, p: CasePage) -> None:
+    """The 企业 tab's page read (on the worker) returned and was painted."""
+    qtbot.waitUntil(lambda: not reading(p.company))
+
+
 def test_panels_that_fail_to_build_are_errors_naming_them(
-        page: tuple[CasePage, str], monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, page: tuple[CasePage, str], monkeypatch: pytest.MonkeyPatch) -> None:
     fake(monkeypatch, Broken)
     p, deal_no = page
     p.show_tab("filings")
@@ -65,6 +71,7 @@ def test_panels_that_fail_to_build_are_errors_naming_them(
     assert "“收款与分配”无法打开" in text and "RuntimeError: panel exploded" in text
     assert "建设中" not in text
     p.show_tab("company")
+    companies_read(qtbot, p)
     assert p.company.list.count() == 1
     assert "“企业详情”无法打开" in broken_text(p.company.shown)
     p.show_tab("history")  # the page itself goes on working
@@ -77,12 +84,13 @@ def test_company_tab_without_a_selection_shows_an_empty_state(
     p = CasePage(ctx, DataBus(), make_case(ctx))
     qtbot.addWidget(p)
     p.show_tab("company")
+    companies_read(qtbot, p)
     assert p.company.list.count() == 0
     assert p.company.shown.objectName() == "empty_state"
     assert p.company.shown.text() == "未选择企业"
 
 
-def test_real_panels_get_the_agreed_arguments(page: tuple[CasePage, str],
+def test_real_panels_get_the_agreed_arguments(qtbot: QtBot, page: tuple[CasePage, str],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     fake(monkeypatch, Recorder)
     p, deal_no = page
@@ -91,6 +99,7 @@ def test_real_panels_get_the_agreed_arguments(page: tuple[CasePage, str],
     p.deals.sub.setCurrentIndex(p.deals.money_index)
     p.deals.sub.setCurrentIndex(p.deals.filings_index)
     p.show_tab("company")
+    companies_read(qtbot, p)
     company_id = p.company.companies[0].id
     assert Recorder.made == [("achievement", p.case_no), (deal_no,), ("deal", deal_no),
                              (company_id,)]

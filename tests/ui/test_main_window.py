@@ -306,7 +306,9 @@ def test_cancelling_the_demo_writes_nothing(qtbot: QtBot, window: MainWindow, ct
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     errors: list[BaseException] = []
-    monkeypatch.setattr(main_window_actions, "run_op", _run_op_cancelled(errors))
+    from ttdesk.ui.kit import ops
+
+    monkeypatch.setattr(ops, "run_op", _run_op_cancelled(errors))  # under run_write_op
     op = window.offer_demo_data()
     assert op is not None
     with qtbot.waitSignal(op.finished, timeout=30000):
@@ -317,7 +319,7 @@ def test_cancelling_the_demo_writes_nothing(qtbot: QtBot, window: MainWindow, ct
 def _run_op_cancelled(errors: list[BaseException]):
     from ttdesk.ui.kit.ops import run_op
 
-    def patched(parent, title, work, on_done, **kw):
+    def patched(parent, title, work, on_done, on_error=None, **kw):
         op = run_op(parent, title, work, on_done, on_error=errors.append, **kw)
         op.cancel()  # the user pressed Cancel straight away
         return op

@@ -8,14 +8,15 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label
 from ttdesk.core.views import history
+from ttdesk.core.views.case_companies import CaseCompany, case_companies
 from ttdesk.core.views.case_detail import CaseDetail
-from ttdesk.core.views.deal_detail import CompanyRef, deal_detail
+from ttdesk.core.views.deal_detail import CompanyRef
 from ttdesk.core.views.parts import HistoryEvent
 from ttdesk.ui.case.records_tabs import fill_table, record_table
 from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import read_op
 from ttdesk.ui.kit.screens import build_screen, empty_state
 
 
@@ -46,23 +47,19 @@ class CompanyTab(QWidget):
         lay.addWidget(self.split, 1)
 
     def show_detail(self, c: CaseDetail) -> None:
-        found: dict[int, tuple[CompanyRef, list[str]]] = {}
-        for row in c.deals:
-            if not row.counterparty:
-                continue
-            try:
-                d = deal_detail(self.ctx, row.deal_no)
-            except TTDeskError:
-                continue
-            if d.counterparty is not None:
-                found.setdefault(d.counterparty.id, (d.counterparty, []))[1].append(
-                    f"{d.deal_no} {label(d.mode, self.ctx.lang)}")
-        self.companies = [ref for ref, _ in found.values()]
+        """Read the case's companies on the worker (one query); `show_companies` paints."""
+        ctx, case_no = self.ctx, c.case_no
+        read_op(self, lambda: case_companies(ctx, case_no), self.show_companies)
+
+    def show_companies(self, found: Sequence[CaseCompany]) -> None:
+        lang = self.ctx.lang
+        self.companies = [x.company for x in found]
         self.list.blockSignals(True)
         self.list.clear()
-        for ref, deals in found.values():
-            kind = self.tr("衍生企业") if ref.is_spinoff else self.tr("受让方/合作方")
-            self.list.addItem(f"{ref.name}\n{kind} · {'、'.join(deals)}")
+        for x in found:
+            kind = self.tr("衍生企业") if x.company.is_spinoff else self.tr("受让方/合作方")
+            deals = "、".join(f"{no} {label(mode, lang)}" for no, mode in x.deals)
+            self.list.addItem(f"{x.company.name}\n{kind} · {deals}")
         self.list.blockSignals(False)
         self.note.setText(self.tr("共 %1 家企业").replace("%1", str(len(self.companies)))
                           if self.companies else self.tr("尚无企业：签约的受让方、合作方与"

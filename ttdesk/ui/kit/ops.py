@@ -192,7 +192,8 @@ def run_write_op(parent: QWidget | None, title: str, ctx: AppContext, bus: DataB
         else:
             show_problem(parent, exc, lang)
 
-    return run_op(parent, title, work_recorded, done, failed, lang, show_dialog)
+    return run_op(parent, title, work_recorded, done, on_error=failed, lang=lang,
+                  show_dialog=show_dialog)
 
 
 # ---- reads: a page at once, off the GUI thread -------------------------------------------
@@ -242,8 +243,10 @@ class PageRead(QObject):
             return
         if self._on_error is not None:
             self._on_error(exc)
-        elif isinstance(self.owner, QWidget):
+        elif isinstance(self.owner, QWidget) and self.owner.isVisible():
             show_problem(self.owner, exc, getattr(self.owner, "lang", "zh"))
+        else:
+            log.warning("page read of a hidden %s failed: %s", type(self.owner).__name__, exc)
 
 
 def read_op(owner: QObject, read: Callable[[], T], paint: Callable[[T], None],
@@ -259,6 +262,11 @@ def read_op(owner: QObject, read: Callable[[], T], paint: Callable[[T], None],
 def reading(owner: QObject) -> bool:
     """True while a page read of `owner` has not painted yet (tests wait on it)."""
     return getattr(owner, "_page_read", None) is not None
+
+
+def reads_running() -> int:
+    """How many page reads (of any owner) have not ended yet."""
+    return len(_RUNNING)
 
 
 def wait_for_reads(timeout_ms: int = 10_000) -> None:
