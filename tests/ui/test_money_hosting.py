@@ -45,6 +45,7 @@ def test_income_area_opens_the_deal(qtbot, ctx: AppContext, ui_settings: UiSetti
     opened.deals.sub.setCurrentIndex(money_index)
     panel = opened.deals.sub.widget(money_index)
     assert isinstance(panel, DealMoneyPanel) and panel.deal_no == deal_no
+    qtbot.waitUntil(lambda: panel.page is not None)  # read on the worker, then painted
     assert panel.dists.rowCount() == 1
 
 
@@ -56,4 +57,6 @@ def test_company_window_is_the_company_page(qtbot, ctx: AppContext,
     win = MainWindow(ctx, bus=DataBus(), settings=ui_settings)
     qtbot.addWidget(win)
     opened = win.open_company(company.id, company.name)
-    assert isinstance(opened, CompanyPage) and opened.credit_code == company.credit_code
+    assert isinstance(opened, CompanyPage)
+    qtbot.waitUntil(lambda: opened.page is not None)  # read on the worker, then painted
+    assert opened.credit_code == company.credit_code

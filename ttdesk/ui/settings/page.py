@@ -53,9 +53,10 @@ def _with_button(form: QWidget, button: QPushButton, note: QLabel | None = None)
 class CalendarEditor(QWidget):
     """One year's official days off and make-up workdays, edited as a list and saved whole."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, bus: DataBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ctx, self._bus = ctx, bus
         self.year = QComboBox()
         self.year.setObjectName("calendar_year")
         this = ctx.today().year
@@ -134,7 +135,12 @@ class CalendarEditor(QWidget):
     def save(self) -> bool:
         try:
             off, work = self.entries()
-            institution.set_calendar_year(self._ctx, int(self.year.currentData()), off, work)
+            year = int(self.year.currentData())
+            if self._bus is None:
+                institution.set_calendar_year(self._ctx, year, off, work)
+            else:  # due dates counted in working days may move: the core says what did
+                write_op(self._ctx, self._bus, institution.set_calendar_year, self._ctx, year,
+                         off, work)
         except TTDeskError as exc:
             show_problem(self, exc, self._ctx.lang)
             return False
@@ -164,7 +170,7 @@ class SettingsPage(QTabWidget):
         self._show_policy()
         self.addTab(_with_button(self.policy_form, save_policy, self.policy_note),
                     self.tr("政策参数"))
-        self.calendar = CalendarEditor(ctx)
+        self.calendar = CalendarEditor(ctx, bus)
         self.addTab(self.calendar, self.tr("节假日"))
         self.addTab(self._general_tab(), self.tr("界面与数据库"))
 
