@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.money import payments, receipts, royalty
+from ttdesk.core.money import income, payments, receipts, royalty
 from ttdesk.core.money.distribution_types import DistributionSummary
 from ttdesk.core.money.distribution_views import distributions_of
 from ttdesk.core.views.deal_detail import DealDetail, deal_detail
@@ -23,8 +24,8 @@ class DealMoneyPage:
     terms: payments.PaymentTerms
     receipts: tuple[receipts.ReceiptRow, ...]
     costs: tuple[receipts.CostRow, ...]
-    net_by_year: tuple[tuple[int, receipts.NetIncome], ...]  # calendar years with money
-    net_total: receipts.NetIncome  # the whole contract
+    net_by_year: tuple[tuple[int, income.DealIncome], ...]  # calendar years with money
+    net_total: income.DealIncome  # the whole contract
     audit: royalty.RoyaltyAudit
     distributions: tuple[DistributionSummary, ...]
 
@@ -41,15 +42,18 @@ def deal_money_page(ctx: AppContext, deal_no: str) -> DealMoneyPage:
     cost_rows = tuple(receipts.costs_of(ctx, deal_no))
     years = sorted({r.received_on.year for r in receipt_rows}
                    | {c.incurred_on.year for c in cost_rows})
+    with ctx.read() as s:  # every net income from the one author, in one session
+        deal_row = lookup.deal(s, deal_no)
+        by_year = tuple((y, income.deal_income(s, deal_row, date(y, 1, 1), date(y, 12, 31)))
+                        for y in years)
+        total = income.deal_income(s, deal_row)
     return DealMoneyPage(
         deal=deal,
         terms=payments.payment_terms(ctx, deal_no),
         receipts=receipt_rows,
         costs=cost_rows,
-        net_by_year=tuple(
-            (y, receipts.net_income(ctx, deal_no, date(y, 1, 1), date(y, 12, 31)))
-            for y in years),
-        net_total=receipts.net_income(ctx, deal_no),
+        net_by_year=by_year,
+        net_total=total,
         audit=royalty.audit(ctx, deal_no),
         distributions=tuple(distributions_of(ctx, deal_no)),
     )
