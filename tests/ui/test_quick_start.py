@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from ttdesk.core.base.context import AppContext
@@ -54,3 +55,20 @@ def test_the_case_list_starts_without_the_context_and_takes_it_over(
     page.model.update_filter(search=by_no[7].case_no)  # SQL search: no start-up reader now
     assert len(asked) == calls and page.model.rowCount() >= 1
     assert page.model.index(0, 0).data() == by_no[7].case_no
+
+
+def test_a_start_up_list_whose_plain_read_failed_is_built_again_on_attach(
+        qtbot: QtBot, demo_ctx: AppContext, ui_settings: UiSettings) -> None:
+    def broken(_f: Any, _limit: int) -> tuple[int, list[Any]]:
+        raise OSError("database is locked")
+
+    ui_settings.last_page = "achievements"
+    win = MainWindow(Starting("zh", "cases", broken), settings=ui_settings)
+    qtbot.addWidget(win)
+    assert win.area("achievements").objectName() == "broken_screen"
+    win.attach(demo_ctx)
+    page = win.area("achievements")
+    assert isinstance(page, ListPage) and page.model.rowCount() == 150
+    holder = win.pages.widget(1)
+    qtbot.waitUntil(lambda: not holder.findChildren(QWidget, "broken_screen"), timeout=2000)
+    assert holder.findChildren(ListPage) == [page]

@@ -105,11 +105,19 @@ class MainWindow(DataActions, QMainWindow):
         """The service context, loaded behind the painted window: the pages built while
         starting (the start-up list) take it over and read the rest of their data."""
         self._ctx = ctx
-        for page in self._built.values():
+        for key, page in list(self._built.items()):
             attach = getattr(page, "attach", None)
             if callable(attach):
                 attach(ctx)
+            elif page.objectName() == "broken_screen":  # the plain read failed: try again
+                self._rebuild_area(key)
         self._show_database()
+
+    def _rebuild_area(self, key: str) -> None:
+        old = self._built.pop(key)
+        old.hide()
+        old.deleteLater()
+        self.area(key)
 
     @property
     def ready(self) -> bool:
