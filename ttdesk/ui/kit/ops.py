@@ -15,6 +15,7 @@ owner paints, and none after the owner is gone).
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable
@@ -216,6 +217,7 @@ class PageRead(QObject):
         self._worker.failed.connect(self._failed)
 
     def start(self) -> PageRead:
+        _hook_exit()
         _RUNNING.add(self)
         self._thread.start()
         return self
@@ -247,6 +249,27 @@ class PageRead(QObject):
             show_problem(self.owner, exc, getattr(self.owner, "lang", "zh"))
         else:
             log.warning("page read of a hidden %s failed: %s", type(self.owner).__name__, exc)
+
+
+_HOOKED: list[bool] = []
+
+
+def _hook_exit() -> None:
+    """Once: a page read still running when the application quits (or Python exits) is
+    waited for; Qt aborts when a QThread object is destroyed while its thread runs."""
+    if _HOOKED:
+        return
+    _HOOKED.append(True)
+    atexit.register(_join_reads)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(_join_reads)
+
+
+def _join_reads() -> None:
+    for op in list(_RUNNING):
+        op._thread.quit()
+        op._thread.wait(QDeadlineTimer(10_000))
 
 
 def read_op(owner: QObject, read: Callable[[], T], paint: Callable[[T], None],
