@@ -91,6 +91,14 @@ def _wait(until: Any, timeout: float = 20.0) -> None:
         time.sleep(0.02)
 
 
+def _painted(widget: Any) -> Any:
+    """The page read on the worker has returned and was painted."""
+    from ttdesk.ui.kit.ops import reading
+
+    _wait(lambda: not reading(widget))
+    return widget
+
+
 def distribution_dialog(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.deals.distribution_dialog import DistributionDialog
 
@@ -114,6 +122,7 @@ def deal_money_receipts(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, worked_example(ctx))
+    _painted(panel)
     panel.tabs.setCurrentIndex(1)
     panel.resize(1200, 800)
     return panel
@@ -123,6 +132,7 @@ def deal_money_distributions(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, _busiest(ctx, "deal") or worked_example(ctx))
+    _painted(panel)
     panel.tabs.setCurrentIndex(panel.tabs.count() - 1)
     panel.dist_view.selectRow(panel.dists.rowCount() - 1)
     panel.resize(1200, 800)
@@ -133,6 +143,7 @@ def deal_money_terms(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, worked_example(ctx))
+    _painted(panel)
     panel.resize(1200, 800)
     return panel
 
@@ -141,6 +152,7 @@ def deal_money_royalty(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, worked_example(ctx))
+    _painted(panel)
     panel.tabs.setCurrentIndex(4)
     panel.resize(1200, 600)
     return panel
@@ -150,6 +162,7 @@ def deal_money_net(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.deals.money_panel import DealMoneyPanel
 
     panel = DealMoneyPanel(ctx, bus, _busiest(ctx, "deal") or worked_example(ctx))
+    _painted(panel)
     panel.tabs.setCurrentIndex(3)
     panel.resize(1200, 600)
     return panel
@@ -168,6 +181,7 @@ def company_page(ctx: Any, bus: Any) -> Any:
     from ttdesk.ui.companies.company_page import CompanyPage
 
     page = CompanyPage(ctx, bus, _busiest(ctx, "company"))
+    _painted(page)
     page.resize(1200, 800)
     return page
 

@@ -2,8 +2,8 @@
 selected one's dates, publicity and per-person amounts, and the actions the status machine
 allows (new, revise / discard a draft, approve, start the publicity, record the payment).
 
-Dialogs are shown through the hosting panel's `open_dialog` (which announces the change on
-the bus once a dialog did its action) and direct calls through its `guard`."""
+Dialogs are shown through the hosting panel's `open_dialog` and direct calls go through its
+`guard`; both run the service through `write_op`, so the bus hears what the core changed."""
 
 from __future__ import annotations
 
