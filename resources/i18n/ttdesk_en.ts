@@ -32,6 +32,42 @@
         <translation>CNY 10k</translation>
     </message>
     <message>
+        <source>成果</source>
+        <translation>Achievements</translation>
+    </message>
+    <message>
+        <source>完成人关联</source>
+        <translation>contributions</translation>
+    </message>
+    <message>
+        <source>转化项目</source>
+        <translation>deals</translation>
+    </message>
+    <message>
+        <source>到账</source>
+        <translation>receipts</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <source>项目-成果关联</source>
+        <translation>deal links</translation>
+    </message>
+    <message>
+        <source>股权事项</source>
+        <translation>equity events</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>检查台账</source>
         <translation>Check the ledger</translation>
     </message>
@@ -390,6 +426,22 @@
     <message>
         <source>成立（公示终止，不能按公示发放）</source>
         <translation>Upheld (publicity ended; no payment on this publicity)</translation>
+    </message>
+    <message>
+        <source>冲销记录（冲 #{0}）</source>
+        <translation>reversal of #{0}</translation>
+    </message>
+    <message>
+        <source>已冲销（由 #{0}）</source>
+        <translation>reversed by #{0}</translation>
+    </message>
+    <message>
+        <source>已列入分配 #{0}</source>
+        <translation>in distribution #{0}</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>valid</translation>
     </message>
 </context>
 <context>
@@ -1047,10 +1099,6 @@
         <source>不成立</source>
         <translation>Not upheld</translation>
     </message>
-    <message>
-        <source>%1 · 建设中</source>
-        <translation>%1 · under construction</translation>
-    </message>
 </context>
 <context>
     <name>CheckPage</name>
@@ -1109,6 +1157,26 @@
     <message>
         <source>正在检查…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>发现 {0} 个问题，不能导入。</source>
+        <translation>{0} problems: the ledger cannot be imported.</translation>
+    </message>
+    <message>
+        <source>检查通过，可以导入。</source>
+        <translation>No problems: ready to import.</translation>
+    </message>
+    <message>
+        <source>将写入：</source>
+        <translation>To write: </translation>
+    </message>
+    <message>
+        <source>已在库中（保持不变）：</source>
+        <translation>Already stored (left as is): </translation>
+    </message>
+    <message>
+        <source>提示：</source>
+        <translation>Note: </translation>
     </message>
 </context>
 <context>
@@ -1329,8 +1397,8 @@
 <context>
     <name>CompanyTab</name>
     <message>
-        <source>企业</source>
-        <translation>Companies</translation>
+        <source>未选择企业</source>
+        <translation>No company selected</translation>
     </message>
     <message>
         <source>衍生企业</source>
@@ -1406,6 +1474,10 @@
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <source>{0} 万元</source>
+        <translation>{1}</translation>
+    </message>
     <message>
         <source>成果总数</source>
         <translation>Achievements</translation>
@@ -2389,6 +2461,18 @@
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
+    <message>
+        <source>已导入（历史记录标记为“历史导入”）：</source>
+        <translation>Imported (marked as imported history): </translation>
+    </message>
+    <message>
+        <source>用时 {0} 秒</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>未导入，数据库未改变：</source>
+        <translation>Not imported; the database is unchanged:</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2581,6 +2665,54 @@
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>院系</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>技术领域</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>披露年份</source>
+        <translation>Year disclosed</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>转化方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>签约年份</source>
+        <translation>Year signed</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>衍生企业</source>
+        <translation>Spin-off</translation>
+    </message>
+    <message>
+        <source>成立年份</source>
+        <translation>Year registered</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2617,20 +2749,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>建设中</source>
-        <translation>Under construction</translation>
-    </message>
-    <message>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
         <source>共 %1 条</source>
         <translation>%1 rows</translation>
-    </message>
-    <message>
-        <source>此页面无法打开：</source>
-        <translation>This page cannot be opened: </translation>
     </message>
     <message>
         <source>标记为已完成</source>
@@ -2675,10 +2799,6 @@
     <message>
         <source>工具栏</source>
         <translation>Toolbar</translation>
-    </message>
-    <message>
-        <source>此功能尚未安装。</source>
-        <translation>This feature is not installed yet.</translation>
     </message>
     <message>
         <source>新建披露</source>
@@ -2821,6 +2941,13 @@
     <message>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3112,18 @@
         <translation>Log</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>≤ {0} 元：</source>
+        <translation>≤ {0} CNY: </translation>
+    </message>
+    <message>
+        <source>其余：</source>
+        <translation>above: </translation>
+    </message>
+    <message>
         <source>当前版本：第 %1 版</source>
         <translation>Current version: %1</translation>
     </message>
@@ -3014,6 +3153,43 @@
     <message>
         <source>已中止</source>
         <translation>Stopped</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>转让</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>许可</source>
+        <translation>License</translation>
+    </message>
+    <message>
+        <source>作价投资</source>
+        <translation>Equity</translation>
+    </message>
+    <message>
+        <source>开发/咨询/服务</source>
+        <translation>R&amp;D / consulting / service</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>第 {0} 行：</source>
+        <translation>row {0}: </translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>无法完成</source>
+        <translation>Not done</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,7 @@ def test_error_goes_to_on_error(qtbot: QtBot) -> None:
     with qtbot.waitSignal(op.finished, timeout=5000):
         pass
     assert op.error is errors[0]
-    assert messages_of(errors[0], "zh") == ["[R1] share: 份额合计须为 100%"]
+    assert messages_of(errors[0], "zh") == ["[R1] 贡献比例（%）: 份额合计须为 100%"]  # no code name
     assert field_messages(errors[0], "en") == {"share": ["[R1] Shares must total 100%"]}
 
 

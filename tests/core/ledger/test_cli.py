@@ -80,4 +80,4 @@ def test_export_ledger(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixtur
                  "--force"]) == 0
     assert "achievements\t2" in capsys.readouterr().out
     assert main(["--db", db_url, "export-ledger", str(out), "--status", "sold"]) == 2
-    assert "[INPUT] status:" in capsys.readouterr().err
+    assert "[INPUT] 状态:" in capsys.readouterr().err

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ttdesk.core.base.labels import field_label, half, pick, where_words
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,14 +21,22 @@ class Problem:
     field: str | None = None
     where: str | None = None
 
+    def text(self, lang: str = "zh") -> str:
+        """The rule's own words in `lang`."""
+        return pick((self.zh, self.en), lang)
+
     def message(self, lang: str = "zh") -> str:
-        text = self.zh if lang == "zh" else self.en
+        """"[R03] 完成人 第 2 行 贡献比例（%）: …": rule id, place and field in words.
+
+        In English the place and the field stay as the exchange format and the CLI name them
+        ("contributors[1] share:"), which is what an English reader edits or types."""
         parts = [f"[{self.rule}]"]
+        worded = lang == "zh"
         if self.where:
-            parts.append(self.where)
+            parts.append(where_words(self.where, lang) if worded else self.where)
         if self.field:
-            parts.append(f"{self.field}:")
-        parts.append(text)
+            parts.append(f"{field_label(self.field, lang) if worded else self.field}:")
+        parts.append(self.text(lang))
         return " ".join(parts)
 
 
@@ -79,8 +89,8 @@ class NotFound(TTDeskError):
 
     def messages(self, lang: str = "zh") -> list[str]:
         if lang == "zh":
-            return [f"未找到{self.what}：{self.key}"]
-        return [f"{self.what} not found: {self.key}"]
+            return [f"未找到{half(self.what, lang)}：{self.key}"]
+        return [f"{half(self.what, lang)} not found: {self.key}"]
 
 
 class ConflictError(TTDeskError):
@@ -96,5 +106,6 @@ class ConflictError(TTDeskError):
 
     def messages(self, lang: str = "zh") -> list[str]:
         if lang == "zh":
-            return [f"{self.what} {self.key} 已被他人修改，请重新加载后再保存。{self.detail}"]
+            return [f"{half(self.what, lang)} {self.key} 已被他人修改，请重新加载后再保存。"
+                    f"{self.detail}"]
         return [str(self)]

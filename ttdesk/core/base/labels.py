@@ -12,6 +12,7 @@ Qt-free: the CLI, the filings and the Qt table models all read the same tables.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import TypeVar
 
@@ -646,6 +647,30 @@ def due_diligence_label(item: str, lang: str = "zh") -> str:
 
 def due_diligence_items() -> dict[str, Pair]:
     return dict(_DUE_DILIGENCE)
+
+
+_ROW = re.compile(r"([a-z][a-z0-9_]*)\[(\d+)\]")
+# A name not followed by "." (a file name's stem stays as it is).
+_NAME = re.compile(r"(?<!\w)[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?![\w.])")
+
+
+def where_words(where: str, lang: str = "zh") -> str:
+    """A problem's place in words: "contributors[1]" -> "完成人 第 2 行" / "Contributors row 2";
+    other known field names become their labels, data (case numbers, file names) stays."""
+    def row(m: re.Match[str]) -> str:
+        n = int(m.group(2)) + 1
+        return field_label(m.group(1), lang) + (f" 第 {n} 行" if lang == "zh" else f" row {n}")
+
+    def name(m: re.Match[str]) -> str:
+        return field_label(m.group(0), lang) if m.group(0) in _FIELDS else m.group(0)
+
+    return _NAME.sub(name, _ROW.sub(row, where))
+
+
+def half(both: str, lang: str = "zh") -> str:
+    """The `lang` half of a "中文 / English" name (as errors name the record they are about)."""
+    zh, sep, en = both.partition(" / ")
+    return (zh if lang == "zh" else en) if sep else both
 
 
 def join_words(items: list[str], lang: str = "zh") -> str:

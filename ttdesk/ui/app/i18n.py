@@ -19,6 +19,10 @@ from ttdesk.paths import resource_path
 log = logging.getLogger(__name__)
 
 QT_LOCALE = {"zh": "zh_CN", "en": "en"}
+# Qt's own translations (standard buttons) for languages other than Qt's built-in English,
+# and TT Desk's for languages other than its Chinese source texts.
+QT_FILES = {"zh": "qtbase_zh_CN"}
+OUR_FILES = {"en": "ttdesk_en"}
 
 
 class FallbackTranslator(QTranslator):
@@ -47,12 +51,12 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
-    if lang != "en" and qt.load(f"qtbase_{QT_LOCALE.get(lang, lang)}", qt_dir):
+    if lang in QT_FILES and qt.load(QT_FILES[lang], qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
-    if lang == "en":
+    if lang in OUR_FILES:
         ours = FallbackTranslator(app)
-        if ours.load("ttdesk_en", str(translations_dir())):
+        if ours.load(OUR_FILES[lang], str(translations_dir())):
             app.installTranslator(ours)
             installed.append(ours)
         else:

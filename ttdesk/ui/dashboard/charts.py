@@ -17,22 +17,28 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 
 from ttdesk.codes import AchievementStatus, DealMode
 from ttdesk.core.base.labels import label
 
 # Modes grouped the way the annual statistics report them.
-MODE_GROUPS: tuple[tuple[tuple[str, str], tuple[DealMode, ...]], ...] = (
-    (("转让", "Transfer"), (DealMode.TRANSFER,)),
-    (("许可", "License"), (DealMode.LICENSE_EXCLUSIVE, DealMode.LICENSE_SOLE,
-                           DealMode.LICENSE_NONEXCLUSIVE)),
-    (("作价投资", "Equity"), (DealMode.EQUITY,)),
-    (("开发/咨询/服务", "R&D / consulting / service"),
+# Names are Chinese source texts, translated on use (context "charts").
+MODE_GROUPS: tuple[tuple[str, tuple[DealMode, ...]], ...] = (
+    (QT_TRANSLATE_NOOP("charts", "转让"), (DealMode.TRANSFER,)),
+    (QT_TRANSLATE_NOOP("charts", "许可"), (DealMode.LICENSE_EXCLUSIVE, DealMode.LICENSE_SOLE,
+                                         DealMode.LICENSE_NONEXCLUSIVE)),
+    (QT_TRANSLATE_NOOP("charts", "作价投资"), (DealMode.EQUITY,)),
+    (QT_TRANSLATE_NOOP("charts", "开发/咨询/服务"),
      (DealMode.DEVELOPMENT, DealMode.CONSULTING, DealMode.SERVICE)),
-    (("其他", "Other"), (DealMode.JOINT, DealMode.SELF, DealMode.OTHER)),
+    (QT_TRANSLATE_NOOP("charts", "其他"), (DealMode.JOINT, DealMode.SELF, DealMode.OTHER)),
 )
+SLANT_ABOVE = 6  # characters: longer category names (English ones) are slanted, not elided
+
+
+def group_name(name: str) -> str:
+    return QCoreApplication.translate("charts", name)
 
 
 def _view(chart: QChart) -> QChartView:
@@ -59,7 +65,7 @@ def pipeline_chart(counts: list[tuple[AchievementStatus, int]], lang: str,
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(names)
-    if lang != "zh":  # English status names are long: slant them rather than elide them
+    if max((len(n) for n in names), default=0) > SLANT_ABOVE:
         axis_x.setLabelsAngle(-40)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
@@ -81,7 +87,7 @@ def income_chart(by_year: dict[int, dict[DealMode, Decimal]], lang: str,
     top = 1.0
     totals = dict.fromkeys(years, 0.0)
     for names, modes in MODE_GROUPS:
-        bars = QBarSet(names[0] if lang == "zh" else names[1])
+        bars = QBarSet(group_name(names))
         for y in years:
             value = float(sum(by_year[y].get(m, Decimal(0)) for m in modes)) / 10_000
             bars.append(round(value, 1))
@@ -111,7 +117,7 @@ def deals_by_mode_chart(counts: dict[DealMode, int], lang: str, title: str) -> Q
     names = []
     for group, modes in MODE_GROUPS:
         bars.append(sum(counts.get(m, 0) for m in modes))
-        names.append(group[0] if lang == "zh" else group[1].split(" /")[0])
+        names.append(group_name(group))
     return _single_bars(bars, names, title)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -56,11 +56,12 @@ def load_figures(ctx: AppContext) -> Figures:
                    overview.companies_by_year(ctx))
 
 
-def short_money(amount: Decimal, lang: str) -> str:
-    """A tile-sized amount: 万元 in Chinese, millions in English (full figure as tooltip)."""
-    if lang == "zh":
-        return f"{amount / 10000:,.1f} 万元"
-    return f"¥{amount / 1_000_000:,.2f}M"
+def short_money(amount: Decimal, _lang: str = "zh") -> str:
+    """A tile-sized amount: 万元 in Chinese, millions in English (full figure as tooltip).
+
+    The translation picks its own scale: the source uses {0} (万元), English uses {1} (M)."""
+    return QCoreApplication.translate("DashboardPage", "{0} 万元").format(
+        f"{amount / 10000:,.1f}", f"¥{amount / 1_000_000:,.2f}M")
 
 
 class _Carrier(QObject):

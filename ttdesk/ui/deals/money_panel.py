@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,19 +38,19 @@ from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.kit.table import Column, RowsModel, make_view, money_text, pct_text, selected_row
 
 
-def entry_state(row: Any, lang: str) -> str:
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DealMoneyPanel", text)
+
+
+def entry_state(row: Any, _lang: str = "zh") -> str:
     """Words for a receipt / cost row's standing (the struck font only repeats it)."""
-    zh = lang == "zh"
     if row.reverses_id is not None:
-        return (f"冲销记录（冲 #{row.reverses_id}）" if zh
-                else f"reversal of #{row.reverses_id}")
+        return tr("冲销记录（冲 #{0}）").format(row.reverses_id)
     if row.reversed_by is not None:
-        return (f"已冲销（由 #{row.reversed_by}）" if zh
-                else f"reversed by #{row.reversed_by}")
+        return tr("已冲销（由 #{0}）").format(row.reversed_by)
     if getattr(row, "distribution_id", None) is not None:
-        return f"已列入分配 #{row.distribution_id}" if zh else \
-            f"in distribution #{row.distribution_id}"
-    return "有效" if zh else "valid"
+        return tr("已列入分配 #{0}").format(row.distribution_id)
+    return tr("有效")
 
 
 def struck(row: Any) -> bool:

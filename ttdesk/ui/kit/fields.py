@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -220,7 +220,7 @@ def _with_rows(exc: ValidationFailed, name: str | None, lines: list[str],
         m = re.search(r"\[(\d+)\]$", p.where or "")
         if m:
             n = int(m.group(1)) + 1
-            line = (f"第 {n} 行：" if lang == "zh" else f"row {n}: ") + line
+            line = QCoreApplication.translate("fields", "第 {0} 行：").format(n) + line
         out.append(line)
     return out
 

@@ -40,8 +40,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
 Work = Callable[[Progress, Callable[[], bool]], Any]
 
-CANCEL_TEXT = {"zh": "取消", "en": "Cancel"}
-
 
 class _Worker(QObject):
     progressed = Signal(float, str)
@@ -82,7 +80,7 @@ class Operation(QObject):
         self.error: BaseException | None = None
         self.dialog: QProgressDialog | None = None
         if show_dialog:
-            self.dialog = QProgressDialog(title, CANCEL_TEXT.get(lang, "Cancel"), 0, 1000, parent)
+            self.dialog = QProgressDialog(title, self.tr("取消"), 0, 1000, parent)
             self.dialog.setObjectName("op_progress")
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(300)

@@ -6,11 +6,14 @@ only lays the messages out: one line per problem, the rule id first.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ttdesk.core.base.errors import TTDeskError, ValidationFailed
 
-TITLE = {"zh": "无法完成", "en": "Not done"}
+
+def title() -> str:
+    return QCoreApplication.translate("problems", "无法完成")
 
 
 def messages_of(exc: BaseException, lang: str = "zh") -> list[str]:
@@ -24,15 +27,14 @@ def field_messages(exc: ValidationFailed, lang: str = "zh") -> dict[str | None, 
     """Problems grouped by field name, for inline messages next to the field."""
     grouped: dict[str | None, list[str]] = {}
     for problem in exc.problems:
-        text = problem.zh if lang == "zh" else problem.en
-        grouped.setdefault(problem.field, []).append(f"[{problem.rule}] {text}")
+        grouped.setdefault(problem.field, []).append(f"[{problem.rule}] {problem.text(lang)}")
     return grouped
 
 
 def show_problem(parent: QWidget | None, exc: BaseException, lang: str = "zh") -> None:
     """A warning box listing every problem of a refused action (nothing was written)."""
     lines = messages_of(exc, lang)
-    box = QMessageBox(QMessageBox.Icon.Warning, TITLE.get(lang, TITLE["en"]),
+    box = QMessageBox(QMessageBox.Icon.Warning, title(),
                       "\n".join(lines), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("problem_box")
     box.exec()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk.core.base.errors import ValidationFailed
+from ttdesk.core.base.labels import pick
 from ttdesk.core.ledger import LedgerReport, Mapping, inspect_ledger, load_mapping
 from ttdesk.core.ledger.catalog import FIELD_BY_NAME, FIELDS, MONEY, SHEET_KINDS, SHEET_LABELS
 from ttdesk.core.ledger.cells import WAN
@@ -135,7 +136,7 @@ class SheetTable(QTableWidget):
             combo = QComboBox()
             combo.addItem(tr("（不导入）"), None)
             for f in FIELDS[m.kind]:
-                combo.addItem(f.zh if lang == "zh" else f.en, f.name)
+                combo.addItem(pick((f.zh, f.en), lang), f.name)
             combo.setCurrentIndex(max(0, combo.findData(col.field)))
             combo.currentIndexChanged.connect(lambda _i, r=row: self._changed(r))
             self.setCellWidget(row, 2, combo)
@@ -198,8 +199,7 @@ class MappingPage(QWizardPage):
         self.sheet_combos: dict[str, QComboBox] = {}
         self.row_spins: dict[str, QSpinBox] = {}
         for r, kind in enumerate(SHEET_KINDS):
-            zh, en = SHEET_LABELS[kind]
-            self.assign.setItem(r, 0, QTableWidgetItem(zh if lang == "zh" else en))
+            self.assign.setItem(r, 0, QTableWidgetItem(pick(SHEET_LABELS[kind], lang)))
             combo = QComboBox()
             combo.setObjectName(f"sheet_{kind}")
             spin = QSpinBox()
@@ -254,14 +254,13 @@ class MappingPage(QWizardPage):
         for kind, m in report.mapping.sheets.items():
             table = SheetTable(m, self.lang)
             self.tables[kind] = table
-            zh, en = SHEET_LABELS[kind]
             box = QWidget()
             lay = QVBoxLayout(box)
             lay.setContentsMargins(0, 4, 0, 0)
             where = self.tr("工作表“{0}”，表头在第 {1} 行").format(m.sheet, m.header_row)
             lay.addWidget(QLabel(where))
             lay.addWidget(table, 1)
-            self.tabs.addTab(box, f"{zh if self.lang == 'zh' else en} · {m.sheet}")
+            self.tabs.addTab(box, f"{pick(SHEET_LABELS[kind], self.lang)} · {m.sheet}")
         lines = [p.message(self.lang) for p in (*report.problems, *report.notes)]
         self.notes.setText("\n".join(lines))
         self.completeChanged.emit()

@@ -31,20 +31,22 @@ from ttdesk.ui.kit.ops import Operation, run_op, run_write_op
 from ttdesk.ui.kit.problems import messages_of
 from ttdesk.ui.ledger.pages import FilePage, MappingPage, tr
 
-COUNT_LABELS = {
-    "achievements": ("成果", "achievements"), "contributions": ("完成人关联", "contributions"),
-    "deals": ("转化项目", "deals"), "receipts": ("到账", "receipts"),
-    "departments": ("单位", "departments"), "people": ("人员", "people"),
-    "companies": ("企业", "companies"), "deal_links": ("项目-成果关联", "deal links"),
-    "equity_events": ("股权事项", "equity events"),
-}
-KIND_LABELS = {"department": ("单位", "Department"), "person": ("人员", "Person"),
-               "company": ("企业", "Company")}
+
+def _count_words() -> dict[str, str]:
+    """What an import writes, by kind (in the interface language)."""
+    return {"achievements": tr("成果"), "contributions": tr("完成人关联"),
+            "deals": tr("转化项目"), "receipts": tr("到账"), "departments": tr("单位"),
+            "people": tr("人员"), "companies": tr("企业"), "deal_links": tr("项目-成果关联"),
+            "equity_events": tr("股权事项")}
 
 
-def _counts_text(counts: dict[str, int], lang: str) -> str:
-    i = 0 if lang == "zh" else 1
-    return "，".join(f"{COUNT_LABELS.get(k, (k, k))[i]} {v}" for k, v in counts.items()) or "—"
+def _kind_words() -> dict[str, str]:
+    return {"department": tr("单位"), "person": tr("人员"), "company": tr("企业")}
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    words = _count_words()
+    return tr("，").join(f"{words.get(k, k)} {v}" for k, v in counts.items()) or "—"
 
 
 def _field_label(name: str | None, lang: str) -> str:
@@ -53,7 +55,7 @@ def _field_label(name: str | None, lang: str) -> str:
         return ""
     for fields in FIELD_BY_NAME.values():
         if name in fields:
-            return fields[name].zh if lang == "zh" else fields[name].en
+            return labels.pick((fields[name].zh, fields[name].en), lang)
     return labels.field_label(name, lang)
 
 
@@ -118,23 +120,25 @@ class CheckPage(QWizardPage):
     def show_report(self, report: LedgerReport) -> None:
         self.report = report
         lang = self.w.lang
-        zh = lang == "zh"
         if report.problems:
-            head = (f"发现 {len(report.problems)} 个问题，不能导入。" if zh else
-                    f"{len(report.problems)} problems: the ledger cannot be imported.")
+            head = self.tr("发现 {0} 个问题，不能导入。").format(len(report.problems))
         else:
-            head = "检查通过，可以导入。" if zh else "No problems: ready to import."
-        lines = [head, ("将写入：" if zh else "To write: ") + _counts_text(report.counts, lang)]
+            head = self.tr("检查通过，可以导入。")
+        lines = [head, self.tr("将写入：") + _counts_text(report.counts)]
         if report.reused:
-            lines.append(("已在库中（保持不变）：" if zh else "Already stored (left as is): ")
-                         + _counts_text(report.reused, lang))
+            lines.append(self.tr("已在库中（保持不变）：") + _counts_text(report.reused))
         self.summary.setText("\n".join(lines))
-        notes = [[p.where or "", p.rule, _field_label(p.field, lang),
-                  ("提示：" if zh else "Note: ") + (p.zh if zh else p.en)] for p in report.notes]
-        _fill(self.problems, [[p.where or "", p.rule, _field_label(p.field, lang),
-                               p.zh if zh else p.en] for p in report.problems] + notes)
-        _fill(self.new, [[KIND_LABELS[r.kind][0 if zh else 1], r.name, r.key,
-                          ("⚠ " + (r.near_zh if zh else r.near_en)) if r.near_zh else r.detail]
+
+        def row(p: Any, prefix: str = "") -> list[str]:
+            where = labels.where_words(p.where, lang) if p.where else ""
+            return [where, p.rule, _field_label(p.field, lang), prefix + p.text(lang)]
+
+        _fill(self.problems, [row(p) for p in report.problems]
+              + [row(p, self.tr("提示：")) for p in report.notes])
+        kinds = _kind_words()
+        _fill(self.new, [[kinds.get(r.kind, r.kind), r.name, r.key,
+                          ("⚠ " + labels.pick((r.near_zh, r.near_en or r.near_zh), lang))
+                          if r.near_zh else r.detail]
                          for r in report.new_records])
         self.completeChanged.emit()
 
@@ -169,19 +173,14 @@ class ImportPage(QWizardPage):
 
     def finished_with(self, report: LedgerReport) -> None:
         self.done = True
-        zh = self.w.lang == "zh"
-        text = ("已导入（历史记录标记为“历史导入”）：" if zh else
-                "Imported (marked as imported history): ") + _counts_text(report.counts,
-                                                                       self.w.lang)
-        self.status.setText(text + (f"\n用时 {report.seconds:.1f} 秒" if zh else
-                                    f"\n{report.seconds:.1f} s"))
+        text = self.tr("已导入（历史记录标记为“历史导入”）：") + _counts_text(report.counts)
+        self.status.setText(text + "\n" + self.tr("用时 {0} 秒").format(f"{report.seconds:.1f}"))
         self.completeChanged.emit()
 
     def failed_with(self, exc: BaseException) -> None:
         self.done = False
-        zh = self.w.lang == "zh"
         lines = messages_of(exc, self.w.lang)
-        head = "未导入，数据库未改变：" if zh else "Not imported; the database is unchanged:"
+        head = self.tr("未导入，数据库未改变：")
         self.status.setText("\n".join([head, *lines[:20]]))
         self.completeChanged.emit()
 

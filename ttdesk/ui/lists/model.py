@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ttdesk.core.base.labels import field_label, label, yes_no
+from ttdesk.core.base.labels import field_label, join_words, label, yes_no
 from ttdesk.core.rules.money import format_money
 from ttdesk.ui.kit.starting import Starting, is_starting
 
@@ -67,11 +68,13 @@ class Column:
     numeric: bool = False
     hidden: bool = False  # hidden by default; the column chooser shows it
     width: int = 0
-    title: tuple[str, str] | None = None  # (zh, en) when the core has no label for `key`
+    # A Chinese source text (QT_TRANSLATE_NOOP("ListPage", …)) when the core has no label
+    # for `key`.
+    title: str | None = None
 
     def heading(self, lang: str) -> str:
         if self.title is not None:
-            return self.title[0] if lang == "zh" else self.title[1]
+            return QCoreApplication.translate("ListPage", self.title)
         return field_label(self.key, lang)
 
 
@@ -81,11 +84,11 @@ class FilterDef:
     choices `(value, text)` computed from the database's filter choices when the page is built."""
 
     name: str
-    heading: tuple[str, str]
+    heading: str  # Chinese source text, marked with QT_TRANSLATE_NOOP("ListPage", …)
     choices: Callable[[FilterChoices, str], list[tuple[Any, str]]]
 
-    def text(self, lang: str) -> str:
-        return self.heading[0] if lang == "zh" else self.heading[1]
+    def text(self, _lang: str = "zh") -> str:
+        return QCoreApplication.translate("ListPage", self.heading)
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ def display(value: Any, lang: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list):
-        return "、".join(str(v) for v in value) if lang == "zh" else ", ".join(map(str, value))
+        return join_words([str(v) for v in value], lang)
     return str(value)
 
 

@@ -12,9 +12,11 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ttdesk.codes import AchievementStatus, DeadlineKind, DealMode, DealStatus, Region
 from ttdesk.core import views as q
-from ttdesk.core.base.labels import choices
+from ttdesk.core.base.labels import choices, yes_no
 from ttdesk.core.views.light import CaseFilter, CaseSort
 from ttdesk.ui.kit import bus
 from ttdesk.ui.lists.model import Column, FilterDef, ListSpec
@@ -53,11 +55,11 @@ def _recent_years(_fc: FilterChoices, _lang: str) -> Choices:
 
 
 def _yes_no(_fc: FilterChoices, lang: str) -> Choices:
-    return [(True, "是" if lang == "zh" else "Yes"), (False, "否" if lang == "zh" else "No")]
+    return [(True, yes_no(True, lang)), (False, yes_no(False, lang))]
 
 
-STATUS = ("状态", "Status")
-YEAR = ("年份", "Year")
+STATUS = QT_TRANSLATE_NOOP("ListPage", "状态")
+YEAR = QT_TRANSLATE_NOOP("ListPage", "年份")
 
 CASES = ListSpec(
     key="cases",
@@ -83,10 +85,10 @@ CASES = ListSpec(
     first_rows=lambda ctx, f, n: q.list_cases(ctx, f, limit=n),
     filters=(
         FilterDef("status", STATUS, _enum(AchievementStatus)),
-        FilterDef("department_id", ("院系", "Department"), _departments),
-        FilterDef("field", ("技术领域", "Field"), _fields),
-        FilterDef("year", ("披露年份", "Year disclosed"), _case_years),
-        FilterDef("officer_id", ("经办人", "Officer"), _officers),
+        FilterDef("department_id", QT_TRANSLATE_NOOP("ListPage", "院系"), _departments),
+        FilterDef("field", QT_TRANSLATE_NOOP("ListPage", "技术领域"), _fields),
+        FilterDef("year", QT_TRANSLATE_NOOP("ListPage", "披露年份"), _case_years),
+        FilterDef("officer_id", QT_TRANSLATE_NOOP("ListPage", "经办人"), _officers),
     ),
 )
 
@@ -116,8 +118,8 @@ def _deals() -> ListSpec:
         first_rows=lambda ctx, f, n: q.list_deals(ctx, f, limit=n),
         filters=(
             FilterDef("status", STATUS, _enum(DealStatus)),
-            FilterDef("mode", ("转化方式", "Mode"), _enum(DealMode)),
-            FilterDef("year", ("签约年份", "Year signed"), _recent_years),
+            FilterDef("mode", QT_TRANSLATE_NOOP("ListPage", "转化方式"), _enum(DealMode)),
+            FilterDef("year", QT_TRANSLATE_NOOP("ListPage", "签约年份"), _recent_years),
         ),
     )
 
@@ -146,9 +148,9 @@ def _companies() -> ListSpec:
         count=q.count_companies,
         first_rows=lambda ctx, f, n: q.list_companies(ctx, f, limit=n),
         filters=(
-            FilterDef("region", ("地区", "Region"), _enum(Region)),
-            FilterDef("is_spinoff", ("衍生企业", "Spin-off"), _yes_no),
-            FilterDef("year", ("成立年份", "Year registered"), _recent_years),
+            FilterDef("region", QT_TRANSLATE_NOOP("ListPage", "地区"), _enum(Region)),
+            FilterDef("is_spinoff", QT_TRANSLATE_NOOP("ListPage", "衍生企业"), _yes_no),
+            FilterDef("year", QT_TRANSLATE_NOOP("ListPage", "成立年份"), _recent_years),
         ),
     )
 
@@ -172,7 +174,7 @@ def _deadlines() -> ListSpec:
         first_rows=lambda ctx, f, n: q.list_deadlines(ctx, f, limit=n),
         filters=(
             FilterDef("state", STATUS, _enum(q.DeadlineState)),
-            FilterDef("kind", ("类型", "Kind"), _enum(DeadlineKind)),
+            FilterDef("kind", QT_TRANSLATE_NOOP("ListPage", "类型"), _enum(DeadlineKind)),
         ),
     )
 

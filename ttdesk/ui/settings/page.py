@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, TTDeskError, ValidationFailed
+from ttdesk.core.base.labels import pick
 from ttdesk.core.office import institution
 from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.kit.bus import DataBus
@@ -205,10 +206,9 @@ class SettingsPage(QTabWidget):
     def _show_policy(self) -> None:
         pol = institution.current_policy(self._ctx)
         self.policy_form.set_policy(pol)
-        zh = self._ctx.lang == "zh"
-        tiers = ("；" if zh else "; ").join(
-            (f"≤ {t.max_price:,.0f} " + ("元：" if zh else "CNY: ") if t.max_price is not None
-             else ("其余：" if zh else "above: ")) + (t.body if zh else t.body_en)
+        tiers = self.tr("；").join(
+            (self.tr("≤ {0} 元：").format(f"{t.max_price:,.0f}") if t.max_price is not None
+             else self.tr("其余：")) + pick((t.body, t.body_en), self._ctx.lang)
             for t in pol.approval_tiers)
         self.policy_note.setText(self.tr("当前版本：第 %1 版").replace("%1", str(pol.number))
                                  + "　" + self.tr("审批层级：") + tiers)
