@@ -19,18 +19,23 @@ from ttdesk.codes import AchievementStatus, DealStatus
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views import (
     CaseFilter,
+    CompanyFilter,
     DealFilter,
     case_detail,
     case_ids,
     case_rows,
+    company_ids,
     deal_detail,
     deal_ids,
     deal_rows,
 )
+from ttdesk.ui.app.first_start import FirstStartDialog
 from ttdesk.ui.app.main_window import NAV_KEYS, MainWindow
 from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_page import CasePage
+from ttdesk.ui.companies.company_page import CompanyPage
+from ttdesk.ui.deals.money_panel import DealMoneyPanel
 from ttdesk.ui.kit.bus import DataBus
 
 
@@ -102,6 +107,31 @@ def _dialog_texts(page: QWidget) -> list[tuple[str, str]]:
     return texts
 
 
+MONEY_DIALOGS = ("edit_terms", "add_milestone", "add_receipt", "add_cost", "add_report",
+                 "new_distribution")
+# page method -> the button that offers it (only enabled ones are opened)
+COMPANY_DIALOGS = {"form_company": "formation", "capital_increase": "capital_increase",
+                   "impairment": "impairment", "dividend": "dividend"}
+
+
+def _read_and_close(dialog: QWidget | None, where: str) -> list[tuple[str, str]]:
+    if dialog is None:
+        return []
+    pump(50)
+    texts = walk(dialog, where)
+    dialog.hide()  # not reject(): a dirty form would ask "discard?" in a modal box
+    dialog.deleteLater()
+    return texts
+
+
+def _money_dialog_texts(tab: QWidget) -> list[tuple[str, str]]:
+    texts = []
+    for panel in tab.findChildren(DealMoneyPanel):
+        for name in MONEY_DIALOGS:
+            texts += _read_and_close(getattr(panel, name)(), f"money dialog {name}")
+    return texts
+
+
 def test_case_pages(qtbot: QtBot, demo_ctx: AppContext) -> None:
     texts = []
     bus = DataBus()
@@ -121,6 +151,7 @@ def test_case_pages(qtbot: QtBot, demo_ctx: AppContext) -> None:
                     deals.sub.setProperty("_walked", False)
                     texts += walk(page.tab(key), f"{case_no}/deals/{row}")
                     texts += _dialog_texts(page.tab(key))
+                    texts += _money_dialog_texts(page.tab(key))
             else:
                 texts += walk(page.tab(key), f"{case_no}/{key}")
                 texts += _dialog_texts(page.tab(key))
@@ -129,5 +160,42 @@ def test_case_pages(qtbot: QtBot, demo_ctx: AppContext) -> None:
                   for t in widget_texts(w) if t]
         page.hide()
         page.deleteLater()
+    bad = offenders(texts)
+    assert not bad, "\n".join(bad)
+
+
+def test_company_pages(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    texts = []
+    bus = DataBus()
+    spinoffs = company_ids(demo_ctx, CompanyFilter(is_spinoff=True))
+    others = company_ids(demo_ctx, CompanyFilter(is_spinoff=False))
+    assert spinoffs and others
+    for company_id in [*spinoffs[:3], *others[:1]]:
+        page = CompanyPage(demo_ctx, bus, company_id)
+        qtbot.addWidget(page)
+        page.resize(1200, 800)
+        page.show()
+        pump(100)
+        texts += walk(page, f"company {company_id}")
+        for name, button in COMPANY_DIALOGS.items():
+            if page.buttons[button].isEnabled():
+                texts += _read_and_close(getattr(page, name)(), f"company dialog {name}")
+        page.hide()
+        page.deleteLater()
+    bad = offenders(texts)
+    assert not bad, "\n".join(bad)
+
+
+def test_main_window_dialogs(qtbot: QtBot, demo_ctx: AppContext,
+                             ui_settings: UiSettings) -> None:
+    win = MainWindow(demo_ctx, settings=ui_settings)
+    qtbot.addWidget(win)
+    win.show()
+    texts = []
+    for open_dialog in (win.new_disclosure, win.import_ledger):
+        texts += _read_and_close(open_dialog(), open_dialog.__name__)
+    dialog = FirstStartDialog(demo_ctx, win)
+    dialog.show()
+    texts += _read_and_close(dialog, "first start")
     bad = offenders(texts)
     assert not bad, "\n".join(bad)

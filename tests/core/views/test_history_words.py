@@ -12,7 +12,7 @@ from ttdesk.db.models import Base
 
 # Kept out of history rows (ids, optimistic-lock counters) or never audited (the trail itself).
 NOT_SHOWN = {"id", "version", "password_hash", "hash", "prev_hash", "snapshot", "sha256",
-             "snapshot_sha256"}
+             "snapshot_sha256", "search_key"}
 
 
 def event(entity: str, action: AuditAction, changes: dict) -> HistoryEvent:

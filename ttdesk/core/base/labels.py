@@ -526,6 +526,10 @@ _FIELDS: dict[str, Pair] = {
     "entity_type": ("关联类型", "Record type"),
     "entity_id": ("关联记录", "Record"),
     "subject_id": ("关联记录", "Subject record"),
+    "size": ("大小（字节）", "Size (bytes)"),
+    "author": ("作者", "Author"),
+    "body": ("内容", "Text"),
+    "written_on": ("记录日期", "Written on"),
 }
 
 # The kinds of record an audit event or a message can be about.
@@ -558,6 +562,7 @@ _ENTITIES: dict[str, Pair] = {
     "deadline": ("待办", "Deadline"),
     "filing": ("文件", "Filing"),
     "attachment": ("附件", "Attachment"),
+    "note": ("备注", "Note"),
     "institution": ("单位信息", "Institution"),
     "policy_version": ("政策版本", "Policy version"),
     "calendar_day": ("工作日历", "Calendar day"),

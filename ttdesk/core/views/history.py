@@ -33,7 +33,7 @@ from ttdesk.db.models import Base, Valuation
 
 _ACTIONS = {"insert": ("新增", "added"), "update": ("修改", "changed"),
             "delete": ("删除", "deleted")}
-_SKIP = {"id", "version", "achievement_id", "deal_id", "policy_number"}
+_SKIP = {"id", "version", "achievement_id", "deal_id", "policy_number", "search_key"}
 # Dict-valued columns whose keys have their own catalogue.
 _ITEM_LABELS = {"due_diligence": due_diligence_label}
 
