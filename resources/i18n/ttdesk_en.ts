@@ -630,6 +630,14 @@
         <translation>Reason for release</translation>
     </message>
     <message>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>重新打开理由</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
         <source>院系审核…</source>
         <translation>Department review…</translation>
     </message>
@@ -1419,10 +1427,6 @@
     <message>
         <source>企业详情</source>
         <translation>Company details</translation>
-    </message>
-    <message>
-        <source>未选择企业</source>
-        <translation>No company selected</translation>
     </message>
 </context>
 <context>
@@ -3048,17 +3052,6 @@
     <message>
         <source>共 %1 次评估</source>
         <translation>%1 assessments</translation>
-    </message>
-</context>
-<context>
-    <name>Screens</name>
-    <message>
-        <source>“%1”无法打开</source>
-        <translation>“%1” cannot be opened</translation>
-    </message>
-    <message>
-        <source>这是程序错误，详情已写入日志。</source>
-        <translation>This is a program error; the details are in the log.</translation>
     </message>
 </context>
 <context>
