@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_case_workflows import act
@@ -113,3 +115,32 @@ def test_only_the_newest_page_read_paints(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not reading(owner))
     wait_for_reads()
     assert painted == ["new"]
+
+
+def test_a_failed_read_goes_to_on_error_and_a_gone_owner_gets_nothing(qtbot: QtBot) -> None:
+    owner = DataBus()
+    errors: list[BaseException] = []
+    painted: list[object] = []
+
+    def broken() -> object:
+        raise TTDeskError("读取失败 / read failed")
+
+    read_op(owner, broken, painted.append, errors.append)
+    qtbot.waitUntil(lambda: not reading(owner))
+    assert painted == [] and len(errors) == 1
+    gone = DataBus()
+    release = threading.Event()
+    read_op(gone, lambda: release.wait(5), painted.append)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(gone))
+    release.set()
+    wait_for_reads()
+    assert painted == []
+
+
+def test_no_widget_announces_by_hand() -> None:
+    """Only `ui.kit.ops` speaks on the bus: widgets run services through `write_op`."""
+    root = Path(__file__).resolve().parents[2] / "ttdesk" / "ui"
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if p.name != "ops.py" and ".announce(" in p.read_text(encoding="utf-8")]
+    assert offenders == []
