@@ -392,6 +392,8 @@ _FIELDS: dict[str, Pair] = {
     "recommendation": ("建议", "Recommendation"),
     "notes": ("备注", "Notes"),
     "note": ("备注", "Note"),
+    "by": ("经办人", "By"),  # e.g. who checked a due-diligence item
+    "on": ("日期", "Date"),
     "provider": ("提供方", "Provider"),
     "received_on": ("日期", "Date"),
     "amount": ("金额（元）", "Amount (CNY)"),
@@ -580,6 +582,14 @@ _DUE_DILIGENCE: dict[str, Pair] = {
     "counterparty_credit": ("交易对方资信", "Counterparty credit"),
     "credit": ("交易对方资信", "Counterparty credit"),
     "started": ("调查开始日期", "Started"),
+    # the default checklist of the policy (due_diligence_items); an office's own items carry
+    # their names in the policy
+    "related_party": ("关联关系申报", "Related-party declaration"),
+    "ip_status": ("知识产权状态与权利负担", "IP status and encumbrances"),
+    "funding_terms": ("经费来源约定", "Funding terms"),
+    "secrecy_review": ("保密审查", "Secrecy review"),
+    "valuation_basis": ("定价与估值依据", "Valuation basis"),
+
     "notes": ("说明", "Notes"),
 }
 

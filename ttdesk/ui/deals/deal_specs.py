@@ -9,7 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ttdesk.codes import COOPERATION_MODES, DealMode, PricingMethod, ValuationApproach
 from ttdesk.codes import DealStatus as D
-from ttdesk.core.deals import deals
+from ttdesk.core.base.labels import pick
+from ttdesk.core.deals import deals, diligence
 from ttdesk.core.rules.statemachine import DEAL_BEFORE_APPROVAL
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.choices import find_companies
@@ -196,6 +197,18 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
     ),
 )
 
+def _diligence_items(ctx: Any) -> list[tuple[str, str]]:
+    from ttdesk.core.office import institution
+
+    pol = institution.current_policy(ctx)
+    return [(i.key, pick((i.zh, i.en), ctx.lang)) for i in diligence.items(pol)]
+
+
+def _tick(ctx: Any, d: DealDetail, v: dict[str, Any]) -> None:
+    diligence.tick(ctx, d.deal_no, str(v["item"]), v.get("on"), text_value(v, "by") or None,
+                   text_value(v, "note"))
+
+
 DEAL_RECORDS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "terms",
@@ -266,6 +279,23 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
             ),
             FieldSpec("appraised_value", QT_TRANSLATE_NOOP("CaseActions", "评估值（元）")),
             FieldSpec("agreed_value", QT_TRANSLATE_NOOP("CaseActions", "协议价（元）")),
+        ),
+    ),
+    # due diligence (domain.md §6): each item of the policy's checklist ticked with date,
+    # person and note; F04 needs every one
+    ActionSpec(
+        "diligence",
+        QT_TRANSLATE_NOOP("CaseActions", "尽职调查核查…"),
+        lambda d: d.mode not in COOPERATION_MODES and d.status in DEAL_BEFORE_APPROVAL,
+        _tick,
+        (
+            FieldSpec("item", QT_TRANSLATE_NOOP("CaseActions", "核查项"), "pairs",
+                      ("due_diligence",), pairs=_diligence_items),
+            FieldSpec("on", QT_TRANSLATE_NOOP("CaseActions", "核查日期"), "date",
+                      default=today_default),
+            FieldSpec("by", QT_TRANSLATE_NOOP("CaseActions", "核查人"),
+                      default=lambda ctx, _d: ctx.actor),
+            FieldSpec("note", QT_TRANSLATE_NOOP("CaseActions", "说明"), "multiline"),
         ),
     ),
     ActionSpec(

@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
+from ttdesk.codes import COOPERATION_MODES
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
-from ttdesk.core.base.labels import field_label, label, yes_no
+from ttdesk.core.base.labels import field_label, label, pick, yes_no
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.deal_detail import DealDetail, deal_detail
 from ttdesk.core.views.stepper import deal_hint
@@ -65,6 +66,10 @@ class DealsTab(QWidget):
         self.sub.addTab(scrolled(self.terms), self.tr("条款"))
         self.sub.addTab(self.pubs, self.tr("公示与异议"))
         self.sub.addTab(self.valuations, self.tr("评估/定价"))
+        self.diligence = record_table([
+            self.tr("核查项"), self.tr("已核查"), self.tr("核查日期"), self.tr("核查人"),
+            self.tr("说明")], "diligence_table")
+        self.sub.addTab(self.diligence, self.tr("尽职调查"))
         self.money_index = self.sub.addTab(QWidget(), self.tr("收款与分配"))
         self.filings_index = self.sub.addTab(QWidget(), self.tr("文件"))
         self.sub.currentChanged.connect(lambda _i: self._build_lazy())
@@ -124,6 +129,7 @@ class DealsTab(QWidget):
             self.terms.set_pairs([])
             show_publicities(self.pubs, [], self.ctx.today(), lang)
             fill_table(self.valuations, [])
+            fill_table(self.diligence, [])
             return
         self.header.setText(f"{d.deal_no} {d.title} · {self.tr('状态')}：{label(d.status, lang)}")
         self.hint.setText(self.tr("下一步 / 当前：") + deal_hint(d, self.ctx.today()).text(lang))
@@ -150,7 +156,17 @@ class DealsTab(QWidget):
         fill_table(self.valuations, [
             (yes_no(v.appraised, lang), v.no_appraisal_reason, v.firm, v.report_no, v.base_date,
              label(v.approach, lang), v.appraised_value, v.agreed_value) for v in d.valuations])
+        self._show_diligence(d)
         self._build_lazy()
+
+    def _show_diligence(self, d: DealDetail) -> None:
+        """The checklist of the policy, ticked or not (cooperation contracts have none)."""
+        from ttdesk.core.deals import diligence
+
+        rows = [] if d.mode in COOPERATION_MODES else diligence.checklist(self.ctx, d.deal_no)
+        fill_table(self.diligence, [
+            (pick((r.zh, r.en), self.ctx.lang), "✓" if r.done else "—", r.on, r.by, r.note)
+            for r in rows])
 
     def _build_lazy(self) -> None:
         """Host the money / filings panel of the selected deal when its sub-tab is shown."""

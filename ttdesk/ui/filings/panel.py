@@ -30,6 +30,7 @@ from ttdesk.core.records.filing_archive import FilingRecord, Generated
 from ttdesk.ui.filings.preview import PdfPreview, open_folder
 from ttdesk.ui.kit.bus import FILINGS, DataBus
 
+DRAFTABLE = ("F02", "F04", "F07")  # approval forms: a 报批稿 before the decision
 # (code, F03 variant) offered on each kind of page
 FORMS = {
     "achievement": [("F01", None), ("F02", None), ("F03", "grant"), ("F05", None)],
@@ -132,6 +133,12 @@ class FilingsPanel(QWidget):
         self.generate_button = QPushButton(self.tr("生成并归档"))
         self.generate_button.setObjectName("filing_generate")
         self.generate_button.clicked.connect(self.generate)
+        self.draft_button = QPushButton(self.tr("报批稿（草稿）"))
+        self.draft_button.setObjectName("filing_draft")
+        self.draft_button.setToolTip(self.tr("审批前打印供审批会议使用：带“草稿”水印，无文件编号，不归档"))
+        self.draft_button.clicked.connect(self.make_draft)
+        self.form.currentIndexChanged.connect(lambda _i: self._update_actions())
+        self.draft_name: str | None = None  # set while a draft is shown
         self.print_button = QPushButton(self.tr("打印…"))
         self.print_button.clicked.connect(self.print_current)
         self.save_button = QPushButton(self.tr("另存为…"))
@@ -153,6 +160,7 @@ class FilingsPanel(QWidget):
         top.addWidget(QLabel(self.tr("语言：")))
         top.addWidget(self.lang)
         top.addWidget(self.generate_button)
+        top.addWidget(self.draft_button)
         actions = QHBoxLayout()
         for button in (self.print_button, self.save_button, self.folder_button):
             actions.addWidget(button)
@@ -203,6 +211,7 @@ class FilingsPanel(QWidget):
         self._update_actions()
 
     def show_record(self, filing_id: int) -> None:
+        self.draft_name = None
         self.preview.show_pdf(filing_archive.content(self.ctx, filing_id))
         self._update_actions()
 
@@ -210,6 +219,8 @@ class FilingsPanel(QWidget):
         has = bool(self.preview.data)
         for button in (self.print_button, self.save_button, self.folder_button):
             button.setEnabled(has)
+        code = (self.form.currentData() or ("", None))[0]
+        self.draft_button.setEnabled(code in DRAFTABLE and self.operation is None)
 
     def _bus_changed(self, kind: str, record_id: int) -> None:
         if DataBus.concerns(kind, FILINGS) and self.operation is None:
@@ -237,6 +248,35 @@ class FilingsPanel(QWidget):
                                       self._done, self._failed,
                                       lang=getattr(ctx, "lang", "zh"))
 
+    def make_draft(self) -> None:
+        """The 报批稿 of the chosen approval form: previewed, printable, never archived."""
+        from ttdesk.ui.kit.ops import run_op
+
+        code, _variant = self.form.currentData()
+        lang, key, ctx = self.lang.currentData(), self.subject_key, self.ctx
+
+        def work(progress: Any, cancelled: Any) -> bytes:
+            from ttdesk.filings.service import draft
+
+            progress(0.1, "")
+            return draft(ctx, code, key, lang)
+
+        def done(content: bytes) -> None:
+            self.operation = None
+            self.generate_button.setEnabled(True)
+            self.draft_name = f"{code}-{key}-draft.pdf"
+            self.table.clearSelection()
+            self.preview.show_pdf(content)
+            self.message.setText(self.tr("已生成报批稿（草稿水印，无文件编号，未归档）；审批后请生成正式文件。"))
+            self._update_actions()
+            self.generated.emit(content)
+
+        self.generate_button.setEnabled(False)
+        self.draft_button.setEnabled(False)
+        self.message.setText(self.tr("正在生成…"))
+        self.operation = run_op(self, self.tr("生成报批稿"), work, done, self._failed,
+                                lang=getattr(ctx, "lang", "zh"))
+
     def _done(self, gen: Generated) -> None:
         self.operation = None
         self.generate_button.setEnabled(True)
@@ -257,12 +297,15 @@ class FilingsPanel(QWidget):
 
         self.operation = None
         self.generate_button.setEnabled(True)
+        self._update_actions()
         lines = messages_of(exc, getattr(self.ctx, "lang", "zh"))
         self.message.setText(self.tr("未生成（未写入任何内容）：") + "\n" + "\n".join(lines))
         self.generated.emit(exc)
 
     # ---- output -------------------------------------------------------------------------
     def _file_name(self) -> str:
+        if self.draft_name:
+            return self.draft_name
         rec = self.table.current()
         return f"{rec.serial_no}.pdf" if rec else "filing.pdf"
 

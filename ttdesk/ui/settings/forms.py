@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -134,6 +135,12 @@ class PolicyForm(_Form):
         self._row("contract_registration_days", self.tr("合同认定登记期限"),
                   self.contract_registration_days)
         self._row("reward_payment_months", self.tr("奖励发放期限"), self.reward_payment_months)
+        self.due_diligence_items = QPlainTextEdit()
+        self.due_diligence_items.setObjectName("due_diligence_items")
+        self.due_diligence_items.setPlaceholderText(self.tr("每行一项：中文名称 | English name"))
+        self.due_diligence_items.setMaximumHeight(140)
+        self._row("due_diligence_items", self.tr("尽职调查清单"), self.due_diligence_items)
+        self._dd_keys: dict[str, str] = {}
 
     def set_policy(self, pol: Policy) -> None:
         self.team_share_min_income.setValue(float(pol.team_share_min_income))
@@ -144,6 +151,10 @@ class PolicyForm(_Form):
         self.long_term_use_min_years.setValue(pol.long_term_use_min_years)
         self.contract_registration_days.setValue(int(pol["contract_registration_days"]))
         self.reward_payment_months.setValue(int(pol["reward_payment_months"]))
+        items = pol.values.get("due_diligence_items") or []
+        self._dd_keys = {str(i["zh"]): str(i["key"]) for i in items}
+        self.due_diligence_items.setPlainText("\n".join(
+            f"{i['zh']} | {i.get('en') or i['zh']}" for i in items))
 
     def values(self) -> dict[str, Any]:
         def pct(box: QDoubleSpinBox) -> str:
@@ -157,4 +168,15 @@ class PolicyForm(_Form):
             "long_term_use_min_years": self.long_term_use_min_years.value(),
             "contract_registration_days": self.contract_registration_days.value(),
             "reward_payment_months": self.reward_payment_months.value(),
+            "due_diligence_items": self.diligence_items(),
         }
+
+    def diligence_items(self) -> list[dict[str, str]]:
+        """One item per line, "中文 | English"; an item keeps its key while its Chinese name
+        stays the same (ticks stored under it remain), a new one is keyed by its name."""
+        out = []
+        for line in self.due_diligence_items.toPlainText().splitlines():
+            zh, _bar, en = (part.strip() for part in line.partition("|"))
+            if zh:
+                out.append({"key": self._dd_keys.get(zh, zh), "zh": zh, "en": en or zh})
+        return out
