@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import MilestoneKind, Region
@@ -24,7 +24,7 @@ from ttdesk.core.people import fields as check
 from ttdesk.core.people import lifecycle
 from ttdesk.core.rules.credit_code import region_of, validate_credit_code
 from ttdesk.core.rules.money import parse_money
-from ttdesk.db.models import Company, CompanyMilestone, Shareholding
+from ttdesk.db.models import Company, CompanyMilestone
 
 
 @dataclass
@@ -143,12 +143,3 @@ def add_milestone(ctx: AppContext, credit_code: str, kind: str, on: date,
             company.is_high_tech = True
         elif kind == MilestoneKind.ZJTX:
             company.is_zjtx = True
-
-
-def cap_table_total(session: Session, company_id: int) -> Decimal:
-    """Sum of the holders' percentages (R11: at most 100)."""
-    total = session.execute(
-        select(func.coalesce(func.sum(Shareholding.percentage), 0))
-        .where(Shareholding.company_id == company_id)
-    ).scalar_one()
-    return Decimal(total)

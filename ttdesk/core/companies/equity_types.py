@@ -85,6 +85,7 @@ class EquityEventRow:
     capital_after: Decimal | None
     receipt_id: int | None
     note: str | None
+    company: str = ""  # the company's name
 
 
 @dataclass(frozen=True)

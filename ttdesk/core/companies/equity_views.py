@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -85,13 +86,24 @@ def ownership_series(ctx: AppContext, credit_code: str) -> list[CapTable]:
         return series or [cap_table_in_session(s, company)]
 
 
+def event_row(e: EquityEvent, deal_no: str | None, credit_code: str,
+              company_name: str) -> EquityEventRow:
+    return EquityEventRow(e.id, credit_code, deal_no, e.kind, e.happened_on, e.amount,
+                          e.percentage, e.holder_name, e.counterparty_name, e.capital_after,
+                          e.receipt_id, e.note, company_name)
+
+
+def event_rows_where(s: Session, where: Any) -> list[EquityEventRow]:
+    """Equity events matching `where` (e.g. a company's, a deal's), oldest first."""
+    rows = s.execute(select(EquityEvent, Deal.deal_no, Company.credit_code, Company.name)
+                     .join(Company, Company.id == EquityEvent.company_id)
+                     .outerjoin(Deal, Deal.id == EquityEvent.deal_id).where(where)
+                     .order_by(EquityEvent.happened_on, EquityEvent.id)).all()
+    return [event_row(*r) for r in rows]
+
+
 def _event_rows(s: Session, company: Company) -> list[EquityEventRow]:
-    rows = s.execute(select(EquityEvent, Deal.deal_no).outerjoin(
-        Deal, Deal.id == EquityEvent.deal_id).where(EquityEvent.company_id == company.id)
-        .order_by(EquityEvent.happened_on, EquityEvent.id)).all()
-    return [EquityEventRow(e.id, company.credit_code, n, e.kind, e.happened_on, e.amount,
-                           e.percentage, e.holder_name, e.counterparty_name, e.capital_after,
-                           e.receipt_id, e.note) for e, n in rows]
+    return event_rows_where(s, EquityEvent.company_id == company.id)
 
 
 def equity_events(ctx: AppContext, credit_code: str) -> list[EquityEventRow]:
@@ -140,7 +152,7 @@ def ledger_data(s: Session, company_id: int | None
                             dict[int, Decimal]]:
     """Events, state-owned holdings and state capital after each event, by company, in
     three queries (all companies, or one)."""
-    ev_stmt = select(EquityEvent, Deal.deal_no, Company.credit_code).join(
+    ev_stmt = select(EquityEvent, Deal.deal_no, Company.credit_code, Company.name).join(
         Company, Company.id == EquityEvent.company_id).outerjoin(
         Deal, Deal.id == EquityEvent.deal_id).order_by(EquityEvent.happened_on, EquityEvent.id)
     sh_stmt = select(Shareholding).where(Shareholding.is_state_owned.is_(True)).order_by(
@@ -153,10 +165,8 @@ def ledger_data(s: Session, company_id: int | None
         sh_stmt = sh_stmt.where(Shareholding.company_id == company_id)
         pos_stmt = pos_stmt.where(EquityEvent.company_id == company_id)
     events: dict[int, list[EquityEventRow]] = {}
-    for e, deal_no, code in s.execute(ev_stmt).all():
-        events.setdefault(e.company_id, []).append(EquityEventRow(
-            e.id, code, deal_no, e.kind, e.happened_on, e.amount, e.percentage, e.holder_name,
-            e.counterparty_name, e.capital_after, e.receipt_id, e.note))
+    for e, deal_no, code, name in s.execute(ev_stmt).all():
+        events.setdefault(e.company_id, []).append(event_row(e, deal_no, code, name))
     state: dict[int, list[Shareholding]] = {}
     for h in s.execute(sh_stmt).scalars():
         state.setdefault(h.company_id, []).append(h)

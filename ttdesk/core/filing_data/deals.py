@@ -23,6 +23,7 @@ from ttdesk.core.companies import equity
 from ttdesk.core.deals import diligence
 from ttdesk.core.filing_data.cases import contributors as case_contributors
 from ttdesk.core.filing_data.common import Missing, header, js, pick
+from ttdesk.core.money.distribution_views import allocation_lines
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.credit_code import is_valid_credit_code
 from ttdesk.core.views.case_detail import detail_in_session as case_in_session
@@ -30,7 +31,6 @@ from ttdesk.core.views.parts import costs as cost_rows
 from ttdesk.core.views.parts import publicities
 from ttdesk.db.models import (
     Achievement,
-    Allocation,
     Company,
     Contribution,
     Cost,
@@ -110,18 +110,9 @@ class DealView:
         dists = list(self._session.execute(
             select(Distribution).where(Distribution.deal_id == self.deal.id)
             .order_by(Distribution.id)).scalars())
-        people: dict[int, list[dict[str, Any]]] = {d.id: [] for d in dists}
-        if dists:
-            for a, staff_no, name in self._session.execute(
-                select(Allocation, Person.staff_no, Person.name)
-                .join(Person, Person.id == Allocation.person_id)
-                .where(Allocation.distribution_id.in_(list(people))).order_by(Allocation.id)
-            ):
-                people[a.distribution_id].append(SimpleNamespace(
-                    staff_no=staff_no, name=name, contribution_pct=a.contribution_pct,
-                    amount=a.amount, taxable_amount=a.taxable_amount, equity_pct=a.equity_pct))
+        people = allocation_lines(self._session, [d.id for d in dists])
         return [SimpleNamespace(**{k: getattr(d, k) for k in DIST_FIELDS},
-                                allocations=people[d.id]) for d in dists]
+                                allocations=people.get(d.id, [])) for d in dists]
 
 
 DIST_FIELDS = ("id", "status", "gross_income", "deductible_costs", "net_income",

@@ -43,6 +43,8 @@ class DistributionIn:
 
 @dataclass(frozen=True)
 class AllocationLine:
+    """One person's part of a distribution: planned (no `id` yet) or recorded."""
+
     staff_no: str
     name: str
     contribution_pct: Decimal
@@ -51,6 +53,8 @@ class AllocationLine:
     equity_pct: Decimal | None
     adjustment_reason: str | None
     is_unit_head: bool
+    id: int | None = None
+    person_id: int | None = None
 
 
 @dataclass(frozen=True)

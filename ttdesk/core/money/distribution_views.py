@@ -24,6 +24,7 @@ from ttdesk.core.money.receipts import ReceiptRow, receipt_rows
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import late_payment_warnings, reward_deadline, team_share_floor
 from ttdesk.db.models import (
+    Allocation,
     Deal,
     Distribution,
     EquityEvent,
@@ -55,6 +56,20 @@ def load_distribution(s: Session, distribution_id: int, expected_version: int | 
         raise ConflictError("收益分配 / distribution", distribution_id,
                             f"(version {expected_version} → {dist.version})")
     return dist
+
+
+def allocation_lines(s: Session, distribution_ids: list[int]) -> dict[int, list[AllocationLine]]:
+    """The recorded allocations of the distributions, by distribution id, in entry order."""
+    out: dict[int, list[AllocationLine]] = {}
+    if not distribution_ids:
+        return out
+    for a, p in s.execute(select(Allocation, Person).join(Person, Person.id == Allocation.person_id)
+                          .where(Allocation.distribution_id.in_(distribution_ids))
+                          .order_by(Allocation.id)).all():
+        out.setdefault(a.distribution_id, []).append(AllocationLine(
+            p.staff_no, p.name, a.contribution_pct, a.amount, a.taxable_amount, a.equity_pct,
+            a.adjustment_reason, p.is_unit_head, a.id, a.person_id))
+    return out
 
 
 def receipt_ids_of(s: Session, distribution_id: int) -> list[int]:
@@ -89,12 +104,7 @@ def detail_in_session(s: Session, distribution_id: int, today: date) -> Distribu
     deal = s.get(Deal, dist.deal_id)
     assert deal is not None
     pol = policy.current(s)
-    people = {p.id: p for p in s.execute(select(Person).where(
-        Person.id.in_([a.person_id for a in dist.allocations]))).scalars()}
-    lines = [AllocationLine(people[a.person_id].staff_no, people[a.person_id].name,
-                            a.contribution_pct, a.amount, a.taxable_amount, a.equity_pct,
-                            a.adjustment_reason, people[a.person_id].is_unit_head)
-             for a in dist.allocations]
+    lines = allocation_lines(s, [dist.id]).get(dist.id, [])
     receipts = distribution_receipts(s, dist)
     floor = team_share_floor(pol, dist.is_equity, agreed_share(deal))
     paid = dist.payment_date or today

@@ -28,6 +28,7 @@ from ttdesk.core.rules import policy
 from ttdesk.core.rules.money import parse_money
 from ttdesk.core.rules.statemachine import DEAL_TAKES_RECEIPTS
 from ttdesk.db.models import (
+    Achievement,
     Cost,
     Deal,
     PaymentMilestone,
@@ -341,12 +342,22 @@ def reverse_cost(ctx: AppContext, cost_id: int, on: date, reason: str) -> int:
         return rev.id
 
 
+def cost_rows_where(s: Session, where: Any) -> list[CostRow]:
+    """Cost rows matching `where` (e.g. `Cost.deal_id == 7`), oldest first, with the deal and
+    case numbers they are booked on and the entry that reverses each."""
+    rows = s.execute(select(Cost, Deal.deal_no, Achievement.case_no)
+                     .outerjoin(Deal, Deal.id == Cost.deal_id)
+                     .outerjoin(Achievement, Achievement.id == Cost.achievement_id)
+                     .where(where).order_by(Cost.incurred_on, Cost.id)).all()
+    ids = [c.id for c, *_ in rows]
+    reversed_by = dict(s.execute(select(Cost.reverses_id, Cost.id).where(
+        Cost.reverses_id.in_(ids))).all()) if ids else {}
+    return [CostRow(c.id, deal_no, case_no, c.incurred_on, c.amount, c.category, c.deductible,
+                    c.reverses_id, reversed_by.get(c.id), c.note) for c, deal_no, case_no in rows]
+
+
 def cost_rows(s: Session, deal: Deal) -> list[CostRow]:
-    rows = list(s.execute(select(Cost).where(Cost.deal_id == deal.id)
-                          .order_by(Cost.incurred_on, Cost.id)).scalars())
-    reversed_by = {c.reverses_id: c.id for c in rows if c.reverses_id is not None}
-    return [CostRow(c.id, deal.deal_no, None, c.incurred_on, c.amount, c.category, c.deductible,
-                    c.reverses_id, reversed_by.get(c.id), c.note) for c in rows]
+    return cost_rows_where(s, Cost.deal_id == deal.id)
 
 
 def costs_of(ctx: AppContext, deal_no: str) -> list[CostRow]:

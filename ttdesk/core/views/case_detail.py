@@ -29,8 +29,8 @@ from ttdesk.codes import (
 )
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
+from ttdesk.core.money.receipts import CostRow
 from ttdesk.core.views.parts import (
-    CostRow,
     GrantRow,
     HistoryEvent,
     IPAssetRow,

@@ -14,17 +14,19 @@ from ttdesk.codes import (
     DealMode,
     DealStatus,
     DistributionStatus,
-    EquityEventKind,
     PricingMethod,
-    ReceiptKind,
     Region,
     ValuationApproach,
 )
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
+from ttdesk.core.companies.equity_types import EquityEventRow
+from ttdesk.core.companies.equity_views import event_rows_where
+from ttdesk.core.money.distribution_types import AllocationLine
+from ttdesk.core.money.distribution_views import allocation_lines
+from ttdesk.core.money.receipts import CostRow, ReceiptRow, receipt_rows
 from ttdesk.core.views.parts import (
     CaseRef,
-    CostRow,
     GrantRow,
     HistoryEvent,
     IPAssetRow,
@@ -40,16 +42,13 @@ from ttdesk.core.views.parts import (
 )
 from ttdesk.db.models import (
     Achievement,
-    Allocation,
     Company,
     Cost,
     Deal,
     Distribution,
     EquityEvent,
     IPAsset,
-    Person,
     Publicity,
-    Receipt,
     RightsGrant,
     Valuation,
 )
@@ -82,30 +81,6 @@ class ValuationRow:
 
 
 @dataclass(frozen=True)
-class ReceiptRow:
-    id: int
-    received_on: date
-    amount: Decimal
-    kind: ReceiptKind
-    invoice_no: str | None
-    sales_base: Decimal | None
-    reverses_id: int | None
-    note: str | None
-
-
-@dataclass(frozen=True)
-class AllocationRow:
-    id: int
-    person_id: int
-    staff_no: str
-    name: str
-    contribution_pct: Decimal
-    amount: Decimal
-    taxable_amount: Decimal
-    equity_pct: Decimal | None
-
-
-@dataclass(frozen=True)
 class DistributionRow:
     id: int
     status: DistributionStatus
@@ -121,18 +96,7 @@ class DistributionRow:
     approval_date: date | None
     approval_body: str | None
     payment_date: date | None
-    allocations: tuple[AllocationRow, ...]
-
-
-@dataclass(frozen=True)
-class EquityEventRow:
-    id: int
-    company: str
-    kind: EquityEventKind
-    happened_on: date
-    amount: Decimal | None
-    percentage: Decimal | None
-    note: str | None
+    allocations: tuple[AllocationLine, ...]
 
 
 @dataclass(frozen=True)
@@ -202,31 +166,10 @@ def _all(session: Session, model: Any, deal_id: int, *order: Any) -> list[Any]:
 
 def _distributions(session: Session, deal_id: int) -> tuple[list[DistributionRow], list[int]]:
     dists = _all(session, Distribution, deal_id)
-    allocations: dict[int, list[AllocationRow]] = {}
-    ids: list[int] = []
-    if dists:
-        found = session.execute(
-            select(Allocation, Person.staff_no, Person.name)
-            .join(Person, Person.id == Allocation.person_id)
-            .where(Allocation.distribution_id.in_([d.id for d in dists]))
-            .order_by(Allocation.id)
-        ).all()
-        for al, staff_no, name in found:
-            allocations.setdefault(al.distribution_id, []).append(
-                dto(AllocationRow, al, staff_no=staff_no, name=name))
-            ids.append(al.id)
+    allocations = allocation_lines(session, [d.id for d in dists])
+    ids = [a.id for lines in allocations.values() for a in lines if a.id is not None]
     rows = [dto(DistributionRow, d, allocations=tuple(allocations.get(d.id, ()))) for d in dists]
     return rows, ids
-
-
-def _equity_events(session: Session, deal_id: int) -> list[EquityEventRow]:
-    found = session.execute(
-        select(EquityEvent, Company.name)
-        .join(Company, Company.id == EquityEvent.company_id)
-        .where(EquityEvent.deal_id == deal_id)
-        .order_by(EquityEvent.happened_on, EquityEvent.id)
-    ).all()
-    return [dto(EquityEventRow, e, company=name) for e, name in found]
 
 
 def detail_in_session(session: Session, deal_no: str) -> DealDetail:
@@ -239,10 +182,10 @@ def detail_in_session(session: Session, deal_no: str) -> DealDetail:
     deal, company = found
     pubs = publicities(session, Publicity.deal_id, [deal.id])
     valuations = _all(session, Valuation, deal.id)
-    receipts = _all(session, Receipt, deal.id, Receipt.received_on)
+    receipts = receipt_rows(session, deal)
     deal_costs = costs(session, Cost.deal_id == deal.id)
     distributions, allocation_ids = _distributions(session, deal.id)
-    equity = _equity_events(session, deal.id)
+    equity = event_rows_where(session, EquityEvent.deal_id == deal.id)
     grant = grants(session, RightsGrant.id == deal.rights_grant_id) if deal.rights_grant_id else []
     asset_ids = select(deal_ip_asset.c.ip_asset_id).where(deal_ip_asset.c.deal_id == deal.id)
     events = history(session, {
@@ -264,7 +207,7 @@ def detail_in_session(session: Session, deal_no: str) -> DealDetail:
         rights_grant=grant[0] if grant else None,
         valuations=tuple(dto(ValuationRow, v) for v in valuations),
         publicities=tuple(pubs.get(deal.id, ())),
-        receipts=tuple(dto(ReceiptRow, r) for r in receipts),
+        receipts=tuple(receipts),
         costs=tuple(deal_costs),
         distributions=tuple(distributions),
         equity_events=tuple(equity),

@@ -17,7 +17,6 @@ from ttdesk.codes import (
     AchievementKind,
     AchievementStatus,
     AuditAction,
-    CostCategory,
     DayKind,
     GrantForm,
     GrantStatus,
@@ -26,7 +25,8 @@ from ttdesk.codes import (
     PublicityResult,
     PublicitySubject,
 )
-from ttdesk.db.models import AuditEvent, Cost, IPAsset, Objection, Person, Publicity, RightsGrant
+from ttdesk.core.money.receipts import CostRow, cost_rows_where
+from ttdesk.db.models import AuditEvent, IPAsset, Objection, Person, Publicity, RightsGrant
 
 R = TypeVar("R")
 
@@ -85,17 +85,6 @@ class IPAssetRow:
     grant_date: date | None
     status: IPStatus
     owners: str | None
-
-
-@dataclass(frozen=True)
-class CostRow:
-    id: int
-    incurred_on: date
-    amount: Decimal
-    category: CostCategory
-    deductible: bool
-    note: str | None
-    reverses_id: int | None  # a reversing entry undoes that cost
 
 
 @dataclass(frozen=True)
@@ -173,8 +162,8 @@ def ip_assets(session: Session, where: Any) -> list[IPAssetRow]:
 
 
 def costs(session: Session, where: Any) -> list[CostRow]:
-    found = session.execute(select(Cost).where(where).order_by(Cost.incurred_on, Cost.id))
-    return [dto(CostRow, c) for c in found.scalars()]
+    """Cost rows matching `where` (money's one cost row)."""
+    return cost_rows_where(session, where)
 
 
 def grants(session: Session, where: Any) -> list[GrantRow]:
