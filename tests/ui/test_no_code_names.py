@@ -37,11 +37,14 @@ from ttdesk.ui.case.case_page import CasePage
 from ttdesk.ui.companies.company_page import CompanyPage
 from ttdesk.ui.deals.money_panel import DealMoneyPanel
 from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import reads_running
 
 
 def pump(ms: int = 300) -> None:
+    """Let Qt paint for `ms`, and longer while a page read (on a worker) has not painted."""
     end = time.monotonic() + ms / 1000
-    while time.monotonic() < end:
+    give_up = end + 20
+    while time.monotonic() < end or (reads_running() and time.monotonic() < give_up):
         QApplication.processEvents()
         time.sleep(0.01)
 
@@ -176,6 +179,7 @@ def test_company_pages(qtbot: QtBot, demo_ctx: AppContext) -> None:
         page.resize(1200, 800)
         page.show()
         pump(100)
+        assert page.page is not None, "the company page was not painted"
         texts += walk(page, f"company {company_id}")
         for name, button in COMPANY_DIALOGS.items():
             if page.buttons[button].isEnabled():
