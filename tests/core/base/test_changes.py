@@ -127,3 +127,17 @@ def test_changes_are_per_thread(world) -> None:
         worker.join()
     assert K.ACHIEVEMENTS in seen[0].kinds
     assert not rec.changes  # the GUI thread's recording sees only its own units of work
+
+
+def test_a_restore_reports_everything_and_a_refused_one_nothing(ctx, tmp_path) -> None:
+    from ttdesk.core.records.backup import backup, restore
+
+    copy = backup(ctx, tmp_path / "copy.db")
+    url = ctx.db.url
+    ctx.db.dispose()
+    with ctx.recording() as rec:
+        restore(url, copy, aside_dir=tmp_path / "aside")
+    assert rec.changes.kinds == {K.ALL}
+    with ctx.recording() as refused, pytest.raises(TTDeskError):
+        restore(url, tmp_path / "missing.db", aside_dir=tmp_path / "aside")
+    assert not refused.changes
