@@ -38,20 +38,25 @@ def command_modules() -> tuple[ModuleType, ...]:
     Imported here, not at the top, because they import this module's helpers."""
     from ttdesk.cli import (
         cmd_backup,
+        cmd_case,
         cmd_check,
         cmd_db,
+        cmd_deal,
         cmd_demo,
         cmd_diligence,
         cmd_exchange,
+        cmd_files,
         cmd_filing,
         cmd_income,
         cmd_ledger,
+        cmd_master,
         cmd_money,
         cmd_query,
     )
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_money,
-            cmd_income, cmd_filing, cmd_ledger, cmd_diligence)
+            cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case, cmd_deal,
+            cmd_files)
 
 
 def build_parser() -> argparse.ArgumentParser:

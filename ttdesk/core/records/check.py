@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from ttdesk.codes import AchievementStatus as A
 from ttdesk.codes import DayKind
 from ttdesk.codes import DealStatus as D
+from ttdesk.core.activity import attachments
 from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, RuleViolation
@@ -367,6 +368,7 @@ STEPS: list[tuple[str, Step]] = [
     ("R12 dates across steps", lambda s, _: _step_dates(s)),
     ("R5 publicity ends", lambda s, _: _publicity_ends(s)),
     ("R8 credit codes", lambda s, _: _companies(s)),
+    ("attachment files", lambda s, _: attachments.check_findings(s)),
     *MONEY_STEPS,
 ]
 

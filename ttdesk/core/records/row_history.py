@@ -31,7 +31,9 @@ from ttdesk.core.rules.checks import P
 from ttdesk.db.models import AuditEvent, Base
 
 RULE = "HISTORY"
-NOT_COMPARED = frozenset({"created_at", "updated_at"})  # stamps, not recorded in events
+# stamps, not recorded in events; search keys, derived from the recorded name and keys
+NOT_COMPARED = frozenset({"created_at", "updated_at", "search_key"})
+_ABSENT = object()  # a column added by a later migration: not in the older events
 _REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no", "serial_no")
 _FETCH = 5000
 MAX_FINDINGS = 500  # a wholesale rewrite is reported by its first rows, not a million lines
@@ -193,8 +195,8 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
         return [P(RULE, "记录已被删除，但审计记录中没有删除事件",
                   "row deleted without an audit event", None, where)]
     if recorded is not None:
-        was = tuple(recorded.get(n) for n in names)
-        if was == found:
+        was = tuple(recorded.get(n, _ABSENT) for n in names)
+        if all(old is _ABSENT or old == now for old, now in zip(was, found, strict=True)):
             return []
     where = f"{name} {_ref(dict(zip(names, found, strict=True)), key)} (id {key})"
     if recorded is None:
@@ -205,7 +207,7 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
                   "row has no audit event (inserted outside TT Desk)", None, where)]
     out = []
     for col, old, now in zip(names, was, found, strict=True):
-        if not _same(old, now):
+        if old is not _ABSENT and not _same(old, now):
             out.append(P(RULE, f"与审计记录不符：记录值 {_text(old)}，实际值 {_text(now)}",
                          f"differs from its audit history: recorded {_text(old)}, "
                          f"found {_text(now)}", col, where))

@@ -1,0 +1,1 @@
+"""What happens around a record besides its fields: attachments and dated notes."""
