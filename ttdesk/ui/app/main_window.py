@@ -48,6 +48,7 @@ NAV_PAGES: tuple[tuple[str, str], ...] = (
     ("income", QT_TRANSLATE_NOOP("MainWindow", "收益")),
     ("deadlines", QT_TRANSLATE_NOOP("MainWindow", "待办")),
     ("filings", QT_TRANSLATE_NOOP("MainWindow", "文件")),
+    ("masterdata", QT_TRANSLATE_NOOP("MainWindow", "基础数据")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "设置")),
 )
 NAV_KEYS = [key for key, _label in NAV_PAGES]
@@ -184,6 +185,10 @@ class MainWindow(DataActions, QMainWindow):
             from ttdesk.ui.filings.archive_page import ArchivePage
 
             return ArchivePage(ctx, bus)
+        if key == "masterdata":
+            from ttdesk.ui.masterdata.page import MasterDataPage
+
+            return MasterDataPage(ctx, bus)
         raise KeyError(key)
 
     def _build_list(self, key: str) -> QWidget:

@@ -45,7 +45,8 @@ def tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One input of an action dialog. `kind`: text, multiline, date, bool, enum, pairs."""
+    """One input of an action dialog. `kind`: text, multiline, date, bool, enum, pairs, or
+    person / company / department (a type-to-search picker with 新建…)."""
 
     name: str
     text: str
@@ -119,6 +120,10 @@ def _input(ctx: AppContext, f: FieldSpec) -> QWidget:
         combo = pairs_combo(f.pairs(ctx), blank=f.blank)
         combo.setEditable(False)
         return combo
+    if f.kind in ("person", "company", "department"):
+        from ttdesk.ui.masterdata.picker import EntityPicker
+
+        return EntityPicker(ctx, f.kind)
     return QLineEdit()
 
 

@@ -13,7 +13,6 @@ from ttdesk.core.base.labels import pick
 from ttdesk.core.deals import deals, diligence
 from ttdesk.core.rules.statemachine import DEAL_BEFORE_APPROVAL
 from ttdesk.core.views.case_detail import CaseDetail
-from ttdesk.core.views.choices import find_companies
 from ttdesk.core.views.deal_detail import DealDetail
 from ttdesk.core.views.stepper import deal_targets, suggested_approval_body
 from ttdesk.ui.case.actions import (
@@ -341,10 +340,6 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
 )
 
 
-def _companies(ctx: Any) -> list[tuple[str, str]]:
-    return [(code, f"{name}（{code}）") for code, name in find_companies(ctx, "", limit=500)]
-
-
 def _create(ctx: Any, c: CaseDetail, v: dict[str, Any]) -> str:
     return deals.create(
         ctx,
@@ -370,13 +365,7 @@ NEW_DEAL = ActionSpec(
             "title", QT_TRANSLATE_NOOP("CaseActions", "项目名称"), default=lambda ctx, c: c.title
         ),
         FieldSpec("mode", QT_TRANSLATE_NOOP("CaseActions", "转化方式"), "enum", enum=DealMode),
-        FieldSpec(
-            "counterparty",
-            QT_TRANSLATE_NOOP("CaseActions", "受让方/合作方"),
-            "pairs",
-            pairs=_companies,
-            blank=True,
-        ),
+        FieldSpec("counterparty", QT_TRANSLATE_NOOP("CaseActions", "受让方/合作方"), "company"),
         FieldSpec(
             "pricing_method",
             QT_TRANSLATE_NOOP("CaseActions", "定价方式"),

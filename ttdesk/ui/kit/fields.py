@@ -116,6 +116,9 @@ def widget_value(w: QWidget) -> object:
         return w.value()
     if isinstance(w, QComboBox):
         return w.currentData()
+    key = getattr(w, "key", None)
+    if callable(key):  # a picker (ui.masterdata.picker): its chosen record's key
+        return key()
     raise TypeError(f"no value for {type(w).__name__}")
 
 
