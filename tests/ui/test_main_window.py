@@ -40,16 +40,16 @@ def window(qtbot: QtBot, ctx: AppContext, ui_settings: UiSettings) -> MainWindow
     return make_window(qtbot, ctx, ui_settings)
 
 
-def test_window_shows_eight_areas(window: MainWindow) -> None:
+def test_window_shows_nine_areas(window: MainWindow) -> None:
     assert window.windowTitle() == WINDOW_TITLE
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["工作台", "成果", "交易", "企业", "收益", "待办", "文件", "设置"]
-    assert window.pages.count() == len(NAV_PAGES) == 8
+    assert labels == ["工作台", "成果", "交易", "企业", "收益", "待办", "文件", "基础数据", "设置"]
+    assert window.pages.count() == len(NAV_PAGES) == 9
     assert window.pages.currentIndex() == 0
 
 
 def test_clicking_an_entry_switches_the_page(qtbot: QtBot, window: MainWindow) -> None:
-    for row in (3, 7, 0, 1, 2, 4, 5, 6):
+    for row in (3, 7, 8, 0, 1, 2, 4, 5, 6):
         item = window.nav.item(row)
         rect = window.nav.visualItemRect(item)
         qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
