@@ -50,6 +50,9 @@ def _code_values() -> frozenset[str]:
 
 
 CODE_VALUES = _code_values()
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# An English word inside Chinese text ("冲销 / reversal: …"); units and names are not lowercase.
+_ENGLISH = re.compile(r"(?<![\w./\\:@#-])[a-z]{3,}(?![\w/\\@-])")
 
 
 def code_names(text: str) -> list[str]:
@@ -58,6 +61,8 @@ def code_names(text: str) -> list[str]:
     found = [m.group(0) for m in _SNAKE.finditer(plain)]
     found += [w for w in _WORD.findall(plain) if w in CODE_VALUES]
     found += [m.group(0) for m in _LITERALS.finditer(plain)]
+    if _CJK.search(plain):
+        found += [w for w in _ENGLISH.findall(plain) if w not in found]
     return found
 
 

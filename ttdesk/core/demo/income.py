@@ -253,7 +253,7 @@ def _booking_error(g: Gen, plan: DealPlan, r: Receipt) -> None:
         return
     g.cover.mark("receipt:reversal")
     dup = _book(g, plan, twice, note="重复入账")
-    _book(g, plan, undo, reverses=dup, note=f"冲销 / reversal: 重复入账（收款 #{dup}）")
+    _book(g, plan, undo, reverses=dup, note=f"重复入账（收款 #{dup}）")
 
 
 def emit_income(g: Gen, plan: DealPlan) -> None:
@@ -279,7 +279,7 @@ def emit_income(g: Gen, plan: DealPlan) -> None:
             g.store.add("cost", {
                 "achievement_id": None, "deal_id": plan.id, "incurred_on": on,
                 "amount": yuan(fen), "category": cat, "deductible": deductible,
-                "note": f"冲销 / reversal: 发票作废（费用 #{cid}）", "reverses_id": cid,
+                "note": f"发票作废（费用 #{cid}）", "reverses_id": cid,
                 "_at": stamp(min(on, g.today), plan.id)})
             g.store.add("cost", {
                 "achievement_id": None, "deal_id": plan.id, "incurred_on": on,

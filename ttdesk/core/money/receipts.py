@@ -253,7 +253,7 @@ def reverse_receipt(ctx: AppContext, receipt_id: int, on: date, reason: str) -> 
         rev = Receipt(deal_id=row.deal_id, received_on=on, amount=row.amount, kind=row.kind,
                       invoice_no=row.invoice_no, sales_base=row.sales_base,
                       milestone_id=row.milestone_id, royalty_report_id=row.royalty_report_id,
-                      reverses_id=row.id, note=f"冲销 / reversal: {reason.strip()}")
+                      reverses_id=row.id, note=reason.strip())
         s.add(rev)
         s.flush()
         return rev.id
@@ -336,7 +336,7 @@ def reverse_cost(ctx: AppContext, cost_id: int, on: date, reason: str) -> int:
         row = _editable_cost(s, cost_id)
         rev = Cost(deal_id=row.deal_id, achievement_id=row.achievement_id, incurred_on=on,
                    amount=row.amount, category=row.category, deductible=row.deductible,
-                   reverses_id=row.id, note=f"冲销 / reversal: {reason.strip()}")
+                   reverses_id=row.id, note=reason.strip())
         s.add(rev)
         s.flush()
         return rev.id
