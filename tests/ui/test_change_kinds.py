@@ -144,3 +144,24 @@ def test_no_widget_announces_by_hand() -> None:
     offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
                  if p.name != "ops.py" and ".announce(" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_a_money_panel_reloads_for_its_own_deal_only(qtbot: QtBot, ctx: AppContext) -> None:
+    from core.money.conftest import signed_licence
+
+    from ttdesk.core.money import receipts
+    from ttdesk.ui.deals.money_panel import DealMoneyPanel
+
+    ctx.today = lambda: date(2026, 11, 20)
+    one, other = signed_licence(ctx).deal, signed_licence(ctx).deal
+    bus = DataBus()
+    panels = [DealMoneyPanel(ctx, bus, d.deal_no) for d in (one, other)]
+    for panel in panels:
+        qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: all(p.page is not None for p in panels))
+    shown = [p.page for p in panels]
+    write_op(ctx, bus, receipts.add_receipt, ctx,
+             receipts.ReceiptIn(one.deal_no, date(2026, 4, 1), "1000.00"))
+    assert reading(panels[0]) and not reading(panels[1])
+    qtbot.waitUntil(lambda: panels[0].receipts.rowCount() == 1)
+    assert panels[1].page is shown[1] and panels[1].receipts.rowCount() == 0

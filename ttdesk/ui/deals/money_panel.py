@@ -207,8 +207,11 @@ class DealMoneyPanel(QWidget):
         return words.get(status, status)
 
     # ---- loading ----------------------------------------------------------------------------
-    def _on_changed(self, kind: str, _record: int) -> None:
-        if kind in (MONEY, DEALS, ALL):
+    def _on_changed(self, kind: str, record: int) -> None:
+        """Reload for a change of this deal's money or terms (the core names the deal; 0:
+        several or unknown), not for another deal's."""
+        if kind == ALL or (kind in (MONEY, DEALS)
+                           and (record == 0 or self.deal is None or record == self.deal.id)):
             self.reload()
 
     def reload(self) -> None:
