@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.screen_text import code_names, offenders, walk, widget_texts
@@ -202,5 +202,51 @@ def test_main_window_dialogs(qtbot: QtBot, demo_ctx: AppContext,
     dialog = FirstStartDialog(demo_ctx, win)
     dialog.show()
     texts += _read_and_close(dialog, "first start")
+    bad = offenders(texts)
+    assert not bad, "\n".join(bad)
+
+
+def _refusal_texts(page: QWidget, where: str) -> list[tuple[str, str]]:
+    """Open every enabled action that asks for input, empty its text inputs and press OK:
+    the refusal it shows (or nothing, if the action went through) is read."""
+    texts = []
+    for bar in page.findChildren(ActionBar):
+        if not bar.isVisible():
+            continue
+        for spec in bar.specs:
+            if not spec.fields or not bar.buttons[spec.key].isEnabled():
+                continue
+            dialog = bar.trigger(spec.key)
+            if dialog is None:
+                continue
+            for edit in dialog.findChildren(QLineEdit):
+                edit.clear()
+            for text in dialog.findChildren(QPlainTextEdit):
+                text.clear()
+            dialog.submit()
+            pump(20)
+            if dialog.isVisible():
+                texts += walk(dialog, f"{where} refusal {spec.key}")
+                dialog.reject()
+    return texts
+
+
+def test_refusals_in_action_dialogs(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    texts = []
+    bus = DataBus()
+    for case_no in _cases_to_walk(demo_ctx)[::2]:
+        page = CasePage(demo_ctx, bus, case_no)
+        qtbot.addWidget(page)
+        page.resize(1200, 800)
+        page.show()
+        pump(50)
+        texts += _refusal_texts(page, case_no)
+        for key in ("grant", "deals"):
+            page.show_tab(key)
+            pump(50)
+            texts += _refusal_texts(page.tab(key), f"{case_no}/{key}")
+        page.hide()
+        page.deleteLater()
+    assert any("[" in t for _w, t in texts), "no refusal was shown"
     bad = offenders(texts)
     assert not bad, "\n".join(bad)
