@@ -16,6 +16,7 @@ from ttdesk import __main__ as entry
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.office import institution
 from ttdesk.core.office.institution import InstitutionProfile
+from ttdesk.core.office.setup import open_context
 from ttdesk.core.views import DeadlineFilter, DeadlineState, count_deadlines
 from ttdesk.ui.app.first_start import FirstStartDialog
 from ttdesk.ui.app.i18n import install_translators, translations_dir
@@ -74,20 +75,31 @@ def test_first_start_refusal_shows_next_to_the_field_and_writes_nothing(
     assert dialog.profile_form.errors["name"].isVisible()
 
 
-def test_first_start_runs_once_then_offers_demo(qtbot: QtBot, ctx: AppContext,
-                                                ui_settings: UiSettings,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_start_belongs_to_the_database(qtbot: QtBot, ctx: AppContext,
+                                             ui_settings: UiSettings, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(FirstStartDialog, "exec", lambda self: shown.append("dialog") or 0)
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a: shown.append("demo") or QMessageBox.StandardButton.No)
+    ui_settings.first_start_done = True  # an old settings file must not skip a new database
     win = MainWindow(ctx, settings=ui_settings)
     qtbot.addWidget(win)
     win.first_start()
-    assert shown == ["dialog", "demo"] and ui_settings.first_start_done
+    assert shown == ["dialog", "demo"]
+    institution.save_profile(ctx, institution.InstitutionProfile(name="某大学"))
     shown.clear()
     win.first_start()
-    assert shown == ["demo"]  # the database is still empty; no second walk-through
+    assert shown == ["demo"]  # this database has its profile: no second walk-through
+    other = open_context(f"sqlite:///{tmp_path / 'second.db'}", migrate_backup=False)
+    try:
+        win2 = MainWindow(other, settings=ui_settings)
+        qtbot.addWidget(win2)
+        shown.clear()
+        win2.first_start()
+        assert shown == ["dialog", "demo"]  # a second, new database gets it too
+    finally:
+        other.db.dispose()
 
 
 def test_settings_page_saves_profile_policy_calendar_and_language(

@@ -119,11 +119,12 @@ class DataActions:
         """Institution profile + policy on the very first start, then the demo-data offer."""
         from ttdesk.core.office.institution import get_profile
 
-        if not self.settings.first_start_done and get_profile(self._ctx) is None:
+        # The database decides, not the user's settings: every database without an
+        # institution profile gets the walk-through (a second database is not skipped).
+        if get_profile(self._ctx) is None:
             from ttdesk.ui.app.first_start import FirstStartDialog
 
             FirstStartDialog(self._ctx, self).exec()
-        self.settings.first_start_done = True
         self.offer_demo_data()
 
     def offer_demo_data(self) -> Operation | None:
