@@ -62,7 +62,7 @@ def find_departments(ctx: AppContext, text: str, limit: int = 20) -> list[Choice
     with ctx.read() as s:
         stmt = (select(Department.code, Department.name)
                 .where(Department.is_active.is_(True),
-                       matches(Department.search_key, text, Department.name, Department.code))
+                       matches(Department.search_key, text))
                 .order_by(Department.code).limit(limit))
         return [(c, n) for c, n in s.execute(stmt)]
 
@@ -88,7 +88,7 @@ def find_people(ctx: AppContext, text: str, limit: int = 20) -> list[PersonChoic
             select(Person.staff_no, Person.name, Department.name)
             .outerjoin(Department, Department.id == Person.department_id)
             .where(Person.is_active.is_(True),
-                   matches(Person.search_key, text, Person.name, Person.staff_no))
+                   matches(Person.search_key, text))
             .order_by(exact, Person.staff_no).limit(limit))
         return [PersonChoice(*row) for row in found]
 
@@ -109,6 +109,6 @@ def find_companies(ctx: AppContext, text: str, limit: int = 20) -> list[Choice]:
     with ctx.read() as s:
         stmt = (select(Company.credit_code, Company.name)
                 .where(Company.is_active.is_(True),
-                       matches(Company.search_key, text, Company.name, Company.credit_code))
+                       matches(Company.search_key, text))
                 .order_by(Company.name).limit(limit))
         return [(c, n) for c, n in s.execute(stmt)]

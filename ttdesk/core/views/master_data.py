@@ -67,7 +67,7 @@ def departments(ctx: AppContext, search: str = "", *, include_inactive: bool = F
               .where(Person.is_active.is_(True)).group_by(Person.department_id).subquery())
     stmt = (select(Department, func.coalesce(people.c.n, 0))
             .outerjoin(people, people.c.department_id == Department.id)
-            .where(matches(Department.search_key, search, Department.name, Department.code))
+            .where(matches(Department.search_key, search))
             .order_by(Department.is_active.desc(), Department.code).limit(limit))
     if not include_inactive:
         stmt = stmt.where(Department.is_active.is_(True))
@@ -80,7 +80,7 @@ def people(ctx: AppContext, search: str = "", *, department: str | None = None,
            include_inactive: bool = False, limit: int = 500) -> list[PersonRow]:
     stmt = (select(Person, Department.name)
             .outerjoin(Department, Department.id == Person.department_id)
-            .where(matches(Person.search_key, search, Person.name, Person.staff_no))
+            .where(matches(Person.search_key, search))
             .order_by(Person.is_active.desc(), Person.staff_no).limit(limit))
     if department:
         stmt = stmt.where((Department.code == department) | (Department.name == department))
@@ -95,7 +95,7 @@ def people(ctx: AppContext, search: str = "", *, department: str | None = None,
 def companies(ctx: AppContext, search: str = "", *, include_inactive: bool = False,
               limit: int = 500) -> list[CompanyRow]:
     stmt = (select(Company)
-            .where(matches(Company.search_key, search, Company.name, Company.credit_code))
+            .where(matches(Company.search_key, search))
             .order_by(Company.is_active.desc(), Company.name).limit(limit))
     if not include_inactive:
         stmt = stmt.where(Company.is_active.is_(True))

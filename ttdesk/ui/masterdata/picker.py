@@ -82,8 +82,9 @@ class EntityPicker(QWidget):
         self._found = FINDERS[self.kind](self.ctx, text) if text.strip() else []
         lines = [t for _k, t in self._found] + [self.new_text]
         self.model.setStringList(lines)
-        if self.edit.hasFocus() or self.isVisible():
-            self.completer.complete()
+        popup = self.completer.popup()
+        if (self.edit.hasFocus() or self.isVisible()) and not popup.isVisible():
+            self.completer.complete()  # once; an open popup follows its model by itself
         return lines
 
     def choose(self, line: str) -> None:
