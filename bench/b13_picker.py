@@ -29,15 +29,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import func, insert, select  # noqa: E402
+from sqlalchemy import func, insert, select
 
-from ttdesk.core.base.context import AppContext  # noqa: E402
-from ttdesk.core.base.search_key import search_key  # noqa: E402
-from ttdesk.core.demo import vocab  # noqa: E402
-from ttdesk.core.office.setup import open_context  # noqa: E402
-from ttdesk.core.rules.credit_code import make_credit_code  # noqa: E402
-from ttdesk.core.views import choices  # noqa: E402
-from ttdesk.db.models import Company, Person  # noqa: E402
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.search_key import search_key
+from ttdesk.core.demo import vocab
+from ttdesk.core.office.setup import open_context
+from ttdesk.core.rules.credit_code import make_credit_code
+from ttdesk.core.views import choices
+from ttdesk.db.models import Company, Person
 
 PEOPLE, COMPANIES = 25_000, 3_000
 TYPED = {
