@@ -20,8 +20,7 @@ from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.rules.statemachine import (
     ACHIEVEMENT,
     CASE_FOLLOWS_DEALS,
-    DEAL_IN_PROGRESS,
-    DEAL_SIGNED_OR_LATER,
+    stage_from_deals,
 )
 from ttdesk.db.models import Achievement, Deal, deal_achievement
 
@@ -33,15 +32,8 @@ def followed_status(current: A, deal_statuses: Iterable[D]) -> A | None:
     statuses = list(deal_statuses)
     if current not in FOLLOWING or not statuses:
         return None
-    pending = any(st in DEAL_IN_PROGRESS for st in statuses)
-    signed = any(st in DEAL_SIGNED_OR_LATER for st in statuses)
-    if signed and not pending:
-        goal = A.CONVERTED
-    elif pending or signed:
-        goal = A.CONVERTING
-    elif all(st == D.TERMINATED for st in statuses) and current == A.CONVERTING:
-        goal = A.MARKETING
-    else:
+    goal = stage_from_deals(statuses)
+    if goal == A.MARKETING and current != A.CONVERTING:
         return None
     return None if goal == current else goal
 

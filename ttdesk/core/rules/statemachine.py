@@ -6,7 +6,7 @@ which call `require_transition` first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
 from ttdesk.codes import (
@@ -152,6 +152,23 @@ def require_transition(table: Table, current: StrEnum, target: StrEnum,
         field="status",
         where=where,
     )
+
+
+def stage_from_deals(deal_statuses: Iterable[StrEnum]) -> A | None:
+    """Where its deals put a case (domain.md §6), the one rule for the app, the filings and
+    the ledger import: converted once a deal is signed and none is still in progress;
+    converting while one is in progress (or signed beside one in progress); marketing when
+    every deal was terminated; None without deals."""
+    statuses = list(deal_statuses)
+    if not statuses:
+        return None
+    pending = any(st in DEAL_IN_PROGRESS for st in statuses)
+    signed = any(st in DEAL_SIGNED_OR_LATER for st in statuses)
+    if signed and not pending:
+        return A.CONVERTED
+    if pending or signed:
+        return A.CONVERTING
+    return A.MARKETING
 
 
 def at_or_after(order: list, current: StrEnum, stage: StrEnum) -> bool:
