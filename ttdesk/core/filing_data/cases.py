@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import DealMode, DealStatus
+from ttdesk.codes import AchievementStatus, DealMode
 from ttdesk.core.filing_data.common import Missing, header, js, pick
 from ttdesk.core.money import income
-from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
+from ttdesk.core.rules.statemachine import stage_from_deals
 from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
 from ttdesk.db.models import (
     Company,
@@ -171,11 +171,12 @@ def _equity(session: Session, case: CaseDetail) -> tuple[list[dict[str, Any]], l
 
 
 def conversion_status(case: CaseDetail) -> str:
-    """已转化 when a deal is signed or later, 转化中 while one is under way, else 未转化."""
-    live = [d for d in case.deals if d.status != DealStatus.TERMINATED]
-    if any(d.status in DEAL_SIGNED_OR_LATER for d in live):
+    """已转化 once a deal is signed and none is still under way, 转化中 while one is, else 未转化
+    (the case stage of `stage_from_deals`)."""
+    stage = stage_from_deals(d.status for d in case.deals)
+    if stage == AchievementStatus.CONVERTED:
         return "converted"
-    return "converting" if live else "not_converted"
+    return "converting" if stage == AchievementStatus.CONVERTING else "not_converted"
 
 
 def f05(session: Session, case_no: str) -> dict[str, Any]:

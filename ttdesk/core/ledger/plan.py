@@ -22,7 +22,7 @@ from ttdesk.core.ledger.records import Cells, enum_field
 from ttdesk.core.rules.checks import dates_in_order, shares_problems
 from ttdesk.core.rules.credit_code import validate_credit_code
 from ttdesk.core.rules.money import largest_remainder
-from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
+from ttdesk.core.rules.statemachine import stage_from_deals
 
 HUNDRED = Decimal("100.00")
 _LEAD, _MEMBER = E.ContributorRole.LEAD, E.ContributorRole.MEMBER
@@ -336,11 +336,15 @@ def implied_deal_status(d: DealOut) -> E.DealStatus:
 
 
 def implied_case_status(deals: list[DealOut]) -> E.AchievementStatus:
-    statuses = [implied_deal_status(d) for d in deals]
-    if any(s in DEAL_SIGNED_OR_LATER for s in statuses):
-        return E.AchievementStatus.CONVERTED
-    if any(s != E.DealStatus.TERMINATED for s in statuses):
-        return E.AchievementStatus.CONVERTING
+    return case_status_for([implied_deal_status(d) for d in deals])
+
+
+def case_status_for(statuses: list[E.DealStatus]) -> E.AchievementStatus:
+    """An imported case's status from its deals' (`stage_from_deals`, the app's rule); a case
+    without a deal, or with terminated deals only, stays disclosed."""
+    stage = stage_from_deals(statuses)
+    if stage in (E.AchievementStatus.CONVERTED, E.AchievementStatus.CONVERTING):
+        return stage
     return E.AchievementStatus.DISCLOSED
 
 
