@@ -62,4 +62,9 @@ def test_an_insert_shows_coded_values_by_their_label() -> None:
 
 def test_lines_name_the_record_kind() -> None:
     rows = lines([event("receipt", AuditAction.DELETE, {"before": {"amount": "10.00"}})])
-    assert (rows[0].action, rows[0].what, rows[0].changes) == ("删除", "收款", "金额（元）: 10.00")
+    assert (rows[0].action, rows[0].what, rows[0].changes) == ("删除", "收款", "金额（元）: ¥10.00")
+
+
+def test_money_shows_as_money() -> None:
+    e = event("deal", AuditAction.UPDATE, {"price": {"before": "161000.00", "after": "1200"}})
+    assert describe_changes(e) == "金额（元）: ¥161,000.00 → ¥1,200.00"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from sqlalchemy import select
@@ -27,9 +28,11 @@ from ttdesk.core.base.labels import (
     pick,
     yes_no,
 )
+from ttdesk.core.rules.money import format_money
 from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
 from ttdesk.core.views.parts import HistoryEvent, history
 from ttdesk.db.models import Base, Valuation
+from ttdesk.db.types import Money
 
 _ACTIONS = {"insert": ("新增", "added"), "update": ("修改", "changed"),
             "delete": ("删除", "deleted")}
@@ -53,6 +56,9 @@ def _coded_columns() -> dict[tuple[str, str], type[StrEnum]]:
 
 
 _CODED = _coded_columns()
+# Money columns show as money ("¥161,000.00"), not as the stored decimal string.
+_MONEY = frozenset((m.local_table.name, c.name) for m in Base.registry.mappers
+                   for c in m.local_table.columns if isinstance(c.type, Money))
 
 
 @dataclass(frozen=True)
@@ -99,11 +105,16 @@ def _with_deal_events(s: Session, c: CaseDetail) -> list[HistoryEvent]:
 
 
 def _value(v: object, enum: type[StrEnum] | None = None, lang: str = "zh",
-           key: str = "") -> str:
-    """A stored value in words: codes by their label, yes/no, lists joined, a dict item by
-    item with its labels; long text cut short."""
+           key: str = "", money: bool = False) -> str:
+    """A stored value in words: codes by their label, money as money, yes/no, lists joined,
+    a dict item by item with its labels; long text cut short."""
     if v is None or v == "":
         return "—"
+    if money:
+        try:
+            return format_money(Decimal(str(v)))
+        except ArithmeticError:
+            pass
     if enum is not None:
         try:
             return label(enum(v), lang)
@@ -134,20 +145,21 @@ def describe_changes(e: HistoryEvent, lang: str = "zh") -> str:
             if key in _SKIP or not isinstance(ch, dict):
                 continue
             enum = _CODED.get((e.entity, key))
+            money = (e.entity, key) in _MONEY
             if "added" in ch:
                 parts.append(f"{field_label(key, lang)}: +{_ids(ch['added'])} "
                              f"−{_ids(ch['removed'])}")
             else:
                 parts.append(f"{field_label(key, lang)}: "
-                             f"{_value(ch.get('before'), enum, lang, key)}"
-                             f" → {_value(ch.get('after'), enum, lang, key)}")
+                             f"{_value(ch.get('before'), enum, lang, key, money)}"
+                             f" → {_value(ch.get('after'), enum, lang, key, money)}")
     else:
         snap = changes.get("after") or changes.get("before") or {}
         for key, v in snap.items():
             if key in _SKIP or key.endswith("_id") or v in (None, "", False):
                 continue
-            parts.append(f"{field_label(key, lang)}: "
-                         f"{_value(v, _CODED.get((e.entity, key)), lang, key)}")
+            shown = _value(v, _CODED.get((e.entity, key)), lang, key, (e.entity, key) in _MONEY)
+            parts.append(f"{field_label(key, lang)}: {shown}")
     return "; ".join(parts)
 
 
