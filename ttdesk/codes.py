@@ -288,6 +288,7 @@ class AuditAction(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
     DELETE = "delete"
+    RECHAIN = "rechain"  # a migration re-hashed the chain; the event records the old head
 
 
 class ChangeKind(StrEnum):

@@ -53,3 +53,15 @@ def test_a_scanner_reads_the_printed_code(tmp_path: Path) -> None:
     out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == STAMP.qr_payload
+
+
+def test_the_payload_carries_the_audit_chain_head() -> None:
+    from dataclasses import replace
+
+    from ttdesk.ui.filings.archive_page import parse_qr
+
+    head = "A0123456789ABCDEF.4711." + "AB" * 32
+    stamp = replace(STAMP, audit=head)
+    assert stamp.qr_payload == f"TTDESK:F04-2026-0042:{STAMP.snapshot_sha256.upper()}:{head}"
+    assert stamp.short_audit == "#4711 abababababab"
+    assert parse_qr(stamp.qr_payload) == ("F04-2026-0042", STAMP.snapshot_sha256.upper())

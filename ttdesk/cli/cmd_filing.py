@@ -120,14 +120,21 @@ def _run_draft(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from ttdesk.core.records import filing_archive
+    from ttdesk.core.base.errors import ValidationFailed
+    from ttdesk.core.records import anchor, filing_archive
 
     content = read_input(args.file)
     ctx = open_ctx(args)
     try:
         result = filing_archive.verify(ctx, content)
+        printed = filing_archive.printed_anchor(content)
+        # the chain head printed on the filing must still be in the chain (even when the
+        # filing itself is no longer in the archive)
+        chain = anchor.prove(ctx, printed) if printed is not None else []
     finally:
         ctx.db.dispose()
+    if chain:
+        raise ValidationFailed(chain)
     if not result.ok or result.record is None:
         raise filing_archive.refuse_unverified(result)
     rec = result.record

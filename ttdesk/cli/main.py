@@ -37,6 +37,7 @@ def command_modules() -> tuple[ModuleType, ...]:
     """The modules that add commands, in the order of `--help`; each has register(subparsers).
     Imported here, not at the top, because they import this module's helpers."""
     from ttdesk.cli import (
+        cmd_audit,
         cmd_backup,
         cmd_case,
         cmd_check,
@@ -54,9 +55,9 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_query,
     )
 
-    return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_money,
-            cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case, cmd_deal,
-            cmd_files)
+    return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_audit,
+            cmd_money, cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case,
+            cmd_deal, cmd_files)
 
 
 def build_parser() -> argparse.ArgumentParser:

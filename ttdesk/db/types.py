@@ -7,11 +7,13 @@ sum exactly in SQL on both back ends.
 
 from __future__ import annotations
 
+import json
+import zlib
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime
+from sqlalchemy import BigInteger, DateTime, LargeBinary
 from sqlalchemy.types import TypeDecorator
 
 FEN = Decimal("0.01")
@@ -80,3 +82,37 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+PACK_OVER = 200  # bytes of JSON beyond which a value is stored zlib-compressed
+
+
+def pack_json(value: Any) -> bytes:
+    """Compact UTF-8 JSON, zlib-compressed when large (zlib output starts with 0x78, JSON
+    text of an object with "{", so the stored form says which it is)."""
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                     sort_keys=True, default=str).encode("utf-8")
+    return zlib.compress(raw, 6) if len(raw) > PACK_OVER else raw
+
+
+def unpack_json(raw: bytes | memoryview | str) -> Any:
+    if isinstance(raw, str):  # a value written before the packed form
+        return json.loads(raw)
+    data = bytes(raw)
+    return json.loads(zlib.decompress(data) if data[:1] == b"x" else data)
+
+
+class PackedJSON(TypeDecorator[Any]):
+    """A JSON value stored as `pack_json` bytes. Bytes passed in are stored as they are (the
+    audit trail hashes exactly the stored bytes, so it packs them itself)."""
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> bytes | None:
+        if value is None:
+            return None
+        return value if isinstance(value, bytes) else pack_json(value)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return None if value is None else unpack_json(value)

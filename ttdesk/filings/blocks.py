@@ -83,6 +83,7 @@ class Labels:
     generated: str
     serial: str
     fingerprint: str
+    audit: str
     signature: str
     date: str
     stamp: str
@@ -95,12 +96,13 @@ class Labels:
 
 LABELS = {
     "zh": Labels(page="第 {x} 页 / 共 {y} 页", generated="生成时间", serial="文件编号",
-                 fingerprint="数据指纹", signature="签字", date="日期", stamp="（盖章）",
+                 fingerprint="数据指纹", audit="审计链", signature="签字", date="日期",
+                 stamp="（盖章）",
                  sign_here="签字：", empty="（无）",
                  date_blank="\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日",
                  colon="：", draft_serial="报批稿，未归档，无编号"),
     "en": Labels(page="Page {x} of {y}", generated="Generated", serial="Serial",
-                 fingerprint="Data hash", signature="Signature", date="Date",
+                 fingerprint="Data hash", audit="Audit chain", signature="Signature", date="Date",
                  stamp="(stamp)", sign_here="Signature:", empty="(none)",
                  date_blank="\u00a0" * 24, colon=": ",
                  draft_serial="draft for approval, not archived, no serial"),
@@ -132,9 +134,9 @@ class Document:
         """Every string that will be drawn (for the glyph check and for tests)."""
         yield from (self.title, self.subject_ref, self.institution, self.form_code)
         lab = self.labels()
-        yield from (lab.page, lab.generated, lab.serial, lab.fingerprint, lab.signature,
-                    lab.date, lab.stamp, lab.sign_here, lab.empty, lab.date_blank, lab.colon,
-                    lab.draft_serial)
+        yield from (lab.page, lab.generated, lab.serial, lab.fingerprint, lab.audit,
+                    lab.signature, lab.date, lab.stamp, lab.sign_here, lab.empty,
+                    lab.date_blank, lab.colon, lab.draft_serial)
         for b in self.blocks:
             if isinstance(b, Heading | Note):
                 yield b.text

@@ -51,6 +51,9 @@ class Stamp:
     snapshot_sha256: str
     generated_at: datetime
     draft: bool = False  # 报批稿: a diagonal watermark, no serial, no QR (nothing archived)
+    # the audit chain's head when the filing was made, in the compact anchor form
+    # "A<database>.<sequence>.<HASH>" (ttdesk.core.records.anchor); None: nothing recorded
+    audit: str | None = None
 
     @property
     def short_hash(self) -> str:
@@ -60,7 +63,16 @@ class Stamp:
     def qr_payload(self) -> str:
         """TTDESK:<serial>:<SHA-256 in upper-case hex>: only QR alphanumeric characters, so
         the code stays small (and quick to make)."""
-        return f"TTDESK:{self.serial}:{self.snapshot_sha256.upper()}"
+        tail = f":{self.audit}" if self.audit else ""
+        return f"TTDESK:{self.serial}:{self.snapshot_sha256.upper()}{tail}"
+
+    @property
+    def short_audit(self) -> str | None:
+        """For the footer: "#<sequence> <first 12 hex digits of the head's hash>"."""
+        if not self.audit:
+            return None
+        _, sequence, digest = self.audit.split(".")
+        return f"#{sequence} {digest[:12].lower()}"
 
 
 class _Styles:
@@ -278,7 +290,10 @@ def _canvas_class(doc: b.Document, stamp: Stamp) -> type[Canvas]:
             self.drawString(MARGIN_X, base + 12 * mm, f"{lab.generated}{c}{generated}")
             serial = lab.draft_serial if stamp.draft else stamp.serial
             self.drawString(MARGIN_X, base + 7.5 * mm, f"{lab.serial}{c}{serial}")
-            self.drawString(MARGIN_X, base + 3 * mm, f"{lab.fingerprint}{c}{stamp.short_hash}")
+            line = f"{lab.fingerprint}{c}{stamp.short_hash}"
+            if stamp.short_audit and not stamp.draft:
+                line += f"    {lab.audit}{c}{stamp.short_audit}"
+            self.drawString(MARGIN_X, base + 3 * mm, line)
             self.setFont(FONT, 9)
             self.drawCentredString(width / 2, base + 7.5 * mm,
                                    lab.page.format(x=number, y=total))
@@ -314,7 +329,8 @@ def render(doc: b.Document, stamp: Stamp) -> bytes:
         title=f"{doc.title} {doc.subject_ref}", author=doc.institution,
         subject=doc.subject_ref, creator=f"TT Desk {__version__}",
         keywords=("TTDesk-Draft" if stamp.draft else f"TTDesk-Serial:{stamp.serial}")
-        + f" TTDesk-Data:{stamp.snapshot_sha256}",
+        + f" TTDesk-Data:{stamp.snapshot_sha256}"
+        + (f" TTDesk-Audit:{stamp.audit}" if stamp.audit and not stamp.draft else ""),
         lang="zh-CN" if doc.lang == "zh" else "en", initialFontName=FONT, initialFontSize=9,
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X,

@@ -22,12 +22,12 @@ LANGS = ("zh", "en")
 
 
 def render_snapshot(snapshot: dict[str, Any], lang: str, serial: str, digest: str,
-                    created: datetime) -> bytes:
+                    created: datetime, audit: str | None = None) -> bytes:
     """The PDF of a snapshot (also used to re-render an archived snapshot for preview)."""
     from ttdesk.filings import forms
     from ttdesk.filings.pdf import Stamp, render
 
-    return render(forms.document(snapshot, lang), Stamp(serial, digest, created))
+    return render(forms.document(snapshot, lang), Stamp(serial, digest, created, audit=audit))
 
 
 def generate(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
@@ -44,8 +44,9 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
     def build(session: Any) -> dict[str, Any]:
         return filing_data.build(session, code, subject, variant, distribution)
 
-    def render(snapshot: dict[str, Any], serial: str, digest: str, created: datetime) -> bytes:
-        return render_snapshot(snapshot, language, serial, digest, created)
+    def render(snapshot: dict[str, Any], serial: str, digest: str, created: datetime,
+               audit: str | None = None) -> bytes:
+        return render_snapshot(snapshot, language, serial, digest, created, audit)
 
     return filing_archive.generate(ctx, code, key, language, build, render, deliver)
 

@@ -26,6 +26,7 @@ from ttdesk.core.records.check import run_check
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.credit_code import is_valid_credit_code
 from ttdesk.core.rules.workdays import publicity_end
+from ttdesk.db.types import unpack_json
 
 CASES = 300
 
@@ -201,8 +202,8 @@ def test_history_starts_at_the_first_status(demo: AppContext) -> None:
     events = q(demo, f"SELECT action, changes FROM audit_event WHERE entity = 'achievement' "
                      f"AND entity_id = {case_id} ORDER BY id")
     assert [a for a, _ in events] == ["insert", "update"]
-    assert json.loads(events[0][1])["after"]["status"] == "disclosed"
-    assert json.loads(events[1][1])["status"] == {"before": "disclosed", "after": status}
+    assert unpack_json(events[0][1])["after"]["status"] == "disclosed"
+    assert unpack_json(events[1][1])["status"] == {"before": "disclosed", "after": status}
     drafts = q(demo, "SELECT COUNT(*) FROM audit_event WHERE entity = 'deal' AND action = "
                      "'update'")[0][0]
     assert drafts == q(demo, "SELECT COUNT(*) FROM deal WHERE status != 'draft'")[0][0]

@@ -1,16 +1,28 @@
 """Audit trail: every insert, update and delete of business data leaves a hash-chained event.
 
 Recorded automatically at flush time for every mapped object, so no service can forget it.
-Each event's hash covers the previous event's hash, so editing or deleting an event breaks
-the chain and `verify_chain` (and `ttdesk-cli check`) reports where.
+Each event's hash covers the previous event's hash and this event's stored fields, so
+editing or deleting an event breaks the chain and `verify_chain` (and `ttdesk-cli check`)
+reports where; removing or rebuilding the end of the chain shows against an anchor kept
+outside the database (`anchor`).
+
+Compact storage (B1): a hash is 32 raw bytes and the previous hash is not stored (it is the
+previous event's); `changes` is `pack_json` bytes (an insert records its non-empty values, an
+update only the changed fields, large records compressed), and the hash is computed over
+exactly those stored bytes, so verifying the chain never decodes JSON.
+
+    hash = H(prev_hash || "at|actor|action|entity|entity_id|entity_ref" || 0x1e || changes)
+
+with `at` as "YYYY-MM-DD HH:MM:SS.ffffff" in UTC (SQLite's stored text) and H sha256, or
+HMAC-sha256 when the database has a chain key (`chain_key`, server mode).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import hmac
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -19,9 +31,9 @@ from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
 
 from ttdesk.db.models import AuditEvent, Base
-from ttdesk.db.types import utcnow
+from ttdesk.db.types import pack_json, utcnow
 
-GENESIS = "0" * 64
+GENESIS = bytes(32)
 _AUDIT_TABLE = AuditEvent.__table__
 _PG_LOCK_KEY = 7_211_946_015  # serializes chain appends across PostgreSQL sessions
 _SKIP = {"created_at", "updated_at"}
@@ -40,12 +52,43 @@ def plain(value: Any) -> Any:
     return value
 
 
-def event_hash(prev_hash: str, row: dict[str, Any]) -> str:
-    body = {k: row[k] for k in ("at", "actor", "action", "entity", "entity_id", "changes")}
-    body["at"] = plain(body["at"])
-    body["action"] = plain(body["action"])
-    payload = prev_hash + json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+def at_text(at: datetime | str) -> str:
+    """The hashed form of an event time: naive UTC with microseconds, as SQLite stores it."""
+    if isinstance(at, str):
+        return at if len(at) == 26 else datetime.fromisoformat(at).strftime(
+            "%Y-%m-%d %H:%M:%S.%f")
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def link(prev: bytes, at: str, actor: str, action: str, entity: str, entity_id: int,
+         entity_ref: str | None, changes: bytes, key: bytes | None = None) -> bytes:
+    """The hash of one event (see the module docstring); `at` as `at_text`."""
+    head = f"{at}|{actor}|{action}|{entity}|{entity_id}|{entity_ref or ''}\x1e"
+    message = prev + head.encode("utf-8") + changes
+    if key is not None:
+        return hmac.new(key, message, hashlib.sha256).digest()
+    return hashlib.sha256(message).digest()
+
+
+def event_hash(prev: bytes, row: dict[str, Any], key: bytes | None = None) -> bytes:
+    """`link` for an event row as inserted (`changes` already packed)."""
+    return link(prev, at_text(row["at"]), row["actor"], str(plain(row["action"])),
+                row["entity"], row["entity_id"], row.get("entity_ref"), row["changes"], key)
+
+
+def chain_rows_check(prev: bytes, row: dict[str, Any], key: bytes | None) -> bytes:
+    """The hash `chain_rows` gives one event row (changes not yet packed): the reference a
+    faster writer is checked against."""
+    return event_hash(prev, dict(row, changes=pack_json(row["changes"])), key)
+
+
+def chain_key(session: Session) -> bytes | None:
+    """The key of a keyed chain (server mode), kept outside the database; None: plain."""
+    from ttdesk.core.base.chain_key import key_for
+
+    return key_for(session)
 
 
 def _pk(obj: Any) -> int:
@@ -67,11 +110,14 @@ def _entity_ref(obj: Any) -> str | None:
 
 
 def _snapshot(obj: Any) -> dict[str, Any]:
-    return {
-        a.key: plain(getattr(obj, a.key))
-        for a in inspect(obj).mapper.column_attrs
-        if a.key not in _SKIP
-    }
+    """All values of a row; empty ones are left out (a missing key reads as empty)."""
+    out = {}
+    for a in inspect(obj).mapper.column_attrs:
+        if a.key not in _SKIP:
+            value = getattr(obj, a.key)
+            if value is not None:
+                out[a.key] = plain(value)
+    return out
 
 
 def _diff(obj: Any) -> dict[str, Any]:
@@ -121,21 +167,24 @@ def _events(session: Session) -> Iterator[tuple[str, Any, dict[str, Any]]]:
             yield "delete", obj, {"before": _snapshot(obj)}
 
 
-def last_hash(session: Session) -> str:
+def last_hash(session: Session) -> bytes:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
     found = session.execute(
         select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).scalar()
-    return found or GENESIS
+    return bytes(found) if found else GENESIS
 
 
-def chain_rows(prev: str, rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
-    """Give each row its prev_hash and hash, in order; return them and the last hash."""
+def chain_rows(session: Session, prev: bytes, rows: Iterable[dict[str, Any]]
+               ) -> tuple[list[dict[str, Any]], bytes]:
+    """Pack each row's changes and give it its hash, in order; return them and the last
+    hash."""
+    key = chain_key(session)
     out = []
     for row in rows:
-        row = dict(row, prev_hash=prev)
-        row["hash"] = prev = event_hash(prev, row)
+        row = dict(row, changes=pack_json(row["changes"]))
+        row["hash"] = prev = event_hash(prev, row, key)
         out.append(row)
     return out, prev
 
@@ -159,7 +208,7 @@ def _record(session: Session, flush_context: UOWTransaction) -> None:
     if not rows:
         return
     prev = session.info.get("audit_last_hash") or last_hash(session)
-    chained, session.info["audit_last_hash"] = chain_rows(prev, rows)
+    chained, session.info["audit_last_hash"] = chain_rows(session, prev, rows)
     session.connection().execute(insert(_AUDIT_TABLE), chained)
 
 
@@ -167,29 +216,25 @@ def _forget_hash(session: Session, *_: Any) -> None:
     session.info.pop("audit_last_hash", None)
 
 
-def verify_chain(session: Session, batch: int = 50_000) -> list[str]:
-    """Recompute every event's hash in order; return findings (empty when intact)."""
-    findings: list[str] = []
-    prev = GENESIS
-    last_id = 0
-    cols = [
-        AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.entity,
-        AuditEvent.entity_id, AuditEvent.changes, AuditEvent.prev_hash, AuditEvent.hash,
-    ]
+def stored_events(session: Session, after: int = 0, batch: int = 20_000
+                  ) -> Iterator[tuple[Any, ...]]:
+    """(id, at, actor, action, entity, entity_id, entity_ref, changes, hash) in id order, as
+    stored (plain SQL: nothing decoded)."""
+    stmt = text("SELECT id, at, actor, action, entity, entity_id, entity_ref, changes, hash "
+                "FROM audit_event WHERE id > :after ORDER BY id LIMIT :n")
     while True:
-        rows = session.execute(
-            select(*cols).where(AuditEvent.id > last_id).order_by(AuditEvent.id).limit(batch)
-        ).all()
+        rows = session.execute(stmt, {"after": after, "n": batch}).all()
         if not rows:
-            return findings
-        for r in rows:
-            row = r._asdict()
-            if row["prev_hash"] != prev or event_hash(prev, row) != row["hash"]:
-                findings.append(f"audit event {row['id']}: hash chain broken")
-            prev = row["hash"]
-            last_id = row["id"]
-            if len(findings) > 100:
-                return findings
+            return
+        yield from rows
+        after = rows[-1][0]
+
+
+def verify_chain(session: Session, limit: int = 100) -> list[str]:
+    """Recompute every event's hash in order; return findings (empty when intact)."""
+    from ttdesk.core.base.chain_check import walk
+
+    return walk(session, limit).findings
 
 
 event.listen(Session, "after_flush", _record)

@@ -16,7 +16,6 @@ compact); other back ends go through SQLAlchemy Core and those types.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -30,13 +29,13 @@ from ttdesk.core.base import audit
 from ttdesk.core.base.changes import touch
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.db.models import AuditEvent, Base
-from ttdesk.db.types import Money, Percent, UTCDateTime
+from ttdesk.db.types import Money, Percent, UTCDateTime, pack_json
 
 BATCH = 20_000
 _SKIP = {"created_at", "updated_at", "id"}  # the event's entity_id already says which row
 _REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no", "serial_no")
 _AUDIT_COLUMNS = ["at", "actor", "action", "entity", "entity_id", "entity_ref", "changes",
-                  "prev_hash", "hash"]
+                  "hash"]
 
 # Status machines: a row is audited as created in its first state (these values), then
 # changed once to its current state, so a record's history shows where it started.
@@ -161,26 +160,24 @@ def snapshot(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Chain:
-    """`audit.event_hash` without building two dicts per event: the same JSON text, built
-    from pieces (keys sorted: action, actor, at, changes, entity, entity_id). The encoded
-    `changes` is also what is stored, so each event is encoded once."""
+    """`audit.chain_rows` for a million events: the same packed changes and hashes, with the
+    JSON encoder and the key looked up once."""
 
-    def __init__(self, actor: str, prev: str) -> None:
-        self.actor_json = json.dumps(actor, ensure_ascii=False)
+    def __init__(self, actor: str, prev: bytes, key: bytes | None) -> None:
+        self.actor = actor
         self.prev = prev
-        self._encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str).encode
+        self.key = key
 
-    def link(self, action: str, at: datetime, entity: str, entity_id: int,
-             changes: dict[str, Any]) -> tuple[str, str, str, str]:
-        """(stored `at`, stored `changes` JSON, prev_hash, hash) of the next event."""
+    def link(self, action: str, at: datetime, entity: str, entity_id: int, ref: str | None,
+             changes: dict[str, Any]) -> tuple[str, bytes, bytes]:
+        """(stored `at`, stored `changes`, hash) of the next event."""
         iso = at.isoformat()
-        text = self._encode(changes)
-        payload = (f'{self.prev}{{"action": "{action}", "actor": {self.actor_json}, '
-                   f'"at": "{iso}", "changes": {text}, '
-                   f'"entity": "{entity}", "entity_id": {entity_id}}}')
-        prev, self.prev = self.prev, hashlib.sha256(payload.encode("utf-8")).hexdigest()
         # the stored form of UTCDateTime on SQLite (the demo's stamps are whole minutes, UTC)
-        return f"{iso[:10]} {iso[11:19]}.000000", text, prev, self.prev
+        stamp = f"{iso[:10]} {iso[11:19]}.000000"
+        packed = pack_json(changes)
+        self.prev = audit.link(self.prev, stamp, self.actor, action, entity, entity_id, ref,
+                               packed, self.key)
+        return stamp, packed, self.prev
 
 
 class BulkWriter:
@@ -312,39 +309,41 @@ class BulkWriter:
     def write_audit(self) -> int:
         """Sort the queued events by time, chain them after the last event, insert them."""
         self.events.sort(key=lambda e: (e[0], e[1]))
-        chain = _Chain(self.actor, audit.last_hash(self.session))
+        chain = _Chain(self.actor, audit.last_hash(self.session),
+                       audit.chain_key(self.session))
         total = len(self.events)
         actor = self.actor
         for start in range(0, total, BATCH):
             rows = []
+            prev = chain.prev
             for at, _, entity, entity_id, ref, changes in self.events[start:start + BATCH]:
                 if at.microsecond or at.utcoffset():
                     raise ValueError("demo timestamps must be whole minutes in UTC")
                 action = "insert" if "after" in changes else "update"
-                stored_at, text, prev, digest = chain.link(action, at, entity, entity_id,
-                                                           changes)
-                rows.append((stored_at, actor, action, entity, entity_id, ref, text, prev,
+                stored_at, packed, digest = chain.link(action, at, entity, entity_id, ref,
+                                                       changes)
+                rows.append((stored_at, actor, action, entity, entity_id, ref, packed,
                              digest))
-            self._check_first(rows[0], self.events[start])
+            self._check_first(prev, rows[0], self.events[start], chain.key)
             self._write_audit(rows)
             self.step(len(rows), "audit_event")
         self.events = []
         return total
 
-    def _check_first(self, row: tuple[Any, ...], event: Event) -> None:
-        at, _, entity, entity_id, _, changes = event
-        expected = audit.event_hash(row[7], {"at": at, "actor": self.actor, "action": row[2],
-                                             "entity": entity, "entity_id": entity_id,
-                                             "changes": changes})
-        if expected != row[8]:  # audit.event_hash changed: never write a broken chain
-            raise RuntimeError("demo audit hashing disagrees with audit.event_hash")
+    def _check_first(self, prev: bytes, row: tuple[Any, ...], event: Event,
+                     key: bytes | None) -> None:
+        at, _, entity, entity_id, ref, changes = event
+        expected = audit.chain_rows_check(prev, {
+            "at": at, "actor": self.actor, "action": row[2], "entity": entity,
+            "entity_id": entity_id, "entity_ref": ref, "changes": changes}, key)
+        if expected != row[7]:  # audit's hashing changed: never write a broken chain
+            raise RuntimeError("bulk audit hashing disagrees with audit.event_hash")
 
     def _write_audit(self, rows: list[tuple[Any, ...]]) -> None:
         if not self.fast:
             self.conn.execute(insert(AuditEvent.__table__), [
                 dict(zip(_AUDIT_COLUMNS, row, strict=True),
-                     at=datetime.fromisoformat(row[0]).replace(tzinfo=UTC),
-                     changes=json.loads(row[6]))
+                     at=datetime.fromisoformat(row[0]).replace(tzinfo=UTC))
                 for row in rows])
             return
         self.conn.exec_driver_sql(

@@ -264,6 +264,7 @@ _LABELS: dict[type[StrEnum], dict[str, Pair]] = {
         "insert": ("新增", "Created"),
         "update": ("修改", "Changed"),
         "delete": ("删除", "Deleted"),
+        "rechain": ("审计链重新计算", "Audit chain re-hashed"),
     },
 }
 

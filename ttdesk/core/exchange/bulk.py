@@ -43,7 +43,7 @@ def _audit(session: Session, table: Table, rows: Sequence[dict[str, Any]],
         for row, row_id in zip(rows, ids, strict=True)
     ]
     prev = session.info.get("audit_last_hash") or last_hash(session)
-    chained, session.info["audit_last_hash"] = chain_rows(prev, events)
+    chained, session.info["audit_last_hash"] = chain_rows(session, prev, events)
     session.execute(insert(AuditEvent.__table__), chained)
 
 

@@ -23,11 +23,13 @@ from sqlalchemy.orm import Session
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, Problem, ValidationFailed
+from ttdesk.core.records import anchor
 from ttdesk.db.models import Filing
 from ttdesk.db.types import utcnow
 
 SnapshotFn = Callable[[Session], dict[str, Any]]
-RenderFn = Callable[[dict[str, Any], str, str, datetime], bytes]
+# (snapshot, serial, data hash, created, audit chain head in the compact anchor form)
+RenderFn = Callable[[dict[str, Any], str, str, datetime, str | None], bytes]
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,9 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str, build: Snapsho
         version = (latest.version if latest is not None else 0) + 1
         created = utcnow()
         serial = next_serial(session, kind, created.year)
-        content = render(snapshot, serial, digest, created)
+        head = anchor.head(session)  # printed on the filing: proves the chain later
+        content = render(snapshot, serial, digest, created,
+                         anchor.compact(head) if head else None)
         for older in session.execute(select(Filing).where(
                 _same_filing(kind, subject, lang), Filing.superseded.is_(False))).scalars():
             older.superseded = True  # through the unit of work: audited
@@ -148,6 +152,16 @@ def _claimed_serial(content: bytes) -> str | None:
     tail = content[at + len(marker): at + len(marker) + 40]
     serial = bytes(c for c in tail.split(b" ")[0] if chr(c).isalnum() or c == ord("-"))
     return serial.decode("ascii") or None
+
+
+def printed_anchor(content: bytes) -> anchor.Anchor | None:
+    """The audit chain head a filing carries (PDF keywords `TTDesk-Audit:...`), if any."""
+    marker = b"TTDesk-Audit:"
+    at = content.find(marker)
+    if at < 0:
+        return None
+    tail = content[at + len(marker): at + len(marker) + 120]
+    return anchor.parse_compact(tail.decode("ascii", "replace"))
 
 
 def verify(ctx: AppContext, content: bytes) -> Verification:

@@ -29,6 +29,7 @@ from ttdesk.core.base.audit import plain
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.rules.checks import P
 from ttdesk.db.models import AuditEvent, Base
+from ttdesk.db.types import unpack_json
 
 RULE = "HISTORY"
 # stamps, not recorded in events; search keys, derived from the recorded name and keys
@@ -36,7 +37,11 @@ NOT_COMPARED = frozenset({"created_at", "updated_at", "search_key"})
 _ABSENT = object()  # a column added by a later migration: not in the older events
 _REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no", "serial_no")
 _FETCH = 5000
-MAX_FINDINGS = 500  # a wholesale rewrite is reported by its first rows, not a million lines
+MAX_FINDINGS = 500
+OLD_KEY = "\x00recorded before the re-chain"
+# id of the last `rechain` marker (set per check run): columns that migrations added or filled
+# before it are not in the events of rows last recorded before it, and are not compared there
+_RECHAINED_AT = [0]  # a wholesale rewrite is reported by its first rows, not a million lines
 
 
 def _stamps(table: Table) -> set[Column[Any]]:
@@ -85,12 +90,12 @@ def _instant(text: str) -> datetime | date:
     return value if value.tzinfo else value.replace(tzinfo=UTC)  # stored times are UTC
 
 
-def _replay(events: list[tuple[str, Any]]) -> dict[str, Any] | None:
-    """The after-state of the last event (None: deleted, or never recorded)."""
+def _replay(events: list[tuple[str, Any, int]]) -> dict[str, Any] | None:
+    """The after-state of the last event (None: deleted, or never recorded). The key
+    OLD_KEY marks a state last recorded before the chain was re-hashed by a migration."""
     state: dict[str, Any] | None = None
-    for action, changes in events:
-        if isinstance(changes, str):  # stored as text by some back ends
-            changes = json.loads(changes)
+    for action, changes, _ in events:
+        changes = unpack_json(changes)
         if action == "insert":
             state = dict(changes.get("after") or {})
         elif action == "delete":
@@ -101,6 +106,8 @@ def _replay(events: list[tuple[str, Any]]) -> dict[str, Any] | None:
             for key, change in changes.items():
                 if isinstance(change, dict) and "after" in change:
                     state[key] = change["after"]
+    if state is not None and events[-1][2] < _RECHAINED_AT[0]:
+        state[OLD_KEY] = True
     return state
 
 
@@ -110,16 +117,16 @@ def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[
     Plain SQL: the column types would decode each JSON value and enum again, at twice the
     cost, for values that are only compared."""
     key_col = "entity_ref" if by_ref else "entity_id"
-    stmt = text(f"SELECT {key_col}, action, changes FROM audit_event WHERE entity = :e "
+    stmt = text(f"SELECT {key_col}, action, changes, id FROM audit_event WHERE entity = :e "
                 f"ORDER BY {key_col}, id").bindparams(e=table.name)
     current: Any = None
-    bucket: list[tuple[str, Any]] = []
-    for key, action, changes in s.execute(stmt.execution_options(yield_per=_FETCH)):
+    bucket: list[tuple[str, Any, int]] = []
+    for key, action, changes, id_ in s.execute(stmt.execution_options(yield_per=_FETCH)):
         if bucket and key != current:
             yield current, bucket
             bucket = []
         current = key
-        bucket.append((action, changes))
+        bucket.append((action, changes, id_))
     if bucket:
         yield current, bucket
 
@@ -198,6 +205,10 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
         was = tuple(recorded.get(n, _ABSENT) for n in names)
         if all(old is _ABSENT or old == now for old, now in zip(was, found, strict=True)):
             return []
+        if OLD_KEY in recorded:  # only what the old events recorded can be compared
+            was = tuple(recorded.get(n, now) for n, now in zip(names, found, strict=True))
+            if was == found:
+                return []
     where = f"{name} {_ref(dict(zip(names, found, strict=True)), key)} (id {key})"
     if recorded is None:
         if has_events:
@@ -234,6 +245,8 @@ def table_findings(s: Session, table: Table, limit: int = MAX_FINDINGS) -> list[
 def row_history_findings(s: Session) -> list[Problem]:
     """Findings for every audited table (at most MAX_FINDINGS in all)."""
     out: list[Problem] = []
+    _RECHAINED_AT[0] = s.execute(text(
+        "SELECT COALESCE(MAX(id), 0) FROM audit_event WHERE action = 'rechain'")).scalar_one()
     for table in audited_tables():
         out += table_findings(s, table, MAX_FINDINGS - len(out))
         if len(out) >= MAX_FINDINGS:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ttdesk.codes import AuditAction, DeadlineKind
 from ttdesk.db.models.base import Base, Timestamped, code_enum
-from ttdesk.db.types import UTCDateTime, utcnow
+from ttdesk.db.types import PackedJSON, UTCDateTime, utcnow
 
 
 class Deadline(Timestamped, Base):
@@ -88,7 +88,7 @@ class AuditEvent(Base):
     """Who changed what, when, before/after; `hash` chains each event to the previous one."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id", "id"),)
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)  # + rowid on SQLite
 
     # BIGINT on PostgreSQL (a million events a year is plausible); INTEGER on SQLite,
     # where only INTEGER PRIMARY KEY is the auto-incrementing rowid.
@@ -101,6 +101,7 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int]
     entity_ref: Mapped[str | None] = mapped_column(String(60))
-    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    changes: Mapped[dict[str, Any]] = mapped_column(PackedJSON)
+    # sha256 (HMAC-sha256 with a key kept outside the database, in server mode) of the
+    # previous event's hash and this event's stored fields; see ttdesk.core.base.audit
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32))

@@ -27,9 +27,10 @@ from ttdesk.ui.kit.bus import FILINGS, DataBus
 
 
 def parse_qr(text: str) -> tuple[str, str] | None:
-    """(serial, data hash) of a filing's QR payload "TTDESK:<serial>:<hash>", else None."""
+    """(serial, data hash) of a filing's QR payload "TTDESK:<serial>:<hash>[:<audit head>]",
+    else None."""
     parts = text.strip().split(":")
-    if len(parts) == 3 and parts[0].upper() == "TTDESK" and len(parts[2]) == 64:
+    if len(parts) in (3, 4) and parts[0].upper() == "TTDESK" and len(parts[2]) == 64:
         return parts[1], parts[2]
     return None
 
