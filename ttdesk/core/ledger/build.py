@@ -286,7 +286,7 @@ def _resolve(session: Session, plan: Plan, new_cases: list[P.CaseOut],
         if x.credit_code and x.credit_code not in d.company_ids:
             rec = company_sheet.get(x.credit_code) or P.CompanyOut(
                 x.row.at("counterparty"), x.counterparty or x.credit_code, x.credit_code,
-                {"region": E.Region.BEIJING, "is_spinoff": x.mode == E.DealMode.EQUITY})
+                {**P.company_region(x.credit_code), "is_spinoff": x.mode == E.DealMode.EQUITY})
             d.company(rec)
     for rec in company_sheet.values():
         d.company(rec)

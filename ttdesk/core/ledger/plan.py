@@ -20,7 +20,7 @@ from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.core.ledger import cells
 from ttdesk.core.ledger.records import Cells, enum_field
 from ttdesk.core.rules.checks import dates_in_order, shares_problems
-from ttdesk.core.rules.credit_code import validate_credit_code
+from ttdesk.core.rules.credit_code import region_of, validate_credit_code
 from ttdesk.core.rules.money import largest_remainder
 from ttdesk.core.rules.statemachine import stage_from_deals
 
@@ -103,6 +103,15 @@ def code_of(c: Cells, problems: list[Problem]) -> str | None:
         return None
 
 
+def company_region(code: str, stated: E.Region | None = None) -> dict[str, Any]:
+    """A company's region and division from its credit code (characters 3-8; domain.md §6),
+    not a default; only "abroad" stated in the ledger overrides it."""
+    if stated == E.Region.ABROAD:
+        return {"region": E.Region.ABROAD, "province_code": None}
+    region, division = region_of(code)
+    return {"region": E.Region(region), "province_code": division}
+
+
 def companies(rows: list[Cells], problems: list[Problem]) -> dict[str, CompanyOut]:
     out: dict[str, CompanyOut] = {}
     for c in rows:
@@ -122,7 +131,7 @@ def companies(rows: list[Cells], problems: list[Problem]) -> dict[str, CompanyOu
         values = {k: c.get(k) for k in ("registration_date", "registered_capital",
                                          "legal_representative", "address")}
         values["is_spinoff"] = bool(c.get("is_spinoff"))
-        values["region"] = enum_field(c, "region", E.Region, problems) or E.Region.BEIJING
+        values.update(company_region(code, enum_field(c, "region", E.Region, problems)))
         out[code] = CompanyOut(c.at(), name, code, values)
     return out
 
@@ -195,11 +204,20 @@ def cases(rows: list[Cells], problems: list[Problem], today: date) -> list[CaseO
         if values["trl"] is not None and not 1 <= values["trl"] <= 9:
             problems.append(Problem("LEDGER", "技术成熟度须为 1–9", "TRL must be 1-9", "trl",
                                     c.at("trl")))
-        if bad:
+        case = CaseOut(c, case_no, title, kind, c.get("department"), disclosed, status,
+                       values)
+        if bad:  # not imported; its contributors and deal are still checked, so one dry run
+            _check_only(case, problems)  # lists every problem of the row
             continue
-        out.append(CaseOut(c, case_no, title, kind, c.get("department"), disclosed, status,
-                           values))
+        out.append(case)
     return out
+
+
+def _check_only(case: CaseOut, problems: list[Problem]) -> None:
+    """The checks a rejected row's other parts would get (R1 shares, the deal's terms and
+    credit code), for their problems only: nothing of the row is kept."""
+    settle_people(case, problems, [])
+    deal_from_row(case.row, case.case_no or "", problems)
 
 
 def case_key(case: CaseOut) -> str:

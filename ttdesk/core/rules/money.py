@@ -129,13 +129,18 @@ def _money_text(text: str, field: str) -> Decimal:
     if not negative:
         negative, body = _strip_negative(body)
     body = body.removesuffix("元").strip()
-    return _text_to_decimal(text, body, negative, _NUMBER, _MONEY, field)
+    wan = body.endswith("万")  # "50万", "50 万元": an amount in units of ten thousand yuan
+    if wan:
+        body = body[:-1].strip()
+    number = _text_to_decimal(text, body, negative, _NUMBER, _MONEY, field)
+    return number.scaleb(4) if wan else number
 
 
 def parse_money(value: object, field: str = "amount") -> Decimal:
     """Read an amount of CNY typed or imported by a person; refuse anything doubtful (R11).
 
-    Accepts Decimal, int, and text such as "1234.5", "1,234,567.89", "¥1,234.00", "１２３４".
+    Accepts Decimal, int, and text such as "1234.5", "1,234,567.89", "¥1,234.00", "１２３４",
+    "50万", "50 万元" (ten-thousands of yuan, exact).
     Refuses floats, negatives, NaN/infinity, more than two decimal places, empty or garbled
     text, and amounts above `MAX_MONEY`. Returns the amount quantized to the fen.
     """

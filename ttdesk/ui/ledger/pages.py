@@ -289,6 +289,26 @@ class MappingPage(QWizardPage):
             report.mapping.sheets[k] = m
         self.load(report)
 
+    def reread(self) -> None:
+        """The file may have changed in Excel since step 1: read its columns again (same
+        sheets and header rows). A column whose header is unchanged keeps the field and unit
+        the user chose; a column added in Excel gets the detected one."""
+        if not self.path:
+            return
+        hints: dict[str, tuple[str | None, int | None]] = dict.fromkeys(SHEET_KINDS,
+                                                                        (None, None))
+        hints |= {k: (m.sheet, m.header_row) for k, m in self.mapping.sheets.items()}
+        report = inspect_ledger(self.path, None, hints)
+        for kind, new in report.mapping.sheets.items():
+            old = self.mapping.sheets.get(kind)
+            if old is None or old.sheet != new.sheet:
+                continue
+            chosen = {c.header: c for c in old.columns}
+            for c in new.columns:
+                if c.header in chosen:
+                    c.field, c.unit = chosen[c.header].field, chosen[c.header].unit
+        self.load(report)
+
     def final_mapping(self) -> Mapping:
         """What the check and the import use: exactly the sheets shown here."""
         self.mapping.exclusive = True

@@ -97,7 +97,7 @@ class CheckPage(QWizardPage):
         self.again = QPushButton(self.tr("重新检查"))
         self.again.setObjectName("check_again")
         self.again.setToolTip(self.tr("在 Excel 中修改并保存台账后，重新检查"))
-        self.again.clicked.connect(self.initializePage)
+        self.again.clicked.connect(self.recheck)
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -108,6 +108,11 @@ class CheckPage(QWizardPage):
         lay.addWidget(QLabel(self.tr("将新建的记录")))
         lay.addWidget(self.new, 1)
         self.report: LedgerReport | None = None
+
+    def recheck(self) -> None:
+        """Check again after the file was changed in Excel, its columns read anew."""
+        self.w.mapping_page.reread()
+        self.initializePage()
 
     def initializePage(self) -> None:  # Qt override
         self.report = None
