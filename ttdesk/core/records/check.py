@@ -352,6 +352,17 @@ def _audit(s: Session) -> list[Problem]:
     return [P("AUDIT", f"审计链断裂：{m}", m) for m in audit.verify_chain(s)]
 
 
+def _chain_notes(s: Session) -> list[Problem]:
+    from ttdesk.core.base import chain_key
+
+    if s.get_bind().dialect.name != "postgresql" or chain_key.configured():
+        return []
+    return [P("AUDIT", f"服务器模式下审计链未设密钥（{chain_key.ENV}）："
+              "有数据库登录权限者可重建审计链",
+              f"server mode without an audit chain key ({chain_key.ENV}): a database login "
+              "could rebuild the chain")]
+
+
 Step = Callable[[Session, policy.Policy], list[Problem]]
 STEPS: list[tuple[str, Step]] = [
     ("integrity", lambda s, _: _integrity(s)),
@@ -382,5 +393,5 @@ def run_check(ctx: AppContext, progress: Progress | None = None) -> CheckReport:
             if progress:
                 progress(i / len(STEPS), name)
             report.findings += step(s, pol)
-        report.notes += _imported_notes(s)
+        report.notes += _imported_notes(s) + _chain_notes(s)
     return report
