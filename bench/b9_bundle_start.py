@@ -74,7 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(1.0)
+        env_x = dict(os.environ, DISPLAY=DISPLAY)
+        for _ in range(100):  # until the X server answers
+            if subprocess.run(["xwininfo", "-root"], env=env_x, capture_output=True,
+                              check=False).returncode == 0:
+                break
+            time.sleep(0.1)
         copy = prepare(args.db, home)
         env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "TTDESK_DB")}
         env.update(DISPLAY=DISPLAY, TTDESK_HOME=str(home))
