@@ -5,7 +5,9 @@
 #   2. `ttdesk-cli self-test` passes offscreen (database, rules, font, Qt painting a Chinese
 #      glyph that is not the missing-glyph box);
 #   3. a real window under Xvfb with a demo database: the window appears and a screenshot is
-#      written to dist/smoke_bare.png.
+#      written to dist/smoke_bare.png;
+#   4. an error shown before the database opens (a schema newer than the app) appears as a
+#      dialog, screenshot dist/smoke_bare_error.png (its Chinese drawn with the bundled font).
 # Usage: scripts/smoke_bare.sh [PATH.deb]   (default: the newest dist/ttdesk_*.deb)
 # The minimal root is made once and cached as a tarball in $TTDESK_SMOKE_CACHE
 # (default /var/cache/ttdesk-smoke). Needs root (chroot, mounts).
@@ -94,4 +96,32 @@ in_root sh -c '
 '
 mkdir -p "$(dirname "$SHOT")"
 cp "$ROOT/tmp/smoke.png" "$SHOT"
-log "passed; screenshot $SHOT"
+
+log "4. an error before the database opens (schema too new) shows Chinese too"
+cp "$ROOT/root/demo.db" "$WORK/future.db"
+python3 - "$WORK/future.db" <<'PY'
+import sqlite3, sys
+with sqlite3.connect(sys.argv[1]) as conn:
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+PY
+cp "$WORK/future.db" "$ROOT/root/future.db"
+in_root sh -c '
+    Xvfb :78 -screen 0 800x600x24 -nolisten tcp >/tmp/xvfb2.log 2>&1 &
+    xvfb=$!
+    sleep 1
+    DISPLAY=:78 HOME=/root ttdesk --db /root/future.db >/tmp/app2.log 2>&1 &
+    app=$!
+    for _ in $(seq 1 60); do
+        DISPLAY=:78 xwininfo -root -tree 2>/dev/null | grep -q "Error" && break
+        sleep 0.5
+    done
+    sleep 1
+    ok=0
+    DISPLAY=:78 xwininfo -root -tree | grep -q "Error" && ok=1
+    DISPLAY=:78 xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > /tmp/error.png
+    kill $app $xvfb 2>/dev/null
+    wait 2>/dev/null
+    if [ $ok != 1 ]; then echo "no error dialog appeared" >&2; cat /tmp/app2.log >&2; exit 1; fi
+'
+cp "$ROOT/tmp/error.png" "${SHOT%.png}_error.png"
+log "passed; screenshots $SHOT and ${SHOT%.png}_error.png"
