@@ -68,3 +68,10 @@ def test_lines_name_the_record_kind() -> None:
 def test_money_shows_as_money() -> None:
     e = event("deal", AuditAction.UPDATE, {"price": {"before": "161000.00", "after": "1200"}})
     assert describe_changes(e) == "金额（元）: ¥161,000.00 → ¥1,200.00"
+
+
+def test_foreign_keys_show_the_names_they_point_at() -> None:
+    e = event("achievement", AuditAction.UPDATE, {
+        "officer_id": {"before": 3, "after": 5}, "department_id": {"before": 1, "after": 2}})
+    names = {("app_user", 3): "王老师", ("department", 2): "计算机学院"}
+    assert describe_changes(e, "zh", names) == "经办人: 王老师 → #5; 院系: #1 → 计算机学院"

@@ -56,6 +56,10 @@ def _coded_columns() -> dict[tuple[str, str], type[StrEnum]]:
 
 
 _CODED = _coded_columns()
+# Foreign keys: (table, column) -> the table they point at, so "经办人: 3 → 5" can show names.
+_POINTS_AT = {(m.local_table.name, c.name): fk.column.table.name
+              for m in Base.registry.mappers for c in m.local_table.columns
+              for fk in c.foreign_keys}
 # Money columns show as money ("¥161,000.00"), not as the stored decimal string.
 _MONEY = frozenset((m.local_table.name, c.name) for m in Base.registry.mappers
                    for c in m.local_table.columns if isinstance(c.type, Money))
@@ -136,9 +140,22 @@ def _ids(ids: object) -> str:
     return join_words([f"#{i}" for i in ids], "zh") if isinstance(ids, list) else str(ids)
 
 
-def describe_changes(e: HistoryEvent, lang: str = "zh") -> str:
-    """"状态: 草拟 → 尽职调查; 价格: …" for an update; the key values for an insert/delete."""
+def _named(e: HistoryEvent, key: str, v: object,
+           names: Mapping[tuple[str, int], str]) -> object:
+    """A foreign key's value as the name of the record it points at, when known ("#5" else)."""
+    target = _POINTS_AT.get((e.entity, key))
+    if target is None or not isinstance(v, int):
+        return v
+    return names.get((target, v), f"#{v}")
+
+
+def describe_changes(e: HistoryEvent, lang: str = "zh",
+                     names: Mapping[tuple[str, int], str] | None = None) -> str:
+    """"状态: 草拟 → 尽职调查; 价格: …" for an update; the key values for an insert/delete.
+
+    `names` ((table, id) -> name, as `refs_of` gives) turns foreign keys into names."""
     changes = e.changes or {}
+    names = names or {}
     parts = []
     if e.action == AuditAction.UPDATE:
         for key, ch in changes.items():
@@ -146,13 +163,14 @@ def describe_changes(e: HistoryEvent, lang: str = "zh") -> str:
                 continue
             enum = _CODED.get((e.entity, key))
             money = (e.entity, key) in _MONEY
+            before, after = (_named(e, key, ch.get(k), names) for k in ("before", "after"))
             if "added" in ch:
                 parts.append(f"{field_label(key, lang)}: +{_ids(ch['added'])} "
                              f"−{_ids(ch['removed'])}")
             else:
                 parts.append(f"{field_label(key, lang)}: "
-                             f"{_value(ch.get('before'), enum, lang, key, money)}"
-                             f" → {_value(ch.get('after'), enum, lang, key, money)}")
+                             f"{_value(before, enum, lang, key, money)}"
+                             f" → {_value(after, enum, lang, key, money)}")
     else:
         snap = changes.get("after") or changes.get("before") or {}
         for key, v in snap.items():
@@ -171,6 +189,12 @@ def refs_of(c: CaseDetail) -> dict[tuple[str, int], str]:
     out.update({("ip_asset", x.id): x.application_no for x in c.ip_assets})
     out.update({("funding_source", x.id): x.programme for x in c.funding})
     out.update({("rights_grant", x.id): f"#{x.id}" for x in c.rights_grants})
+    # what foreign keys point at, for changes such as "经办人: 王老师 → 李老师"
+    out.update({("person", x.person_id): x.name for x in c.contributors})
+    if c.department_id is not None and c.department:
+        out[("department", c.department_id)] = c.department
+    if c.officer_id is not None and c.officer:
+        out[("app_user", c.officer_id)] = c.officer
     return out
 
 
@@ -184,5 +208,5 @@ def lines(events: Sequence[HistoryEvent], lang: str = "zh",
         act = pick(_ACTIONS.get(action, (action, action)), lang)
         ref = e.entity_ref or refs.get((e.entity, e.entity_id))
         what = entity_label(e.entity, lang) + (f" {ref}" if ref else "")
-        out.append(HistoryLine(e.at, e.actor, act, what, describe_changes(e, lang)))
+        out.append(HistoryLine(e.at, e.actor, act, what, describe_changes(e, lang, refs)))
     return out
