@@ -79,7 +79,7 @@ def test_page_shows_the_case_and_its_stepper(qtbot: QtBot, ctx: AppContext) -> N
     assert case_no in page.header.text() and "固态电池" in page.header.text()
     assert page.status.text() == "状态：已披露"
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "披露", "资助", "知识产权", "评估", "赋权", "交易", "企业", "文件", "历史"]
+        "披露", "资助", "知识产权", "评估", "赋权", "交易", "企业", "文件", "附件", "历史"]
     text = page.stepper.text()
     assert "1 披露 · 进行中" in text and "[R2]" in text and "经费来源" in text
     assert "3 赋权 · 可选" in text

@@ -61,3 +61,17 @@ def event_filter(entity: str, changes: dict | None) -> set[TimelineFilter]:
     if changes and ("status" in changes or "status" in (changes.get("after") or {})):
         out.add(TimelineFilter.STATUS)
     return out
+
+
+def case_notes(ctx: AppContext, case_id: int, deal_ids: list[int]) -> list[NoteRow]:
+    """The notes of a case and of its deals, newest first (one read)."""
+    with ctx.read() as s:
+        rows = notes_in(s, "achievement", [case_id]) + notes_in(s, "deal", deal_ids)
+    return sorted(rows, key=lambda n: (n.written_on, n.created_at), reverse=True)
+
+
+def keep_event(entity: str, changes: dict | None, wanted: TimelineFilter) -> bool:
+    """Whether an audit event shows under filter `wanted` (notes are not audit events)."""
+    if wanted == TimelineFilter.ALL:
+        return True
+    return wanted in event_filter(entity, changes)

@@ -27,6 +27,7 @@ from ttdesk.ui.case.actions import ActionBar
 from ttdesk.ui.case.case_specs import CASE_ACTIONS
 from ttdesk.ui.case.choices import forget as forget_choices
 from ttdesk.ui.case.disclosure_tab import DisclosureTab
+from ttdesk.ui.case.files_tab import FilesTab
 from ttdesk.ui.case.grants_tab import GrantsTab
 from ttdesk.ui.case.other_tabs import CompanyTab, HistoryTab
 from ttdesk.ui.case.records_tabs import RecordsTab
@@ -114,6 +115,7 @@ class CasePage(QWidget):
             "deals": lambda: DealsTab(ctx, bus),
             "company": lambda: CompanyTab(ctx, bus),
             "filings": self._filings_panel,
+            "files": lambda: FilesTab(ctx, bus),
             "history": lambda: HistoryTab(ctx),
         }
         self.built: dict[str, QWidget] = {"disclosure": self.disclosure}
@@ -124,7 +126,8 @@ class CasePage(QWidget):
             ("disclosure", self.tr("披露")), ("funding", self.tr("资助")),
             ("ip", self.tr("知识产权")), ("assessment", self.tr("评估")),
             ("grant", self.tr("赋权")), ("deals", self.tr("交易")), ("company", self.tr("企业")),
-            ("filings", self.tr("文件")), ("history", self.tr("历史")),
+            ("filings", self.tr("文件")), ("files", self.tr("附件")),
+            ("history", self.tr("历史")),
         ):
             self.tabs.addTab(self.built.get(key) or QWidget(), text)
             self.tab_keys.append(key)
@@ -172,6 +175,10 @@ class CasePage(QWidget):
     @property
     def company(self) -> CompanyTab:
         return self.tab("company")  # type: ignore[return-value]
+
+    @property
+    def files(self) -> FilesTab:
+        return self.tab("files")  # type: ignore[return-value]
 
     @property
     def history(self) -> HistoryTab:

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import label
@@ -14,6 +22,7 @@ from ttdesk.core.views.case_companies import CaseCompany, case_companies
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.deal_detail import CompanyRef
 from ttdesk.core.views.parts import HistoryEvent
+from ttdesk.core.views.timeline import TimelineFilter, case_notes, keep_event
 from ttdesk.ui.case.records_tabs import fill_table, record_table
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.ops import read_op
@@ -89,26 +98,57 @@ class CompanyTab(QWidget):
 
 
 class HistoryTab(QWidget):
-    """Time, user, action, record and changed fields — newest first."""
+    """One timeline: the audit history and the notes of the case and its deals, newest
+    first, filterable (all, notes, status moves, money, filings)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.filter = QComboBox()
+        self.filter.setObjectName("timeline_filter")
+        for code, text in ((TimelineFilter.ALL, self.tr("全部")),
+                           (TimelineFilter.NOTES, self.tr("备注")),
+                           (TimelineFilter.STATUS, self.tr("状态变化")),
+                           (TimelineFilter.MONEY, self.tr("资金")),
+                           (TimelineFilter.FILINGS, self.tr("文件"))):
+            self.filter.addItem(text, code.value)
+        self.filter.currentIndexChanged.connect(lambda _i: self._refill())
         self.table = record_table([self.tr("时间"), self.tr("用户"), self.tr("操作"),
                                    self.tr("对象"), self.tr("修改内容")], "history_table")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("显示：")))
+        top.addWidget(self.filter)
+        top.addStretch(1)
         lay = QVBoxLayout(self)
+        lay.addLayout(top)
         lay.addWidget(self.table)
+        self._events: Sequence[HistoryEvent] = ()
+        self._case: CaseDetail | None = None
 
     def show_detail(self, c: CaseDetail) -> None:
         self.show_events(history.case_history(self.ctx, c), c)
 
     def show_events(self, events: Sequence[HistoryEvent], c: CaseDetail | None = None) -> None:
+        self._events, self._case = events, c
+        self._refill()
+
+    def _refill(self) -> None:
+        wanted = TimelineFilter(self.filter.currentData() or TimelineFilter.ALL.value)
+        c = self._case
+        events = [] if wanted == TimelineFilter.NOTES else [
+            e for e in self._events if keep_event(e.entity, e.changes, wanted)]
         rows = history.lines(events, self.ctx.lang, history.refs_of(c) if c else None)
-        fill_table(self.table, [(r.at.astimezone().strftime("%Y-%m-%d %H:%M"), r.actor,
-                                 r.action, r.what, r.changes) for r in rows])
-        for i, r in enumerate(rows):  # the whole change list when the cell is cut short
+        lines = [(r.at, r.at.astimezone().strftime("%Y-%m-%d %H:%M"), r.actor, r.action, r.what,
+                  r.changes) for r in rows]
+        if c is not None and wanted in (TimelineFilter.ALL, TimelineFilter.NOTES):
+            for n in case_notes(self.ctx, c.id, [d.id for d in c.deals]):
+                lines.append((n.created_at, n.written_on.isoformat(), n.author,
+                              self.tr("备注"), "", n.body))
+        lines.sort(key=lambda line: line[0], reverse=True)
+        fill_table(self.table, [line[1:] for line in lines])
+        for i, line in enumerate(lines):  # the whole change list when the cell is cut short
             item = self.table.item(i, 4)
             if item is not None:
-                item.setToolTip(r.changes.replace("; ", "\n"))
+                item.setToolTip(str(line[5]).replace("; ", "\n"))
