@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import make_achievement, make_deal, make_department, make_person
+from builders import (
+    make_achievement,
+    make_deal,
+    make_department,
+    make_distribution,
+    make_person,
+)
 from openpyxl import load_workbook
 
 from ttdesk import codes as E
@@ -25,6 +31,9 @@ from ttdesk.core.filing_data import build
 from ttdesk.core.ledger.export import export_ledger
 from ttdesk.core.money import income, payments, receipts
 from ttdesk.core.money.income import MODE, YEAR, Scope
+from ttdesk.core.records.check import run_check
+from ttdesk.core.records.money_check import distributed_within_income
+from ttdesk.core.rules import policy
 from ttdesk.core.views import dashboard
 from ttdesk.core.views import money as money_views
 from ttdesk.db import models as M
@@ -285,3 +294,23 @@ def test_cli_output(any_ctx: AppContext, world: World, capsys: pytest.CaptureFix
     assert main(["--db", url, "income", "--deal", world.deals["a"].deal_no]) == 0
     text = capsys.readouterr().out
     assert text.splitlines()[0].split("\t")[1] == "¥0.00"
+
+
+def test_check_reads_the_author(any_ctx: AppContext, world: World) -> None:
+    """`check` finds cash distributed beyond the income received, reversals subtracted."""
+    a, b = world.deals["a"], world.deals["b"]
+    with any_ctx.read() as s:
+        pol = policy.current(s)
+        assert distributed_within_income(s, pol) == []
+    # ¥1,000 distributed on deal a, whose ¥1,000 was reversed; ¥82,000 on b is all it has
+    make_distribution(any_ctx, a, gross_income=D("1000.00"), net_income=D("1000.00"),
+                      team_amount=D("700.00"), department_amount=D("100.00"),
+                      tto_amount=D("100.00"), university_amount=D("100.00"))
+    make_distribution(any_ctx, b, gross_income=D("82000.00"), net_income=D("82000.00"),
+                      team_amount=D("57400.00"), department_amount=D("8200.00"),
+                      tto_amount=D("8200.00"), university_amount=D("8200.00"))
+    with any_ctx.read() as s:
+        found = distributed_within_income(s, pol)
+    assert [(p.rule, p.where) for p in found] == [("R10", a.deal_no)]
+    report = run_check(any_ctx)
+    assert any(p.where == a.deal_no and "1000.00" in p.zh for p in report.findings)

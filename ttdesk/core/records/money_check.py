@@ -8,12 +8,15 @@ stays fast on the 100k-case database.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from sqlalchemy import Integer, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import DistributionStatus
 from ttdesk.core.base.errors import Problem
+from ttdesk.core.money import income
+from ttdesk.core.money.income import ZERO
 from ttdesk.core.rules.checks import P
 from ttdesk.core.rules.policy import Policy
 from ttdesk.db.models import (
@@ -74,6 +77,25 @@ def receipts_once(s: Session, _pol: Policy) -> list[Problem]:
           "receipts", str(r)) for r in bad]
 
 
+def distributed_within_income(s: Session, _pol: Policy) -> list[Problem]:
+    """R10: the cash distributed on a deal is at most the income received on it (`money.income`,
+    reversals subtracted): money undone by a reversal cannot stay distributed."""
+    got = income.received_by(s, income.DEAL)
+    rows = s.execute(select(Deal.id, Deal.deal_no, func.sum(_int(Distribution.gross_income)))
+                     .join(Distribution, Distribution.deal_id == Deal.id)
+                     .where(Distribution.is_equity.is_(False))
+                     .group_by(Deal.id, Deal.deal_no)).all()
+    out = []
+    for deal_id, deal_no, fen in rows:
+        distributed = Decimal(int(fen or 0)) / 100
+        received = got.get(deal_id, ZERO)
+        if distributed > received:
+            out.append(P("R10", f"已分配收入 {distributed:.2f} 元超过实收 {received:.2f} 元",
+                         f"{distributed:.2f} distributed exceeds the {received:.2f} received",
+                         "distribution", deal_no))
+    return out
+
+
 def unit_head_equity(s: Session, _pol: Policy) -> list[Problem]:
     """R10: no equity reward to a unit head."""
     rows = s.execute(select(Person.staff_no).join(Allocation, Allocation.person_id == Person.id)
@@ -124,6 +146,7 @@ Step = Callable[[Session, Policy], list[Problem]]
 MONEY_STEPS: list[tuple[str, Step]] = [
     ("R10 distributions", distributions),
     ("R10 receipts in one distribution", receipts_once),
+    ("R10 distributed within income", distributed_within_income),
     ("R10 no equity to unit heads", unit_head_equity),
     ("R10 publicity before payment", paid_after_publicity),
     ("R11 cap tables over time", cap_tables_over_time),
