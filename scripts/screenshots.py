@@ -3,7 +3,7 @@
     .venv/bin/python scripts/screenshots.py OUTDIR [--cases 300] [--lang zh|en]
 
 Builds a demo database in a temporary folder (nothing of the user's is touched), then saves:
-the main window on each of the eight areas (`main_1_dashboard.png` …), the case list with a
+the main window on each of its areas (`main_1_dashboard.png` …), the case list with a
 search applied, the settings tabs and the first-start dialog; then runs every
 `scripts/shots/<area>.py`, which lists `SHOTS = [(name, factory)]` with
 `factory(ctx, bus) -> QWidget`, and saves one `<area>_<name>.png` per entry. A shot that fails
