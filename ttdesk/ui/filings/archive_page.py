@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -73,10 +74,22 @@ class ArchivePage(QWidget):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        archive = QWidget()
+        layout = QVBoxLayout(archive)
         layout.addLayout(top)
         layout.addWidget(self.result)
         layout.addWidget(split, 1)
+        # F08 / F09 and the ledger export are made here too (issue 12 §4)
+        from ttdesk.ui.filings.reports_panel import ReportsPanel
+
+        self.reports = ReportsPanel(ctx, bus)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("filings_tabs")
+        self.tabs.addTab(archive, self.tr("归档文件"))
+        self.tabs.addTab(self.reports, self.tr("台账与年报"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
         bus.changed.connect(self._bus_changed)
         self.reload()
 
