@@ -148,3 +148,12 @@ def test_replacing_a_holiday_year_is_recorded(ctx):
         with ctx.write() as s:
             set_year(s, 2031, off, [])
     assert findings(ctx) == []
+
+
+def test_an_empty_value_filled_in_sql_is_found(demo):
+    """Events leave empty values out; a value put into an empty column is still found."""
+    (rid,) = first(demo, "SELECT id FROM receipt WHERE note IS NULL ORDER BY id LIMIT 1")
+    sql(demo, f"UPDATE receipt SET note = '补记' WHERE id = {rid}")
+    [(where, field, message)] = findings(demo)
+    assert (where, field) == (f"receipt #{rid} (id {rid})", "note")
+    assert message == 'differs from its audit history: recorded ∅, found "补记"'

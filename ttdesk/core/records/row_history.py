@@ -41,7 +41,7 @@ MAX_FINDINGS = 500
 OLD_KEY = "\x00recorded before the re-chain"
 # id of the last `rechain` marker (set per check run): columns that migrations added or filled
 # before it are not in the events of rows last recorded before it, and are not compared there
-_RECHAINED_AT = [0]  # a wholesale rewrite is reported by its first rows, not a million lines
+_RECHAINED_AT = [0]
 
 
 def _stamps(table: Table) -> set[Column[Any]]:
@@ -202,13 +202,13 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
         return [P(RULE, "记录已被删除，但审计记录中没有删除事件",
                   "row deleted without an audit event", None, where)]
     if recorded is not None:
-        was = tuple(recorded.get(n, _ABSENT) for n in names)
+        # An absent key is an empty value (events leave empty values out), except in a state
+        # recorded before the last re-chain: columns that migrations added since are absent
+        # there and cannot be compared.
+        absent = _ABSENT if OLD_KEY in recorded else None
+        was = tuple(recorded.get(n, absent) for n in names)
         if all(old is _ABSENT or old == now for old, now in zip(was, found, strict=True)):
             return []
-        if OLD_KEY in recorded:  # only what the old events recorded can be compared
-            was = tuple(recorded.get(n, now) for n, now in zip(names, found, strict=True))
-            if was == found:
-                return []
     where = f"{name} {_ref(dict(zip(names, found, strict=True)), key)} (id {key})"
     if recorded is None:
         if has_events:
