@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk import codes
+from ttdesk.core.base.labels import label, labelled_enums
 
 MAX_ROWS = 60
 
@@ -50,6 +51,16 @@ def _code_values() -> frozenset[str]:
 
 
 CODE_VALUES = _code_values()
+
+
+def _english_labels() -> frozenset[str]:
+    """The English labels of the codes ("Due diligence"): one of them on a Chinese screen means
+    a widget picked the wrong half. Acronyms (TRL, FTO) are left out: Chinese labels use them."""
+    out = {label(m, "en") for enum_cls in labelled_enums() for m in enum_cls}
+    return frozenset(w for w in out if not w.isupper() and len(w) >= 4)
+
+
+ENGLISH_LABELS = _english_labels()
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An English word inside Chinese text ("冲销 / reversal: …"); units and names are not lowercase.
 _ENGLISH = re.compile(r"(?<![\w./\\:@#-])[a-z]{3,}(?![\w/\\@-])")
@@ -63,6 +74,7 @@ def code_names(text: str) -> list[str]:
     found += [m.group(0) for m in _LITERALS.finditer(plain)]
     if _CJK.search(plain):
         found += [w for w in _ENGLISH.findall(plain) if w not in found]
+        found += [w for w in ENGLISH_LABELS if w in plain]
     return found
 
 

@@ -55,6 +55,7 @@ def test_the_detector_finds_code_names() -> None:
     assert code_names('备注：{"a": 1}')
     assert code_names("签约日期: None → 2026-01-01")
     assert code_names("冲销 / reversal: 重复登记") == ["reversal"]
+    assert "Due diligence" in code_names("状态：Due diligence")
     assert not code_names("状态：尽职调查；金额 1,000.00 元；TRL 6；HT-2026-0001")
     assert not code_names("D:/data/tt_desk/demo.db；wang_hy@example.edu.cn")
 
