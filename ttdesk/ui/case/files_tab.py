@@ -23,7 +23,8 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.views.timeline import notes_of
 from ttdesk.ui.case.records_tabs import fill_table, record_table
-from ttdesk.ui.kit.bus import ACHIEVEMENTS, DataBus
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import write_op
 from ttdesk.ui.kit.problems import messages_of
 
 
@@ -97,13 +98,12 @@ class FilesTab(QWidget):
         done, problems = 0, []
         for path in paths:
             try:
-                attachments.attach(self.ctx, self.ref or "", path)
+                write_op(self.ctx, self.bus, attachments.attach, self.ctx, self.ref or "", path)
                 done += 1
             except TTDeskError as exc:
                 problems += [f"{Path(path).name}: {m}" for m in messages_of(exc, self.ctx.lang)]
         self.message.setText("\n".join(problems))
         if done:
-            self.bus.announce(ACHIEVEMENTS)
             self.reload()
         return done
 
@@ -136,12 +136,12 @@ class FilesTab(QWidget):
     # ---- notes ---------------------------------------------------------------------------
     def add_note(self) -> bool:
         try:
-            notes.add(self.ctx, self.ref or "", self.note_edit.text())
+            write_op(self.ctx, self.bus, notes.add, self.ctx, self.ref or "",
+                     self.note_edit.text())
         except TTDeskError as exc:
             self.message.setText("\n".join(messages_of(exc, self.ctx.lang)))
             return False
         self.note_edit.clear()
         self.message.clear()
-        self.bus.announce(ACHIEVEMENTS)
         self.reload()
         return True

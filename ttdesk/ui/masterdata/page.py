@@ -29,6 +29,8 @@ from ttdesk.core.people import departments, persons
 from ttdesk.core.views import master_data
 from ttdesk.ui.kit import bus as B
 from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.forms import FormDialog
+from ttdesk.ui.kit.ops import write_op
 from ttdesk.ui.kit.problems import show_problem
 from ttdesk.ui.masterdata.dialogs import DIALOGS
 
@@ -135,13 +137,15 @@ class MasterTab(QWidget):
             if row[self.key_col] == key:
                 self.table.selectRow(i)
 
-    def _done(self, kind: str = B.SETTINGS) -> None:
-        self.bus.announce(B.COMPANIES if self.kind == "company" else kind)
-        self.reload()
+    def _through_bus(self, dialog: FormDialog) -> FormDialog:
+        """The dialog's service call runs through `write_op`: the bus hears what the core
+        says changed (this page reloads on it like every other)."""
+        submit = dialog.submit
+        dialog.submit = lambda d: write_op(self.ctx, self.bus, submit, d)
+        return dialog
 
     def create(self) -> QWidget:
-        dialog = DIALOGS[self.kind](self.ctx, self, None, "")
-        dialog.accepted.connect(self._done)
+        dialog = self._through_bus(DIALOGS[self.kind](self.ctx, self, None, ""))
         dialog.open()
         self.dialog = dialog
         return dialog
@@ -150,19 +154,17 @@ class MasterTab(QWidget):
         key = self.selected_key()
         if key is None:
             return None
-        dialog = DIALOGS[self.kind](self.ctx, self, key)
-        dialog.accepted.connect(self._done)
+        dialog = self._through_bus(DIALOGS[self.kind](self.ctx, self, key))
         dialog.open()
         self.dialog = dialog
         return dialog
 
     def _run(self, action: Any) -> bool:
         try:
-            action()
+            write_op(self.ctx, self.bus, action)
         except TTDeskError as exc:
             show_problem(self, exc, self.ctx.lang)
             return False
-        self._done()
         return True
 
     def merge_selected(self, kept: str | None = None) -> bool:
