@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>单位</source>
-        <translation>Institution</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>（不导入）</source>
@@ -477,6 +477,14 @@
         <translation>Verify a filing…</translation>
     </message>
     <message>
+        <source>归档文件</source>
+        <translation>Archived filings</translation>
+    </message>
+    <message>
+        <source>台账与年报</source>
+        <translation>Ledger and annual report</translation>
+    </message>
+    <message>
         <source>扫描的文件编号 %1 不在归档中。</source>
         <translation>The scanned filing number %1 is not in the archive.</translation>
     </message>
@@ -894,6 +902,26 @@
         <translation>Agreed value (CNY)</translation>
     </message>
     <message>
+        <source>尽职调查核查…</source>
+        <translation>Due diligence check…</translation>
+    </message>
+    <message>
+        <source>核查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>核查日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
         <source>关联关系申报…</source>
         <translation>Declare related interests…</translation>
     </message>
@@ -1055,6 +1083,10 @@
     <message>
         <source>文件</source>
         <translation>Filings</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>历史</source>
@@ -1821,6 +1853,30 @@
         <translation>Valuation / pricing</translation>
     </message>
     <message>
+        <source>核查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>已核查</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>核查日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>尽职调查</source>
+        <translation>Due diligence</translation>
+    </message>
+    <message>
         <source>收款与分配</source>
         <translation>Receipts and distributions</translation>
     </message>
@@ -2246,6 +2302,17 @@
     </message>
 </context>
 <context>
+    <name>EntityPicker</name>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>输入名称、拼音首字母或编号</source>
+        <translation>Type a name, pinyin initials or a number</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>选择台账文件</source>
@@ -2293,10 +2360,77 @@
     </message>
 </context>
 <context>
+    <name>FilesTab</name>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>上传人</source>
+        <translation>Uploaded by</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>可将文件拖放到此处上传；双击打开。</source>
+        <translation>Drop files here to upload; double-click to open.</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>写一条备注，回车保存</source>
+        <translation>Write a note, Enter saves it</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose attachments</translation>
+    </message>
+</context>
+<context>
     <name>FilingsPanel</name>
     <message>
         <source>生成并归档</source>
         <translation>Generate and archive</translation>
+    </message>
+    <message>
+        <source>报批稿（草稿）</source>
+        <translation>Approval draft</translation>
+    </message>
+    <message>
+        <source>审批前打印供审批会议使用：带“草稿”水印，无文件编号，不归档</source>
+        <translation>Printed for the approval meeting: “draft” watermark, no serial number, not archived</translation>
     </message>
     <message>
         <source>打印…</source>
@@ -2367,6 +2501,14 @@
         <translation>Generate filing</translation>
     </message>
     <message>
+        <source>已生成报批稿（草稿水印，无文件编号，未归档）；审批后请生成正式文件。</source>
+        <translation>Approval draft made (draft watermark, no serial number, not archived); make the final filing after approval.</translation>
+    </message>
+    <message>
+        <source>生成报批稿</source>
+        <translation>Make approval draft</translation>
+    </message>
+    <message>
         <source>数据未变，显示已归档的第 %1 版（%2）。</source>
         <translation>Data unchanged; showing archived version %1 (%2).</translation>
     </message>
@@ -2435,6 +2577,26 @@
 <context>
     <name>HistoryTab</name>
     <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>状态变化</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <source>资金</source>
+        <translation>Money</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>Filings</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -2453,6 +2615,10 @@
     <message>
         <source>修改内容</source>
         <translation>Changes</translation>
+    </message>
+    <message>
+        <source>显示：</source>
+        <translation>Show:</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2915,10 @@
         <translation>Filings</translation>
     </message>
     <message>
+        <source>基础数据</source>
+        <translation>Master data</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3003,6 +3173,14 @@
         <source>奖励发放期限</source>
         <translation>Reward payment within</translation>
     </message>
+    <message>
+        <source>每行一项：中文名称 | English name</source>
+        <translation>One item per line: Chinese name | English name</translation>
+    </message>
+    <message>
+        <source>尽职调查清单</source>
+        <translation>Due-diligence checklist</translation>
+    </message>
 </context>
 <context>
     <name>ProfileForm</name>
@@ -3052,6 +3230,85 @@
     <message>
         <source>共 %1 次评估</source>
         <translation>%1 assessments</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <source>F08 职务科技成果单列管理台账</source>
+        <translation>F08 Ledger of service inventions kept apart</translation>
+    </message>
+    <message>
+        <source>F09 年度科技成果转化报告</source>
+        <translation>F09 Annual technology-transfer report</translation>
+    </message>
+    <message>
+        <source>自定义期间</source>
+        <translation>Custom period</translation>
+    </message>
+    <message>
+        <source>生成并归档</source>
+        <translation>Generate and archive</translation>
+    </message>
+    <message>
+        <source>另存 PDF…</source>
+        <translation>Save PDF as…</translation>
+    </message>
+    <message>
+        <source>导出年报表格（Excel）…</source>
+        <translation>Export annual-report tables (Excel)…</translation>
+    </message>
+    <message>
+        <source>导出台账（Excel）…</source>
+        <translation>Export ledger (Excel)…</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>Filing:</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>正在汇总数据…</source>
+        <translation>Collecting the data…</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>生成 %1</source>
+        <translation>Generate %1</translation>
+    </message>
+    <message>
+        <source>已取消，未生成任何文件。</source>
+        <translation>Cancelled; no filing was made.</translation>
+    </message>
+    <message>
+        <source>%1 %2 第 %3 版（%4）已归档，可预览、另存。</source>
+        <translation>%1 %2 version %3 (%4) archived; preview or save it.</translation>
+    </message>
+    <message>
+        <source>未完成（未写入任何内容）：</source>
+        <translation>Not done (nothing written):</translation>
+    </message>
+    <message>
+        <source>导出年报表格</source>
+        <translation>Export annual-report tables</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>台账已导出：%1（%2 行）</source>
+        <translation>Ledger exported: %1 (%2 rows)</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3426,117 @@
     <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>dlg</name>
+    <message>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <source>校外人员可留空，自动编号</source>
+        <translation>May be left empty for external people (numbered automatically)</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>职称/职务</source>
+        <translation>Title / position</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>电子邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>校外人员</source>
+        <translation>External</translation>
+    </message>
+    <message>
+        <source>单位正职领导</source>
+        <translation>Unit head</translation>
+    </message>
+    <message>
+        <source>创业状态</source>
+        <translation>Entrepreneurship status</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>18 位，地区由代码第 3–8 位确定</source>
+        <translation>18 characters; the region follows from characters 3–8</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>注册资本（元）</source>
+        <translation>Registered capital (CNY)</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>园区/孵化器</source>
+        <translation>Park / incubator</translation>
+    </message>
+    <message>
+        <source>转化创办企业</source>
+        <translation>Spin-off</translation>
+    </message>
+    <message>
+        <source>高新技术企业</source>
+        <translation>High-tech enterprise</translation>
+    </message>
+    <message>
+        <source>专精特新</source>
+        <translation>ZJTX SME</translation>
+    </message>
+    <message>
+        <source>境外企业</source>
+        <translation>Foreign company</translation>
     </message>
 </context>
 <context>
