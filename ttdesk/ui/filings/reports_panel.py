@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ttdesk.core.records.filing_archive import Generated
 from ttdesk.ui.filings.preview import PdfPreview
-from ttdesk.ui.kit.bus import FILINGS, DataBus
+from ttdesk.ui.kit.bus import DataBus
 
 
 def _qdate(d: date) -> QDate:
@@ -136,7 +136,7 @@ class ReportsPanel(QWidget):
 
     # ---- generate ---------------------------------------------------------------------
     def generate(self) -> None:
-        from ttdesk.ui.kit.ops import run_op
+        from ttdesk.ui.kit.ops import run_write_op
 
         code, subject, lang, ctx = self.form.currentData(), self.subject(), \
             self.lang.currentData(), self.ctx
@@ -151,8 +151,9 @@ class ReportsPanel(QWidget):
             return generate(ctx, code, subject, lang)
 
         self.message.setText(self.tr("正在生成…"))
-        self.operation = run_op(self, self.tr("生成 %1").replace("%1", code), work,
-                                self._generated, self._failed, lang=getattr(ctx, "lang", "zh"))
+        self.operation = run_write_op(self, self.tr("生成 %1").replace("%1", code), ctx,
+                                      self.bus, work, self._generated, self._failed,
+                                      lang=getattr(ctx, "lang", "zh"))
         self._update()
 
     def _generated(self, gen: Generated | None) -> None:
@@ -165,9 +166,7 @@ class ReportsPanel(QWidget):
             self.message.setText(self.tr("%1 %2 第 %3 版（%4）已归档，可预览、另存。")
                                  .replace("%1", rec.kind).replace("%2", rec.subject)
                                  .replace("%3", str(rec.version)).replace("%4", rec.serial_no))
-            self.preview.show_pdf(gen.content)
-            if not gen.reused:
-                self.bus.announce(FILINGS, rec.id)
+            self.preview.show_pdf(gen.content)  # a new version was announced by the core
         self._update()
         self.done.emit(gen)
 
