@@ -361,9 +361,9 @@ def case_status_for(statuses: list[E.DealStatus]) -> E.AchievementStatus:
     """An imported case's status from its deals' (`stage_from_deals`, the app's rule); a case
     without a deal, or with terminated deals only, stays disclosed."""
     stage = stage_from_deals(statuses)
-    if stage in (E.AchievementStatus.CONVERTED, E.AchievementStatus.CONVERTING):
-        return stage
-    return E.AchievementStatus.DISCLOSED
+    if stage is None or stage == E.AchievementStatus.MARKETING:
+        return E.AchievementStatus.DISCLOSED
+    return stage
 
 
 def receipt_from_sheet(c: Cells, problems: list[Problem]) -> ReceiptOut | None:
