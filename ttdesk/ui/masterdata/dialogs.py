@@ -15,6 +15,8 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.companies import companies
 from ttdesk.core.people import departments, persons
 from ttdesk.core.views import choices, master_data
+from ttdesk.ui.case.choices import forget as forget_form_choices
+from ttdesk.ui.kit.bus import SETTINGS
 from ttdesk.ui.kit.fields import enum_combo, fill, pairs_combo, set_combo
 from ttdesk.ui.kit.forms import FormDialog
 
@@ -36,9 +38,10 @@ def department_dialog(ctx: AppContext, parent: QWidget | None, code: str | None 
     def submit(d: FormDialog) -> str:
         values = {"code": d.value("code"), "name": d.value("name"),
                   "kind": _combo_value(d.field("kind")), "name_en": d.value("name_en")}
-        if row is None:
-            return departments.create(ctx, departments.DepartmentIn(**values))
-        return departments.edit(ctx, row.code, values)
+        code = (departments.create(ctx, departments.DepartmentIn(**values)) if row is None
+                else departments.edit(ctx, row.code, values))
+        forget_form_choices(SETTINGS)  # the disclosure form's department list is cached
+        return code
 
     dlg = FormDialog(dlg_title(parent, "新建单位" if row is None else "编辑单位"), ctx.lang,
                      submit, parent)
