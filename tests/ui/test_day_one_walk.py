@@ -1,7 +1,8 @@
 """Day one on an EMPTY database, through widgets only: a department and two people in
 基础数据, a disclosure with both, an assessment, a licence deal whose counterparty is created
 with 新建… inside the picker, the deal to signing, a PDF attached to the deal, and F01
-generated in the case's 文件 tab (the institution from the first-start dialog). No demo data, no import, no service call in the body."""
+generated in the case's 文件 tab (the institution from the first-start dialog). No demo data,
+no import, no service call in the body."""
 
 from __future__ import annotations
 
