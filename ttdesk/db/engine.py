@@ -31,6 +31,10 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # A second process writing at the same moment waits up to 10 s instead of failing.
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+    # Chinese text columns sort in pinyin order (ORDER BY pinyin_key(title)).
+    from ttdesk.db.collation import register
+
+    register(dbapi_connection)
 
 
 def _sqlite_begin(conn: Any) -> None:

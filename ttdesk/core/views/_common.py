@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, and_, case, or_
+from sqlalchemy import ColumnElement, and_, case, func, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -126,6 +126,12 @@ def ordered(expr: Any, descending: bool, nullable: bool = False, scan: bool = Fa
         expr = Unindexed(expr)
     term = expr.desc() if descending else expr.asc()
     return term.nulls_last() if nullable else term
+
+
+def chinese(expr: Any, dialect: str) -> Any:
+    """A Chinese text column as it should sort: by pinyin (安 < 北 < 成 < 张) on SQLite; on
+    PostgreSQL the column itself (its collation)."""
+    return func.pinyin_key(expr) if dialect == "sqlite" else expr
 
 
 def enum_rank(column: Any, enum_cls: type[StrEnum]) -> Any:

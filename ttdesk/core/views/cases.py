@@ -16,6 +16,7 @@ from ttdesk.codes import AchievementKind, AchievementStatus, ContributorRole
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views._common import (
     EntityList,
+    chinese,
     chunks,
     dialect_of,
     enum_rank,
@@ -56,16 +57,18 @@ def _ids_statement(f: CaseFilter, dialect: str) -> Select[Any]:
     sc = bool(conditions)  # filtered: sort the matches rather than walk an index in order
     if f.sort is CaseSort.DEPARTMENT:
         stmt = stmt.outerjoin(Department, A.department_id == Department.id)
-        key = ordered(Department.name, d, nullable=True)
+        key = ordered(chinese(Department.name, dialect), d, nullable=True)
     elif f.sort is CaseSort.OFFICER:
         stmt = stmt.outerjoin(User, A.officer_id == User.id)
-        key = ordered(User.display_name, d, nullable=True)
+        key = ordered(chinese(User.display_name, dialect), d, nullable=True)
     elif f.sort is CaseSort.STATUS:
         key = ordered(enum_rank(A.status, AchievementStatus), d)
     elif f.sort is CaseSort.KIND:
         key = ordered(enum_rank(A.kind, AchievementKind), d)
     elif f.sort is CaseSort.FIELD:
-        key = ordered(A.field, d, nullable=True, scan=sc)
+        key = ordered(chinese(A.field, dialect), d, nullable=True, scan=sc)
+    elif f.sort is CaseSort.TITLE:
+        key = ordered(chinese(A.title, dialect), d)
     elif f.sort is CaseSort.ID:
         key = None
     else:

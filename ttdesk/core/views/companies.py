@@ -16,6 +16,7 @@ from ttdesk.codes import Region
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views._common import (
     EntityList,
+    chinese,
     chunks,
     coerce,
     dialect_of,
@@ -96,7 +97,7 @@ def _ids_statement(f: CompanyFilter, dialect: str) -> Select[Any]:
     sc = bool(conditions)  # filtered: sort the matches rather than walk an index in order
     keys = {
         CompanySort.ID: None,
-        CompanySort.NAME: ordered(C.name, d, scan=sc),
+        CompanySort.NAME: ordered(chinese(C.name, dialect), d),
         CompanySort.CREDIT_CODE: ordered(C.credit_code, d, scan=sc),
         CompanySort.REGION: ordered(enum_rank(C.region, Region), d),
         CompanySort.REGISTRATION_DATE: ordered(C.registration_date, d, nullable=True, scan=sc),
