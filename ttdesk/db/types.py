@@ -99,7 +99,9 @@ def unpack_json(raw: bytes | memoryview | str) -> Any:
     if isinstance(raw, str):  # a value written before the packed form
         return json.loads(raw)
     data = bytes(raw)
-    return json.loads(zlib.decompress(data) if data[:1] == b"x" else data)
+    if data[:1] == b"x":
+        data = zlib.decompress(data)
+    return json.loads(data.decode("utf-8"))  # str: json need not guess the encoding
 
 
 class PackedJSON(TypeDecorator[Any]):

@@ -121,7 +121,7 @@ def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[
                 f"ORDER BY {key_col}, id").bindparams(e=table.name)
     current: Any = None
     bucket: list[tuple[str, Any, int]] = []
-    for key, action, changes, id_ in s.execute(stmt.execution_options(yield_per=_FETCH)):
+    for key, action, changes, id_ in _chunked(s, stmt):
         if bucket and key != current:
             yield current, bucket
             bucket = []
@@ -131,15 +131,27 @@ def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[
         yield current, bucket
 
 
+def _chunked(s: Session, stmt: Any) -> Iterator[Any]:
+    """Rows fetched a few thousand at a time (one driver call each, not one per row)."""
+    result = s.execute(stmt)
+    while chunk := result.fetchmany(_FETCH):
+        yield from chunk
+
+
 def _plain_function(table: Table, columns: list[Column[Any]]
                     ) -> Callable[[Any], tuple[Any, ...]]:
     """A compiled row -> tuple of recorded forms (`audit.plain`) for `columns`: plain text,
     numbers and flags are taken as they are, only other types pay for a call."""
-    env: dict[str, Any] = {"plain": plain}
+    env: dict[str, Any] = {"plain": plain, "str": str}
     parts = []
     for i, col in enumerate(columns):
-        if _python_type(col) in (str, int, bool):
+        kind = _python_type(col)
+        if kind in (str, int, bool):
             parts.append(f"row[{i}]")
+        elif kind is Decimal:  # what plain() does, without its isinstance chain
+            parts.append(f"(None if (v := row[{i}]) is None else str(v))")
+        elif kind is date:
+            parts.append(f"(None if (v := row[{i}]) is None else v.isoformat())")
         else:
             parts.append(f"(None if (v := row[{i}]) is None else plain(v))")
     source = f"def f(row):\n    return ({', '.join(parts)},)\n"
@@ -150,8 +162,8 @@ def _plain_function(table: Table, columns: list[Column[Any]]
 def _rows(s: Session, table: Table, pk: Column[Any], columns: list[Column[Any]], by_ref: bool
           ) -> Iterator[tuple[Any, tuple[Any, ...]]]:
     convert = _plain_function(table, columns)
-    stmt = select(pk, *columns).order_by(pk).execution_options(yield_per=_FETCH)
-    for row in s.execute(stmt):
+    stmt = select(pk, *columns).order_by(pk)
+    for row in _chunked(s, stmt):
         key = row[0]
         yield (str(plain(key)) if by_ref else key), convert(row[1:])
 
@@ -206,8 +218,9 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
         # recorded before the last re-chain: columns that migrations added since are absent
         # there and cannot be compared.
         absent = _ABSENT if OLD_KEY in recorded else None
-        was = tuple(recorded.get(n, absent) for n in names)
-        if all(old is _ABSENT or old == now for old, now in zip(was, found, strict=True)):
+        was = tuple([recorded.get(n, absent) for n in names])
+        if was == found or all(old is _ABSENT or old == now
+                               for old, now in zip(was, found, strict=True)):
             return []
     where = f"{name} {_ref(dict(zip(names, found, strict=True)), key)} (id {key})"
     if recorded is None:
