@@ -115,3 +115,24 @@ def test_attachment_refusals_and_notes(db: str, tmp_path: Path, capsys) -> None:
     assert _cli(db, "notes", case_no, "--json") == 0
     [note] = json.loads(capsys.readouterr().out)
     assert (note["written_on"], note["body"]) == ("2026-02-01", "与企业电话沟通")
+
+
+def test_grant_new_and_steps(db: str, capsys) -> None:
+    assert _cli(db, "case", "new", "--title", "固态电池", "--kind", "invention_patent",
+                "--department", "D01", "--contributors", "T1001:100", "--no-funding",
+                "--date", "2026-01-05") == 0
+    case_no = capsys.readouterr().out.strip()
+    assert _cli(db, "grant", "new", case_no, "--form", "long_term_use", "--term-years", "10",
+                "--representative", "T1001", "--consent", "--plan", "三年内实现许可",
+                "--date", "2026-02-01") == 0
+    grant_id = capsys.readouterr().out.strip()
+    assert grant_id.isdigit()
+    assert _cli(db, "grant", "step", grant_id, "college-review", "--opinion", "同意",
+                "--date", "2026-02-03") == 0
+    assert _cli(db, "grant", "step", grant_id, "publicity") == 2
+    assert "start" in capsys.readouterr().err
+    assert _cli(db, "grant", "step", grant_id, "tto-review", "--opinion", "同意",
+                "--date", "2026-02-01") == 2  # before the college review (R12)
+    assert _cli(db, "grant", "step", grant_id, "tto-review", "--opinion", "同意",
+                "--date", "2026-02-05") == 0
+    assert _cli(db, "--lang", "en", "show", case_no, "--json") == 0
