@@ -75,3 +75,9 @@ def test_foreign_keys_show_the_names_they_point_at() -> None:
         "officer_id": {"before": 3, "after": 5}, "department_id": {"before": 1, "after": 2}})
     names = {("app_user", 3): "王老师", ("department", 2): "计算机学院"}
     assert describe_changes(e, "zh", names) == "经办人: 王老师 → #5; 院系: #1 → 计算机学院"
+
+
+def test_every_audit_action_has_words() -> None:
+    for action in AuditAction:
+        row = lines([event("achievement", action, {})])[0]
+        assert row.action != action.value

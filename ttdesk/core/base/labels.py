@@ -266,6 +266,17 @@ _LABELS: dict[type[StrEnum], dict[str, Pair]] = {
         "delete": ("删除", "Deleted"),
         "rechain": ("审计链重新计算", "Audit chain re-hashed"),
     },
+    e.ChangeKind: {
+        "achievements": ("成果", "Achievements"),
+        "deals": ("交易", "Deals"),
+        "companies": ("企业", "Companies"),
+        "money": ("收益", "Money"),
+        "deadlines": ("待办", "Deadlines"),
+        "filings": ("文件", "Filings"),
+        "settings": ("设置", "Settings"),
+        "market": ("对接", "Matchmaking"),
+        "all": ("全部", "Everything"),
+    },
 }
 
 # Column and field names shown in lists, detail pages and CLI headers.

@@ -136,6 +136,13 @@ def _value(v: object, enum: type[StrEnum] | None = None, lang: str = "zh",
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _action_label(action: str, lang: str) -> str:
+    try:
+        return label(AuditAction(action), lang)
+    except ValueError:
+        return action
+
+
 def _ids(ids: object) -> str:
     return join_words([f"#{i}" for i in ids], "zh") if isinstance(ids, list) else str(ids)
 
@@ -205,7 +212,8 @@ def lines(events: Sequence[HistoryEvent], lang: str = "zh",
     refs = refs or {}
     for e in reversed(events):
         action = e.action.value if hasattr(e.action, "value") else str(e.action)
-        act = pick(_ACTIONS.get(action, (action, action)), lang)
+        pair = _ACTIONS.get(action)
+        act = pick(pair, lang) if pair else _action_label(action, lang)
         ref = e.entity_ref or refs.get((e.entity, e.entity_id))
         what = entity_label(e.entity, lang) + (f" {ref}" if ref else "")
         out.append(HistoryLine(e.at, e.actor, act, what, describe_changes(e, lang, refs)))
