@@ -48,3 +48,57 @@ def data_cell(ws: Any, value: Any) -> Any:
 def data_row(ws: Any, values: Iterable[Any]) -> list[Any]:
     """`data_cell` over a row."""
     return [data_cell(ws, v) for v in values]
+
+
+# ---- a readable sheet: widths, formats, frozen header, filter ----------------------------
+MONEY_FORMAT = "#,##0.00"  # 元 with separators, as lists show money
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in Excel: a CJK character is about two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def start_sheet(book: Any, title: str, headings: list[str], widths: list[int]) -> Any:
+    """A write-only sheet with bold headings, column widths (in characters), the header row
+    frozen and an autofilter over the columns; call `finish_sheet` after the last row."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws = book.create_sheet(title)
+    for i, width in enumerate(widths, start=1):  # before any row: <cols> comes first
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    head = []
+    for text in headings:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = bold
+        head.append(cell)
+    ws.append(head)
+    return ws
+
+
+def typed_cell(ws: Any, value: Any) -> Any:
+    """A data cell with its number format: money `#,##0.00`, dates `yyyy-mm-dd`; formula-like
+    text stays text (`data_cell`)."""
+    from datetime import date
+    from decimal import Decimal
+
+    if isinstance(value, Decimal | date) and not isinstance(value, bool):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value=float(value) if isinstance(value, Decimal) else value)
+        cell.number_format = MONEY_FORMAT if isinstance(value, Decimal) else DATE_FORMAT
+        return cell
+    return data_cell(ws, value)
+
+
+def finish_sheet(ws: Any, columns: int, rows: int) -> None:
+    """The autofilter over the header and the `rows` written below it."""
+    from openpyxl.utils import get_column_letter
+
+    if columns:
+        ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"

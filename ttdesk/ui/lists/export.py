@@ -9,7 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ttdesk.core.base.spreadsheet import data_row, safe_text
+from ttdesk.core.base.spreadsheet import (
+    display_width,
+    finish_sheet,
+    safe_text,
+    start_sheet,
+    typed_cell,
+)
 from ttdesk.ui.lists.model import Column, display
 
 CHUNK = 500
@@ -28,16 +34,22 @@ def tsv(columns: Sequence[Column], rows: Sequence[Any], lang: str) -> str:
 
 
 def _excel_value(value: Any, lang: str) -> Any:
-    """Numbers stay numbers and dates stay dates in the workbook; the rest as displayed."""
+    """Numbers stay numbers (money keeps its Decimal for the money format) and dates stay
+    dates in the workbook; the rest as displayed."""
     if isinstance(value, bool) or value is None:
         return display(value, lang)
     if isinstance(value, Decimal):
-        return float(value)
+        return value
     if isinstance(value, int):
         return value
     if hasattr(value, "isoformat") and not isinstance(value, str):
         return value
     return display(value, lang)
+
+
+def _width(heading: str, samples: list[str]) -> int:
+    """A column wide enough for its heading and the first rows' values, within 8–50."""
+    return max(8, min(50, 2 + max([display_width(heading), *map(display_width, samples)])))
 
 
 def write_xlsx(path: str | Path, sheet: str, columns: Sequence[Column],
@@ -54,15 +66,19 @@ def write_xlsx(path: str | Path, sheet: str, columns: Sequence[Column],
 
     target = Path(path)
     book = Workbook(write_only=True)
-    ws = book.create_sheet(sheet)
-    ws.append([c.heading(lang) for c in columns])
+    headings = [c.heading(lang) for c in columns]
+    sample = fetch(ids[:50]) if ids else []
+    widths = [_width(h, [display(c.value(r), lang) for r in sample])
+              for h, c in zip(headings, columns, strict=True)]
+    ws = start_sheet(book, sheet, headings, widths)
     for start in range(0, len(ids), CHUNK):
         if cancelled is not None and cancelled():
             raise InterruptedError("export cancelled")
         for row in fetch(ids[start:start + CHUNK]):
-            ws.append(data_row(ws, (_excel_value(c.value(row), lang) for c in columns)))
+            ws.append([typed_cell(ws, _excel_value(c.value(row), lang)) for c in columns])
         if progress is not None:
             progress(min(1.0, (start + CHUNK) / max(1, len(ids))), "")
+    finish_sheet(ws, len(columns), len(ids))
     from ttdesk.core.office.output import atomic_file  # not at start-up: it imports the engine
 
     with atomic_file(target) as temp:
