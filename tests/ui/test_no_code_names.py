@@ -9,7 +9,9 @@ table headers / cells.
 
 from __future__ import annotations
 
+import ast
 import time
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -251,3 +253,27 @@ def test_refusals_in_action_dialogs(qtbot: QtBot, demo_ctx: AppContext) -> None:
     assert any("[" in t for _w, t in texts), "no refusal was shown"
     bad = offenders(texts)
     assert not bad, "\n".join(bad)
+
+
+def _language_branches(path: Path) -> list[str]:
+    """`lang == "zh"`-like comparisons (and `{"zh": …}[lang]`-like tables) in a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            names = [ast.unparse(s) for s in sides]
+            if any(n.endswith("lang") for n in names) and any(
+                    isinstance(s, ast.Constant) and s.value in ("zh", "en") for s in sides):
+                out.append(f"{path}:{node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Dict) and path.name != "i18n.py" and {  # i18n: Qt locales
+                k.value for k in node.keys if isinstance(k, ast.Constant)} == {"zh", "en"}:
+            out.append(f"{path}:{node.lineno}: {ast.unparse(node)[:60]}")
+    return out
+
+
+def test_no_language_branches_in_widgets() -> None:
+    """A widget asks tr() or the core's label catalogue; it never branches on the language."""
+    ui = Path(__file__).resolve().parents[2] / "ttdesk" / "ui"
+    found = [hit for path in sorted(ui.rglob("*.py")) for hit in _language_branches(path)]
+    assert found == []
