@@ -218,3 +218,28 @@ def check_findings(session: Session) -> list[Problem]:
                                f"实际为 {actual[:12]}…", f"attachment file changed: recorded "
                                f"SHA-256 {sha[:12]}…, found {actual[:12]}…", "sha256", where))
     return out
+
+
+def copy_store(from_db: Path, to_db: Path) -> int:
+    """Copy the attachment files of SQLite file `from_db` beside `to_db` (a backup, or a
+    restored database): only files the target lacks, each written to a temporary name and
+    renamed, so an interrupted copy leaves no half file. Returns how many were copied."""
+    source = from_db.with_name(from_db.name + ".files")
+    if not source.is_dir():
+        return 0
+    target = to_db.with_name(to_db.name + ".files")
+    copied = 0
+    for blob in source.glob("??/*"):
+        if not blob.is_file() or blob.name.startswith("."):
+            continue
+        dest = target / blob.parent.name / blob.name
+        if dest.exists():
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial = dest.with_name("." + dest.name + ".partial")
+        with open(blob, "rb") as src, open(partial, "wb") as out:
+            while chunk := src.read(_CHUNK):
+                out.write(chunk)
+        os.replace(partial, dest)
+        copied += 1
+    return copied

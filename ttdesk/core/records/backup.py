@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from ttdesk.core.activity import attachments
 from ttdesk.core.base import changes
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, TTDeskError, ValidationFailed
@@ -122,6 +123,7 @@ def backup(ctx: AppContext, target: str | Path, *, force: bool = False) -> Path:
             target.unlink(missing_ok=True)
             raise BackupError(f"备份校验失败 / the backup copy failed its integrity check: "
                               f"{target}")
+        attachments.copy_store(path, target)  # the attachment files travel with the backup
         return target
     with atomic_file(target) as partial:
         _pg_run("pg_dump", ["--format=custom", "--file", str(partial)], db.url)
@@ -208,6 +210,7 @@ def _restore_sqlite(current: Path, source: Path, aside_dir: Path) -> tuple[Path 
     _retire_wal(current)
     os.replace(incoming, current)
     _fsync_dir(current.parent)
+    attachments.copy_store(source, current)  # files are content-addressed: only add
     return aside, revision
 
 
