@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -81,6 +82,7 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
@@ -130,6 +132,21 @@ class ListPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self._bar.addWidget(self.count_label)
+        # a visible bar while a search or filter narrows the list, with one click to clear
+        self.filter_bar = QWidget()
+        self.filter_bar.setObjectName("filter_bar")
+        row = QHBoxLayout(self.filter_bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        self.filter_text = QLabel()
+        self.filter_text.setObjectName("filter_text")
+        self.filter_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.clear_filters_button = QPushButton(self.tr("清除筛选"))
+        self.clear_filters_button.setObjectName("clear_filters")
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        row.addWidget(self.filter_text, 1)
+        row.addWidget(self.clear_filters_button)
+        self.filter_bar.setStyleSheet("#filter_bar { background: #fff4ce; }")
+        self.filter_bar.hide()
 
     def _build_table(self) -> None:
         self.table = ListTable()
@@ -237,7 +254,38 @@ class ListPage(QWidget):
 
     def _show_count(self, n: int) -> None:
         self.count_label.setText(self.tr("共 %n 条", "", n))
+        self._show_filter_bar(n)
         self.count_changed.emit(n)
+
+    def active_filters(self) -> list[str]:
+        """What narrows the list now, in words (empty: the whole list is shown)."""
+        out = []
+        if self.model.filter.search:
+            out.append(self.tr("搜索“%1”").replace("%1", self.model.filter.search))
+        for fdef in self.spec.filters:
+            combo = self.filters[fdef.name]
+            if combo.currentIndex() > 0:
+                out.append(f"{fdef.text(self._lang)}{self.tr('：')}{combo.currentText()}")
+        return out
+
+    def _show_filter_bar(self, n: int) -> None:
+        active = self.active_filters()
+        self.filter_bar.setVisible(bool(active))
+        if active:
+            self.filter_text.setText(self.tr("已筛选（%1）：").replace("%1", self.tr(
+                "共 %n 条", "", n)) + " · ".join(active))
+
+    def clear_filters(self) -> None:
+        """Back to the whole list in one click: search text and every filter cleared."""
+        for combo in self.filters.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._search_timer.stop()
+        self.model.update_filter(search=None, **dict.fromkeys(self.filters))
 
     def _on_changed(self, kind: str, _record_id: int) -> None:
         if DataBus.concerns(kind, self.spec.bus_kind):
