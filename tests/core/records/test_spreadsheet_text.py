@@ -67,8 +67,8 @@ def test_list_export_and_clipboard_write_text(tmp_path: Path) -> None:
     from ttdesk.ui.lists import export
     from ttdesk.ui.lists.model import Column
 
-    cols = [Column("title", lambda r: r["title"], title=("名称", "Title")),
-            Column("n", lambda r: r["n"], title=("数", "N"))]
+    cols = [Column("title", lambda r: r["title"], title="名称"),
+            Column("n", lambda r: r["n"], title="数")]
     rows = [{"title": t, "n": i} for i, t in enumerate(HOSTILE)]
     out = export.write_xlsx(tmp_path / "list.xlsx", "cases", cols,
                             lambda ids: [rows[i] for i in ids], list(range(len(rows))), "zh")
