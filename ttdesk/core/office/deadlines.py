@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import DeadlineKind, IPStatus
+from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.office import holiday_calendar as calendar_store
 from ttdesk.core.rules.policy import Policy
 from ttdesk.core.rules.workdays import add_months, add_working_days
-from ttdesk.db.models import Deadline, Deal, IPAsset, Publicity
+from ttdesk.db.models import Achievement, Deadline, Deal, IPAsset, Publicity
 
 
 def upsert(session: Session, key: str, due: date, kind: DeadlineKind, title: str,
@@ -86,20 +87,61 @@ def for_annual_report(session: Session, policy: Policy, year: int) -> None:
            DeadlineKind.ANNUAL_REPORT, f"{year} 年度科技成果转化报告", "year", year, str(year))
 
 
+def _subject(s: Session, ref: str | None) -> tuple[str | None, int | None, str | None]:
+    """(subject type, id, reference) of a case or deal number; a hand-made task names what
+    it is about, and an unknown number is refused rather than stored as text."""
+    ref = (ref or "").strip()
+    if not ref:
+        return None, None, None
+    found = s.execute(select(Achievement.id).where(Achievement.case_no == ref)).scalar()
+    if found is not None:
+        return "achievement", found, ref
+    found = s.execute(select(Deal.id).where(Deal.deal_no == ref)).scalar()
+    if found is not None:
+        return "deal", found, ref
+    raise RuleViolation("INPUT", f"“{ref}”不是成果编号或项目编号", f"{ref!r} is neither a case "
+                        "nor a deal number", "subject_ref")
+
+
 def add_manual(ctx: AppContext, due: date, title: str, subject_ref: str | None = None) -> int:
+    """A hand-made task (待办) with its due date and, optionally, the case or deal it is
+    about."""
     if not title.strip():
         raise RuleViolation("INPUT", "须填写待办事项", "the deadline needs a title", "title")
     with ctx.write() as s:
+        kind, subject_id, ref = _subject(s, subject_ref)
         d = Deadline(due_date=due, kind=DeadlineKind.MANUAL, title=title.strip(),
-                     subject_ref=subject_ref)
+                     subject_type=kind, subject_id=subject_id, subject_ref=ref)
         s.add(d)
         s.flush()
         return d.id
 
 
-def complete(ctx: AppContext, deadline_id: int) -> None:
+def _open(s: Session, deadline_id: int) -> Deadline:
+    d = s.get(Deadline, deadline_id)
+    if d is None:
+        raise NotFound("待办 / deadline", deadline_id)
+    return d
+
+
+def complete(ctx: AppContext, deadline_id: int, note: str | None = None) -> None:
+    """Done today; the note (what was done) goes into the audit event."""
     with ctx.write() as s:
-        d = s.get(Deadline, deadline_id)
-        if d is None:
-            raise NotFound("待办 / deadline", deadline_id)
+        d = _open(s, deadline_id)
         d.done, d.done_on = True, ctx.today()
+        if note and note.strip():
+            audit.note_cause(s, d, {"note": note.strip()})
+
+
+def snooze(ctx: AppContext, deadline_id: int, until: date) -> None:
+    """Hide an open task until `until` (after today); it comes back on that day."""
+    with ctx.write() as s:
+        d = _open(s, deadline_id)
+        if d.done:
+            raise RuleViolation("STATUS", "已完成的待办不能推迟", "a done task cannot be snoozed",
+                                "snoozed_until")
+        if until <= ctx.today():
+            raise RuleViolation("INPUT", f"推迟日期（{until}）须晚于今天",
+                                f"the snooze date ({until}) must be after today",
+                                "snoozed_until")
+        d.snoozed_until = until

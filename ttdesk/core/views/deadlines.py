@@ -26,7 +26,7 @@ from ttdesk.core.views._common import (
     search_clause,
     search_terms,
 )
-from ttdesk.db.models import Deadline
+from ttdesk.db.models import Achievement, Deadline, Deal, deal_achievement
 
 T = Deadline
 UPCOMING_DAYS = 30
@@ -70,6 +70,7 @@ class DeadlineFilter:
     subject_type: str | None = None
     subject_id: int | None = None
     subject_ref: str | None = None
+    officer_id: int | None = None  # "my tasks": of cases and deals this officer is in charge of
     search: str | None = None
     today: date | None = None
     upcoming_days: int = UPCOMING_DAYS
@@ -131,6 +132,7 @@ def _conditions(f: DeadlineFilter, today: date, dialect: str) -> list[Any]:
         None if f.subject_type is None else T.subject_type == f.subject_type,
         None if f.subject_id is None else T.subject_id == f.subject_id,
         None if f.subject_ref is None else T.subject_ref == f.subject_ref,
+        None if f.officer_id is None else _in_charge(f.officer_id),
     ]
     if f.state is not None:
         states = f.state if isinstance(f.state, tuple) else (f.state,)
@@ -138,6 +140,17 @@ def _conditions(f: DeadlineFilter, today: date, dialect: str) -> list[Any]:
     if search_terms(f.search):
         found.append(search_clause(dialect, [T.title], f.search, latin_columns=[T.subject_ref]))
     return [c for c in found if c is not None]
+
+
+def _in_charge(officer_id: int) -> ColumnElement[bool]:
+    """Tasks about a case whose responsible officer is `officer_id`, or about a deal of such
+    a case (generated ones name the case or deal number as their subject)."""
+    cases = select(Achievement.case_no).where(Achievement.officer_id == officer_id)
+    deals = (select(Deal.deal_no)
+             .join(deal_achievement, deal_achievement.c.deal_id == Deal.id)
+             .join(Achievement, Achievement.id == deal_achievement.c.achievement_id)
+             .where(Achievement.officer_id == officer_id))
+    return or_(T.subject_ref.in_(cases), T.subject_ref.in_(deals))
 
 
 def _ids_statement(f: DeadlineFilter, today: date, dialect: str) -> Select[Any]:

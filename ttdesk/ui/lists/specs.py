@@ -175,6 +175,8 @@ def _deadlines() -> ListSpec:
         filters=(
             FilterDef("state", STATUS, _enum(q.DeadlineState)),
             FilterDef("kind", QT_TRANSLATE_NOOP("ListPage", "类型"), _enum(DeadlineKind)),
+            # "my tasks": the responsible officer of the case or deal
+            FilterDef("officer_id", QT_TRANSLATE_NOOP("ListPage", "经办人"), _officers),
         ),
     )
 
