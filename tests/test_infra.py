@@ -18,6 +18,7 @@ from ttdesk.core.office.setup import data_dir, open_context
 from ttdesk.core.views.stats import count_achievements
 from ttdesk.db import migrate
 from ttdesk.db.engine import connect
+from ttdesk.db.sqlite_copy import decompress_to
 from ttdesk.errors import SchemaTooNew
 from ttdesk.fonts import DEBIAN_PACKAGE, FontNotFound, find_cjk_font
 
@@ -102,8 +103,9 @@ def test_upgrading_an_older_sqlite_file_backs_it_up_first(
     monkeypatch.setattr(migrate, "HEAD_REVISION", "0002_next_release")
     backups = tmp_path / "backups"
     migrate.upgrade(ctx.db, backups)
-    [backup] = backups.glob("*.db")
-    assert f"before-{older}" in backup.name
+    [packed] = backups.glob("*.db.*")
+    assert f"before-{older}" in packed.name
+    backup = decompress_to(packed, tmp_path / "plain.db")
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(older,)]
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

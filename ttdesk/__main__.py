@@ -118,7 +118,23 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException,
         return
     log.critical("unhandled error", exc_info=(exc_type, exc, tb))
     if "PySide6.QtWidgets" in sys.modules:
-        show_error(f"{exc}\n\n详细信息已写入日志 / details are in the log:\n{_log_file()}")
+        show_error(failure_text(exc))
+
+
+def failure_text(exc: BaseException) -> str:
+    """One line for a known failure (a damaged database, a full disk, a locked file...,
+    see ttdesk.core.base.failures); else a short message and the log's path. Never the
+    exception's own text: SQLAlchemy's quotes the statement and its parameters."""
+    from ttdesk.core.base.errors import TTDeskError
+    from ttdesk.core.base.failures import describe
+
+    if isinstance(exc, TTDeskError):
+        return "\n".join(exc.messages("zh"))
+    known = describe(exc)
+    if known is not None:
+        return known.message("zh")
+    return (f"意外错误（{type(exc).__name__}） / unexpected error\n\n"
+            f"详细信息已写入日志 / details are in the log:\n{_log_file()}")
 
 
 def _log_file() -> Path:
@@ -285,7 +301,7 @@ def run_window(app: Any, args: argparse.Namespace, qt_args: Sequence[str], setti
         ctx = open_services(args.db, lang)
     except Exception as exc:
         log.exception("could not open the database")
-        show_error(f"无法打开数据库 / Cannot open the database:\n{exc}", qt_args)
+        show_error(f"无法打开数据库 / Cannot open the database:\n{failure_text(exc)}", qt_args)
         return 1
     try:
         from ttdesk.ui.app.i18n import install_translators

@@ -157,9 +157,24 @@ def report_problems(error: TTDeskError, lang: str) -> None:
         print(line, file=sys.stderr)
 
 
+def _is_text(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    bad = next((a for a in argv if not _is_text(a)), None)
+    if bad is not None:  # e.g. a file name in a wrong encoding: a lone surrogate
+        shown = bad.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+        print(f"参数不是有效的文本（编码错误） / an argument is not valid text (wrong "
+              f"encoding): {shown}", file=sys.stderr)
+        return EXIT_REFUSED
     args = parser.parse_args(argv)
     lang = args.lang
     try:

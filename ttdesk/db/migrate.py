@@ -15,7 +15,7 @@ from sqlalchemy import Connection, inspect, text
 
 from ttdesk.db.engine import Database
 from ttdesk.db.revision import HEAD_REVISION
-from ttdesk.db.sqlite_copy import online_copy
+from ttdesk.db.sqlite_copy import compressed_copy, default_suffix
 from ttdesk.errors import SchemaTooNew
 
 __all__ = ["HEAD_REVISION", "upgrade"]
@@ -62,8 +62,9 @@ def backup_before_migration(
     if path is None or not path.exists() or from_revision is None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backup_dir / f"{path.stem}.before-{from_revision}-{stamp}.db"
-    online_copy(path, target)
+    # compressed and verified, like the automatic copies (restore reads both forms)
+    target = backup_dir / f"{path.stem}.before-{from_revision}-{stamp}{default_suffix()}"
+    compressed_copy(path, target)
     log.info("backed up %s to %s before migrating", path, target)
     return target
 

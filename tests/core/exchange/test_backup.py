@@ -18,6 +18,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.office.setup import open_context
 from ttdesk.core.records.backup import auto_backup, backup, find_pg_tool, restore, rotate
+from ttdesk.db.sqlite_copy import decompress_to, default_suffix
 
 
 def _reopen(url: str) -> AppContext:
@@ -44,7 +45,8 @@ def test_backup_then_restore_gives_identical_rows(filled: AppContext, db_url: st
         after.db.dispose()
     # The database as it was just before the restore was kept, with the later person.
     assert result.set_aside is not None and result.set_aside.exists()
-    aside = _reopen(f"sqlite:///{result.set_aside}")
+    plain = decompress_to(result.set_aside, tmp_path / "aside.db")  # kept compressed
+    aside = _reopen(f"sqlite:///{plain}")
     try:
         assert len(raw_rows(aside)["person"]) == len(snapshot["person"]) + 1
     finally:
@@ -124,7 +126,9 @@ def test_auto_backup_daily_with_rotation(ctx: AppContext, tmp_path: Path) -> Non
         assert auto_backup(ctx, folder, now=now + timedelta(hours=3)) is None  # once a day
     kept = sorted(p.name for p in folder.iterdir())
     last = start + timedelta(days=59)
-    daily = [f"test-auto-{(last - timedelta(days=i)).date().isoformat()}.db" for i in range(7)]
+    ext = default_suffix()  # compressed copies
+    daily = [f"test-auto-{(last - timedelta(days=i)).date().isoformat()}{ext}"
+             for i in range(7)]
     assert set(daily) <= set(kept)
     assert len(kept) == 7 + 4
     older = sorted(set(kept) - set(daily))

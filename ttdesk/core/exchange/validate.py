@@ -11,8 +11,9 @@ location (`achievements[12].contributors[1].share`); the import refuses if there
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from itertools import pairwise
@@ -34,6 +35,7 @@ from ttdesk.core.exchange.sections import (
     VERSION,
     Section,
 )
+from ttdesk.core.rules import policy
 from ttdesk.core.rules.money import HUNDRED, check_shares_sum
 
 MAX_PROBLEMS = 1000
@@ -82,6 +84,19 @@ def fail(problems: list[Problem]) -> ValidationFailed:
     return ValidationFailed(problems)
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _has_lone_surrogate(doc: Any) -> bool:
+    """True when a string of the parsed document cannot be written as UTF-8 (a surrogate
+    escape not part of a pair). Only run when the raw text holds such an escape."""
+    try:
+        json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def load_document(path: str | Path) -> dict[str, Any]:
     """Parse the file; refuse with a located message if it is not a JSON object."""
     try:
@@ -97,6 +112,13 @@ def load_document(path: str | Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise fail([problem("FORMAT", f"line {exc.lineno} column {exc.colno}",
                             f"不是有效的 JSON：{exc.msg}", f"not valid JSON: {exc.msg}")]) from None
+    except RecursionError:
+        raise fail([problem("FORMAT", "$", "文档嵌套过深，无法读取",
+                            "the document is nested too deeply to read")]) from None
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(doc):
+        raise fail([problem("FORMAT", "$", "文档含有孤立的 Unicode 代理字符（\\ud800 一类），"
+                            "不是有效文本", "the document holds a lone Unicode surrogate "
+                            "(\\ud800 and the like), which is not valid text")])
     if not isinstance(doc, dict):
         raise fail([problem("FORMAT", "$", "文档应为 JSON 对象",
                             "the document must be a JSON object")])
@@ -190,6 +212,24 @@ class Checker:
             for c in rec.children.get(child.name, []):
                 self._record(child, c, f"{path}.{child.name}")
 
+    def _policy_values(self, rec: Record) -> None:
+        """An imported policy version passes the settings page's validation (a team-share
+        floor of -50 or publicity_days "fifteen" is refused, located)."""
+        values = rec.values.get("values")
+        where = f"{rec.where}.values"
+        if not isinstance(values, dict):
+            self.problems.append(problem("POLICY", where, "政策取值应为 JSON 对象",
+                                         "the policy values must be a JSON object"))
+            return
+        unknown = sorted(set(values) - set(policy.DEFAULT_POLICY))
+        if unknown:
+            self.problems.append(problem("POLICY", where, f"未知的政策项：{unknown}",
+                                         f"unknown policy keys: {unknown}"))
+        try:
+            policy.validate_values(dict(policy.DEFAULT_POLICY, **values))
+        except ValidationFailed as exc:
+            self.problems.extend(replace(p, where=where) for p in exc.problems)
+
     def _special(self) -> None:
         doc = self.doc
         if doc.get("institution") is not None:
@@ -203,6 +243,8 @@ class Checker:
             else:
                 self.plan.policy = decode_list(POLICY_VERSIONS, pol.get("versions"),
                                                "policy.versions", self.problems)
+                for rec in self.plan.policy:
+                    self._policy_values(rec)
                 self._collect(POLICY_VERSIONS, pol.get("versions"), "policy.versions",
                               "policy.versions", -1)
         self.plan.calendar = decode_list(CALENDAR, doc.get("calendar"), "calendar", self.problems)

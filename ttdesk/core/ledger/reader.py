@@ -28,6 +28,12 @@ from ttdesk.core.ledger.cells import is_blank
 from ttdesk.core.ledger.mapping import Column, Mapping, SheetMap
 
 HEADER_SCAN = 12
+# An xlsx is a zip: a few hundred KB can unpack to gigabytes (a "zip bomb"). A 100,000-row
+# ledger unpacks to about 100 MB; more than this is refused before openpyxl reads a byte.
+# The declared sizes are also the streaming guard: Python's zipfile never yields more than
+# an entry's declared size (it stops there and the CRC check fails), so a file that lies
+# about them is refused as damaged instead of filling the memory.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 
 
 class LedgerFileError(Exception):
@@ -60,6 +66,7 @@ def open_workbook(path: str | Path) -> Any:
     if not head.startswith(b"PK"):
         raise _file_problem(path, "文件不是 Excel 工作簿（.xlsx）", "the file is not an Excel "
                             "workbook (.xlsx)")
+    _check_unpacked_size(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
@@ -68,6 +75,21 @@ def open_workbook(path: str | Path) -> Any:
     except Exception as exc:  # openpyxl's InvalidFileException and friends
         raise _file_problem(path, f"无法读取 Excel 工作簿：{exc}",
                             f"cannot read the Excel workbook: {exc}") from None
+
+
+def _check_unpacked_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as z:
+            total = sum(max(0, i.file_size) for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _file_problem(path, f"无法读取 Excel 工作簿：{exc}",
+                            f"cannot read the Excel workbook: {exc}") from None
+    if total > MAX_UNPACKED_BYTES:
+        mb, cap = total // 2**20, MAX_UNPACKED_BYTES // 2**20
+        raise _file_problem(path, f"工作簿解压后有 {mb} MB，超过台账允许的 {cap} MB"
+                            "（可能是恶意文件）",
+                            f"the workbook unpacks to {mb} MB, more than the {cap} MB a ledger "
+                            "may take (it may be a malicious file)")
 
 
 def _head_rows(ws: Any, upto: int = HEADER_SCAN) -> list[tuple[Any, ...]]:

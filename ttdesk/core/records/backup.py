@@ -2,9 +2,14 @@
 automatic copy made at start-up.
 
 SQLite: a backup is taken with the online backup API while others may be writing, so it is a
-consistent snapshot. A restore first proves the file is a sound TT Desk database of a known
-(or older) schema, copies the current database aside, then swaps the file in atomically and
-migrates it to the current schema — a refused restore changes nothing.
+consistent snapshot; a target named `*.zst` or `*.gz` (the automatic copies) is compressed and
+verified (ttdesk.db.sqlite_copy.compressed_copy), any other name is a plain SQLite file.
+A restore takes the database for itself first (refused while another process or window has
+it open), proves the file — compressed or an old plain copy — is a sound TT Desk database of
+a known (or older) schema, copies the current database aside, then swaps the file in
+atomically and migrates it to the current schema — a refused restore changes nothing.
+Automatic copies rotate by count (7 daily, 4 weekly) and by the total size of the backup
+folder (at most twice the database file, B11).
 PostgreSQL: pg_dump's custom format and pg_restore --clean in a single transaction.
 """
 
@@ -16,6 +21,8 @@ import re
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -29,17 +36,31 @@ from ttdesk.core.base.errors import Problem, TTDeskError, ValidationFailed
 from ttdesk.core.office.output import atomic_file, check_output
 from ttdesk.db import migrate
 from ttdesk.db.engine import connect, normalize_url
-from ttdesk.db.sqlite_copy import integrity_ok, online_copy, open_read_only
+from ttdesk.db.sqlite_copy import (
+    CopyFailed,
+    compressed_copy,
+    decompress_to,
+    default_suffix,
+    integrity_ok,
+    online_copy,
+    open_read_only,
+)
 
 log = logging.getLogger(__name__)
 
 # Tables whose presence marks a TT Desk database (any released schema has them).
 _MARKER_TABLES = {"alembic_version", "achievement", "deal", "person", "audit_event"}
 KEEP_DAILY, KEEP_WEEKLY = 7, 4
+FOLDER_BUDGET = 2.0  # the backup folder holds at most this many times the database file
+COMPRESSED = {".zst": "zstd", ".gz": "gzip"}
 
 
 class BackupError(TTDeskError):
     """The backup or restore could not run (tool missing, tool failed)."""
+
+
+class DatabaseInUse(ValidationFailed):
+    """A restore was asked while another process or window has the database open."""
 
 
 @dataclass(frozen=True)
@@ -118,11 +139,17 @@ def backup(ctx: AppContext, target: str | Path, *, force: bool = False) -> Path:
         path = db.sqlite_path
         if path is None:
             raise BackupError("内存数据库无法备份 / an in-memory database cannot be backed up")
-        online_copy(path, target)
-        if not integrity_ok(target):
-            target.unlink(missing_ok=True)
-            raise BackupError(f"备份校验失败 / the backup copy failed its integrity check: "
-                              f"{target}")
+        kind = COMPRESSED.get(target.suffix.lower())
+        try:
+            if kind:
+                compressed_copy(path, target, kind)
+            else:
+                with atomic_file(target) as partial:
+                    online_copy(path, partial)
+                    if not integrity_ok(partial):
+                        raise CopyFailed(f"the copy of {path} failed its integrity check")
+        except CopyFailed as exc:
+            raise BackupError(f"备份校验失败 / the backup copy failed its check: {exc}") from None
         attachments.copy_store(path, target)  # the attachment files travel with the backup
         return target
     with atomic_file(target) as partial:
@@ -157,17 +184,64 @@ def check_sqlite_backup(source: Path, shown: Path | None = None) -> str:
     return str(revision)
 
 
-def _set_aside(current: Path, aside_dir: Path) -> Path:
-    aside = aside_dir / f"{current.stem}.before-restore-{_stamp()}{current.suffix or '.db'}"
+def _set_aside(current: Path, aside_dir: Path, conn: sqlite3.Connection | None) -> Path:
+    """The current database, kept (compressed) in `aside_dir` before it is replaced."""
+    aside = aside_dir / f"{current.stem}.before-restore-{_stamp()}{default_suffix()}"
     try:
-        online_copy(current, aside)
-    except sqlite3.DatabaseError:  # a damaged database is kept byte for byte instead
+        compressed_copy(current, aside, conn=conn)
+    except (sqlite3.DatabaseError, CopyFailed):  # a damaged database is kept byte for byte
+        aside = aside_dir / f"{current.stem}.before-restore-{_stamp()}{current.suffix or '.db'}"
         aside_dir.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal"):
             src = Path(f"{current}{suffix}")
             if src.exists():
                 shutil.copy2(src, f"{aside}{suffix}")
     return aside
+
+
+def _in_use(current: Path) -> DatabaseInUse:
+    return DatabaseInUse([Problem(
+        "RESTORE", "数据库正被另一个程序或窗口使用（可能正在写入），恢复已取消，未做任何更改；"
+        "请先关闭其他 TT Desk 窗口和命令，再恢复",
+        "the database is in use by another program or window (it may be writing); the "
+        "restore was not started and nothing changed: close the other TT Desk windows and "
+        "commands, then restore", where=str(current))])
+
+
+@contextmanager
+def _sole_owner(current: Path) -> Iterator[sqlite3.Connection | None]:
+    """Hold the SQLite file exclusively for the restore, or refuse.
+
+    Leaving WAL mode (journal_mode=DELETE) succeeds only when no other connection has the
+    file open — the check of other processes and windows — and folds the WAL into the file;
+    then a lock held in exclusive locking mode keeps every writer out until the new file is
+    in place. A damaged file cannot be locked: yields None."""
+    if not current.exists():
+        yield None
+        return
+    conn = sqlite3.connect(current, timeout=1.0, isolation_level=None)
+    try:
+        try:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()
+            if mode is None or str(mode[0]).lower() != "delete":
+                raise _in_use(current)
+            # In exclusive locking mode a lock once taken is never released: this read
+            # takes the SHARED lock and keeps it, so nobody can commit a write to the old
+            # file until it is replaced (the set-aside copy reads through this connection;
+            # a write transaction here would make SQLite's backup of it impossible).
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise _in_use(current) from None
+            raise
+        except sqlite3.DatabaseError:  # damaged: nobody can be using it usefully
+            conn.close()
+            conn = None
+        yield conn
+    finally:
+        if conn is not None:
+            conn.close()
 
 
 def _retire_wal(current: Path) -> None:
@@ -199,19 +273,46 @@ def _fsync_dir(path: Path) -> None:
 def _restore_sqlite(current: Path, source: Path, aside_dir: Path) -> tuple[Path | None, str]:
     if not source.is_file():
         raise _refuse(source, "备份文件不存在", "the backup file does not exist")
-    incoming = current.with_name(current.name + ".restore-tmp")
-    shutil.copyfile(source, incoming)
+    incoming = current.with_name(f".{current.name}.restore-tmp")
     try:
+        try:
+            decompress_to(source, incoming)  # a compressed backup or an old plain copy
+        except (OSError, EOFError, ValueError) as exc:
+            if isinstance(exc, OSError) and exc.errno is not None:
+                raise  # a full disk or no permission: the top-level handler says so
+            raise _refuse(source, "备份文件已损坏（无法解压）",
+                          "the backup file is damaged (cannot be decompressed)") from None
+        except Exception as exc:  # zstandard.ZstdError
+            raise _refuse(source, f"备份文件已损坏（无法解压）：{exc}",
+                          f"the backup file is damaged (cannot be decompressed): {exc}"
+                          ) from None
         revision = check_sqlite_backup(incoming, source)  # the very bytes that will be used
-    except ValidationFailed:
+        with _sole_owner(current) as conn:
+            aside = _set_aside(current, aside_dir, conn) if current.exists() else None
+            if conn is None:
+                _retire_wal(current)
+            os.replace(incoming, current)
+            _fsync_dir(current.parent)
+        for suffix in ("-wal", "-shm", "-journal"):  # none may outlive the old file
+            Path(f"{current}{suffix}").unlink(missing_ok=True)
+        attachments.copy_store(source, current)  # files are content-addressed: only add
+    finally:
         incoming.unlink(missing_ok=True)
-        raise
-    aside = _set_aside(current, aside_dir) if current.exists() else None
-    _retire_wal(current)
-    os.replace(incoming, current)
-    _fsync_dir(current.parent)
-    attachments.copy_store(source, current)  # files are content-addressed: only add
     return aside, revision
+
+
+def _pg_other_sessions(url: str) -> int:
+    """Sessions of other clients on the same database (the app, another command)."""
+    from sqlalchemy import text
+
+    db = connect(url)
+    try:
+        with db.engine.connect() as conn:
+            return int(conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).scalar_one())
+    finally:
+        db.dispose()
 
 
 def _restore_postgres(url: str, source: Path, aside_dir: Path) -> Path | None:
@@ -221,6 +322,8 @@ def _restore_postgres(url: str, source: Path, aside_dir: Path) -> Path | None:
         if fh.read(5) != b"PGDMP":
             raise _refuse(source, "不是 pg_dump 自定义格式的备份",
                           "not a pg_dump custom-format backup")
+    if _pg_other_sessions(url):
+        raise _in_use(Path(make_url(url).database or "postgres"))
     aside = aside_dir / f"postgres.before-restore-{_stamp()}.dump"
     aside_dir.mkdir(parents=True, exist_ok=True)
     _pg_run("pg_dump", ["--format=custom", "--file", str(aside)], url)
@@ -265,19 +368,37 @@ def _auto_name(ctx: AppContext) -> tuple[str, str] | None:
     db = ctx.db
     if db.is_sqlite:
         path = db.sqlite_path
-        return None if path is None else (path.stem, ".db")
+        return None if path is None else (path.stem, default_suffix())
     return f"postgres-{make_url(db.url).database}", ".dump"
 
 
-def rotate(backup_dir: Path, stem: str, ext: str) -> list[Path]:
-    """Keep the newest KEEP_DAILY copies, and before them the newest copy of each of the
-    KEEP_WEEKLY most recent calendar weeks; delete the rest. Returns what was deleted."""
-    pattern = re.compile(rf"{re.escape(stem)}-auto-(\d{{4}}-\d{{2}}-\d{{2}}){re.escape(ext)}")
-    copies: dict[date, Path] = {}
-    for p in backup_dir.glob(f"{stem}-auto-*{ext}"):
+AUTO_EXTS = (".db.zst", ".db.gz", ".db", ".dump")  # compressed, and plain copies of old
+
+
+def _auto_copies(backup_dir: Path, stem: str) -> dict[date, list[Path]]:
+    exts = "|".join(re.escape(e) for e in AUTO_EXTS)
+    pattern = re.compile(rf"{re.escape(stem)}-auto-(\d{{4}}-\d{{2}}-\d{{2}})(?:{exts})")
+    copies: dict[date, list[Path]] = {}
+    for p in backup_dir.glob(f"{stem}-auto-*"):
         m = pattern.fullmatch(p.name)
-        if m:
-            copies[date.fromisoformat(m.group(1))] = p
+        if m and p.is_file():
+            copies.setdefault(date.fromisoformat(m.group(1)), []).append(p)
+    return copies
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def rotate(backup_dir: Path, stem: str, ext: str | None = None, *,
+           limit_bytes: int | None = None) -> list[Path]:
+    """Keep the newest KEEP_DAILY copies, and before them the newest copy of each of the
+    KEEP_WEEKLY most recent calendar weeks; then, while the whole folder is larger than
+    `limit_bytes`, delete the oldest remaining automatic copy (never the newest). Copies of
+    either form (compressed, or the plain files of older versions) count; `ext` is accepted
+    for old callers and ignored. Other files (copies made before a migration or a restore)
+    are never deleted, but their size counts. Returns what was deleted."""
+    copies = _auto_copies(backup_dir, stem)
     days = sorted(copies, reverse=True)
     keep = set(days[:KEEP_DAILY])
     weeks: set[tuple[int, int]] = set()
@@ -286,22 +407,41 @@ def rotate(backup_dir: Path, stem: str, ext: str) -> list[Path]:
         if week not in weeks and len(weeks) < KEEP_WEEKLY:
             weeks.add(week)
             keep.add(d)
-    removed = [copies[d] for d in days if d not in keep]
+    removed = [p for d in days if d not in keep for p in copies[d]]
     for p in removed:
         p.unlink(missing_ok=True)
+    if limit_bytes is not None and backup_dir.exists():
+        kept = sorted(keep)  # oldest first
+        total = _folder_bytes(backup_dir)
+        while total > limit_bytes and len(kept) > 1:
+            for p in copies[kept.pop(0)]:
+                total -= p.stat().st_size
+                p.unlink(missing_ok=True)
+                removed.append(p)
     return removed
 
 
+def folder_limit(ctx: AppContext) -> int | None:
+    """FOLDER_BUDGET × the database file (SQLite); None for a server database."""
+    path = ctx.db.sqlite_path
+    if path is None or not path.exists():
+        return None
+    size = path.stat().st_size + sum(
+        Path(f"{path}{s}").stat().st_size for s in ("-wal",) if Path(f"{path}{s}").exists())
+    return int(FOLDER_BUDGET * size)
+
+
 def auto_backup(ctx: AppContext, backup_dir: Path, now: datetime | None = None) -> Path | None:
-    """Today's automatic copy (made at start-up) and rotation; None if today's exists."""
+    """Today's automatic copy (made at start-up, compressed) and rotation; None if today's
+    exists (in any form)."""
     named = _auto_name(ctx)
     if named is None:
         return None
     stem, ext = named
     today = (now or datetime.now()).date()
-    target = backup_dir / f"{stem}-auto-{today.isoformat()}{ext}"
-    if target.exists():
+    if today in _auto_copies(backup_dir, stem) if backup_dir.exists() else False:
         return None
+    target = backup_dir / f"{stem}-auto-{today.isoformat()}{ext}"
     backup(ctx, target)
-    rotate(backup_dir, stem, ext)
+    rotate(backup_dir, stem, limit_bytes=folder_limit(ctx))
     return target

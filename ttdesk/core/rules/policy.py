@@ -117,24 +117,62 @@ class Policy:
         return self.approval_tiers[-1]
 
 
+POSITIVE_INTS = ("publicity_days", "long_term_use_min_years", "reward_payment_months",
+                 "secret_filing_working_days", "contract_registration_days")
+
+
+def _problem(key: str, zh: str, en: str) -> Any:
+    return RuleViolation("POLICY", f"{key}：{zh}", f"{key}: {en}", field=key).problems[0]
+
+
+def _share(values: dict[str, Any], key: str) -> Any:
+    raw = values.get(key)
+    try:
+        share = Decimal(str(raw))
+        ok = share.is_finite() and NATIONAL_FLOOR <= share <= 100 and not isinstance(raw, bool)
+    except (ArithmeticError, ValueError):
+        ok = False
+    if ok:
+        return None
+    return _problem(key, f"须为 50 与 100 之间的数（国家规定下限 50%），不能是 {raw!r}",
+                    f"must be a number between 50 and 100 (national floor 50%), not {raw!r}")
+
+
+def _positive_int(values: dict[str, Any], key: str) -> Any:
+    raw = values.get(key)
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= 100_000:
+        return None
+    return _problem(key, f"须为正整数，不能是 {raw!r}",
+                    f"must be a positive whole number, not {raw!r}")
+
+
 def validate_values(values: dict[str, Any]) -> None:
-    problems = []
-    for key in ("team_share_min_income", "team_share_min_equity"):
-        if Decimal(str(values[key])) < NATIONAL_FLOOR or Decimal(str(values[key])) > 100:
-            problems.append(RuleViolation(
-                "POLICY", f"{key} 须在 50 与 100 之间（国家规定下限 50%）",
-                f"{key} must be between 50 and 100 (national floor 50%)", field=key,
-            ).problems[0])
-    if values["publicity_day_kind"] not in ("calendar", "working"):
-        problems.append(RuleViolation(
-            "POLICY", "公示天数类型须为 calendar 或 working",
-            "publicity_day_kind must be calendar or working", field="publicity_day_kind",
-        ).problems[0])
-    if int(values["publicity_days"]) < 1 or int(values["long_term_use_min_years"]) < 1:
-        problems.append(RuleViolation(
-            "POLICY", "天数与年限须为正整数", "days and years must be positive",
-        ).problems[0])
+    """Every policy value checked the same way wherever it comes from (the settings page, an
+    imported document): a located, bilingual problem per bad value, never a crash."""
+    problems = [p for p in (_share(values, "team_share_min_income"),
+                            _share(values, "team_share_min_equity")) if p]
+    if values.get("publicity_day_kind") not in ("calendar", "working"):
+        problems.append(_problem("publicity_day_kind", "须为 calendar 或 working",
+                                 "must be calendar or working"))
+    problems += [p for p in (_positive_int(values, k) for k in POSITIVE_INTS if k in values)
+                 if p]
+    tiers = values.get("approval_tiers")
+    try:
+        parsed = [ApprovalTier(None if t["max_price"] is None else Decimal(str(t["max_price"])),
+                               str(t["body"]), str(t.get("body_en") or t["body"]))
+                  for t in tiers]
+        bounds = [t.max_price for t in parsed]
+        ok = bool(parsed) and bounds[-1] is None and None not in bounds[:-1] \
+            and bounds[:-1] == sorted(bounds[:-1]) and all(b > 0 for b in bounds[:-1])
+    except (TypeError, KeyError, AttributeError, ArithmeticError, ValueError):
+        ok = False
+    if not ok:
+        problems.append(_problem("approval_tiers", "审批层级须按金额上限递增，最后一级无上限",
+                                 "approval tiers must have rising price bounds and an "
+                                 "unbounded last tier"))
     items = values.get("due_diligence_items") or []
+    if not isinstance(items, list):
+        items = [None]  # not a list: refused below like an unnamed item
     keys = [str(i.get("key", "")).strip() for i in items if isinstance(i, dict)]
     if len(keys) != len(items) or not all(keys) or len(set(keys)) != len(keys) or not all(
             str(i.get("zh", "")).strip() for i in items):
