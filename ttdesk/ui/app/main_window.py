@@ -206,6 +206,12 @@ class MainWindow(DataActions, QMainWindow):
         page.opened.connect(opener)
         if key == "deadlines":
             page.add_row_action(self.tr("标记为已完成"), self.complete_deadlines)
+            from ttdesk.ui.lists import task_actions as tasks
+
+            page.add_row_action(self.tr("完成并备注…"), lambda ids: tasks.complete_with_note(
+                self, ids))
+            page.add_row_action(self.tr("推迟至…"), lambda ids: tasks.snooze(self, ids))
+            page.add_row_action(self.tr("新建待办…"), lambda ids: tasks.new_task(self, ids))
         page.count_changed.connect(
             lambda n, p=page: self.count_label.setText(self.tr("共 %1 条").replace("%1", str(n)))
             if self.pages.currentWidget().isAncestorOf(p) else None)
