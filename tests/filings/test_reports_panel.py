@@ -59,6 +59,10 @@ def test_f08_and_f09_from_the_app(qtbot: QtBot, demo_ctx: AppContext, tmp_path: 
     assert sum(blocker.args[0].counts.values()) > 0
     book = openpyxl.load_workbook(tmp_path / "台账.xlsx")
     assert book.sheetnames[:3] == ["成果", "完成人", "转化项目"] and book["成果"].max_row > 1
+    sheet = book["成果"]  # readable in Excel: widths, frozen bold header, autofilter
+    assert sheet.freeze_panes == "A2" and sheet.cell(1, 1).font.b
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.endswith(str(sheet.max_row))
+    assert max(sheet.column_dimensions[c].width for c in "ABCDEF") >= 30
 
 
 def test_cancel_before_the_work_leaves_nothing(qtbot: QtBot, demo_ctx: AppContext) -> None:

@@ -24,7 +24,7 @@ from ttdesk.codes import AchievementStatus
 from ttdesk.core.base import labels
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
-from ttdesk.core.base.spreadsheet import data_cell
+from ttdesk.core.base.spreadsheet import data_cell, finish_sheet, start_sheet
 from ttdesk.core.ledger.build import LedgerCancelled
 from ttdesk.core.ledger.catalog import (
     ACHIEVEMENTS,
@@ -90,24 +90,21 @@ SHEETS = {
 class _Sheet:
     def __init__(self, wb: Any, kind: str, cols: list[str]) -> None:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
 
-        self.ws = wb.create_sheet(SHEET_LABELS[kind][0])
         self.kind, self.cols, self.n = kind, cols, 0
         self._cell = WriteOnlyCell
         kinds = FIELD_BY_NAME[kind]
         self.fmt = {i: {DATE: "yyyy-mm-dd", MONEY: "#,##0.00", PCT: "0.00##%"}.get(
             kinds[c].kind) for i, c in enumerate(cols)}
-        bold = Font(bold=True)
-        head = []
-        for c in cols:
-            cell = WriteOnlyCell(self.ws, _header(kind, c))
-            cell.font = bold
-            head.append(cell)
-        self.ws.append(head)
-        for i, c in enumerate(cols):
-            width = 30 if c in ("title", "counterparty", "name", "contributors") else 14
-            self.ws.column_dimensions[_letter(i + 1)].width = width
+        # widths, bold frozen header (set before the first row: a write-only sheet writes
+        # them first); the autofilter once the rows are counted (`finish`)
+        widths = [30 if c in ("title", "counterparty", "name", "contributors") else 14
+                  for c in cols]
+        self.ws = start_sheet(wb, SHEET_LABELS[kind][0], [_header(kind, c) for c in cols],
+                              widths)
+
+    def finish(self) -> None:
+        finish_sheet(self.ws, len(self.cols), self.n)
 
     def add(self, values: dict[str, Any]) -> None:
         row = []
@@ -169,6 +166,8 @@ def export_ledger(ctx: AppContext, path: str | Path, *, status: str | None = Non
                 progress(min(1.0, (i + CHUNK) / max(len(ids), 1)) * 0.95,
                          f"导出 / exporting {min(i + CHUNK, len(ids))}/{len(ids)}")
         _companies(s, sorted(companies), sheets[COMPANIES])
+        for sheet in sheets.values():
+            sheet.finish()
     with atomic_file(out.path) as temp:
         wb.save(temp)
     out.counts = {k: sh.n for k, sh in sheets.items()}
