@@ -204,6 +204,10 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
                           is_unit_head=True),
               make_person(ctx, depts[1], is_student=True, phone="010-62750000"),
               make_person(ctx, None, is_external=True)]
+    # a duplicate merged into the first person (master data), and a closed department
+    make_person(ctx, depts[0], is_active=False, merged_into_id=people[0].id,
+                entrepreneurship=E.EmploymentStatus.OFF_POST)
+    make_department(ctx, is_active=False, kind=E.DepartmentKind.HOSPITAL)
     buyer, spinoff = make_company(ctx), make_company(ctx, is_spinoff=True, is_zjtx=True,
                                                      registered_capital=Decimal("1000000.00"))
     with ctx.write() as session:

@@ -68,6 +68,9 @@ def act(qtbot: QtBot, bar: ActionBar, key: str, **values: object) -> ActionDialo
             w.setChecked(bool(value))
         elif isinstance(w, QComboBox):
             w.setCurrentIndex(w.findData(value))
+        elif hasattr(w, "edit"):  # a person / company picker: type the key, pick the match
+            type_text(w.edit, str(value))
+            w.choose(w.search(str(value))[0])
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     return dialog if dialog.isVisible() else None
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ttdesk.core.base import audit as _audit  # noqa: F401  (registers the audit listener)
 from ttdesk.core.base import changes as _changes
+from ttdesk.core.base import search_key as _search_key  # noqa: F401  (keeps search keys)
 from ttdesk.core.base.errors import ConflictError, RuleViolation
 from ttdesk.db.engine import Database
 

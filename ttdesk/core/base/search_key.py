@@ -65,3 +65,27 @@ def matches(column: InstrumentedAttribute[str | None], text: str,
         options += [c.like(pattern, escape="\\") for c in fallback]
         clauses.append(or_(*options))
     return and_(*clauses) if clauses else and_(True)
+
+
+def _keep_key_current(_mapper: object, _connection: object, target: object) -> None:
+    """Every ORM insert or update of a department, person or company stores its key, so a
+    row written by any code path (a service, a test builder, a future import) is findable."""
+    parts = _KEY_PARTS[type(target).__name__]
+    target.search_key = search_key(*(getattr(target, p) for p in parts))  # type: ignore
+
+
+_KEY_PARTS = {"Department": ("name", "code", "name_en"), "Person": ("name", "staff_no"),
+              "Company": ("name", "credit_code", "legal_representative")}
+
+
+def _register() -> None:
+    from sqlalchemy import event
+
+    from ttdesk.db.models import Company, Department, Person
+
+    for model in (Department, Person, Company):
+        event.listen(model, "before_insert", _keep_key_current)
+        event.listen(model, "before_update", _keep_key_current)
+
+
+_register()

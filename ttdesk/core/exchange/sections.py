@@ -196,6 +196,7 @@ CALENDAR = Section("calendar", M.CalendarDay.__table__, (
 DEPARTMENTS = Section("departments", M.Department.__table__, (
     s("code", 20, True), s("name", 100, True), s("name_en", 200),
     e("kind", E.DepartmentKind, E.DepartmentKind.COLLEGE), b("is_active", True),
+    ref("merged_into", "department", "merged_into_id"),
 ), key="code", space="department", reusable=True)
 
 USERS = Section("users", M.User.__table__, (
@@ -208,7 +209,7 @@ COMPANIES = Section("companies", M.Company.__table__, (
     d("registration_date"), m("registered_capital"), s("legal_representative", 100),
     s("address", 300), e("region", E.Region, E.Region.BEIJING), s("province_code", 6),
     b("is_spinoff"), s("park", 200), b("is_high_tech"), b("is_zjtx"), b("is_imported"),
-    b("is_active", True),
+    b("is_active", True), ref("merged_into", "company", "merged_into_id"),
 ), key="credit_code", space="company", reusable=True)
 
 PEOPLE = Section("people", M.Person.__table__, (
@@ -216,6 +217,7 @@ PEOPLE = Section("people", M.Person.__table__, (
     s("title", 60), s("phone", 40), s("email", 120), s("id_number", 40),
     b("is_unit_head"), b("is_student"), b("is_external"),
     eo("entrepreneurship", E.EmploymentStatus), b("is_active", True),
+    ref("merged_into", "person", "merged_into_id"),
 ), key="staff_no", space="person", reusable=True, children=(
     Section("interests", M.PersonInterest.__table__, (
         ref("credit_code", "company", "company_id", True), s("nature", 100, True),

@@ -248,7 +248,8 @@ APPLY_GRANT = ActionSpec(
         FieldSpec("term_years", QT_TRANSLATE_NOOP("CaseActions", "使用期限（年，长期使用权时）")),
         FieldSpec(
             "representative",
-            QT_TRANSLATE_NOOP("CaseActions", "团队代表（工号）"),
+            QT_TRANSLATE_NOOP("CaseActions", "团队代表"),
+            "person",
             aliases=("staff_no",),
         ),
         FieldSpec(

@@ -22,6 +22,7 @@ from ttdesk.core.views import money as money_views
 from ttdesk.ui.kit.fields import date_edit, enum_combo
 from ttdesk.ui.kit.forms import FormDialog, choice, money_edit, text_edit
 from ttdesk.ui.kit.table import money_text
+from ttdesk.ui.masterdata.picker import EntityPicker
 
 CTX = "EquityDialogs"
 
@@ -30,12 +31,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-def _holder_fields(d: FormDialog, lang: str, prefix: str = "", default: HolderType =
+def _holder_fields(ctx: AppContext, d: FormDialog, lang: str, prefix: str = "",
+                   default: HolderType =
                    HolderType.INVESTOR) -> None:
     d.add(f"{prefix}holder_type", tr("股东类型"), choice(HolderType, lang, default),
           (f"{prefix}holder_type",))
     d.add(f"{prefix}holder_name", tr("股东名称"), text_edit(), ("holder_name",))
-    d.add(f"{prefix}staff_no", tr("工号（团队成员）"), text_edit(), ("staff_no",))
+    d.add(f"{prefix}staff_no", tr("团队成员"), EntityPicker(ctx, "person"), ("staff_no",))
     d.add(f"{prefix}employment_status", tr("创业方式"),
           enum_combo(EmploymentStatus, lang, blank=True), ("employment_status",))
 
@@ -58,7 +60,7 @@ def capital_increase_dialog(ctx: AppContext, credit_code: str,
 
     d = FormDialog(tr("增资扩股"), ctx.lang, submit, parent)
     d.add("happened_on", tr("日期"), date_edit(ctx.today()))
-    _holder_fields(d, ctx.lang)
+    _holder_fields(ctx, d, ctx.lang)
     d.add("subscribed_capital", tr("新增认缴出资"), money_edit())
     d.add("paid_in_capital", tr("其中实缴（空=全部实缴）"), money_edit())
     d.add("amount", tr("投资金额（含溢价，空=同认缴）"), money_edit())
@@ -81,7 +83,7 @@ def transfer_dialog(ctx: AppContext, credit_code: str, seller: equity.Holding,
     d.add("happened_on", tr("日期"), date_edit(ctx.today()))
     d.add("capital", tr("转让出资额（持有 %1）").replace(
         "%1", money_text(seller.subscribed_capital)), money_edit(seller.subscribed_capital))
-    _holder_fields(d, ctx.lang)
+    _holder_fields(ctx, d, ctx.lang)
     d.add("price", tr("转让价格"), money_edit())
     d.add("note", tr("备注"), text_edit())
     return d

@@ -69,7 +69,22 @@ class EntityPicker(QWidget):
 
     # -- the value -------------------------------------------------------------------------
     def key(self) -> str | None:
+        """The chosen record; a key typed out in full (a staff no., a credit code) counts as
+        chosen, so an officer who knows the number need not pick it from the list."""
+        if self._key is None and self.edit.text().strip():
+            typed = self.edit.text().strip()
+            exact = [k for k, _t in FINDERS[self.kind](self.ctx, typed) if k.upper() ==
+                     typed.upper()]
+            if exact:
+                self._key = exact[0]
         return self._key
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        self._key = None
+        self.edit.setText(text)
 
     def set_key(self, key: str | None, text: str = "") -> None:
         self._key = key or None
