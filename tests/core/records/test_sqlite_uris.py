@@ -74,10 +74,13 @@ def test_backup_before_a_migration_holds_the_tables(tmp_path: Path, name: str) -
 def test_the_url_round_trips(tmp_path: Path) -> None:
     from sqlalchemy.engine import make_url
 
+    from ttdesk.core.views.light import sqlite_file
+
     for name in NAMES:
         path = (tmp_path / name / "x.db").resolve()
         assert make_url(normalize_url(str(path))).database == str(path)
         assert make_url(normalize_url(path)).query == {}
+        assert sqlite_file(normalize_url(path)) == path  # the fast first page reads it too
 
 
 def test_cli_with_odd_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from ttdesk.codes import AchievementKind, AchievementStatus, ContributorRole
 from ttdesk.db.revision import HEAD_REVISION
@@ -186,7 +187,8 @@ def sqlite_file(url_or_path: str) -> Path | None:
         prefix = "sqlite:///"
         if not text.startswith(prefix) or text == prefix or ":memory:" in text or "?" in text:
             return None
-        text = text[len(prefix):]
+        # as SQLAlchemy reads it: normalize_url percent-encodes `#`, `?`, `%` and non-ASCII
+        text = unquote(text[len(prefix):])
     return Path(text).expanduser()
 
 
