@@ -56,7 +56,7 @@ def test_master_data_refusals_name_rule_field_and_existing_record(db: str, capsy
     capsys.readouterr()
     assert _cli(db, "person", "add", "李娜", "--staff-no", "T1001") == 2
     err = capsys.readouterr().err
-    assert "[DUP]" in err and "staff_no" in err and "张伟" in err
+    assert "[DUP]" in err and "工号" in err and "张伟" in err
     good = make_credit_code(random.Random(5))
     bad = good[:17] + ("1" if good[17] == "0" else "0")
     assert _cli(db, "company", "add", bad, "错码公司") == 2
