@@ -108,14 +108,16 @@ def _rank(column: str, enum_cls: type[StrEnum]) -> str:
 # sort -> (ORDER BY expression, NULLs possible); NULLs always last, as `_common.ordered`.
 _SORT_KEYS: dict[CaseSort, tuple[str, bool]] = {
     CaseSort.CASE_NO: ("a.case_no", False),
-    CaseSort.TITLE: ("a.title", False),
+    CaseSort.TITLE: ("pinyin_key(a.title)", False),
     CaseSort.KIND: (_rank("a.kind", AchievementKind), False),
-    CaseSort.FIELD: ("a.field", True),
-    CaseSort.DEPARTMENT: ("d.name", True),
+    CaseSort.FIELD: ("pinyin_key(a.field)", True),
+    CaseSort.DEPARTMENT: ("pinyin_key(d.name)", True),
     CaseSort.DISCLOSURE_DATE: ("a.disclosure_date", False),
     CaseSort.STATUS: (_rank("a.status", AchievementStatus), False),
-    CaseSort.OFFICER: ("u.display_name", True),
+    CaseSort.OFFICER: ("pinyin_key(u.display_name)", True),
 }
+# Chinese text columns sort by pinyin, as `_common.chinese` has them on SQLite.
+_PINYIN_SORTS = {CaseSort.TITLE, CaseSort.FIELD, CaseSort.DEPARTMENT, CaseSort.OFFICER}
 
 _FIRST_PAGE = """
 SELECT a.id, a.case_no, a.title, a.title_en, a.kind, a.field, d.name, a.disclosure_date,
@@ -159,6 +161,10 @@ class FirstCases:
         if not f.unfiltered:
             raise ValueError("the first page is read for the unfiltered list only")
         with _connect(self.path) as conn:
+            if f.sort in _PINYIN_SORTS:
+                from ttdesk.db.collation import register
+
+                register(conn)
             total = conn.execute("SELECT count(*) FROM achievement").fetchone()[0]
             sql = _FIRST_PAGE.format(lead=ContributorRole.LEAD.value, order=_order_by(f))
             rows = [_row(r) for r in conn.execute(sql, (limit,))]
