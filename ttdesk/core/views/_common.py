@@ -129,9 +129,12 @@ def ordered(expr: Any, descending: bool, nullable: bool = False, scan: bool = Fa
 
 
 def chinese(expr: Any, dialect: str) -> Any:
-    """A Chinese text column as it should sort: by pinyin (安 < 北 < 成 < 张) on SQLite; on
-    PostgreSQL the column itself (its collation)."""
-    return func.pinyin_key(expr) if dialect == "sqlite" else expr
+    """A Chinese text column as it should sort: by pinyin (安 < 北 < 成 < 张), through the
+    `pinyin_key` function on SQLite and the `ttdesk_pinyin` collation on PostgreSQL
+    (migration 0006)."""
+    if dialect == "sqlite":
+        return func.pinyin_key(expr)
+    return expr.collate("ttdesk_pinyin") if dialect == "postgresql" else expr
 
 
 def enum_rank(column: Any, enum_cls: type[StrEnum]) -> Any:

@@ -16,6 +16,7 @@ from ttdesk.codes import DealMode, DealStatus, PricingMethod
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.views._common import (
     EntityList,
+    chinese,
     chunks,
     coerce,
     dialect_of,
@@ -125,9 +126,9 @@ def _ids_statement(f: DealFilter, dialect: str) -> Select[Any]:
     keys = {
         DealSort.ID: None,
         DealSort.DEAL_NO: ordered(D.deal_no, d, scan=sc),
-        DealSort.TITLE: ordered(D.title, d, scan=sc),
+        DealSort.TITLE: ordered(chinese(D.title, dialect), d, scan=sc),
         DealSort.MODE: ordered(enum_rank(D.mode, DealMode), d),
-        DealSort.COUNTERPARTY: ordered(Company.name, d, nullable=True),
+        DealSort.COUNTERPARTY: ordered(chinese(Company.name, dialect), d, nullable=True),
         DealSort.PRICE: ordered(D.price, d, nullable=True, scan=sc),
         DealSort.PRICING_METHOD: ordered(enum_rank(D.pricing_method, PricingMethod), d),
         DealSort.STATUS: ordered(enum_rank(D.status, DealStatus), d),
