@@ -152,8 +152,8 @@
         <translation>Shareholder name</translation>
     </message>
     <message>
-        <source>工号（团队成员）</source>
-        <translation>Staff no. (team member)</translation>
+        <source>团队成员</source>
+        <translation>Team member</translation>
     </message>
     <message>
         <source>创业方式</source>
@@ -662,6 +662,10 @@
         <translation>Start publicity…</translation>
     </message>
     <message>
+        <source>团队代表</source>
+        <translation>Team representative</translation>
+    </message>
+    <message>
         <source>公示开始日</source>
         <translation>Publicity starts</translation>
     </message>
@@ -760,10 +764,6 @@
     <message>
         <source>使用期限（年，长期使用权时）</source>
         <translation>Term (years, for long-term use)</translation>
-    </message>
-    <message>
-        <source>团队代表（工号）</source>
-        <translation>Team representative (staff no.)</translation>
     </message>
     <message>
         <source>申请日期</source>
@@ -2792,12 +2792,24 @@
         <source>全部%1</source>
         <translation>%1: all</translation>
     </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
     <message numerus="yes">
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>搜索“%1”</source>
+        <translation>search “%1”</translation>
+    </message>
+    <message>
+        <source>已筛选（%1）：</source>
+        <translation>Filtered (%1):</translation>
     </message>
     <message>
         <source>恢复默认列</source>
@@ -2933,6 +2945,18 @@
     <message>
         <source>标记为已完成</source>
         <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>完成并备注…</source>
+        <translation>Done, with a note…</translation>
+    </message>
+    <message>
+        <source>推迟至…</source>
+        <translation>Snooze until…</translation>
+    </message>
+    <message>
+        <source>新建待办…</source>
+        <translation>New task…</translation>
     </message>
     <message>
         <source>新建披露…</source>
@@ -3406,6 +3430,29 @@
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>成果编号或项目编号（可不填）</source>
+        <translation>Case or deal number (optional)</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>charts</name>
     <message>
         <source>转让</source>
@@ -3544,6 +3591,21 @@
     <message>
         <source>第 {0} 行：</source>
         <translation>row {0}: </translation>
+    </message>
+</context>
+<context>
+    <name>host</name>
+    <message>
+        <source>完成并备注</source>
+        <translation>Done, with a note</translation>
+    </message>
+    <message>
+        <source>推迟至</source>
+        <translation>Snooze until</translation>
+    </message>
+    <message>
+        <source>新建待办</source>
+        <translation>New task</translation>
     </message>
 </context>
 <context>
