@@ -466,3 +466,28 @@ def test_closing_the_main_window_closes_open_case_windows(
     assert shown.isVisible()
     window.close()
     assert not shown.isVisible() and not window.isVisible()
+
+
+def test_the_dashboards_overdue_list_opens_the_subject(qtbot: QtBot, demo_ctx: AppContext,
+                                                       ui_settings: UiSettings,
+                                                       stub_case_page: None) -> None:
+    """Enter on an overdue deadline of a deal or case opens that record (issue 12 §5)."""
+    from PySide6.QtWidgets import QTableView
+
+    win = make_window(qtbot, demo_ctx, ui_settings)
+    dash = win.go("dashboard")
+    table = dash.findChild(QTableView, "deadlines_overdue")
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    row = next(r for r in range(model.rowCount())
+               if (found := model.row_at(r)) is not None
+               and found.subject_type in ("deal", "achievement", "publicity") and found.subject_ref)
+    before = set(win.detail_windows)
+    table.activated.emit(model.index(row, 0))
+    opened = set(win.detail_windows) - before
+    assert opened, "no window opened for the overdue deadline"
+    (key,) = opened
+    shown = win.detail_windows[key]
+    assert isinstance(shown, StubCasePage)
+    ref = model.row_at(row).subject_ref
+    assert ref in (shown.case_no, *shown.deals)
