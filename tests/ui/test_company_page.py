@@ -200,3 +200,18 @@ def test_formation_through_the_holders_table(qtbot, ctx: AppContext) -> None:
     assert "100.00%" in page.findChild(QLabel, "cap_total").text()
     assert len(page.chart.chart().series()) == 4
     assert not page.chart_box.isHidden()
+
+
+def test_files_kept_with_the_company(qtbot, ctx: AppContext, spinoff, tmp_path) -> None:
+    """The articles of association attached on the company page, listed there (issue 11)."""
+    company, _deal, _people = spinoff
+    page = _page(qtbot, ctx, company)
+    assert page.files.ref == company.credit_code
+    articles = tmp_path / "公司章程.pdf"
+    articles.write_bytes(b"%PDF-1.4\n% articles\n")
+    assert page.files.attach_files([str(articles)]) == 1
+    assert page.files.table.item(0, 0).text() == "公司章程.pdf"
+    missing = tmp_path / "不存在.pdf"
+    assert page.files.attach_files([str(missing)]) == 0
+    assert "不存在.pdf" in page.files.message.text()
+    assert page.files.table.rowCount() == 1

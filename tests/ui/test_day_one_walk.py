@@ -121,9 +121,9 @@ def test_day_one_on_an_empty_database(qtbot: QtBot, ctx: AppContext, tmp_path: P
     act(qtbot, deal_bar, "sign", on=date(2026, 3, 20))
     assert page.deals.deal.status.value == "signed"
     # -- a PDF attached to the deal --------------------------------------------------------
-    files = FilesTab(ctx, bus)
-    qtbot.addWidget(files)
-    files.show_detail(page.deals.deal)
+    page.deals.sub.setCurrentIndex(page.deals.files_index)  # the deal's 附件 sub-tab
+    files = page.deals.sub.currentWidget()
+    assert isinstance(files, FilesTab) and files.ref == page.deals.deal.deal_no
     pdf = tmp_path / "许可合同（签字版）.pdf"
     pdf.write_bytes(b"%PDF-1.4\n% signed licence\n")
     assert files.attach_files([str(pdf)]) == 1

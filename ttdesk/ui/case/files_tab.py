@@ -78,7 +78,11 @@ class FilesTab(QWidget):
         self.rows: list[attachments.AttachmentRow] = []
 
     def show_detail(self, detail: Any) -> None:
-        self.ref = getattr(detail, "case_no", None) or getattr(detail, "deal_no", None)
+        self.show_ref(getattr(detail, "case_no", None) or getattr(detail, "deal_no", None))
+
+    def show_ref(self, ref: str | None) -> None:
+        """Show the files and notes of the case or deal with this number."""
+        self.ref = ref
         self.reload()
 
     def reload(self) -> None:

@@ -31,6 +31,7 @@ from ttdesk.core.companies import equity
 from ttdesk.core.views import money as money_views
 from ttdesk.core.views.company_page import CompanyPage as CompanyPageData
 from ttdesk.core.views.company_page import company_page
+from ttdesk.ui.case.files_tab import FilesTab
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.companies import equity_dialogs as ed
 from ttdesk.ui.companies.ownership_chart import legend_widget, ownership_chart
@@ -159,16 +160,20 @@ class CompanyPage(QWidget):
         grid.addWidget(cap_box, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.addWidget(events_box, 1, 0, 1, 2)
+        # The company's files (articles of association, the appraisal report) and notes.
+        self.files = FilesTab(ctx, bus)
+        grid.addWidget(self.files, 2, 0, 1, 2)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
         inner = QWidget()
         lay = QVBoxLayout(inner)
         lay.addLayout(head)
         lay.addWidget(self.notice)
         lay.addLayout(grid, 1)
-        inner.setMinimumHeight(1050)
+        inner.setMinimumHeight(1400)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -200,6 +205,8 @@ class CompanyPage(QWidget):
         self.header, self.table, self.equity_deals = page.header, page.cap_table, \
             list(page.equity_deals)
         self.credit_code = page.header.credit_code
+        if self.credit_code and self.files.ref != self.credit_code:
+            self.files.show_ref(self.credit_code)
         events, series = list(page.events), list(page.series)
         h, t = self.header, self.table
         kind = self.tr("衍生企业") if h.is_spinoff else self.tr("企业")

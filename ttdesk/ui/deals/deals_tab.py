@@ -72,6 +72,7 @@ class DealsTab(QWidget):
         self.sub.addTab(self.diligence, self.tr("尽职调查"))
         self.money_index = self.sub.addTab(QWidget(), self.tr("收款与分配"))
         self.filings_index = self.sub.addTab(QWidget(), self.tr("文件"))
+        self.files_index = self.sub.addTab(QWidget(), self.tr("附件"))
         self.sub.currentChanged.connect(lambda _i: self._build_lazy())
         lay = QVBoxLayout(self)
         lay.addWidget(self.new_bar)
@@ -169,17 +170,19 @@ class DealsTab(QWidget):
             for r in rows])
 
     def _build_lazy(self) -> None:
-        """Host the money / filings panel of the selected deal when its sub-tab is shown."""
+        """Host the money / filings / attachments panel of the selected deal when its sub-tab
+        is shown."""
         index = self.sub.currentIndex()
-        if self.deal is None or index not in (self.money_index, self.filings_index):
+        builders = {self.money_index: (self.tr("收款与分配"), self._money_panel),
+                    self.filings_index: (self.tr("文件"), self._filings_panel),
+                    self.files_index: (self.tr("附件"), self._files_panel)}
+        if self.deal is None or index not in builders:
             return
         deal_no = self.deal.deal_no
         if self._lazy_for.get(index) == deal_no:
             return
-        if index == self.money_index:
-            panel = build_screen(self.tr("收款与分配"), lambda: self._money_panel(deal_no))
-        else:
-            panel = build_screen(self.tr("文件"), lambda: self._filings_panel(deal_no))
+        what, make = builders[index]
+        panel = build_screen(what, lambda: make(deal_no))
         text = self.sub.tabText(index)
         old = self.sub.widget(index)
         self.sub.blockSignals(True)
@@ -199,3 +202,11 @@ class DealsTab(QWidget):
         from ttdesk.ui.filings.panel import FilingsPanel
 
         return FilingsPanel(self.ctx, self.bus, "deal", deal_no)
+
+    def _files_panel(self, deal_no: str) -> QWidget:
+        """The deal's attachments and notes (the signed contract, the appraisal report)."""
+        from ttdesk.ui.case.files_tab import FilesTab
+
+        tab = FilesTab(self.ctx, self.bus)
+        tab.show_ref(deal_no)
+        return tab
