@@ -138,3 +138,30 @@ def test_person_cell_suggests_people_by_number_or_name(qtbot: QtBot, ctx: AppCon
     assert [model.index(i, 0).data() for i in range(model.rowCount())] == [
         "T002 李志强（材料科学与工程学院）"]
     person.clear()
+
+
+def test_a_new_contributor_is_created_inline(qtbot: QtBot, ctx: AppContext) -> None:
+    """新建人员… beside the contributors: the person form opens, and once saved the new
+    person fills the first empty row, name shown; with no empty row left it gets a new row
+    (issue 11, pickers with 新建…)."""
+    dialog, _bus = open_dialog(qtbot, ctx)
+    editor = dialog.form.contributors
+    rows = editor.table.rowCount()
+    assert rows >= 1
+    qtbot.mouseClick(editor.new_person_button, Qt.MouseButton.LeftButton)
+    form = editor.person_form
+    type_text(form.field("name"), "欧阳新星")
+    type_text(form.field("staff_no"), "T777")
+    assert form.try_accept()
+    assert editor.findChild(QLineEdit, "contributor_person_0").text() == "T777"
+    assert editor.findChild(object, "contributor_name_0").text() == "欧阳新星"
+    assert editor.table.rowCount() == rows
+    for r in range(1, rows):  # fill the other empty rows with known people
+        editor.findChild(QLineEdit, f"contributor_person_{r}").setText(f"T00{r}")
+    qtbot.mouseClick(editor.new_person_button, Qt.MouseButton.LeftButton)
+    form = editor.person_form
+    type_text(form.field("name"), "司马青")
+    type_text(form.field("staff_no"), "T778")
+    assert form.try_accept()
+    assert editor.table.rowCount() == rows + 1
+    assert editor.findChild(QLineEdit, f"contributor_person_{rows}").text() == "T778"

@@ -65,11 +65,17 @@ class ContributorsEditor(QWidget):
         self.add_button = QPushButton(self.tr("添加完成人"))
         self.add_button.setObjectName("add_contributor")
         self.add_button.clicked.connect(self._add_clicked)
+        # A contributor not yet in the master data: the person form opens inline, and the
+        # new person becomes a row (or fills the empty row being typed in).
+        self.new_person_button = QPushButton(self.tr("新建人员…"))
+        self.new_person_button.setObjectName("new_contributor_person")
+        self.new_person_button.clicked.connect(lambda: self.create_person())
         self.total = QLabel()
         self.total.setObjectName("share_total")
         self._completer_model = QStringListModel(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.add_button)
+        bottom.addWidget(self.new_person_button)
         bottom.addStretch(1)
         bottom.addWidget(self.total)
         lay = QVBoxLayout(self)
@@ -82,6 +88,29 @@ class ContributorsEditor(QWidget):
     def _add_clicked(self) -> None:
         edit = self.add_row()
         edit.setFocus()
+        self.changed.emit()
+
+    def create_person(self, name_hint: str = "") -> QWidget:
+        """Open the new-person form; once saved, the person is a contributor row."""
+        from ttdesk.ui.masterdata.dialogs import person_dialog
+
+        dialog = person_dialog(self.ctx, self.window(), None, name_hint)
+        dialog.finished.connect(lambda result, d=dialog: self._person_created(d, result))
+        dialog.open()
+        self.person_form = dialog
+        return dialog
+
+    def _person_created(self, dialog: QWidget, result: int) -> None:
+        staff_no = getattr(dialog, "result_value", None)
+        if not result or not staff_no:
+            return
+        empty = [self.table.cellWidget(r, COL_PERSON) for r in range(self.table.rowCount())]
+        blank = next((w for w in empty if isinstance(w, QLineEdit) and not w.text().strip()),
+                     None)
+        if blank is not None:
+            blank.setText(staff_no)
+        else:
+            self.add_row(staff_no)
         self.changed.emit()
 
     def add_row(self, staff_no: str = "", share: str = "", role: str = "member",
