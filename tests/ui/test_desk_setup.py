@@ -187,14 +187,20 @@ def test_english_translation_is_installed_when_compiled(qtbot: QtBot) -> None:
 
 
 def test_crash_hook_logs_and_shows_a_dialog(monkeypatch: pytest.MonkeyPatch,
-                                            qtbot: QtBot) -> None:
+                                            qtbot: QtBot,
+                                            caplog: pytest.LogCaptureFixture) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: shown.append(text))
     try:
         raise ValueError("模拟的错误")
     except ValueError as exc:
         entry._excepthook(ValueError, exc, exc.__traceback__)
-    assert shown and "模拟的错误" in shown[0]
+    # An unexpected error: a short message naming its kind and the log, the details
+    # (message and traceback) in the log only (issue 15: messages, not tracebacks).
+    assert shown and "ValueError" in shown[0] and "ttdesk.log" in shown[0]
+    assert "Traceback" not in shown[0]
+    logged = [r for r in caplog.records if r.exc_info]
+    assert logged and "模拟的错误" in str(logged[-1].exc_info[1])
     assert "PySide6.QtWidgets" in sys.modules
 
 

@@ -23,7 +23,7 @@ def test_screenshot_script_renders_every_screen(tmp_path: Path) -> None:
     names = {p.name for p in tmp_path.glob("*.png")}
     expected = {f"main_{i}_{k}.png" for i, k in enumerate(
         ["dashboard", "achievements", "deals", "companies", "income", "deadlines", "filings",
-         "settings"], start=1)}
+         "masterdata", "settings"], start=1)}
     assert expected | {"list_cases_search.png", "first_start.png", "desk_dashboard.png"} <= names
     image = QImage(str(tmp_path / "main_2_achievements.png"))
     assert (image.width(), image.height()) == (1440, 900)
