@@ -21,7 +21,8 @@ find dist/ttdesk -xtype l -delete
 if command -v strip >/dev/null; then
     find dist/ttdesk/_internal -maxdepth 1 -name 'libpython3*.so*' -type f \
         -exec strip --strip-debug {} +
-    find dist/ttdesk/_internal/python3* -name '*.so' -type f -exec strip --strip-debug {} +
+    find dist/ttdesk/_internal \( -path '*/python3*/*' -o -path '*/zstandard/*' \) \
+        -name '*.so' -type f -exec strip --strip-debug {} +
 fi
 size_mb=$(du -sm dist/ttdesk | cut -f1)
 echo "bundle: built dist/ttdesk in $((SECONDS - started)) s, ${size_mb} MB (budget ${BUDGET_MB} MB)" >&2
