@@ -314,3 +314,18 @@ def test_check_reads_the_author(any_ctx: AppContext, world: World) -> None:
     assert [(p.rule, p.where) for p in found] == [("R10", a.deal_no)]
     report = run_check(any_ctx)
     assert any(p.where == a.deal_no and "1000.00" in p.zh for p in report.findings)
+
+
+def test_waiting_for_distribution_counts_a_reversal_in_the_originals_year(
+        any_ctx: AppContext, world: World) -> None:
+    """Deal b: ¥50,000 (2025) and ¥20,000 (2025-12-20, reversed 2026-01-05) and ¥32,000
+    (2026); nothing distributed yet. The reversed ¥20,000 stops waiting in 2025 (its own
+    year), and 2026 does not go negative by it."""
+    with any_ctx.read() as s:
+        state = income.distribution_state_by_year_mode(s)
+    mode = world.deals["b"].mode
+    assert state[(2025, mode)] == income.DistributionState(D("0.00"), D("50000.00"))
+    assert state[(2026, mode)].waiting == D("32000.00")
+    buckets = {(b.year, b.mode): b for b in money_views.income_overview(any_ctx)}
+    assert (buckets[(2025, mode)].pending, buckets[(2025, mode)].distributed) == (
+        D("50000.00"), D("0.00"))

@@ -28,13 +28,13 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import BigInteger, case, extract, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ttdesk.codes import CostCategory, DealMode
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
-from ttdesk.db.models import Cost, Deal, Department, Receipt
+from ttdesk.db.models import Cost, Deal, Department, Receipt, distribution_receipt
 from ttdesk.db.models.achievements import Achievement, deal_achievement
 
 ZERO = Decimal("0.00")
@@ -241,6 +241,48 @@ def deal_income(s: Session, deal: Deal, start: date | None = None,
     return DealIncome(deal.deal_no, start, end, gross, reversed_, received_, deductible, other,
                       received_ - deductible)
 
+
+
+# ---- waiting for a distribution -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class DistributionState:
+    """Receipts of one (year, mode) by whether a distribution has taken them yet."""
+
+    distributed: Decimal = ZERO
+    waiting: Decimal = ZERO
+
+
+def distribution_state_by_year_mode(s: Session) -> dict[tuple[int, DealMode], DistributionState]:
+    """Per (year, deal mode): receipts already in a distribution, and receipts still waiting.
+
+    Unlike `received_by`, this counts what remains to be shared out, not cash movements: a
+    reversed original never enters a distribution, so it stops waiting — subtracted in the
+    ORIGINAL's year and mode (found from its reversing entry by primary key), not in the
+    reversal's. Reversing entries themselves are never in a distribution.
+    """
+    year = extract("year", Receipt.received_on)
+    in_dist = distribution_receipt.c.distribution_id.is_not(None)
+    fen = type_coerce(Receipt.amount, BigInteger)
+    found: dict[tuple[int, DealMode], list[int]] = {}
+    for y, mode, distributed, total in s.execute(
+            select(year, Deal.mode, in_dist, func.sum(fen))
+            .join(Deal, Deal.id == Receipt.deal_id)
+            .outerjoin(distribution_receipt, distribution_receipt.c.receipt_id == Receipt.id)
+            .where(Receipt.reverses_id.is_(None))
+            .group_by(year, Deal.mode, in_dist)).all():
+        pair = found.setdefault((int(y), DealMode(mode)), [0, 0])
+        pair[0 if distributed else 1] += int(total or 0)
+    original = aliased(Receipt)
+    oyear = extract("year", original.received_on)
+    for y, mode, total in s.execute(
+            select(oyear, Deal.mode, func.sum(type_coerce(original.amount, BigInteger)))
+            .select_from(Receipt)
+            .join(original, original.id == Receipt.reverses_id)
+            .join(Deal, Deal.id == original.deal_id)
+            .group_by(oyear, Deal.mode)).all():
+        found.setdefault((int(y), DealMode(mode)), [0, 0])[1] -= int(total or 0)
+    return {key: DistributionState(_yuan(d), _yuan(w)) for key, (d, w) in found.items()}
 
 
 # ---- one call for a reader that starts from numbers and codes (the CLI) -------------------

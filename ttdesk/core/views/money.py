@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import extract, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
 from ttdesk.codes import CostCategory, DealMode, DistributionStatus
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
 from ttdesk.core.money import distribution, income
-from ttdesk.db.models import Company, Deal, Distribution, Receipt, distribution_receipt
+from ttdesk.db.models import Company, Deal, Distribution
 from ttdesk.db.models.achievements import Achievement, deal_achievement
 
 ZERO = Decimal("0.00")
@@ -83,31 +82,9 @@ def income_overview(ctx: AppContext) -> list[IncomeBucket]:
             bucket(key).received = total
         for key, total in income.costs_by(s, income.YEAR, income.MODE, deductible=True).items():
             bucket(key).deductible_costs = total
-        year = extract("year", Receipt.received_on)
-        in_dist = distribution_receipt.c.distribution_id.is_not(None)
-        for y, mode, distributed, total in s.execute(
-                select(year, Deal.mode, in_dist, func.sum(Receipt.amount))
-                .join(Deal, Deal.id == Receipt.deal_id)
-                .outerjoin(distribution_receipt,
-                           distribution_receipt.c.receipt_id == Receipt.id)
-                .where(Receipt.reverses_id.is_(None))
-                .group_by(year, Deal.mode, in_dist)).all():
-            b, amount = bucket((int(y), DealMode(mode))), Decimal(total or 0)
-            if distributed:
-                b.distributed += amount
-            else:
-                b.pending += amount
-        # a reversed original (never in a distribution) no longer waits for one; it is found
-        # from its reversing entry by primary key, in the original's year and mode
-        original = aliased(Receipt)
-        oyear = extract("year", original.received_on)
-        for y, mode, total in s.execute(
-                select(oyear, Deal.mode, func.sum(original.amount))
-                .select_from(Receipt)
-                .join(original, original.id == Receipt.reverses_id)
-                .join(Deal, Deal.id == original.deal_id)
-                .group_by(oyear, Deal.mode)).all():
-            bucket((int(y), DealMode(mode))).pending -= Decimal(total or 0)
+        for key, state in income.distribution_state_by_year_mode(s).items():
+            bucket(key).distributed = state.distributed
+            bucket(key).pending = state.waiting
     return sorted(buckets.values(), key=lambda b: (-b.year, list(DealMode).index(b.mode)))
 
 
