@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -35,10 +37,14 @@ def _size(n: int | None) -> str:
 
 
 class FilesTab(QWidget):
-    """Attachments and notes of one record (`ref`: case number or deal number)."""
+    """Attachments of one record (`ref`: a case or deal number, a credit code, a filing serial,
+    `grant:ID`, `distribution:ID`), and its notes where the record takes notes (a case, a
+    deal: `with_notes`)."""
 
-    def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None,
+                 with_notes: bool = True) -> None:
         super().__init__(parent)
+        self.with_notes = with_notes
         self.ctx, self.bus = ctx, bus
         self.setObjectName("files_tab")
         self.ref: str | None = None
@@ -72,9 +78,10 @@ class FilesTab(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.table, 2)
         lay.addWidget(self.message)
-        lay.addWidget(QLabel(self.tr("备注")))
-        lay.addWidget(self.note_edit)
-        lay.addWidget(self.notes_table, 1)
+        if with_notes:
+            lay.addWidget(QLabel(self.tr("备注")))
+            lay.addWidget(self.note_edit)
+            lay.addWidget(self.notes_table, 1)
         self.rows: list[attachments.AttachmentRow] = []
 
     def show_detail(self, detail: Any) -> None:
@@ -92,8 +99,9 @@ class FilesTab(QWidget):
         fill_table(self.table, [(r.filename, _size(r.size), r.created_by or "",
                                  r.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                                  r.note or "") for r in self.rows])
-        fill_table(self.notes_table, [(n.written_on.isoformat(), n.author, n.body)
-                                      for n in notes_of(self.ctx, self.ref)])
+        if self.with_notes:
+            fill_table(self.notes_table, [(n.written_on.isoformat(), n.author, n.body)
+                                          for n in notes_of(self.ctx, self.ref)])
 
     # ---- attaching -----------------------------------------------------------------------
     def attach_files(self, paths: list[str]) -> int:
@@ -149,3 +157,23 @@ class FilesTab(QWidget):
         self.message.clear()
         self.reload()
         return True
+
+
+class FilesDialog(QDialog):
+    """The attachments of a record that has no page of its own (a grant, a distribution, an
+    archived filing), opened from a button beside it."""
+
+    def __init__(self, ctx: AppContext, bus: DataBus, ref: str, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("files_dialog")
+        self.setWindowTitle(self.tr("附件 — %1").replace("%1", title))
+        self.files = FilesTab(ctx, bus, self, with_notes=False)
+        self.files.show_ref(ref)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.files, 1)
+        lay.addWidget(close)
+        self.resize(720, 420)

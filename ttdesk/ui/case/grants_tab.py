@@ -4,7 +4,14 @@ action for every step of the grant machine (applied → ... → title changed, o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import field_label, label, yes_no
@@ -20,7 +27,7 @@ from ttdesk.ui.kit.bus import DataBus
 class GrantsTab(QWidget):
     def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.bus = ctx, bus
         self.detail: CaseDetail | None = None
         self.apply_bar = ActionBar(ctx, bus, [APPLY_GRANT])
         self.list = QListWidget()
@@ -35,8 +42,15 @@ class GrantsTab(QWidget):
         # a grant's change is announced as a change of its case
         self.fields = KeyValues()
         self.pubs = publicity_table("grant_publicity")
+        # the signed agreement, the college's opinion: kept with the grant itself
+        self.files_button = QPushButton(self.tr("附件…"))
+        self.files_button.setObjectName("grant_files")
+        self.files_button.clicked.connect(self.open_files)
+        head = QHBoxLayout()
+        head.addWidget(self.hint, 1)
+        head.addWidget(self.files_button, 0, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
-        right.addWidget(self.hint)
+        right.addLayout(head)
         right.addWidget(self.actions)
         right.addWidget(scrolled(self.fields), 2)
         right.addWidget(QLabel(self.tr("公示与异议")))
@@ -72,6 +86,7 @@ class GrantsTab(QWidget):
         g = self.current()
         lang = self.ctx.lang
         self.actions.set_record(g)
+        self.files_button.setEnabled(g is not None)
         if g is None:
             self.hint.setText(self.tr("尚无赋权申请。赋权为可选步骤：团队申请 → 院系审核 → "
                                       "转移机构审核 → 公示 → 批准 → 协议 → 变更登记。"))
@@ -95,3 +110,15 @@ class GrantsTab(QWidget):
         ]
         self.fields.set_pairs([(field_label(k, lang), v) for k, v in pairs])
         show_publicities(self.pubs, g.publicities, self.ctx.today(), lang)
+
+    def open_files(self) -> QWidget | None:
+        """The selected grant's attachments, in a dialog (returned for tests)."""
+        from ttdesk.ui.case.files_tab import FilesDialog
+
+        g = self.current()
+        if g is None:
+            return None
+        dialog = FilesDialog(self.ctx, self.bus, f"grant:{g.id}",
+                             grant_label(g, self.ctx.lang), self)
+        dialog.show()
+        return dialog

@@ -160,8 +160,9 @@ class CompanyPage(QWidget):
         grid.addWidget(cap_box, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.addWidget(events_box, 1, 0, 1, 2)
-        # The company's files (articles of association, the appraisal report) and notes.
-        self.files = FilesTab(ctx, bus)
+        # The company's files (articles of association, the appraisal report); notes belong
+        # to cases and deals.
+        self.files = FilesTab(ctx, bus, with_notes=False)
         grid.addWidget(self.files, 2, 0, 1, 2)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)

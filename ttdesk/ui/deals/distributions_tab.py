@@ -71,7 +71,8 @@ class DistributionsTab(QWidget):
                 ("object", self.tr("登记异议…"), self.object_to_publicity),
                 ("resolve", self.tr("处理异议…"), self.resolve_objection),
                 ("reopen", self.tr("退回修改"), self.reopen),
-                ("record_payment", self.tr("登记发放…"), self.record_payment)):
+                ("record_payment", self.tr("登记发放…"), self.record_payment),
+                ("distribution_files", self.tr("附件…"), self.open_files)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _c=False, f=slot: f())
@@ -110,6 +111,7 @@ class DistributionsTab(QWidget):
         b["approve"].setEnabled(DistributionStatus.APPROVED in nxt)
         b["start_publicity"].setEnabled(DistributionStatus.IN_PUBLICITY in nxt)
         b["record_payment"].setEnabled(DistributionStatus.PAID in nxt)
+        b["distribution_files"].setEnabled(s is not None)
         pub = self.detail.publicity if self.detail is not None else None
         publicising = (s is not None and s.status == DistributionStatus.IN_PUBLICITY
                        and pub is not None and pub.result is None)
@@ -208,3 +210,16 @@ class DistributionsTab(QWidget):
         if warnings:
             QMessageBox.warning(self, self.tr("发放已登记"), "\n".join(
                 "⚠ " + p.message(self.ctx.lang) for p in warnings))
+
+    def open_files(self) -> QWidget | None:
+        """The selected distribution's attachments (the signed approval, the payment
+        list), in a dialog (returned for tests)."""
+        from ttdesk.ui.case.files_tab import FilesDialog
+
+        s = selected_row(self.dist_view)
+        if s is None:
+            return None
+        dialog = FilesDialog(self.ctx, self.bus, f"distribution:{s.id}",
+                             f"{self.deal_no} #{s.id}", self)
+        dialog.show()
+        return dialog

@@ -61,6 +61,12 @@ class ArchivePage(QWidget):
         self.result.setObjectName("verify_result")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.files_button = QPushButton(self.tr("附件…"))
+        self.files_button.setObjectName("archive_files")
+        self.files_button.setToolTip(self.tr("选中文件的附件，如签字盖章后的扫描件"))
+        self.files_button.setEnabled(False)
+        self.files_button.clicked.connect(self.open_files)
+        self.chosen: int | None = None
         self.table = ArchiveTable()
         self.table.record_chosen.connect(self.show_record)
         self.preview = PdfPreview()
@@ -69,6 +75,7 @@ class ArchivePage(QWidget):
         top.addWidget(self.kind)
         top.addWidget(self.search, 1)
         top.addWidget(self.verify_button)
+        top.addWidget(self.files_button)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.preview)
@@ -121,7 +128,23 @@ class ArchivePage(QWidget):
         self.table.select_id(rec.id)
 
     def show_record(self, filing_id: int) -> None:
+        self.chosen = filing_id
+        self.files_button.setEnabled(True)
         self.preview.show_pdf(filing_archive.content(self.ctx, filing_id))
+
+    def open_files(self) -> QWidget | None:
+        """The chosen filing's attachments (its signed and stamped scan), in a dialog
+        (returned for tests)."""
+        from ttdesk.ui.case.files_tab import FilesDialog
+
+        rec = next((r for r in getattr(self.table, "records", []) if r.id == self.chosen),
+                   None)
+        if rec is None:
+            return None
+        dialog = FilesDialog(self.ctx, self.bus, rec.serial_no,
+                             f"{rec.kind} {rec.serial_no}", self)
+        dialog.show()
+        return dialog
 
     def _bus_changed(self, kind: str, record_id: int) -> None:
         if DataBus.concerns(kind, FILINGS):
