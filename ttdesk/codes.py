@@ -186,6 +186,10 @@ class MilestoneKind(StrEnum):
     FINANCING = "financing"
     INCUBATOR_ENTRY = "incubator_entry"
     INCUBATOR_GRADUATION = "incubator_graduation"
+    SCALE_ORDER = "scale_order"
+    BRAND_SCENE = "brand_scene"
+    LITTLE_GIANT = "little_giant"
+    LISTING = "listing"
 
 
 class DemandSource(StrEnum):
@@ -227,6 +231,14 @@ class HolderType(StrEnum):
 class EmploymentStatus(StrEnum):
     ON_POST = "on_post"
     OFF_POST = "off_post"
+
+
+class TechManagerLevel(StrEnum):
+    """技术经理人 certificate levels (初级 / 中级 / 高级)."""
+
+    JUNIOR = "junior"
+    INTERMEDIATE = "intermediate"
+    SENIOR = "senior"
 
 
 class EquityEventKind(StrEnum):

@@ -48,6 +48,10 @@ def _person_fields(p: argparse.ArgumentParser, adding: bool) -> None:
     _flag(p, "is_student", "a student")
     _flag(p, "is_external", "an external co-inventor")
     _flag(p, "is_unit_head", "principal leader of a unit (R10)")
+    p.add_argument("--tech-manager-level", dest="tech_manager_level",
+                   help="junior|intermediate|senior|none (技术经理人 初级/中级/高级)")
+    p.add_argument("--tech-manager-cert-no", dest="tech_manager_cert_no",
+                   help="technology manager certificate no. / 技术经理人证书编号")
 
 
 def _company_fields(p: argparse.ArgumentParser, adding: bool) -> None:

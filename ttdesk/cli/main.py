@@ -48,6 +48,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_exchange,
         cmd_files,
         cmd_filing,
+        cmd_followup,
         cmd_grant,
         cmd_income,
         cmd_ledger,
@@ -58,7 +59,8 @@ def command_modules() -> tuple[ModuleType, ...]:
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_audit,
             cmd_money, cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case,
-            cmd_deal, cmd_files, cmd_grant)
+            cmd_deal, cmd_files, cmd_grant,
+            cmd_followup)
 
 
 def build_parser() -> argparse.ArgumentParser:

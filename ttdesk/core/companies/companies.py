@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import MilestoneKind, Region
+from ttdesk.codes import Region
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
@@ -24,7 +24,7 @@ from ttdesk.core.people import fields as check
 from ttdesk.core.people import lifecycle
 from ttdesk.core.rules.credit_code import region_of, validate_credit_code
 from ttdesk.core.rules.money import parse_money
-from ttdesk.db.models import Company, CompanyMilestone
+from ttdesk.db.models import Company
 
 
 @dataclass
@@ -128,18 +128,3 @@ def delete(ctx: AppContext, credit_code: str) -> None:
     with ctx.write() as s:
         lifecycle.delete(s, lookup.company(s, credit_code), "credit_code")
 
-
-def add_milestone(ctx: AppContext, credit_code: str, kind: str, on: date,
-                  amount: Decimal | str | None = None, note: str | None = None) -> None:
-    with ctx.write() as s:
-        company = lookup.company(s, credit_code)
-        if company.registration_date and on < company.registration_date:
-            raise RuleViolation("R12", "里程碑日期早于企业成立日期",
-                                "the milestone predates the company's registration", "date")
-        company.milestones.append(CompanyMilestone(
-            kind=check.code(MilestoneKind, kind, "kind"), happened_on=on,
-            amount=None if amount in (None, "") else parse_money(amount), note=note))
-        if kind == MilestoneKind.HIGH_TECH:
-            company.is_high_tech = True
-        elif kind == MilestoneKind.ZJTX:
-            company.is_zjtx = True

@@ -218,6 +218,7 @@ PEOPLE = Section("people", M.Person.__table__, (
     b("is_unit_head"), b("is_student"), b("is_external"),
     eo("entrepreneurship", E.EmploymentStatus), b("is_active", True),
     ref("merged_into", "person", "merged_into_id"),
+    eo("tech_manager_level", E.TechManagerLevel), s("tech_manager_cert_no", 60),
 ), key="staff_no", space="person", reusable=True, children=(
     Section("interests", M.PersonInterest.__table__, (
         ref("credit_code", "company", "company_id", True), s("nature", 100, True),
@@ -244,6 +245,7 @@ ACHIEVEMENTS = Section("achievements", M.Achievement.__table__, (
     s("intended_mode", 32), e("source", E.AchievementSource, E.AchievementSource.OWN_DISCLOSURE),
     e("status", E.AchievementStatus, E.AchievementStatus.DISCLOSED), txt("release_reason"),
     b("no_funding"), s("tags", 300), b("is_imported"),
+    ref("manager", "person", "manager_id"),
 ), key="case_no", space="achievement", children=(
     Section("contributors", M.Contribution.__table__, (
         ref("staff_no", "person", "person_id", True), Field("share", Kind.SHARE, required=True),
@@ -282,6 +284,7 @@ DEALS = Section("deals", M.Deal.__table__, (
     d("supervising_approval_date"), d("signing_date"), s("registration_no", 60),
     d("registration_date"), d("completion_date"), e("status", E.DealStatus, E.DealStatus.DRAFT),
     txt("termination_reason"), POLICY_NO, b("is_imported"),
+    ref("manager", "person", "manager_id"),
 ), key="deal_no", space="deal", links=(
     Link("achievements", M.deal_achievement, "deal_id", "achievement_id", "achievement"),
     Link("ip_assets", M.deal_ip_asset, "deal_id", "ip_asset_id", "ip_asset"),
@@ -316,11 +319,13 @@ MATCHES = Section("matches", M.Match.__table__, (
     ref("demand", "demand", "demand_id"), ref("case_no", "achievement", "achievement_id", True),
     ref("activity", "match_activity", "activity_id"), ref("credit_code", "company", "company_id"),
     e("outcome", E.MatchOutcome), d("updated_on", True),
+    ref("manager", "person", "manager_id"),
 ))
 
 MILESTONES = Section("milestones", M.CompanyMilestone.__table__, (
     ref("credit_code", "company", "company_id", True), e("kind", E.MilestoneKind),
     d("happened_on", True), m("amount"), s("note", 300),
+    s("investors", 300), b("government_fund"),
 ))
 
 SHAREHOLDINGS = Section("shareholdings", M.Shareholding.__table__, (

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import EmploymentStatus
+from ttdesk.codes import EmploymentStatus, TechManagerLevel
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
@@ -22,6 +22,9 @@ from ttdesk.db.models import Person
 
 EDITABLE = ("staff_no", "name", "department", "title", "phone", "email", "id_number",
             "is_student", "is_external", "is_unit_head", "entrepreneurship")
+# technology manager (技术经理人): a person, staff or external, with a level and certificate
+MANAGER_FIELDS = ("tech_manager_level", "tech_manager_cert_no")
+EDITABLE += MANAGER_FIELDS
 
 
 @dataclass
@@ -37,6 +40,8 @@ class PersonIn:
     is_external: bool = False
     is_unit_head: bool = False
     entrepreneurship: str | None = None  # on_post / off_post
+    tech_manager_level: str | None = None  # junior / intermediate / senior; None: not one
+    tech_manager_cert_no: str | None = None
 
     def values(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in EDITABLE}
@@ -91,7 +96,23 @@ def _apply(s: Session, p: Person, values: dict[str, Any]) -> None:
         raw = values["entrepreneurship"]
         p.entrepreneurship = (fields.code(EmploymentStatus, raw, "entrepreneurship")
                               if raw not in (None, "", "none") else None)
+    _apply_manager(p, values)
     p.search_key = search_key(p.name, p.staff_no)
+
+
+def _apply_manager(p: Person, values: dict[str, Any]) -> None:
+    """Level and certificate of a technology manager; a certificate needs a level."""
+    if "tech_manager_level" in values:
+        raw = values["tech_manager_level"]
+        p.tech_manager_level = (fields.code(TechManagerLevel, raw, "tech_manager_level")
+                                if raw not in (None, "", "none") else None)
+    if "tech_manager_cert_no" in values:
+        p.tech_manager_cert_no = fields.text(values["tech_manager_cert_no"],
+                                             "tech_manager_cert_no", 60)
+    if p.tech_manager_cert_no and p.tech_manager_level is None:
+        raise RuleViolation("INPUT", "有技术经理人证书编号时须选择等级",
+                            "a technology manager's certificate needs a level",
+                            field="tech_manager_level")
 
 
 def create(ctx: AppContext, person: PersonIn) -> str:

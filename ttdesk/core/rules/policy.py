@@ -53,7 +53,17 @@ DEFAULT_POLICY: dict[str, Any] = {
         {"key": "secrecy_review", "zh": "保密审查", "en": "Secrecy review"},
         {"key": "valuation_basis", "zh": "定价与估值依据", "en": "Valuation basis"},
     ],
+    # The institution's own yearly targets toward the Beijing Action Plan 2025–2027
+    # (1,000 platforms, 5,000 development projects, 3,000 companies, 600 专精特新 city-wide).
+    "action_plan_targets": {
+        "2025": {"platforms": 5, "contracts": 100, "companies": 5, "zjtx": 1},
+        "2026": {"platforms": 6, "contracts": 120, "companies": 6, "zjtx": 2},
+        "2027": {"platforms": 8, "contracts": 150, "companies": 8, "zjtx": 3},
+    },
 }
+
+#: the four Action Plan figures an institution sets yearly targets for
+TARGET_KEYS = ("platforms", "contracts", "companies", "zjtx")
 
 # National floors under which no unit's own rule may go (domain.md §1).
 NATIONAL_FLOOR = Decimal(50)
@@ -97,6 +107,11 @@ class Policy:
     @property
     def secret_filing_working_days(self) -> int:
         return int(self.values["secret_filing_working_days"])
+
+    def action_plan_targets(self, year: int) -> dict[str, int]:
+        """The institution's own targets for `year` (0 where none is set)."""
+        found = (self.values.get("action_plan_targets") or {}).get(str(year)) or {}
+        return {k: int(found.get(k, 0)) for k in TARGET_KEYS}
 
     @property
     def approval_tiers(self) -> list[ApprovalTier]:
@@ -180,8 +195,25 @@ def validate_values(values: dict[str, Any]) -> None:
             "POLICY", "尽职调查清单项须各有名称且不重复",
             "each due-diligence item needs a name, without duplicates",
             field="due_diligence_items").problems[0])
+    problems += _targets(values.get("action_plan_targets"))
     if problems:
         raise ValidationFailed(problems)
+
+
+def _targets(raw: Any) -> list[Any]:
+    """Action Plan targets: {"YYYY": {platforms, contracts, companies, zjtx: whole ≥ 0}}."""
+    if raw is None:
+        return []
+    ok = isinstance(raw, dict)
+    for year, figures in (raw.items() if ok else ()):
+        ok = ok and str(year).isdigit() and 2000 <= int(year) <= 2100 \
+            and isinstance(figures, dict) and set(figures) <= set(TARGET_KEYS) \
+            and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 1_000_000
+                    for v in figures.values())
+    if ok:
+        return []
+    return [_problem("action_plan_targets", "行动计划年度目标须为各年份的非负整数",
+                     "Action Plan targets must be whole numbers ≥ 0 per year")]
 
 
 def current(session: Session) -> Policy:

@@ -71,6 +71,7 @@ class DeadlineFilter:
     subject_id: int | None = None
     subject_ref: str | None = None
     officer_id: int | None = None  # "my tasks": of cases and deals this officer is in charge of
+    manager_id: int | None = None  # of the cases and deals this technology manager carries
     search: str | None = None
     today: date | None = None
     upcoming_days: int = UPCOMING_DAYS
@@ -133,6 +134,7 @@ def _conditions(f: DeadlineFilter, today: date, dialect: str) -> list[Any]:
         None if f.subject_id is None else T.subject_id == f.subject_id,
         None if f.subject_ref is None else T.subject_ref == f.subject_ref,
         None if f.officer_id is None else _in_charge(f.officer_id),
+        None if f.manager_id is None else _managed_by(f.manager_id),
     ]
     if f.state is not None:
         states = f.state if isinstance(f.state, tuple) else (f.state,)
@@ -150,6 +152,13 @@ def _in_charge(officer_id: int) -> ColumnElement[bool]:
              .join(deal_achievement, deal_achievement.c.deal_id == Deal.id)
              .join(Achievement, Achievement.id == deal_achievement.c.achievement_id)
              .where(Achievement.officer_id == officer_id))
+    return or_(T.subject_ref.in_(cases), T.subject_ref.in_(deals))
+
+
+def _managed_by(person_id: int) -> ColumnElement[bool]:
+    """Tasks about a case or a deal whose technology manager is person `person_id`."""
+    cases = select(Achievement.case_no).where(Achievement.manager_id == person_id)
+    deals = select(Deal.deal_no).where(Deal.manager_id == person_id)
     return or_(T.subject_ref.in_(cases), T.subject_ref.in_(deals))
 
 

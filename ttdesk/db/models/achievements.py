@@ -51,6 +51,8 @@ class Achievement(Timestamped, Base):
     )
     secrecy: Mapped[Secrecy] = mapped_column(code_enum(Secrecy), default=Secrecy.NONE)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), index=True)
+    # the technology manager (技术经理人) carrying the case
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     intended_mode: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[AchievementSource] = mapped_column(
         code_enum(AchievementSource), default=AchievementSource.OWN_DISCLOSURE

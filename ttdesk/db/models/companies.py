@@ -65,6 +65,9 @@ class CompanyMilestone(Base):
     happened_on: Mapped[date]
     amount: Mapped[Decimal | None] = mapped_column(Money)
     note: Mapped[str | None] = mapped_column(String(300))
+    # financing rounds: who invested, and whether a government fund took part (拨投联动)
+    investors: Mapped[str | None] = mapped_column(String(300))
+    government_fund: Mapped[bool] = mapped_column(default=False)
 
 
 class Shareholding(Base):
@@ -168,3 +171,5 @@ class Match(Base):
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
     outcome: Mapped[MatchOutcome] = mapped_column(code_enum(MatchOutcome))
     updated_on: Mapped[date]
+    # the technology manager (技术经理人) carrying the match
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)

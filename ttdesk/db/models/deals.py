@@ -117,6 +117,8 @@ class Deal(Timestamped, Base):
     termination_reason: Mapped[str | None] = mapped_column(Text)
     policy_number: Mapped[int | None]
     is_imported: Mapped[bool] = mapped_column(default=False)
+    # the technology manager (技术经理人) carrying the deal
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.codes import DepartmentKind, EmploymentStatus, UserRole
+from ttdesk.codes import DepartmentKind, EmploymentStatus, TechManagerLevel, UserRole
 from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import UTCDateTime, utcnow
 
@@ -82,6 +82,10 @@ class Person(Timestamped, Base):
     is_external: Mapped[bool] = mapped_column(default=False)
     entrepreneurship: Mapped[EmploymentStatus | None] = mapped_column(
         code_enum(EmploymentStatus))
+    # technology manager (技术经理人): level and certificate; None: not a manager
+    tech_manager_level: Mapped[TechManagerLevel | None] = mapped_column(
+        code_enum(TechManagerLevel))
+    tech_manager_cert_no: Mapped[str | None] = mapped_column(String(60))
     is_active: Mapped[bool] = mapped_column(default=True)
     search_key: Mapped[str | None] = mapped_column(String(400), index=True)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))

@@ -159,6 +159,10 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "financing": ("融资", "Financing round"),
         "incubator_entry": ("入驻孵化器", "Incubator entry"),
         "incubator_graduation": ("孵化毕业", "Incubator graduation"),
+        "scale_order": ("规模订单", "Scale order"),
+        "brand_scene": ("首个品牌场景应用", "First brand-scene application"),
+        "little_giant": ("专精特新“小巨人”认定", "Little-giant recognition"),
+        "listing": ("上市", "Listing"),
     },
     e.DemandSource: {
         "park_list": ("园区清单", "Park list"),
@@ -201,6 +205,11 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
     e.EmploymentStatus: {
         "on_post": ("在岗创业", "On-post"),
         "off_post": ("离岗创业", "Off-post"),
+    },
+    e.TechManagerLevel: {
+        "junior": ("初级", "Junior"),
+        "intermediate": ("中级", "Intermediate"),
+        "senior": ("高级", "Senior"),
     },
     e.EquityEventKind: {
         "formation": ("作价入股", "Formation"),

@@ -269,4 +269,12 @@ FIELD_WORDS: dict[str, Pair] = {
     "author": ("作者", "Author"),
     "body": ("内容", "Text"),
     "written_on": ("记录日期", "Written on"),
+    # spin-off follow-up and technology managers (issue 17 §2–4)
+    "investors": ("投资方", "Investors"),
+    "government_fund": ("政府基金参投（拨投联动）", "Government fund (grant-linked)"),
+    "tech_manager_level": ("技术经理人等级", "Tech manager level"),
+    "tech_manager_cert_no": ("技术经理人证书编号", "Tech manager certificate no."),
+    "manager_id": ("技术经理人", "Technology manager"),
+    "manager": ("技术经理人", "Technology manager"),
+    "support_kind": ("支持类型", "Kind of support"),
 }
