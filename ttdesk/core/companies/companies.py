@@ -96,35 +96,23 @@ def create(ctx: AppContext, c: CompanyIn) -> str:
         return company.credit_code
 
 
+_KEEPER = lifecycle.Keeper(lookup.company, _apply, EDITABLE, "credit_code")
+
+
 def edit(ctx: AppContext, credit_code: str, changes: dict[str, Any]) -> str:
     """Change any of EDITABLE; returns the (possibly corrected) credit code."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise RuleViolation("INPUT", f"不可修改的字段：{', '.join(sorted(unknown))}",
-                            f"fields that cannot be edited: {', '.join(sorted(unknown))}",
-                            field=sorted(unknown)[0])
-    with ctx.write() as s:
-        company = lookup.company(s, credit_code)
-        _apply(s, company, changes)
-        return company.credit_code
+    return _KEEPER.edit(ctx, credit_code, changes)
 
 
 def set_active(ctx: AppContext, credit_code: str, active: bool) -> None:
-    with ctx.write() as s:
-        company = lookup.company(s, credit_code)
-        if active:
-            lifecycle.reactivate(company)
-        else:
-            lifecycle.deactivate(company)
+    _KEEPER.set_active(ctx, credit_code, active)
 
 
 def merge(ctx: AppContext, duplicate: str, kept: str) -> int:
     """Move deals, holdings, milestones and interests of `duplicate` to `kept`."""
-    with ctx.write() as s:
-        return lifecycle.merge(s, lookup.company(s, duplicate), lookup.company(s, kept))
+    return _KEEPER.merge(ctx, duplicate, kept)
 
 
 def delete(ctx: AppContext, credit_code: str) -> None:
-    with ctx.write() as s:
-        lifecycle.delete(s, lookup.company(s, credit_code), "credit_code")
+    _KEEPER.delete(ctx, credit_code)
 

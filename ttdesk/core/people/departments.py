@@ -58,34 +58,22 @@ def create(ctx: AppContext, d: DepartmentIn) -> str:
         return dept.code
 
 
+_KEEPER = lifecycle.Keeper(lookup.department, _apply, EDITABLE, "code")
+
+
 def edit(ctx: AppContext, key: str, changes: dict[str, Any]) -> str:
     """Change any of EDITABLE; `key` is the code or the name. Returns the (new) code."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise RuleViolation("INPUT", f"不可修改的字段：{', '.join(sorted(unknown))}",
-                            f"fields that cannot be edited: {', '.join(sorted(unknown))}",
-                            field=sorted(unknown)[0])
-    with ctx.write() as s:
-        dept = lookup.department(s, key)
-        _apply(s, dept, changes)
-        return dept.code
+    return _KEEPER.edit(ctx, key, changes)
 
 
 def set_active(ctx: AppContext, key: str, active: bool) -> None:
-    with ctx.write() as s:
-        dept = lookup.department(s, key)
-        if active:
-            lifecycle.reactivate(dept)
-        else:
-            lifecycle.deactivate(dept)
+    _KEEPER.set_active(ctx, key, active)
 
 
 def merge(ctx: AppContext, duplicate: str, kept: str) -> int:
     """Move everything of department `duplicate` to `kept` (codes or names)."""
-    with ctx.write() as s:
-        return lifecycle.merge(s, lookup.department(s, duplicate), lookup.department(s, kept))
+    return _KEEPER.merge(ctx, duplicate, kept)
 
 
 def delete(ctx: AppContext, key: str) -> None:
-    with ctx.write() as s:
-        lifecycle.delete(s, lookup.department(s, key), "code")
+    _KEEPER.delete(ctx, key)

@@ -8,10 +8,13 @@ record and marks the duplicate inactive with `merged_into_id`; the duplicate's a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.people.references import describe_usage, move_references, usage
 
@@ -64,3 +67,49 @@ def delete(session: Session, record: Any, field: str) -> None:
             f"{display(record)} is still referenced ({en}) and cannot be deleted; deactivate "
             "it or merge it into its duplicate", field=field)
     session.delete(record)
+
+
+def refuse_unknown(changes: dict[str, Any], editable: Collection[str]) -> None:
+    """An edit may name only the fields of `editable`."""
+    unknown = sorted(set(changes) - set(editable))
+    if unknown:
+        raise RuleViolation("INPUT", f"不可修改的字段：{', '.join(unknown)}",
+                            f"fields that cannot be edited: {', '.join(unknown)}",
+                            field=unknown[0])
+
+
+@dataclass(frozen=True)
+class Keeper:
+    """Edit, (de)activate, merge and delete for one kind of master record, found by its key
+    (`find(session, key)`: a staff no., a credit code, a department code or name); each is
+    one unit of work. `apply(session, record, values)` validates and sets the fields."""
+
+    find: Callable[[Session, str], Any]
+    apply: Callable[[Session, Any, dict[str, Any]], None]
+    editable: Collection[str]
+    key_field: str
+
+    def edit(self, ctx: AppContext, key: str, changes: dict[str, Any]) -> str:
+        """Change any of the editable fields; returns the record's (possibly new) key."""
+        refuse_unknown(changes, self.editable)
+        with ctx.write() as s:
+            record = self.find(s, key)
+            self.apply(s, record, changes)
+            return str(getattr(record, self.key_field))
+
+    def set_active(self, ctx: AppContext, key: str, active: bool) -> None:
+        with ctx.write() as s:
+            record = self.find(s, key)
+            if active:
+                reactivate(record)
+            else:
+                deactivate(record)
+
+    def merge(self, ctx: AppContext, duplicate: str, kept: str) -> int:
+        """Move every reference of `duplicate` to `kept`; returns the rows moved."""
+        with ctx.write() as s:
+            return merge(s, self.find(s, duplicate), self.find(s, kept))
+
+    def delete(self, ctx: AppContext, key: str) -> None:
+        with ctx.write() as s:
+            delete(s, self.find(s, key), self.key_field)

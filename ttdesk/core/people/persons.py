@@ -124,34 +124,22 @@ def create(ctx: AppContext, person: PersonIn) -> str:
         return p.staff_no
 
 
+_KEEPER = lifecycle.Keeper(lookup.person, _apply, EDITABLE, "staff_no")
+
+
 def edit(ctx: AppContext, staff_no: str, changes: dict[str, Any]) -> str:
     """Change any of EDITABLE (by field name); returns the (possibly new) staff no."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise RuleViolation("INPUT", f"不可修改的字段：{', '.join(sorted(unknown))}",
-                            f"fields that cannot be edited: {', '.join(sorted(unknown))}",
-                            field=sorted(unknown)[0])
-    with ctx.write() as s:
-        p = lookup.person(s, staff_no)
-        _apply(s, p, changes)
-        return p.staff_no
+    return _KEEPER.edit(ctx, staff_no, changes)
 
 
 def set_active(ctx: AppContext, staff_no: str, active: bool) -> None:
-    with ctx.write() as s:
-        p = lookup.person(s, staff_no)
-        if active:
-            lifecycle.reactivate(p)
-        else:
-            lifecycle.deactivate(p)
+    _KEEPER.set_active(ctx, staff_no, active)
 
 
 def merge(ctx: AppContext, duplicate: str, kept: str) -> int:
     """Move the contributions, grants, allocations and holdings of `duplicate` to `kept`."""
-    with ctx.write() as s:
-        return lifecycle.merge(s, lookup.person(s, duplicate), lookup.person(s, kept))
+    return _KEEPER.merge(ctx, duplicate, kept)
 
 
 def delete(ctx: AppContext, staff_no: str) -> None:
-    with ctx.write() as s:
-        lifecycle.delete(s, lookup.person(s, staff_no), "staff_no")
+    _KEEPER.delete(ctx, staff_no)
