@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +13,21 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-# Execution option asking for a write transaction (see _begin below).
+# Execution options asking for a write or a read transaction (see the begin listeners).
 WRITE = {"ttdesk_write": True}
+READ = {"ttdesk_read": True}
+
+# How long a PostgreSQL statement waits for a lock held by another session, and how long any
+# one statement may run, before the server cancels it (seconds). Without them a write behind
+# a session that holds the audit lock waits forever. TTDESK_LOCK_TIMEOUT /
+# TTDESK_STATEMENT_TIMEOUT (or the server settings) change them.
+LOCK_TIMEOUT_S = 5.0
+STATEMENT_TIMEOUT_S = 60.0
+# How long a SQLite write waits for another program's write lock before giving up.
+SQLITE_BUSY_TIMEOUT_S = 10.0
 
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_on_connect(busy_timeout: float, dbapi_connection: Any, _record: Any) -> None:
     # Take transaction control away from the sqlite3 module so that BEGIN is ours (below)
     # and SAVEPOINTs work.
     dbapi_connection.isolation_level = None
@@ -29,7 +41,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # FULL: a committed action survives a power cut too; commits are per user action, rare.
     cursor.execute("PRAGMA synchronous=FULL")
     # A second process writing at the same moment waits up to 10 s instead of failing.
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
     cursor.close()
     # Chinese text columns sort in pinyin order (ORDER BY pinyin_key(title)).
     from ttdesk.db.collation import register
@@ -45,6 +57,40 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         conn.exec_driver_sql("BEGIN")
+
+
+def _pg_begin(conn: Any) -> None:
+    # A read unit of work is a READ ONLY transaction: it takes no row locks, and a read path
+    # that tried to write would be refused by the server instead of writing.
+    if conn.get_execution_options().get("ttdesk_read"):
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """PostgreSQL lock_timeout and statement_timeout, SQLite's busy timeout, in seconds
+    (0 on PostgreSQL: wait forever)."""
+
+    lock: float = LOCK_TIMEOUT_S
+    statement: float = STATEMENT_TIMEOUT_S
+    sqlite_busy: float = SQLITE_BUSY_TIMEOUT_S
+
+    @classmethod
+    def from_env(cls) -> Timeouts:
+        def seconds(name: str, default: float) -> float:
+            try:
+                return max(0.0, float(os.environ.get(name, default)))
+            except ValueError:
+                return default
+
+        return cls(seconds("TTDESK_LOCK_TIMEOUT", LOCK_TIMEOUT_S),
+                   seconds("TTDESK_STATEMENT_TIMEOUT", STATEMENT_TIMEOUT_S),
+                   seconds("TTDESK_BUSY_TIMEOUT", SQLITE_BUSY_TIMEOUT_S))
+
+    def options(self) -> str:
+        """The libpq `options` setting both for every connection of the pool."""
+        return (f"-c lock_timeout={int(self.lock * 1000)} "
+                f"-c statement_timeout={int(self.statement * 1000)}")
 
 
 def normalize_url(url_or_path: str | Path) -> str:
@@ -64,16 +110,26 @@ def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=database).render_as_string(hide_password=False)
 
 
-def create_app_engine(url: str, **kwargs: Any) -> Engine:
+def create_app_engine(url: str, timeouts: Timeouts | None = None, **kwargs: Any) -> Engine:
     url = normalize_url(url)
     parsed = make_url(url)
+    timeouts = timeouts or Timeouts.from_env()
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, poolclass=NullPool, **kwargs)
-        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "connect", partial(_sqlite_on_connect, timeouts.sqlite_busy))
         event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        options = timeouts.options()
+        given = parsed.query.get("options")
+        if isinstance(given, str) and given:  # the URL's own options come last and win
+            options = f"{options} {given}"
+        connect_args = dict(kwargs.pop("connect_args", {}), options=options)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+        event.listen(engine, "begin", _pg_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
@@ -84,9 +140,12 @@ class Database:
 
     url: str
     engine: Engine
+    timeouts: Timeouts = Timeouts()
 
     def __post_init__(self) -> None:
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._read = sessionmaker(
+            self.engine.execution_options(**READ), expire_on_commit=False
+        )
         self._write = sessionmaker(
             self.engine.execution_options(**WRITE), expire_on_commit=False
         )
@@ -114,6 +173,7 @@ class Database:
         self.engine.dispose()
 
 
-def connect(url: str | Path) -> Database:
+def connect(url: str | Path, timeouts: Timeouts | None = None) -> Database:
     url = normalize_url(url)
-    return Database(url=url, engine=create_app_engine(url))
+    timeouts = timeouts or Timeouts.from_env()
+    return Database(url=url, engine=create_app_engine(url, timeouts), timeouts=timeouts)

@@ -14,11 +14,12 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ttdesk.core.base import audit as _audit  # noqa: F401  (registers the audit listener)
+from ttdesk.core.base import busy as _busy
 from ttdesk.core.base import changes as _changes
 from ttdesk.core.base import search_key as _search_key  # noqa: F401  (keeps search keys)
 from ttdesk.core.base.errors import ConflictError, RuleViolation
@@ -57,6 +58,11 @@ class AppContext:
                 f"数据库约束不允许此修改：{exc.orig}",
                 f"The database refused the change: {exc.orig}",
             ) from exc
+        except DBAPIError as exc:  # gave up waiting for another writer: say for what
+            busy = _busy.waiting_for(exc, self.db)
+            if busy is None:
+                raise
+            raise busy from exc
         finally:
             _changes.forget(session)
             session.close()

@@ -109,3 +109,16 @@ class ConflictError(TTDeskError):
             return [f"{half(self.what, lang)} {self.key} 已被他人修改，请重新加载后再保存。"
                     f"{self.detail}"]
         return [str(self)]
+
+
+class DatabaseBusy(TTDeskError):
+    """A write gave up waiting for another session or program (PostgreSQL lock_timeout or
+    statement_timeout, SQLite busy timeout); the unit of work rolled back, nothing written.
+    The message names what was waited for, so the person knows it is not their input."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def messages(self, lang: str = "zh") -> list[str]:
+        return [pick((self.zh, self.en), lang)]

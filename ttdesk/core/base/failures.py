@@ -61,6 +61,9 @@ def _database(text: str) -> Failure | None:
             or "canceling statement due to lock timeout" in text:
         return Failure("数据库被其他会话锁定，已超时", "timed out waiting for a lock held by "
                        "another session")
+    if "statement timeout" in text:
+        return Failure("数据库操作超时，已被服务器取消", "the database operation took too long "
+                       "and the server cancelled it")
     if "connection refused" in text or "could not connect" in text \
             or "connection failed" in text:
         return Failure("无法连接数据库服务器", "cannot connect to the database server")

@@ -81,9 +81,18 @@ def for_ip_asset(session: Session, ip: IPAsset, today: date, ref: str) -> None:
                f"专利年费：{ip.application_no}", "ip_asset", ip.id, ref)
 
 
-def for_annual_report(session: Session, policy: Policy, year: int) -> None:
+def annual_report_due(policy: Policy, year: int) -> date:
+    """When the annual report for `year` is due (the policy's month-day of the next year)."""
     month, day = (int(x) for x in str(policy.values["annual_report_due"]).split("-"))
-    upsert(session, f"annual_report:{year}", date(year + 1, month, day),
+    return date(year + 1, month, day)
+
+
+def annual_report_key(year: int) -> str:
+    return f"annual_report:{year}"
+
+
+def for_annual_report(session: Session, policy: Policy, year: int) -> None:
+    upsert(session, annual_report_key(year), annual_report_due(policy, year),
            DeadlineKind.ANNUAL_REPORT, f"{year} 年度科技成果转化报告", "year", year, str(year))
 
 

@@ -52,11 +52,34 @@ def require_existing(url: str | None) -> None:
                             f"no database at {path}; `init` creates one", field="db")
 
 
+def _seeded(ctx: AppContext) -> bool:
+    """Whether the defaults are all there already, read in a read transaction.
+
+    Every command and every start opens the database through here: asking for the write
+    lock only when something is missing keeps `list`, `show` and the screens from queueing
+    behind a writer (a read never waits for the write lock)."""
+    from ttdesk.core.office import deadlines
+    from ttdesk.db.models import Deadline
+
+    with ctx.read() as session:
+        pol = policy.current(session)
+        if pol.number == 0:
+            return False
+        year = ctx.today().year - 1
+        due = session.execute(select(Deadline.due_date).where(
+            Deadline.rule_key == deadlines.annual_report_key(year))).scalar()
+        if due != deadlines.annual_report_due(pol, year):
+            return False
+        return bool(session.execute(select(func.count()).select_from(CalendarDay)).scalar())
+
+
 def seed_defaults(ctx: AppContext) -> None:
     """Policy version 1 (Beijing defaults) and the shipped holiday calendar, once."""
     from ttdesk.core.office import deadlines
     from ttdesk.core.rules.workdays import shipped_holiday_calendar
 
+    if _seeded(ctx):
+        return
     with ctx.write() as session:
         pol = policy.ensure_default(session, ctx.actor)
         # The annual report for last year is due this year (policy: month-day).
