@@ -131,12 +131,13 @@ def test_no_backup_when_already_at_head_or_brand_new(db_url: str, tmp_path: Path
 
 
 @pytest.mark.postgres
-def test_postgres_has_no_file_to_back_up(pg_url: str, tmp_path: Path) -> None:
+def test_postgres_is_backed_up_with_pg_dump(pg_url: str, tmp_path: Path) -> None:
     db = connect(pg_url)
     try:
-        assert migrate.backup_before_migration(db, "0000_old", tmp_path) is None
+        target = migrate.backup_before_migration(db, "0000_old", tmp_path)
     finally:
         db.dispose()
+    assert target is not None and target.suffix == ".pgdump" and target.stat().st_size > 0
 
 
 def test_sqlite_connections_have_the_safety_pragmas(ctx: AppContext) -> None:

@@ -332,6 +332,10 @@ def quick_start(url: str | None, settings: Any, lang: str) -> Any | None:
     file to migrate): then the services open first, as before."""
     if settings.last_page != "achievements":
         return None
+    from ttdesk.core.office.connection import server_chosen
+
+    if not url and not os.environ.get("TTDESK_DB") and server_chosen():
+        return None  # the office server: no local file to read first
     from ttdesk.core.views.light import first_cases_reader
     from ttdesk.paths import data_dir
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ttdesk.core.base.errors import NotFound, TTDeskError, ValidationFailed
 from ttdesk.core.base.failures import describe
-from ttdesk.errors import SchemaTooNew
+from ttdesk.errors import SchemaGateError
 
 log = logging.getLogger("ttdesk.cli")
 
@@ -187,8 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TTDeskError as exc:
         report_problems(exc, lang)
         return EXIT_FAILURE
-    except SchemaTooNew as exc:
-        print(str(exc), file=sys.stderr)
+    except SchemaGateError as exc:
+        print(exc.message(lang), file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
         # the reader went away (e.g. `| head`): not an error; silence the flush at exit

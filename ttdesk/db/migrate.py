@@ -56,12 +56,24 @@ def script_head() -> str | None:
 
 
 def backup_before_migration(
-    db: Database, from_revision: str | None, backup_dir: Path
+    db: Database, from_revision: str | None, backup_dir: Path, pg_dump: str | None = None
 ) -> Path | None:
-    path = db.sqlite_path
-    if path is None or not path.exists() or from_revision is None:
+    """A copy of the database as it is, before `from_revision` is migrated: the SQLite file
+    compressed, a PostgreSQL database through `pg_dump` (see db/pg_dump.py)."""
+    if from_revision is None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    if db.engine.dialect.name == "postgresql":
+        from ttdesk.db.pg_dump import dump
+
+        url = db.engine.url
+        target = backup_dir / f"{url.database}.before-{from_revision}-{stamp}.pgdump"
+        dump(url, target, pg_dump)
+        log.info("pg_dump copy of the server database before migrating: %s", target.name)
+        return target
+    path = db.sqlite_path
+    if path is None or not path.exists():
+        return None
     # compressed and verified, like the automatic copies (restore reads both forms)
     target = backup_dir / f"{path.stem}.before-{from_revision}-{stamp}{default_suffix()}"
     compressed_copy(path, target)
@@ -69,20 +81,25 @@ def backup_before_migration(
     return target
 
 
-def upgrade(db: Database, backup_dir: Path | None = None) -> str:
-    """Bring the schema to the head revision; return the revision it is at now."""
+def upgrade(db: Database, backup_dir: Path | None = None, pg_dump: str | None = None) -> str:
+    """Bring the schema to the head revision; return the revision it is at now.
+
+    The gate: a database at a revision this build does not know was written by a newer
+    TT Desk and is refused, naming both schema versions, untouched; an older one is copied
+    (`backup_dir`) and migrated."""
     with db.engine.connect() as conn:
         revision = current_revision(conn)
     if revision == HEAD_REVISION:
         return revision
     if revision is not None and revision not in known_revisions():
         raise SchemaTooNew(
-            f"数据库由更新版本的 TT Desk 创建（版本 {revision}），请升级本程序。 / "
-            f"The database was written by a newer TT Desk (schema {revision}); "
-            "please upgrade this application."
-        )
+            f"数据库由更新版本的 TT Desk 创建（数据库结构版本 {revision}，本程序为 "
+            f"{HEAD_REVISION}），请升级本程序；数据库未修改",
+            f"the database was written by a newer TT Desk (schema {revision}; this "
+            f"application has {HEAD_REVISION}); please upgrade this application. The "
+            "database was not changed")
     if backup_dir is not None:
-        backup_before_migration(db, revision, backup_dir)
+        backup_before_migration(db, revision, backup_dir, pg_dump)
     from alembic import command
 
     with db.engine.begin() as conn:

@@ -16,6 +16,8 @@ import errno
 import sqlite3
 from dataclasses import dataclass
 
+from ttdesk.errors import SchemaGateError
+
 EXIT_FAILURE, EXIT_REFUSED = 1, 2
 
 
@@ -97,6 +99,8 @@ def _os_error(exc: OSError) -> Failure | None:
 
 def describe(exc: BaseException) -> Failure | None:
     """The known failure `exc` stands for, or None (unexpected: log the traceback)."""
+    if isinstance(exc, SchemaGateError):  # a newer database, no backup before migrating
+        return Failure(exc.zh, exc.en)
     text = _db_text(exc)
     if text is not None:
         return _database(text)

@@ -28,8 +28,12 @@ def default_db_url() -> str:
 
 
 def resolve_url(url: str | None) -> str:
-    """--db beats TTDESK_DB beats the default SQLite file in the data folder."""
-    return normalize_url(url or os.environ.get("TTDESK_DB") or default_db_url())
+    """--db beats TTDESK_DB beats the office server chosen in the settings (connection.json)
+    beats the default SQLite file in the data folder."""
+    from ttdesk.core.office import connection
+
+    return normalize_url(url or os.environ.get("TTDESK_DB") or connection.configured_url()
+                         or default_db_url())
 
 
 def require_existing(url: str | None) -> None:
@@ -93,10 +97,14 @@ def seed_defaults(ctx: AppContext) -> None:
 
 def open_context(url: str | None = None, *, lang: str = "zh", actor: str | None = None,
                  migrate_backup: bool = True) -> AppContext:
-    """Connect, bring the schema to head (backing up a SQLite file first) and seed defaults."""
-    db = connect(resolve_url(url))
+    """Connect, bring the schema to head (backing up first: the SQLite file copied, a server
+    database through pg_dump) and seed defaults."""
+    from ttdesk.core.office import connection
+
+    chosen = connection.load()
+    db = connect(resolve_url(url), chosen.timeouts())
     try:
-        migrate.upgrade(db, backup_dir() if migrate_backup else None)
+        migrate.upgrade(db, backup_dir() if migrate_backup else None, chosen.pg_dump or None)
         ctx = AppContext(db=db, actor=actor or os_account(), lang=lang)
         seed_defaults(ctx)
     except BaseException:
