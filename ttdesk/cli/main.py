@@ -55,12 +55,14 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_master,
         cmd_money,
         cmd_query,
+        cmd_server,
     )
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_audit,
             cmd_money, cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case,
             cmd_deal, cmd_files, cmd_grant,
-            cmd_followup)
+            cmd_followup,
+            cmd_server)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, inspect, text
 from ttdesk.db.engine import Database
 from ttdesk.db.revision import HEAD_REVISION
 from ttdesk.db.sqlite_copy import compressed_copy, default_suffix
-from ttdesk.errors import SchemaTooNew
+from ttdesk.errors import SchemaGateError, SchemaTooNew
 
 __all__ = ["HEAD_REVISION", "upgrade"]
 
@@ -81,6 +81,29 @@ def backup_before_migration(
     return target
 
 
+def run_migrations(conn: Connection) -> None:
+    """Alembic's upgrade to head on `conn` (inside its transaction)."""
+    from alembic import command
+
+    command.upgrade(_alembic_config(conn), "head")
+
+
+def _may_migrate(db: Database, revision: str) -> None:
+    """On the office server the app's own login cannot change the schema (it has no DDL
+    rights, see core/office/server.py): say who can, rather than fail half-way."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    with db.engine.connect() as conn:
+        allowed = conn.execute(text("SELECT has_schema_privilege('public', 'CREATE')")).scalar()
+    if not allowed:
+        raise SchemaGateError(
+            f"服务器数据库的结构需要从 {revision} 升级到 {HEAD_REVISION}，本账号无权修改结构；"
+            "请管理员运行 `ttdesk-cli server init`（以数据库所有者身份）后再打开",
+            f"the server database's schema needs upgrading from {revision} to "
+            f"{HEAD_REVISION} and this login may not change the schema; an administrator "
+            "runs `ttdesk-cli server init` (as the database owner), then open it again")
+
+
 def upgrade(db: Database, backup_dir: Path | None = None, pg_dump: str | None = None) -> str:
     """Bring the schema to the head revision; return the revision it is at now.
 
@@ -98,11 +121,11 @@ def upgrade(db: Database, backup_dir: Path | None = None, pg_dump: str | None = 
             f"the database was written by a newer TT Desk (schema {revision}; this "
             f"application has {HEAD_REVISION}); please upgrade this application. The "
             "database was not changed")
+    if revision is not None:
+        _may_migrate(db, revision)
     if backup_dir is not None:
         backup_before_migration(db, revision, backup_dir, pg_dump)
-    from alembic import command
-
     with db.engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+        run_migrations(conn)
     log.info("database migrated from %s to %s", revision, HEAD_REVISION)
     return HEAD_REVISION
