@@ -20,7 +20,8 @@ from ttdesk.db.pg_dump import find_pg_dump
 from ttdesk.errors import BackupBeforeMigrationFailed, SchemaTooNew
 
 FUTURE = "0099_from_a_newer_ttdesk"
-PREVIOUS = "0005_audit_compact"  # the revision before the current head's
+# the revision before today's head: what the previous release left (and knew)
+PREVIOUS = str(migrate._scripts().get_revision(migrate.HEAD_REVISION).down_revision)
 
 
 def _revision(url: str) -> str | None:
@@ -60,7 +61,7 @@ def test_an_older_app_is_refused_by_a_migrated_database(any_ctx: AppContext,
     """The older app: its revision set ends at PREVIOUS; the database is at today's head."""
     head = migrate.HEAD_REVISION
     assert PREVIOUS in migrate.known_revisions() and head != PREVIOUS
-    older = {r for r in migrate.known_revisions() if r != head}
+    older = {r for r in migrate.known_revisions() if r != head}  # the older app's set
     monkeypatch.setattr(migrate, "HEAD_REVISION", PREVIOUS)
     monkeypatch.setattr(migrate, "known_revisions", lambda: older)
     with pytest.raises(SchemaTooNew) as refused:
