@@ -226,3 +226,31 @@ def test_backup_path_is_never_the_database(filled: AppContext) -> None:
     with pytest.raises(Exception, match="open database"):
         backup(filled, _path(filled), force=True)
     assert os.stat(_path(filled)).st_size == before
+
+
+def _damage_pages(path: Path) -> None:
+    """Zero the middle of every page after the first few: b-tree pages no longer parse."""
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for start in range(3 * page, len(data), page):
+        data[start + 8: start + 200] = bytes(192)
+    path.write_bytes(bytes(data))
+
+
+def test_a_backup_of_a_damaged_snapshot_is_refused_and_leaves_nothing(
+        filled: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The backup's own check (quick_check, B11 speed) still refuses a damaged copy."""
+    real_copy = sqlite_copy.online_copy
+
+    def damaged(source: Path, target: Path, conn: object = None, **_: object) -> Path:
+        real_copy(source, target)
+        _damage_pages(target)
+        return target
+
+    monkeypatch.setattr(sqlite_copy, "online_copy", damaged)
+    assert not sqlite_copy.integrity_ok(damaged(_path(filled), tmp_path / "probe.db"),
+                                        quick=True)
+    out = tmp_path / "out"
+    with pytest.raises(bk.BackupError, match="check"):
+        backup(filled, out / "x.db.zst")
+    assert not out.exists() or list(out.iterdir()) == []

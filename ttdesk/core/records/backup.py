@@ -146,7 +146,7 @@ def backup(ctx: AppContext, target: str | Path, *, force: bool = False) -> Path:
             else:
                 with atomic_file(target) as partial:
                     online_copy(path, partial)
-                    if not integrity_ok(partial):
+                    if not integrity_ok(partial, quick=True):
                         raise CopyFailed(f"the copy of {path} failed its integrity check")
         except CopyFailed as exc:
             raise BackupError(f"备份校验失败 / the backup copy failed its check: {exc}") from None
