@@ -219,15 +219,16 @@ def _forget_hash(session: Session, *_: Any) -> None:
 def stored_events(session: Session, after: int = 0, batch: int = 20_000
                   ) -> Iterator[tuple[Any, ...]]:
     """(id, at, actor, action, entity, entity_id, entity_ref, changes, hash) in id order, as
-    stored (plain SQL: nothing decoded)."""
-    stmt = text("SELECT id, at, actor, action, entity, entity_id, entity_ref, changes, hash "
-                "FROM audit_event WHERE id > :after ORDER BY id LIMIT :n")
-    while True:
-        rows = session.execute(stmt, {"after": after, "n": batch}).all()
-        if not rows:
-            return
-        yield from rows
-        after = rows[-1][0]
+    stored: one query read straight from the driver, `batch` rows per call (no SQLAlchemy
+    result rows: a walk over 1.3 million events spent a third of its time building them)."""
+    cur = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute("SELECT id, at, actor, action, entity, entity_id, entity_ref, changes, "
+                    f"hash FROM audit_event WHERE id > {int(after)} ORDER BY id")
+        while rows := cur.fetchmany(batch):
+            yield from rows
+    finally:
+        cur.close()
 
 
 def verify_chain(session: Session, limit: int = 100) -> list[str]:

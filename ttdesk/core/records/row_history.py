@@ -12,18 +12,24 @@ added later is covered without being named here). Association tables (composite 
 
 Per table, the events (ordered by the index on entity, entity_id, id) and the rows (ordered
 by primary key) are merged like two sorted files, so memory stays flat on a 100k database.
+Both are read straight from the driver and each stored value is turned into its recorded
+form by one generated function per table (B12: the ORM's result rows cost more than the
+comparison itself).
 """
 
 from __future__ import annotations
 
 import json
+import json.scanner
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Column, Table, select, text
+from sqlalchemy import Column, Enum, Table, text
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
 
 from ttdesk.core.base.audit import plain
 from ttdesk.core.base.errors import Problem
@@ -90,16 +96,39 @@ def _instant(text: str) -> datetime | date:
     return value if value.tzinfo else value.replace(tzinfo=UTC)  # stored times are UTC
 
 
+_DECODER = json.JSONDecoder()
+_SCAN = json.scanner.make_scanner(_DECODER)  # the C scanner, without json.loads' layers
+
+
+def _load(raw: Any) -> Any:
+    """`unpack_json` for the hot loop: one event's packed changes."""
+    if isinstance(raw, str):  # a value written before the packed form
+        return json.loads(raw)
+    data = raw if isinstance(raw, bytes) else bytes(raw)
+    if data[:1] == b"x":
+        data = zlib.decompress(data)
+    text = data.decode("utf-8")
+    try:
+        value, end = _SCAN(text, 0)
+    except StopIteration:
+        return unpack_json(data)  # malformed: json.loads raises its usual error
+    return value if end == len(text) else unpack_json(data)
+
+
 def _replay(events: list[tuple[str, Any, int]]) -> dict[str, Any] | None:
     """The after-state of the last event (None: deleted, or never recorded). The key
     OLD_KEY marks a state last recorded before the chain was re-hashed by a migration."""
+    action, changes, id_ = events[0]
+    if len(events) == 1 and action == "insert" and id_ >= _RECHAINED_AT[0]:
+        return _load(changes).get("after") or {}  # most rows: inserted, never changed
     state: dict[str, Any] | None = None
     for action, changes, _ in events:
-        changes = unpack_json(changes)
+        if action == "delete":
+            state = None
+            continue
+        changes = _load(changes)
         if action == "insert":
             state = dict(changes.get("after") or {})
-        elif action == "delete":
-            state = None
         else:
             if state is None:
                 state = {}
@@ -111,18 +140,29 @@ def _replay(events: list[tuple[str, Any, int]]) -> dict[str, Any] | None:
     return state
 
 
-def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[Any]]]:
-    """(key, [(action, changes), ...]) for each recorded row of `table`, by key.
+def _cursor(s: Session, sql: str) -> Iterator[Any]:
+    """Rows of a plain SQL statement straight from the driver, a few thousand per call:
+    SQLAlchemy's result rows and column types would cost more than the comparison itself
+    (values are converted below, once, to the recorded form)."""
+    cur = s.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute(sql)
+        while chunk := cur.fetchmany(_FETCH):
+            yield from chunk
+    finally:
+        cur.close()
 
-    Plain SQL: the column types would decode each JSON value and enum again, at twice the
-    cost, for values that are only compared."""
+
+def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[Any]]]:
+    """(key, [(action, changes, id), ...]) for each recorded row of `table`, by key (the
+    entity index gives the order)."""
     key_col = "entity_ref" if by_ref else "entity_id"
-    stmt = text(f"SELECT {key_col}, action, changes, id FROM audit_event WHERE entity = :e "
-                f"ORDER BY {key_col}, id").bindparams(e=table.name)
+    sql = (f"SELECT {key_col}, action, changes, id FROM audit_event "
+           f"WHERE entity = '{table.name}' ORDER BY {key_col}, id")  # a metadata name
     current: Any = None
     bucket: list[tuple[str, Any, int]] = []
-    for key, action, changes, id_ in _chunked(s, stmt):
-        if bucket and key != current:
+    for key, action, changes, id_ in _cursor(s, sql):
+        if key != current and bucket:
             yield current, bucket
             bucket = []
         current = key
@@ -131,41 +171,54 @@ def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[
         yield current, bucket
 
 
-def _chunked(s: Session, stmt: Any) -> Iterator[Any]:
-    """Rows fetched a few thousand at a time (one driver call each, not one per row)."""
-    result = s.execute(stmt)
-    while chunk := result.fetchmany(_FETCH):
-        yield from chunk
+def _recorded_form(col: Column[Any], dialect: Any) -> str:
+    """An expression over `v` (the driver's value, not None) giving what `audit.plain` of
+    the mapped value is: text, integers and codes are the same; a date is its ISO text
+    (which SQLite stores); other types go through the column type's own result processor."""
+    kind = col.type
+    if isinstance(kind, Enum) and not kind.native_enum:
+        return "v"  # stored by its code, which `plain` records
+    python = _python_type(col)
+    if python in (str, int) and not isinstance(kind, TypeDecorator):
+        return "v"
+    if python is bool:
+        return "bool(v)"
+    if python is date:
+        return "(v if v.__class__ is str else v.isoformat())"
+    return f"plain(p{col.name}(v))" if kind.dialect_impl(dialect).result_processor(
+        dialect, None) else "plain(v)"
 
 
-def _plain_function(table: Table, columns: list[Column[Any]]
+def _plain_function(columns: list[Column[Any]], dialect: Any
                     ) -> Callable[[Any], tuple[Any, ...]]:
-    """A compiled row -> tuple of recorded forms (`audit.plain`) for `columns`: plain text,
-    numbers and flags are taken as they are, only other types pay for a call."""
-    env: dict[str, Any] = {"plain": plain, "str": str}
+    """A compiled driver row -> (key, tuple of recorded forms) for `columns` (the key
+    first): one generated function instead of a loop over converters per value."""
+    env: dict[str, Any] = {"plain": plain}
     parts = []
     for i, col in enumerate(columns):
-        kind = _python_type(col)
-        if kind in (str, int, bool):
-            parts.append(f"row[{i}]")
-        elif kind is Decimal:  # what plain() does, without its isinstance chain
-            parts.append(f"(None if (v := row[{i}]) is None else str(v))")
-        elif kind is date:
-            parts.append(f"(None if (v := row[{i}]) is None else v.isoformat())")
-        else:
-            parts.append(f"(None if (v := row[{i}]) is None else plain(v))")
-    source = f"def f(row):\n    return ({', '.join(parts)},)\n"
+        form = _recorded_form(col, dialect)
+        if f"p{col.name}(" in form:
+            env[f"p{col.name}"] = col.type.dialect_impl(dialect).result_processor(dialect, None)
+        parts.append(f"row[{i}]" if form == "v" else
+                     f"(None if (v := row[{i}]) is None else {form})")
+    source = (f"def f(row):\n    return ({parts[0]}, ({', '.join(parts[1:])},))\n")
     exec(source, env)  # generated from the table's own column list
     return env["f"]  # type: ignore[no-any-return]
 
 
 def _rows(s: Session, table: Table, pk: Column[Any], columns: list[Column[Any]], by_ref: bool
           ) -> Iterator[tuple[Any, tuple[Any, ...]]]:
-    convert = _plain_function(table, columns)
-    stmt = select(pk, *columns).order_by(pk)
-    for row in _chunked(s, stmt):
-        key = row[0]
-        yield (str(plain(key)) if by_ref else key), convert(row[1:])
+    dialect = s.get_bind().dialect
+    convert = _plain_function([pk, *columns], dialect)
+    q = dialect.identifier_preparer.quote
+    sql = (f"SELECT {', '.join(q(c.name) for c in (pk, *columns))} FROM {q(table.name)} "
+           f"ORDER BY {q(pk.name)}")
+    if by_ref:
+        for row in _cursor(s, sql):
+            key, values = convert(row)
+            yield str(key), values
+    else:
+        yield from map(convert, _cursor(s, sql))
 
 
 def _python_type(col: Column[Any]) -> type | None:
@@ -247,8 +300,11 @@ def table_findings(s: Session, table: Table, limit: int = MAX_FINDINGS) -> list[
     out: list[Problem] = []
     for key, recorded, found, has_events in _merge(_events(s, table, by_ref),
                                                    _rows(s, table, pk, columns, by_ref)):
-        if found is None and recorded is None:
-            continue
+        if found is None:
+            if recorded is None:
+                continue
+        elif recorded is not None and tuple(map(recorded.get, names)) == found:
+            continue  # the usual case, at C speed; any difference is judged by _compare
         out += _compare(table, names, key, recorded, found, has_events)
         if len(out) >= limit:
             break
