@@ -248,14 +248,27 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
                                   kind=E.EquityEventKind.FORMATION, happened_on=date(2026, 5, 2),
                                   amount=Decimal("9500000.00"), percentage=Decimal(30)))
         demand = M.Demand(company_id=buyer.id, need="高能量密度电池", field="新能源",
-                          raised_on=date(2026, 1, 2), source=E.DemandSource.PARK_LIST)
+                          raised_on=date(2026, 1, 2), source=E.DemandSource.PARK_LIST,
+                          park="中关村科学城", note="园区 2026 年第一批需求清单")
         activity = M.MatchActivity(kind=E.ActivityKind.ROADSHOW, held_on=date(2026, 1, 20),
-                                   title="成果路演", participants=40)
+                                   title="成果路演", participants=40, place="中关村会展中心",
+                                   note="新能源专场")
+        activity.shown = [session.get(M.Achievement, case.id)]
+        activity.met = [session.get(M.Company, buyer.id)]
         session.add_all([demand, activity])
         session.flush()
         session.add(M.Match(demand_id=demand.id, achievement_id=case.id, activity_id=activity.id,
                             company_id=buyer.id, outcome=E.MatchOutcome.DEAL,
-                            updated_on=date(2026, 3, 1)))
+                            updated_on=date(2026, 3, 1), officer_id=officer.id,
+                            contacted_on=date(2026, 1, 20), nda_on=date(2026, 1, 25),
+                            negotiating_on=date(2026, 2, 1), deal_on=date(2026, 3, 1),
+                            declined_on=None, deal_id=deal.id, note="路演后接洽"))
+        session.add(M.Match(achievement_id=case.id, company_id=buyer.id,
+                            outcome=E.MatchOutcome.DECLINED, updated_on=date(2026, 2, 1),
+                            contacted_on=date(2026, 1, 21), declined_on=date(2026, 2, 1)))
+        session.add(M.Promotion(achievement_id=case.id, listed_on=date(2026, 1, 10),
+                                public_summary="高能量密度固态电解质，可用于动力电池",
+                                park="中关村科学城", delisted_on=date(2026, 3, 2)))
     r1 = make_receipt(ctx, deal, invoice_no="INV-1")
     r2 = make_receipt(ctx, deal, kind=E.ReceiptKind.ROYALTY, amount=Decimal("12345.67"),
                       sales_base=Decimal("352733.43"), received_on=date(2026, 9, 30))

@@ -197,6 +197,7 @@ class DemandSource(StrEnum):
     ENTERPRISE_CHALLENGE = "enterprise_challenge"
     VISIT = "visit"
     OTHER = "other"
+    FAIR = "fair"  # market: a technology fair (对接会/交易会)
 
 
 class MatchOutcome(StrEnum):

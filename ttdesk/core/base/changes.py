@@ -45,6 +45,8 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
         "company", "company_milestone", "shareholding", "equity_event")},
     "equity_position": (K.COMPANIES, None),
     **{t: (K.MARKET, None) for t in ("demand", "match_activity", "match")},
+    **{t: (K.MARKET, None) for t in (  # market (schema 0008)
+        "promotion", "activity_achievement", "activity_company")},
     "deadline": (K.DEADLINES, None),
     "filing": (K.FILINGS, "filing"),
     **{t: (K.SETTINGS, None) for t in _SETTINGS},

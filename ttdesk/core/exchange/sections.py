@@ -269,6 +269,10 @@ ACHIEVEMENTS = Section("achievements", M.Achievement.__table__, (
         m("amount"),
     ), parent_col="achievement_id"),
     RIGHTS_GRANTS,
+    # market (schema 0008): its entry on the promotion list (at most one)
+    Section("promotions", M.Promotion.__table__, (
+        d("listed_on", True), txt("public_summary", True), s("park", 200), d("delisted_on"),
+    ), parent_col="achievement_id"),
 ))
 
 DEALS = Section("deals", M.Deal.__table__, (
@@ -308,11 +312,16 @@ DEALS = Section("deals", M.Deal.__table__, (
 MATCH_ACTIVITIES = Section("match_activities", M.MatchActivity.__table__, (
     key(), e("kind", E.ActivityKind), d("held_on", True), s("title", 200, True),
     i("participants", lo=0),
-), key="key", space="match_activity")
+    s("place", 200), txt("note"),  # market (schema 0008)
+), key="key", space="match_activity", links=(  # market (schema 0008)
+    Link("shown", M.activity_achievement, "activity_id", "achievement_id", "achievement"),
+    Link("met", M.activity_company, "activity_id", "company_id", "company"),
+))
 
 DEMANDS = Section("demands", M.Demand.__table__, (
     key(), ref("credit_code", "company", "company_id"), txt("need", True), s("field", 60),
     d("raised_on", True), e("source", E.DemandSource),
+    s("park", 200), txt("note"),  # market (schema 0008)
 ), key="key", space="demand")
 
 MATCHES = Section("matches", M.Match.__table__, (
@@ -320,6 +329,10 @@ MATCHES = Section("matches", M.Match.__table__, (
     ref("activity", "match_activity", "activity_id"), ref("credit_code", "company", "company_id"),
     e("outcome", E.MatchOutcome), d("updated_on", True),
     ref("manager", "person", "manager_id"),
+    # market (schema 0008): the officer, each stage's day, the deal it became
+    ref("officer", "app_user", "officer_id"), d("contacted_on"), d("nda_on"),
+    d("negotiating_on"), d("deal_on"), d("declined_on"), ref("deal_no", "deal", "deal_id"),
+    txt("note"),
 ))
 
 MILESTONES = Section("milestones", M.CompanyMilestone.__table__, (

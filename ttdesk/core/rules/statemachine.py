@@ -21,6 +21,9 @@ from ttdesk.codes import (
 from ttdesk.codes import (
     GrantStatus as G,
 )
+from ttdesk.codes import (
+    MatchOutcome as O,
+)
 from ttdesk.core.base.errors import TransitionRefused
 
 Table = Mapping[StrEnum, frozenset[StrEnum]]
@@ -86,11 +89,22 @@ DISTRIBUTION: Table = {
     M.PAID: frozenset(),
 }
 
+# A match (供需对接): the NDA may be skipped; declined from any open stage; a deal only after
+# negotiating. Deal and declined are final (a new contact is a new match).
+MATCH: Table = {
+    O.CONTACTED: frozenset({O.NDA, O.NEGOTIATING, O.DECLINED}),
+    O.NDA: frozenset({O.NEGOTIATING, O.DECLINED}),
+    O.NEGOTIATING: frozenset({O.DEAL, O.DECLINED}),
+    O.DEAL: frozenset(),
+    O.DECLINED: frozenset(),
+}
+
 # Order of the main path, for "is it at X or later" questions and the stage stepper.
 ACHIEVEMENT_ORDER = [A.DISCLOSED, A.ASSESSING, A.PROTECTING, A.MARKETING, A.CONVERTING,
                      A.CONVERTED, A.ARCHIVED]
 GRANT_ORDER = [G.APPLIED, G.COLLEGE_REVIEWED, G.TTO_REVIEWED, G.IN_PUBLICITY, G.APPROVED,
                G.AGREEMENT_SIGNED, G.TITLE_CHANGED]
+MATCH_ORDER = [O.CONTACTED, O.NDA, O.NEGOTIATING, O.DEAL]
 DEAL_ORDER = [D.DRAFT, D.DUE_DILIGENCE, D.APPROVAL, D.IN_PUBLICITY, D.SIGNED, D.REGISTERED,
               D.PERFORMING, D.COMPLETED]
 
@@ -120,6 +134,8 @@ DISTRIBUTION_DECIDED = frozenset({M.APPROVED, M.IN_PUBLICITY, M.PAID})
 CASE_FOLLOWS_DEALS = frozenset({A.ASSESSING, A.PROTECTING, A.MARKETING, A.CONVERTING})
 #: a case still being worked on (not archived, not released)
 CASE_OPEN = frozenset(set(A) - {A.ARCHIVED, A.RELEASED})
+#: a match still being worked on (neither a deal nor declined)
+MATCH_OPEN = frozenset({O.CONTACTED, O.NDA, O.NEGOTIATING})
 
 _NAMES = {
     id(ACHIEVEMENT): ("成果", "achievement"),
@@ -127,6 +143,7 @@ _NAMES = {
     id(DEAL): ("转化项目", "deal"),
     id(COOPERATION_DEAL): ("合作合同", "cooperation contract"),
     id(DISTRIBUTION): ("收益分配", "distribution"),
+    id(MATCH): ("对接", "match"),
 }
 
 

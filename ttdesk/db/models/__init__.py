@@ -22,6 +22,11 @@ from ttdesk.db.models.companies import (
     Shareholding,
 )
 from ttdesk.db.models.deals import Deal, Objection, Publicity, RightsGrant, Valuation
+from ttdesk.db.models.market import (  # market (schema 0008)
+    Promotion,
+    activity_achievement,
+    activity_company,
+)
 from ttdesk.db.models.money import (
     Allocation,
     Cost,
@@ -51,3 +56,4 @@ __all__ = [
     "RightsGrant", "RoyaltyReport", "Shareholding", "SupportReceived", "User", "Valuation",
     "deal_achievement", "deal_ip_asset", "distribution_receipt",
 ]
+__all__ += ["Promotion", "activity_achievement", "activity_company"]  # market (schema 0008)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -21,6 +22,9 @@ from ttdesk.codes import (
 )
 from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import Money, Percent
+
+if TYPE_CHECKING:  # market (schema 0008): an activity's achievements shown
+    from ttdesk.db.models.achievements import Achievement
 
 
 class Company(Timestamped, Base):
@@ -145,6 +149,9 @@ class Demand(Base):
     field: Mapped[str | None] = mapped_column(String(60))
     raised_on: Mapped[date]
     source: Mapped[DemandSource] = mapped_column(code_enum(DemandSource))
+    # market (schema 0008): the park whose list carried it, and a free note
+    park: Mapped[str | None] = mapped_column(String(200), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class MatchActivity(Base):
@@ -155,6 +162,13 @@ class MatchActivity(Base):
     held_on: Mapped[date]
     title: Mapped[str] = mapped_column(String(200))
     participants: Mapped[int | None]
+    # market (schema 0008): where, and what was shown to whom (tables in models/market.py)
+    place: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    shown: Mapped[list[Achievement]] = relationship(
+        secondary="activity_achievement", order_by="Achievement.id")
+    met: Mapped[list[Company]] = relationship(
+        secondary="activity_company", order_by="Company.id")
 
 
 class Match(Base):
@@ -173,3 +187,12 @@ class Match(Base):
     updated_on: Mapped[date]
     # the technology manager (技术经理人) carrying the match
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    # market (schema 0008): the officer, the date each stage was reached, the deal it became
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    contacted_on: Mapped[date | None]
+    nda_on: Mapped[date | None]
+    negotiating_on: Mapped[date | None]
+    deal_on: Mapped[date | None]
+    declined_on: Mapped[date | None]
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deal.id"))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -169,6 +169,7 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "enterprise_challenge": ("揭榜挂帅", "Enterprise-set problem"),
         "visit": ("走访", "Visit"),
         "other": ("其他", "Other"),
+        "fair": ("对接会", "Fair"),
     },
     e.MatchOutcome: {
         "contacted": ("已接洽", "Contacted"),

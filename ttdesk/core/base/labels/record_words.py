@@ -42,6 +42,10 @@ RECORD_WORDS: dict[str, Pair] = {
     "demand": ("需求", "Demand"),
     "match": ("对接", "Match"),
     "match_activity": ("对接活动", "Matching activity"),
+    # market (schema 0008)
+    "promotion": ("推广清单", "Promotion list"),
+    "activity_achievement": ("活动展示成果", "Achievement shown"),
+    "activity_company": ("活动对接企业", "Company met"),
 }
 
 # The items of a deal's due-diligence checklist (the keys of `Deal.due_diligence`).
