@@ -146,9 +146,12 @@ def _log_file() -> Path:
 def setup_logging() -> Path:
     """Rotating log file in the data folder (+ warnings on stderr when there is one)."""
     path = _log_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from ttdesk.filemodes import private_dir, private_file
+
+    private_dir(path.parent)
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    private_file(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
@@ -362,6 +365,9 @@ def start_window(ctx: Any, settings: Any) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ttdesk.filemodes import restrict_umask
+
+    restrict_umask()  # the database, logs, exports and backups: the owner's only
     args, qt_args = build_parser().parse_known_args(argv)
     if args.self_test:
         return self_test()

@@ -302,6 +302,7 @@ class AuditAction(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     RECHAIN = "rechain"  # a migration re-hashed the chain; the event records the old head
+    EXPORT_PERSONAL = "export_personal"  # an admin exported personal data in clear text
 
 
 class ChangeKind(StrEnum):

@@ -16,8 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="export only these cases (and their deals, receipts...); repeatable")
     p.add_argument("--deal", action="append", default=[], metavar="DEAL_NO",
                    help="export only these deals (and their cases...); repeatable")
+    p.add_argument("--include-personal", action="store_true",
+                   help="write ID numbers, phones and e-mails in clear (admins only; recorded "
+                        "in the audit trail). Without it they are masked / 明文导出个人信息")
     p.add_argument("--mask-personal", action="store_true",
-                   help="leave out ID numbers and password hashes")
+                   help=argparse.SUPPRESS)  # the default since issue 13; kept for old scripts
     p.add_argument("--no-files", action="store_true",
                    help="leave out the PDF content of archived filings")
     add_force_flag(p)
@@ -47,7 +50,8 @@ def run_export(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     try:
         summary = export_json(ctx, args.file, selection=selection,
-                              mask_personal=args.mask_personal, include_files=not args.no_files,
+                              include_personal=args.include_personal,
+                              include_files=not args.no_files,
                               force=args.force)
     finally:
         ctx.db.dispose()

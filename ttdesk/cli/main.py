@@ -24,6 +24,7 @@ from typing import Any
 from ttdesk.core.base.errors import NotFound, TTDeskError, ValidationFailed
 from ttdesk.core.base.failures import describe
 from ttdesk.errors import SchemaGateError
+from ttdesk.filemodes import private_dir, private_file, restrict_umask
 
 log = logging.getLogger("ttdesk.cli")
 
@@ -123,8 +124,9 @@ def _log_unexpected(exc: BaseException) -> Path | None:
     """The traceback into the log file (not the terminal); the log's path, if writable."""
     try:
         path = log_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         handler = logging.FileHandler(path, encoding="utf-8")
+        private_file(path)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -171,6 +173,7 @@ def _is_text(arg: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    restrict_umask()  # every file a command makes is the owner's only (0600 / 0700)
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     bad = next((a for a in argv if not _is_text(a)), None)

@@ -12,6 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ttdesk.filemodes import ensure_parent, private_file
+
 
 def file_uri(path: Path, mode: str = "ro") -> str:
     """A `file:` URI for sqlite3 (uri=True). `Path.as_uri` percent-encodes `#`, `?`, `%`,
@@ -32,7 +34,7 @@ def online_copy(source: Path, target: Path, conn: sqlite3.Connection | None = No
     this open connection (one holding an exclusive lock) instead of a new one. `durable`
     False: written without journal or fsync — for a temporary snapshot that is read back at
     once and deleted (the compressed file made from it is the one synced to disk)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(target)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -50,7 +52,7 @@ def online_copy(source: Path, target: Path, conn: sqlite3.Connection | None = No
         finally:
             if conn is None:
                 src.close()
-        os.replace(partial, target)
+        os.replace(private_file(partial), target)
     finally:
         partial.unlink(missing_ok=True)
         Path(f"{partial}-journal").unlink(missing_ok=True)
@@ -183,7 +185,7 @@ def compressed_copy(source: Path, target: Path, kind: str | None = None,
     wall time); the compressed file is decompressed again and must give the same CRC-32.
     Any failure leaves nothing behind. `conn`: as for `online_copy`."""
     kind = kind or ("zstd" if has_zstd() else "gzip")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(target)
     snapshot = target.with_name(f".{target.name}.{os.getpid()}.snapshot")
     packed = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
@@ -195,7 +197,7 @@ def compressed_copy(source: Path, target: Path, kind: str | None = None,
                 raise CopyFailed(f"the snapshot of {source} failed its integrity check")
         if _decompressed_crc(packed, kind) != digest:
             raise CopyFailed(f"the compressed copy {target} does not decompress to the snapshot")
-        os.replace(packed, target)
+        os.replace(private_file(packed), target)
     finally:
         snapshot.unlink(missing_ok=True)
         packed.unlink(missing_ok=True)

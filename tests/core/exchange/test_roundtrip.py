@@ -42,7 +42,7 @@ def source_ctx(tmp_path: Path) -> Iterator[AppContext]:
 
 def _round_trip(source: AppContext, target: AppContext, tmp_path: Path) -> None:
     doc = tmp_path / "export.json"
-    export_json(source, doc)
+    export_json(source, doc, include_personal=True)
     import_json(target, doc)
     assert differences(signatures(source), signatures(target)) == []
 
@@ -70,7 +70,7 @@ def test_round_trip_into_either_backend(source_ctx: AppContext, any_ctx: AppCont
 def test_import_is_audited_and_chain_stays_intact(ctx: AppContext, empty_ctx: AppContext,
                                                   tmp_path: Path) -> None:
     make_rich_dataset(ctx)
-    export_json(ctx, tmp_path / "x.json")
+    export_json(ctx, tmp_path / "x.json", include_personal=True)
     summary = import_json(empty_ctx, tmp_path / "x.json")
     with empty_ctx.read() as s:
         assert verify_chain(s) == []
@@ -81,7 +81,7 @@ def test_import_is_audited_and_chain_stays_intact(ctx: AppContext, empty_ctx: Ap
 
 def test_export_matches_json_schema(ctx: AppContext, tmp_path: Path) -> None:
     make_rich_dataset(ctx)
-    export_json(ctx, tmp_path / "x.json")
+    export_json(ctx, tmp_path / "x.json", include_personal=True)
     doc = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
     jsonschema = pytest.importorskip("jsonschema")
     validator = jsonschema.Draft202012Validator(
@@ -126,7 +126,7 @@ def test_not_null_columns_have_required_or_default_fields() -> None:
 
 def test_dry_run_writes_nothing(ctx: AppContext, empty_ctx: AppContext, tmp_path: Path) -> None:
     make_rich_dataset(ctx)
-    export_json(ctx, tmp_path / "x.json")
+    export_json(ctx, tmp_path / "x.json", include_personal=True)
     before = signatures(empty_ctx)
     summary = import_json(empty_ctx, tmp_path / "x.json", dry_run=True)
     assert summary.dry_run and summary.counts["achievements"] == 2
@@ -137,10 +137,10 @@ def test_selection_imports_next_to_shared_people(ctx: AppContext, empty_ctx: App
                                                  tmp_path: Path) -> None:
     """A selection carries the people it needs; identical ones already there are reused."""
     data = make_rich_dataset(ctx)
-    export_json(ctx, tmp_path / "all.json")
+    export_json(ctx, tmp_path / "all.json", include_personal=True)
     other = make_achievement(ctx, contributors=[(make_person(ctx), "100")])
     export_json(ctx, tmp_path / "one.json", selection=Selection(case_nos=frozenset(
-        {other.case_no})))
+        {other.case_no})), include_personal=True)
     import_json(empty_ctx, tmp_path / "all.json")
     summary = import_json(empty_ctx, tmp_path / "one.json")
     assert summary.counts["achievements"] == 1
@@ -159,11 +159,12 @@ def test_selection_brings_linked_deals_and_money(ctx: AppContext, tmp_path: Path
     assert summary.counts.get("milestones", 0) == summary.counts.get("equity_events", 0) == 0
 
 
-def test_mask_personal_leaves_out_id_numbers(ctx: AppContext, tmp_path: Path) -> None:
+def test_export_masks_personal_data_by_default(ctx: AppContext, tmp_path: Path) -> None:
     make_rich_dataset(ctx)
-    export_json(ctx, tmp_path / "m.json", mask_personal=True)
+    export_json(ctx, tmp_path / "m.json")
     text = (tmp_path / "m.json").read_text(encoding="utf-8")
     assert "110101199001011234" not in text and "argon2" not in text
+    assert "110***********1234" in text and '"personal":"masked"' in text
 
 
 def test_second_import_refused_as_duplicates(ctx: AppContext, empty_ctx: AppContext,
@@ -171,7 +172,7 @@ def test_second_import_refused_as_duplicates(ctx: AppContext, empty_ctx: AppCont
     from ttdesk.core.base.errors import ValidationFailed
 
     data = make_rich_dataset(ctx)
-    export_json(ctx, tmp_path / "x.json")
+    export_json(ctx, tmp_path / "x.json", include_personal=True)
     import_json(empty_ctx, tmp_path / "x.json")
     before = signatures(empty_ctx)
     with pytest.raises(ValidationFailed) as err:
@@ -189,7 +190,7 @@ def test_import_next_to_existing_records_renumbers_rule_keys(
 
     existing = [make_deal(empty_ctx) for _ in range(3)]
     data = make_rich_dataset(source_ctx)
-    export_json(source_ctx, tmp_path / "x.json")
+    export_json(source_ctx, tmp_path / "x.json", include_personal=True)
     summary = import_json(empty_ctx, tmp_path / "x.json")
     assert summary.reused == {"deadlines": 1}  # the annual report both databases generated
     with empty_ctx.read() as s:

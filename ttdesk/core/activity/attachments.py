@@ -29,6 +29,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, Problem, RuleViolation
 from ttdesk.db.engine import Database
 from ttdesk.db.models import Attachment
+from ttdesk.filemodes import private_dir, private_file
 
 DEFAULT_MAX_MB = 200
 _CHUNK = 1 << 20
@@ -95,7 +96,7 @@ def _read_hashed(source: Path, store: Path | None) -> tuple[str, bytes | None]:
     try:
         with open(source, "rb") as src:
             if store is not None:
-                store.mkdir(parents=True, exist_ok=True)
+                private_dir(store)
                 fd, name = tempfile.mkstemp(prefix=".incoming-", dir=store)
                 tmp = Path(name)
                 with os.fdopen(fd, "wb") as out:
@@ -114,7 +115,7 @@ def _read_hashed(source: Path, store: Path | None) -> tuple[str, bytes | None]:
     sha = digest.hexdigest()
     if tmp is not None and store is not None:
         target = blob_path(store, sha)
-        target.parent.mkdir(exist_ok=True)
+        private_dir(target.parent)
         if target.exists():
             tmp.unlink()
         else:
@@ -235,11 +236,11 @@ def copy_store(from_db: Path, to_db: Path) -> int:
         dest = target / blob.parent.name / blob.name
         if dest.exists():
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(dest.parent)
         partial = dest.with_name("." + dest.name + ".partial")
         with open(blob, "rb") as src, open(partial, "wb") as out:
             while chunk := src.read(_CHUNK):
                 out.write(chunk)
-        os.replace(partial, dest)
+        os.replace(private_file(partial), dest)
         copied += 1
     return copied

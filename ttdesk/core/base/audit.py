@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
 
+from ttdesk.core.base.privacy import protect
 from ttdesk.db.models import AuditEvent, Base
 from ttdesk.db.types import pack_json, utcnow
 
@@ -78,10 +79,16 @@ def event_hash(prev: bytes, row: dict[str, Any], key: bytes | None = None) -> by
                 row["entity"], row["entity_id"], row.get("entity_ref"), row["changes"], key)
 
 
+def personal(row: dict[str, Any]) -> dict[str, Any]:
+    """An event's changes with personal fields as keyed hashes (`privacy.protect`): applied
+    to every event before it is packed, so no ID number is stored in clear text."""
+    return protect(row["entity"], row["changes"])
+
+
 def chain_rows_check(prev: bytes, row: dict[str, Any], key: bytes | None) -> bytes:
     """The hash `chain_rows` gives one event row (changes not yet packed): the reference a
     faster writer is checked against."""
-    return event_hash(prev, dict(row, changes=pack_json(row["changes"])), key)
+    return event_hash(prev, dict(row, changes=pack_json(personal(row))), key)
 
 
 def chain_key(session: Session) -> bytes | None:
@@ -183,7 +190,7 @@ def chain_rows(session: Session, prev: bytes, rows: Iterable[dict[str, Any]]
     key = chain_key(session)
     out = []
     for row in rows:
-        row = dict(row, changes=pack_json(row["changes"]))
+        row = dict(row, changes=pack_json(personal(row)))
         row["hash"] = prev = event_hash(prev, row, key)
         out.append(row)
     return out, prev

@@ -15,6 +15,7 @@ export → import round trip exact.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base.errors import Problem
-from ttdesk.core.exchange.decode import decode, problem
+from ttdesk.core.exchange.decode import Record, decode, problem
 from ttdesk.core.exchange.encode import Encoder, rows_where_in
 from ttdesk.core.exchange.sections import DEADLINES, SPACES, Section, fill_rule_key
 from ttdesk.core.exchange.validate import (
@@ -58,7 +59,7 @@ def _db_records(session: Session, sec: Section, column: str, keys: list[Any]) ->
     out = {}
     for row, item in zip(rows, items, strict=True):
         rec = decode(sec, item, "db", [])
-        out[row[column]] = (row["id"], rec.canonical() if rec else None)
+        out[row[column]] = (row["id"], rec)
     return out
 
 
@@ -93,10 +94,22 @@ def _duplicates(ch: Checker, session: Session) -> None:
                                        "a department of that name already exists"))
 
 
-def _same(ch: Checker, sec: Section, index: int, canon: Any) -> bool:
+def _same(ch: Checker, sec: Section, index: int, stored: Record | None) -> bool:
+    """The document's record equals the stored one; personal fields the document held only
+    masked are not compared (the stored values are kept: `exchange.personal`)."""
     raw = ch.doc[sec.name][index]
     rec = decode(sec, raw, "doc", [])
-    return rec is not None and canon is not None and rec.canonical() == canon
+    if rec is None or stored is None:
+        return False
+    hidden = {sec.field(name).col for name in ch.plan.masked.get((sec.name, index), ())}
+    if not hidden:
+        return rec.canonical() == stored.canonical()
+    return (replace(rec, values=_without(rec.values, hidden)).canonical()
+            == replace(stored, values=_without(stored.values, hidden)).canonical())
+
+
+def _without(values: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k not in hidden}
 
 
 def _pending_refs(ch: Checker, session: Session) -> None:

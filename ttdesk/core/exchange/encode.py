@@ -14,14 +14,16 @@ from typing import Any
 from sqlalchemy import RowMapping, Table, select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.privacy import kind_of, mask
 from ttdesk.core.exchange.fields import Kind, encode_value
 from ttdesk.core.exchange.sections import SPACES, Section, entity_space, template_rule_key
 
 PAGE = 1000
 IN_CHUNK = 5000  # ids per IN (...) list: far below SQLite's and PostgreSQL's parameter limits
 
-# Personal data left out when exporting with mask_personal=True.
-PERSONAL = {("people", "id_number"), ("users", "password_hash")}
+# Secrets left out when exporting with mask_personal=True; personal data (core.base.privacy)
+# is written masked (110***********1234), never left out silently.
+PERSONAL = {("users", "password_hash")}
 
 
 def chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -102,8 +104,8 @@ class Encoder:
                 value = self.keys.key(space, row[f.col]) if space else row[f.col]
             else:
                 value = encode_value(f, row[f.col])
-            if (path, f.name) in PERSONAL and self.mask_personal:
-                value = None
+            if self.mask_personal:
+                value = self._masked(sec, f.col, path, f.name, value)
             if f.kind is Kind.BYTES and not self.include_files and not f.required:
                 value = None
             if value is not None or f.default is not None:
@@ -112,6 +114,13 @@ class Encoder:
                 and entity_space(row["subject_type"])):
             out["rule_key"] = template_rule_key(out["rule_key"], row["subject_id"])
         return out
+
+    @staticmethod
+    def _masked(sec: Section, column: str, path: str, name: str, value: Any) -> Any:
+        if (path, name) in PERSONAL:
+            return None
+        kind = kind_of(sec.table.name, column)
+        return value if kind is None or not isinstance(value, str) else mask(kind, value)
 
     def encode(self, sec: Section, rows: Sequence[RowMapping], path: str) -> list[dict[str, Any]]:
         """Records for `rows`, with every nested child list and link list filled in."""

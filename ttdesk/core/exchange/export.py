@@ -22,6 +22,7 @@ from ttdesk import __version__
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.exchange import sections as S
 from ttdesk.core.exchange.encode import Encoder, pages, rows_where_in
+from ttdesk.core.exchange.personal import INCLUDED, MASKED, record_personal_export
 from ttdesk.core.exchange.sections import FORMAT, TOP, VERSION, Section
 from ttdesk.core.office.output import atomic_file, check_output
 from ttdesk.db import models as M
@@ -138,26 +139,31 @@ def _begin_snapshot(session: Session) -> None:
 
 
 def export_json(ctx: AppContext, path: str | Path, *, selection: Selection | None = None,
-                mask_personal: bool = False, include_files: bool = True,
+                include_personal: bool = False, include_files: bool = True,
                 force: bool = False) -> ExportSummary:
     """Write the whole database (or a selection) as an interchange document at `path`.
 
-    `mask_personal` leaves out ID numbers and password hashes; `include_files=False` leaves
-    out the PDF content of archived filings (their hashes and snapshots stay). `force`:
-    overwrite an existing file (see `check_output`: never the database or a backup).
+    Personal data (ID numbers, phones, e-mails) is written masked and password hashes are
+    left out, unless `include_personal`: admins only, and recorded as an audit event
+    (`exchange.personal`). `include_files=False` leaves out the PDF content of archived
+    filings (their hashes and snapshots stay). `force`: overwrite an existing file (see
+    `check_output`: never the database or a backup).
     """
     started = time.perf_counter()
     target = check_output(path, db=ctx.db, force=force)
+    if include_personal:
+        record_personal_export(ctx, target, selection)
     with atomic_file(target) as partial, ctx.read() as session, \
             partial.open("w", encoding="utf-8", newline="\n") as fh:
         _begin_snapshot(session)
-        enc = Encoder(session, mask_personal=mask_personal, include_files=include_files)
+        enc = Encoder(session, mask_personal=not include_personal, include_files=include_files)
         chosen = _selected(session, selection) if selection is not None else {}
         w = _DocWriter(fh)
         w.value("format", FORMAT)
         w.value("version", VERSION)
         w.value("exported_at", utcnow().isoformat())
         w.value("app_version", __version__)
+        w.value("personal", INCLUDED if include_personal else MASKED)
         w.value("selection", None if selection is None else {
             "case_nos": sorted(selection.case_nos), "deal_nos": sorted(selection.deal_nos)})
         _write_special(w, enc)

@@ -23,6 +23,8 @@ from ttdesk.core.exchange.bulk import insert_rows
 from ttdesk.core.exchange.dbcheck import check_database
 from ttdesk.core.exchange.decode import Record, decode
 from ttdesk.core.exchange.fields import Kind
+from ttdesk.core.exchange.personal import note as masks_note
+from ttdesk.core.exchange.personal import strip_masks
 from ttdesk.core.exchange.sections import TOP, Section, fill_rule_key
 from ttdesk.core.exchange.validate import Checker, Plan, check_header, fail, load_document
 from ttdesk.core.people import keys
@@ -51,7 +53,11 @@ class ImportSummary:
 def validate_document(session: Session, doc: dict[str, Any]) -> Plan:
     """Every check of the format, the data rules and the database; raise if anything fails."""
     check_header(doc)
+    masked = strip_masks(doc)  # a mask is never data: those fields count as absent
     checker = Checker(doc)
+    checker.plan.masked = masked
+    if (text := masks_note(masked)) is not None:
+        checker.plan.notes.append(text)
     plan, _state = checker.run()
     check_database(checker, session)
     if checker.problems:

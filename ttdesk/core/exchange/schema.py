@@ -153,6 +153,10 @@ def build_schema() -> dict[str, Any]:
         "exported_at": {"type": ["string", "null"], "format": "date-time"},
         "app_version": {"type": ["string", "null"]},
         "selection": {"type": ["object", "null"], "description": "what a partial export chose"},
+        "personal": {"enum": ["masked", "included", None],
+                     "description": "personal data (ID numbers, phones, e-mails) written "
+                                    "masked (the default) or in clear (an admin's export); "
+                                    "masked values are never imported"},
         "institution": {"anyOf": [{"$ref": "#/$defs/institution"}, {"type": "null"}]},
         "policy": {"type": ["object", "null"], "additionalProperties": False,
                    "properties": {"versions": array("policy.versions")}},

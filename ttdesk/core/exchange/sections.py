@@ -429,7 +429,7 @@ TOP: tuple[Section, ...] = (
     MATCHES, MILESTONES, SHAREHOLDINGS, RECEIPTS, COSTS, EQUITY_EVENTS, DISTRIBUTIONS,
     FILINGS, DEADLINES, ATTACHMENTS, NOTES,
 )
-META_KEYS = ("format", "version", "exported_at", "app_version", "selection")
+META_KEYS = ("format", "version", "exported_at", "app_version", "selection", "personal")
 SPECIAL_KEYS = ("institution", "policy", "calendar")
 DOCUMENT_KEYS = META_KEYS + SPECIAL_KEYS + tuple(sec.name for sec in TOP)
 

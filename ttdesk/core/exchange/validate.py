@@ -61,6 +61,8 @@ class Plan:
     policy: list[Record] = field(default_factory=list)
     calendar: list[Record] = field(default_factory=list)
     replace_deadlines: list[int] = field(default_factory=list)  # seeded ones, fresh database
+    # masked personal values taken out of the document: (section, index) -> field names
+    masked: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.db.engine import Database
+from ttdesk.filemodes import ensure_parent
 
 DB_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
@@ -122,7 +123,7 @@ def atomic_file(target: str | Path, *, private: bool = True) -> Iterator[Path]:
     """Yield a temp path beside `target`; when the block ends without error the temp file
     is synced and renamed onto `target`. The folder is created if missing."""
     path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(path)  # a folder made here is private (0700); a chosen one is left as it is
     temp = temp_beside(path)
     temp.unlink(missing_ok=True)
     try:

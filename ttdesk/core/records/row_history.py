@@ -33,6 +33,7 @@ from sqlalchemy.types import TypeDecorator
 
 from ttdesk.core.base.audit import plain
 from ttdesk.core.base.errors import Problem
+from ttdesk.core.base.privacy import PERSONAL_COLUMNS, is_hashed, keyed_hash, personal_key
 from ttdesk.core.rules.checks import P
 from ttdesk.db.models import AuditEvent, Base
 from ttdesk.db.types import unpack_json
@@ -206,10 +207,39 @@ def _plain_function(columns: list[Column[Any]], dialect: Any
     return env["f"]  # type: ignore[no-any-return]
 
 
+def _hashing(table: Table, columns: list[Column[Any]], convert: Callable[[Any], Any]
+             ) -> Callable[[Any], Any]:
+    """`convert` (row -> (key, values)) followed by the keyed hash of the personal columns
+    (events record those as `privacy.keyed_hash`, so a stored value is compared by its
+    hash)."""
+    personal = PERSONAL_COLUMNS.get(table.name)
+    places = [i for i, c in enumerate(columns) if personal and c.name in personal]
+    if not places:
+        return convert
+    key = personal_key()
+
+    def hashed(row: Any) -> Any:
+        pk, values = convert(row)
+        values = list(values)
+        for i in places:
+            values[i] = keyed_hash(values[i], key)
+        return pk, tuple(values)
+    return hashed
+
+
+def _recorded(table: Table, recorded: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A replayed state with personal values as keyed hashes (events written before the
+    hashing, or by an older version, hold them in clear)."""
+    personal = PERSONAL_COLUMNS.get(table.name)
+    if not personal or recorded is None:
+        return recorded
+    return {k: (keyed_hash(v) if k in personal else v) for k, v in recorded.items()}
+
+
 def _rows(s: Session, table: Table, pk: Column[Any], columns: list[Column[Any]], by_ref: bool
           ) -> Iterator[tuple[Any, tuple[Any, ...]]]:
     dialect = s.get_bind().dialect
-    convert = _plain_function([pk, *columns], dialect)
+    convert = _hashing(table, columns, _plain_function([pk, *columns], dialect))
     q = dialect.identifier_preparer.quote
     sql = (f"SELECT {', '.join(q(c.name) for c in (pk, *columns))} FROM {q(table.name)} "
            f"ORDER BY {q(pk.name)}")
@@ -284,7 +314,11 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
                   "row has no audit event (inserted outside TT Desk)", None, where)]
     out = []
     for col, old, now in zip(names, was, found, strict=True):
-        if old is not _ABSENT and not _same(old, now):
+        if old is not _ABSENT and not _same(old, now) and is_hashed(now):
+            out.append(P(RULE, "与审计记录不符（个人信息：比较的是密钥哈希，值不显示）",
+                         "differs from its audit history (personal data: compared by keyed "
+                         "hash, values not shown)", col, where))
+        elif old is not _ABSENT and not _same(old, now):
             out.append(P(RULE, f"与审计记录不符：记录值 {_text(old)}，实际值 {_text(now)}",
                          f"differs from its audit history: recorded {_text(old)}, "
                          f"found {_text(now)}", col, where))
@@ -305,7 +339,7 @@ def table_findings(s: Session, table: Table, limit: int = MAX_FINDINGS) -> list[
                 continue
         elif recorded is not None and tuple(map(recorded.get, names)) == found:
             continue  # the usual case, at C speed; any difference is judged by _compare
-        out += _compare(table, names, key, recorded, found, has_events)
+        out += _compare(table, names, key, _recorded(table, recorded), found, has_events)
         if len(out) >= limit:
             break
     return out

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from ttdesk.codes import DepartmentKind, EmploymentStatus, Region
 from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.privacy import mask, sees_personal, shown
 from ttdesk.core.base.search_key import matches
 from ttdesk.db.models import Company, Department, Person
 
@@ -54,11 +55,7 @@ class CompanyRow:
 
 def mask_id(number: str | None) -> str | None:
     """An ID number shows its first 3 and last 4 characters only (110***********1234)."""
-    if not number:
-        return None
-    if len(number) <= 7:
-        return "*" * len(number)
-    return number[:3] + "*" * (len(number) - 7) + number[-4:]
+    return mask("id_number", number)
 
 
 def departments(ctx: AppContext, search: str = "", *, include_inactive: bool = False,
@@ -86,8 +83,11 @@ def people(ctx: AppContext, search: str = "", *, department: str | None = None,
         stmt = stmt.where((Department.code == department) | (Department.name == department))
     if not include_inactive:
         stmt = stmt.where(Person.is_active.is_(True))
+    clear = sees_personal(ctx)  # a viewer sees phone and e-mail masked too
     with ctx.read() as s:
-        return [PersonRow(p.staff_no, p.name, dept, p.title, p.phone, p.email,
+        return [PersonRow(p.staff_no, p.name, dept, p.title,
+                          p.phone if clear else mask("phone", p.phone),
+                          p.email if clear else mask("email", p.email),
                           mask_id(p.id_number), p.is_student, p.is_external, p.is_unit_head,
                           p.entrepreneurship, p.is_active) for p, dept in s.execute(stmt)]
 
@@ -106,7 +106,8 @@ def companies(ctx: AppContext, search: str = "", *, include_inactive: bool = Fal
 
 
 def person_values(ctx: AppContext, staff_no: str) -> dict[str, object]:
-    """The editable fields of one person as stored (the edit form's starting values)."""
+    """The editable fields of one person as stored (the edit form's starting values); a
+    viewer gets the personal fields masked."""
     with ctx.read() as s:
         row = s.execute(select(Person, Department.code)
                         .outerjoin(Department, Department.id == Person.department_id)
@@ -115,7 +116,8 @@ def person_values(ctx: AppContext, staff_no: str) -> dict[str, object]:
             return {}
         p, dept = row
         return {"staff_no": p.staff_no, "name": p.name, "department": dept, "title": p.title,
-                "phone": p.phone, "email": p.email, "id_number": p.id_number,
+                "phone": shown(ctx, "phone", p.phone), "email": shown(ctx, "email", p.email),
+                "id_number": shown(ctx, "id_number", p.id_number),
                 "is_student": p.is_student, "is_external": p.is_external,
                 "is_unit_head": p.is_unit_head,
                 "entrepreneurship": p.entrepreneurship.value if p.entrepreneurship else None}

@@ -266,6 +266,7 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "update": ("修改", "Changed"),
         "delete": ("删除", "Deleted"),
         "rechain": ("审计链重新计算", "Audit chain re-hashed"),
+        "export_personal": ("导出明文个人信息", "Personal data exported in clear"),
     },
     e.ChangeKind: {
         "achievements": ("成果", "Achievements"),

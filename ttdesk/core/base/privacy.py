@@ -1,0 +1,234 @@
+"""Personal data: which fields are personal, how they are masked, and who sees them.
+
+The one place that knows (issue 13 §3, interfaces.md "Users and roles"):
+
+- **Which fields.** `PERSONAL` maps (table, column) to a kind: a person's ID number, phone and
+  e-mail. No table stores a bank account today (distributions pay people, not accounts); a
+  table that adds one registers it here with the kind `bank_account`, and every reader below
+  masks it. A company's legal representative is on the public business register and is not
+  personal data in this sense.
+- **How masked.** `mask(kind, value)`: ID number `110***********1234`, phone `138****5678`,
+  e-mail `z***@pku.edu.cn`, bank account `**** **** **** 1234`. Masked values are for reading
+  only; `looks_masked` recognises them so an import never stores one as a real value.
+- **Who sees them.** `sees_personal(ctx)`: everyone but the `viewer` role. The role is read
+  from the unit-of-work context (`ctx.role`, or `ctx.user.role`); a context without one (logins
+  switched off on a single-user file) is the one user of the file and sees everything.
+- **Audit events keep keyed hashes** (`protect`): the value of a personal field in an event is
+  `hmac:` + HMAC-SHA256 (hex, 128 bits) under a key kept outside the database
+  (`personal_key`), so an event proves what was stored without holding it in clear text, and
+  `check` compares the hash of the stored value with the recorded one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+# (table, column) -> kind of personal data
+PERSONAL: dict[tuple[str, str], str] = {
+    ("person", "id_number"): "id_number",
+    ("person", "phone"): "phone",
+    ("person", "email"): "email",
+}
+# table -> its personal columns (the audit listener's one dict lookup per event)
+PERSONAL_COLUMNS: dict[str, frozenset[str]] = {}
+for _table, _column in PERSONAL:
+    PERSONAL_COLUMNS[_table] = PERSONAL_COLUMNS.get(_table, frozenset()) | {_column}
+
+VIEWER = "viewer"
+ADMIN = "admin"
+HASH_PREFIX = "hmac:"
+KEY_ENV = "TTDESK_PERSONAL_KEY_FILE"
+KEY_BYTES = 32
+_MASK_CHARS = re.compile(r"\*{2,}")
+
+
+# -- masking ---------------------------------------------------------------------------
+
+def mask_id_number(value: str) -> str:
+    """First 3 and last 4 characters (110***********1234); a short one entirely."""
+    if len(value) <= 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+
+def mask_phone(value: str) -> str:
+    """First 3 and last 4 digits of a mobile number (138****5678)."""
+    digits = value.strip()
+    if len(digits) <= 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def mask_email(value: str) -> str:
+    """The first character of the local part and the whole domain (z***@pku.edu.cn)."""
+    local, at, domain = value.partition("@")
+    if not at:
+        return "***"
+    return (local[:1] or "") + "***@" + domain
+
+
+def mask_bank_account(value: str) -> str:
+    """Only the last 4 digits (**** **** **** 1234)."""
+    digits = "".join(ch for ch in value if ch.isalnum())
+    return "**** **** **** " + digits[-4:] if len(digits) > 4 else "****"
+
+
+_MASKERS = {"id_number": mask_id_number, "phone": mask_phone, "email": mask_email,
+            "bank_account": mask_bank_account}
+
+
+def mask(kind: str, value: str | None) -> str | None:
+    """The masked form of a personal value of `kind` (None and "" stay as they are)."""
+    if not value:
+        return value
+    return _MASKERS[kind](str(value))
+
+
+def looks_masked(value: Any) -> bool:
+    """A value that is a mask, not data (no ID number, phone or address holds `**`)."""
+    return isinstance(value, str) and bool(_MASK_CHARS.search(value))
+
+
+def kind_of(table: str, column: str) -> str | None:
+    return PERSONAL.get((table, column))
+
+
+def masked_values(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """`values` (a row as a dict) with the personal columns of `table` masked."""
+    cols = PERSONAL_COLUMNS.get(table)
+    if not cols:
+        return dict(values)
+    return {k: (mask(PERSONAL[(table, k)], v) if k in cols else v) for k, v in values.items()}
+
+
+# -- who sees them --------------------------------------------------------------------
+
+def role_of(ctx: Any) -> str | None:
+    """The role of the logged-in user of a context, as its code; None without logins."""
+    role = getattr(ctx, "role", None)
+    if role is None:
+        role = getattr(getattr(ctx, "user", None), "role", None)
+    if role is None:
+        return None
+    return str(getattr(role, "value", role))
+
+
+def sees_personal(ctx: Any) -> bool:
+    """Whether this context's user sees personal data in clear: all roles but `viewer`."""
+    return role_of(ctx) != VIEWER
+
+
+def may_export_personal(ctx: Any) -> bool:
+    """Whether this context's user may export personal data in clear: admins (and the one
+    user of a file without logins, who holds every role)."""
+    if getattr(getattr(ctx, "user", None), "all_roles", False):
+        return True
+    return role_of(ctx) in (None, ADMIN)
+
+
+def shown(ctx: Any, kind: str, value: str | None) -> str | None:
+    """`value` as this context's user may see it."""
+    return value if sees_personal(ctx) else mask(kind, value)
+
+
+# -- keyed hashes for the audit trail -------------------------------------------------
+
+_keys: dict[str, bytes] = {}
+
+
+def key_path() -> Path:
+    """Where the personal-data key is: TTDESK_PERSONAL_KEY_FILE, else `keys/personal.key`
+    in the user's data folder (created on first use, readable by the owner only)."""
+    configured = os.environ.get(KEY_ENV)
+    if configured:
+        return Path(configured)
+    from ttdesk.paths import data_dir
+
+    return data_dir() / "keys" / "personal.key"
+
+
+def _create_key(path: Path) -> None:
+    from ttdesk.filemodes import private_dir
+
+    private_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return  # another process made it first: use theirs
+    with os.fdopen(fd, "wb") as out:
+        out.write(os.urandom(KEY_BYTES).hex().encode("ascii"))
+    os.chmod(path, 0o600)
+
+
+def personal_key() -> bytes:
+    """The HMAC key for personal fields in audit events, kept outside the database.
+
+    On the office server every client must use the same key (so that `check` on any of them
+    agrees): set TTDESK_PERSONAL_KEY_FILE to a copy of one file, as for the chain key. Without
+    it each installation keeps its own key in its data folder (a single-user file)."""
+    from ttdesk.core.base.chain_key import ChainKeyUnusable, load
+
+    path = key_path()
+    cached = _keys.get(str(path))
+    if cached is not None:
+        return cached
+    if not path.exists() and not os.environ.get(KEY_ENV):
+        _create_key(path)
+    try:
+        key = load(str(path))
+    except ChainKeyUnusable as exc:
+        exc.zh = exc.zh.replace("审计链密钥文件", "个人信息密钥文件")
+        raise
+    _keys[str(path)] = key
+    return key
+
+
+def forget_key() -> None:
+    """Drop the cached key (tests that switch data folders)."""
+    _keys.clear()
+
+
+def keyed_hash(value: Any, key: bytes | None = None) -> Any:
+    """`hmac:<hex>` for a personal value; None, "" and values already hashed stay."""
+    if value is None or value == "" or (isinstance(value, str)
+                                        and value.startswith(HASH_PREFIX)):
+        return value
+    digest = hmac.new(key or personal_key(), str(value).encode("utf-8"), hashlib.sha256)
+    return HASH_PREFIX + digest.hexdigest()[:32]
+
+
+def is_hashed(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(HASH_PREFIX)
+
+
+def _protect_values(values: Any, cols: frozenset[str], key: bytes) -> Any:
+    if not isinstance(values, dict):
+        return values
+    return {k: (keyed_hash(v, key) if k in cols else v) for k, v in values.items()}
+
+
+def protect(entity: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """An audit event's `changes` with the personal fields of `entity` as keyed hashes.
+
+    Insert and delete events hold {"after"|"before": {column: value}}, updates
+    {column: {"before": v, "after": v}}; both shapes are handled. Anything else is returned
+    as it is (one dict lookup for the tables without personal data)."""
+    cols = PERSONAL_COLUMNS.get(entity)
+    if not cols:
+        return changes
+    key = personal_key()
+    out: dict[str, Any] = {}
+    for name, part in changes.items():
+        if name in ("after", "before") and isinstance(part, dict) and name not in cols:
+            out[name] = _protect_values(part, cols, key)
+        elif name in cols and isinstance(part, dict):
+            out[name] = {k: keyed_hash(v, key) for k, v in part.items()}
+        else:
+            out[name] = part
+    return out

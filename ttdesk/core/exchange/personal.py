@@ -1,0 +1,85 @@
+"""Personal data in interchange documents (issue 13 §3; `core.base.privacy` says which).
+
+`export-json` writes personal fields masked unless an admin asks for them
+(`include_personal`, recorded as an audit event); the document says which in its
+`personal` header ("masked" or "included").
+
+A masked value is never data. On import (`strip_masks`) every masked personal value is
+taken out of the document before validation, so:
+- a record that already exists and differs only in its masked fields is *reused*: the real
+  values in the database are kept, never overwritten by a mask;
+- a new record gets those fields empty (the import's notes say how many were left out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+
+from ttdesk.codes import AuditAction
+from ttdesk.core.base.audit import chain_rows, last_hash
+from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.base.privacy import kind_of, looks_masked, may_export_personal
+from ttdesk.core.exchange.sections import TOP, Section
+from ttdesk.db.models import AuditEvent
+from ttdesk.db.types import utcnow
+
+MASKED = "masked"
+INCLUDED = "included"
+
+
+def personal_fields(sec: Section) -> list[str]:
+    """The JSON names of a section's personal fields."""
+    return [f.name for f in sec.fields if kind_of(sec.table.name, f.col)]
+
+
+def strip_masks(doc: dict[str, Any]) -> dict[tuple[str, int], frozenset[str]]:
+    """Remove masked personal values from `doc` (in place); return which fields of which
+    top-level record (section name, index) were removed."""
+    out: dict[tuple[str, int], frozenset[str]] = {}
+    for sec in TOP:
+        names = personal_fields(sec)
+        items = doc.get(sec.name)
+        if not names or not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            gone = frozenset(n for n in names if looks_masked(item.get(n)))
+            for name in gone:
+                del item[name]
+            if gone:
+                out[(sec.name, i)] = gone
+    return out
+
+
+def note(masked: dict[tuple[str, int], frozenset[str]]) -> str | None:
+    n = sum(len(v) for v in masked.values())
+    if not n:
+        return None
+    return (f"{n} 个遮盖的个人信息值未导入（数据库中已有的真实值保留） / {n} masked personal "
+            "values were not imported (real values already in the database are kept)")
+
+
+def record_personal_export(ctx: Any, target: Path, selection: Any) -> None:
+    """Refuse anyone but an admin; record the export of personal data in the audit trail
+    (before the file is written: an attempt that fails half-way is still on record)."""
+    if not may_export_personal(ctx):
+        raise RuleViolation(
+            "ROLE", "导出明文个人信息需要“管理员”角色；不加 --include-personal 时"
+                    "个人信息以遮盖形式导出",
+            "exporting personal data in clear needs the admin role; without "
+            "--include-personal it is exported masked", field="include_personal")
+    with ctx.write() as s:
+        prev = s.info.get("audit_last_hash") or last_hash(s)
+        event = {"at": utcnow(), "actor": s.info.get("actor", "system"),
+                 "action": AuditAction.EXPORT_PERSONAL, "entity": "export", "entity_id": 0,
+                 "entity_ref": target.name[:60],
+                 "changes": {"file": str(target), "personal": INCLUDED,
+                             "selection": None if selection is None else {
+                                 "case_nos": sorted(selection.case_nos),
+                                 "deal_nos": sorted(selection.deal_nos)}}}
+        rows, s.info["audit_last_hash"] = chain_rows(s, prev, [event])
+        s.execute(insert(AuditEvent.__table__), rows)
