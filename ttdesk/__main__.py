@@ -152,7 +152,9 @@ def setup_logging() -> Path:
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     private_file(path)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from ttdesk.core.base.privacy import RedactingFormatter
+
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)

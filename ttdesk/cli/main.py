@@ -23,6 +23,7 @@ from typing import Any
 
 from ttdesk.core.base.errors import NotFound, TTDeskError, ValidationFailed
 from ttdesk.core.base.failures import describe
+from ttdesk.core.base.privacy import RedactingFormatter
 from ttdesk.errors import SchemaGateError
 from ttdesk.filemodes import private_dir, private_file, restrict_umask
 
@@ -129,7 +130,7 @@ def _log_unexpected(exc: BaseException) -> Path | None:
         private_file(path)
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.propagate = False
     try:

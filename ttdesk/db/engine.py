@@ -116,6 +116,9 @@ def sqlite_url(path: Path) -> str:
 
 
 def create_app_engine(url: str, timeouts: Timeouts | None = None, **kwargs: Any) -> Engine:
+    """hide_parameters: the values of a failed statement (an ID number) never reach an
+    error message, and so never a log file."""
+    kwargs.setdefault("hide_parameters", True)
     url = normalize_url(url)
     parsed = make_url(url)
     timeouts = timeouts or Timeouts.from_env()

@@ -13,6 +13,8 @@ The one place that knows (issue 13 §3, interfaces.md "Users and roles"):
 - **Who sees them.** `sees_personal(ctx)`: everyone but the `viewer` role. The role is read
   from the unit-of-work context (`ctx.role`, or `ctx.user.role`); a context without one (logins
   switched off on a single-user file) is the one user of the file and sees everything.
+- **Logs** are written through `RedactingFormatter`, which masks anything shaped like an ID
+  number, a mobile number or an e-mail address (and the engine hides SQL parameters).
 - **Audit events keep keyed hashes** (`protect`): the value of a personal field in an event is
   `hmac:` + HMAC-SHA256 (hex, 128 bits) under a key kept outside the database
   (`personal_key`), so an event proves what was stored without holding it in clear text, and
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import re
 from collections.abc import Mapping
@@ -232,3 +235,26 @@ def protect(entity: str, changes: dict[str, Any]) -> dict[str, Any]:
         else:
             out[name] = part
     return out
+
+
+# -- logs -----------------------------------------------------------------------------
+
+_ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def redact(text: str) -> str:
+    """`text` with anything shaped like an ID number, a mobile number or an e-mail address
+    masked: what a log line may say about a person."""
+    text = _ID_NUMBER.sub(lambda m: mask_id_number(m.group()), text)
+    text = _MOBILE.sub(lambda m: mask_phone(m.group()), text)
+    return _EMAIL.sub(lambda m: mask_email(m.group()), text)
+
+
+class RedactingFormatter(logging.Formatter):
+    """A log formatter that masks personal data in the whole formatted record, traceback
+    and exception messages included (`redact`): no log file holds an ID number."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))

@@ -22,6 +22,7 @@ from ttdesk.codes import AuditAction
 from ttdesk.core.base.audit import chain_rows, last_hash
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.privacy import kind_of, looks_masked, may_export_personal
+from ttdesk.core.exchange.encode import PERSONAL as LEFT_OUT
 from ttdesk.core.exchange.sections import TOP, Section
 from ttdesk.db.models import AuditEvent
 from ttdesk.db.types import utcnow
@@ -37,12 +38,15 @@ def personal_fields(sec: Section) -> list[str]:
 
 def strip_masks(doc: dict[str, Any]) -> dict[tuple[str, int], frozenset[str]]:
     """Remove masked personal values from `doc` (in place); return which fields of which
-    top-level record (section name, index) were removed."""
+    top-level record (section name, index) are not compared with a stored record: the
+    masked ones, and in a masked document the secrets it left out (password hashes)."""
     out: dict[tuple[str, int], frozenset[str]] = {}
+    masked_doc = doc.get("personal") == MASKED
     for sec in TOP:
         names = personal_fields(sec)
+        left_out = frozenset(n for p, n in LEFT_OUT if p == sec.name) if masked_doc else frozenset()
         items = doc.get(sec.name)
-        if not names or not isinstance(items, list):
+        if not (names or left_out) or not isinstance(items, list):
             continue
         for i, item in enumerate(items):
             if not isinstance(item, dict):
@@ -50,13 +54,14 @@ def strip_masks(doc: dict[str, Any]) -> dict[tuple[str, int], frozenset[str]]:
             gone = frozenset(n for n in names if looks_masked(item.get(n)))
             for name in gone:
                 del item[name]
-            if gone:
-                out[(sec.name, i)] = gone
+            if gone or left_out:
+                out[(sec.name, i)] = gone | frozenset(n for n in left_out if n not in item)
     return out
 
 
 def note(masked: dict[tuple[str, int], frozenset[str]]) -> str | None:
-    n = sum(len(v) for v in masked.values())
+    n = sum(1 for (name, _), fields in masked.items() for f in fields
+            if (name, f) not in LEFT_OUT)
     if not n:
         return None
     return (f"{n} 个遮盖的个人信息值未导入（数据库中已有的真实值保留） / {n} masked personal "

@@ -1,0 +1,91 @@
+"""Audit events keep personal fields as keyed hashes, never in clear (issue 13 §3), and
+`check` still compares a person's row with its last event, by the hash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from ttdesk.core.base import privacy
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.people import persons
+from ttdesk.core.records.row_history import row_history_findings
+from ttdesk.db.types import unpack_json
+
+FIRST = "110101199003071234"
+SECOND = "110101198512125678"
+PHONE = "13812345678"
+EMAIL = "zhang.wei@pku.edu.cn"
+
+
+def _person_events(ctx: AppContext, staff_no: str) -> list[str]:
+    with ctx.read() as s:
+        rows = s.execute(text("SELECT changes FROM audit_event WHERE entity = 'person' "
+                              "AND entity_ref = :r ORDER BY id"), {"r": staff_no}).scalars()
+        return [repr(unpack_json(bytes(c) if not isinstance(c, str | dict) else c))
+                for c in rows]
+
+
+def _history(ctx: AppContext) -> list[str]:
+    with ctx.read() as s:
+        return [f"{p.field} {p.en}" for p in row_history_findings(s) if "person" in p.where]
+
+
+def test_events_hold_hashes_and_check_agrees(any_ctx: AppContext) -> None:
+    staff_no = persons.create(any_ctx, persons.PersonIn(
+        name="张伟", staff_no="P-PRIV-1", id_number=FIRST, phone=PHONE, email=EMAIL))
+    persons.edit(any_ctx, staff_no, {"id_number": SECOND, "phone": "13900001111"})
+    events = _person_events(any_ctx, staff_no)
+    assert len(events) == 2
+    for secret in (FIRST, SECOND, PHONE, EMAIL, "13900001111"):
+        assert not any(secret in e for e in events), secret
+    assert all(privacy.HASH_PREFIX in e for e in events)
+    assert "张伟" in events[0]  # the other fields stay readable
+    assert _history(any_ctx) == []  # the row equals its last event, compared by hash
+    with any_ctx.write() as s:  # changed behind TT Desk's back
+        s.execute(text("UPDATE person SET id_number = :v WHERE staff_no = :s"),
+                  {"v": FIRST, "s": staff_no})
+    [finding] = _history(any_ctx)
+    assert finding.startswith("id_number ") and FIRST not in finding and SECOND not in finding
+
+
+def test_old_events_in_clear_still_compare(ctx: AppContext) -> None:
+    """An event written before the hashing (clear text) matches the row by its hash."""
+    staff_no = persons.create(ctx, persons.PersonIn(name="李娜", staff_no="P-PRIV-2",
+                                                    id_number=FIRST))
+    from ttdesk.core.base import audit
+
+    with ctx.write() as s:
+        s.execute(text("DELETE FROM audit_event WHERE entity_ref = :r"), {"r": staff_no})
+        pid = s.execute(text("SELECT id FROM person WHERE staff_no = :r"),
+                        {"r": staff_no}).scalar_one()
+        # as an older version wrote it: the ID number in clear (packed as audit packs it)
+        from ttdesk.db.types import pack_json, utcnow
+
+        prev = audit.last_hash(s)
+        row = {"at": utcnow(), "actor": "old", "action": "insert", "entity": "person",
+               "entity_id": pid, "entity_ref": staff_no,
+               "changes": pack_json({"after": {"staff_no": staff_no, "name": "李娜",
+                                               "id_number": FIRST, "is_unit_head": False,
+                                               "is_student": False, "is_external": False,
+                                               "is_active": True, "search_key":
+                                                   None}})}
+        row["hash"] = audit.event_hash(prev, row)
+        s.execute(text("INSERT INTO audit_event (at, actor, action, entity, entity_id, "
+                       "entity_ref, changes, hash) VALUES (:at, :actor, :action, :entity, "
+                       ":entity_id, :entity_ref, :changes, :hash)"), row)
+    assert [f for f in _history(ctx) if "id_number" in f] == []
+
+
+def test_no_edited_id_number_left_in_the_database_file(ctx: AppContext) -> None:
+    """The old ID number is in no event and in no free page of the SQLite file."""
+    staff_no = persons.create(ctx, persons.PersonIn(name="王芳", staff_no="P-PRIV-3",
+                                                    id_number=FIRST, email=EMAIL))
+    persons.edit(ctx, staff_no, {"id_number": SECOND, "email": None})
+    path = ctx.db.sqlite_path
+    assert path is not None
+    ctx.db.dispose()  # the last connection closes: the WAL is checkpointed into the file
+    data = b"".join(p.read_bytes() for p in Path(path).parent.glob(Path(path).name + "*"))
+    assert FIRST.encode() not in data and EMAIL.encode() not in data
+    assert SECOND.encode() in data  # the current value is in its row (the test can see it)
