@@ -103,6 +103,32 @@ def resolve_fields(upheld_text: str) -> tuple[FieldSpec, ...]:
     )
 
 
+
+def publicity_specs(service: Any, key: Callable[[Any], object],
+                    may_start: Callable[[Any], bool], may_object: Callable[[Any], bool],
+                    in_objection: Callable[[Any], bool], upheld_text: str,
+                    start_aliases: tuple[str, ...]) -> tuple[ActionSpec, ...]:
+    """开始公示… / 登记异议… / 处理异议… for a record with a publicity (a rights grant, a
+    deal): `service` has start_publicity, object_to and resolve_objection taking the record's
+    `key` (a grant's id, a deal's number)."""
+    return (
+        ActionSpec(
+            "publicity", QT_TRANSLATE_NOOP("CaseActions", "开始公示…"), may_start,
+            lambda ctx, r, v: service.start_publicity(ctx, key(r), v["start"],
+                                                      text_value(v, "channel")),
+            publicity_fields(start_aliases)),
+        ActionSpec(
+            "object", QT_TRANSLATE_NOOP("CaseActions", "登记异议…"), may_object,
+            lambda ctx, r, v: service.object_to(ctx, key(r), text_value(v, "raised_by"),
+                                                v["on"], text_value(v, "content")),
+            OBJECTION_FIELDS),
+        ActionSpec(
+            "resolve", QT_TRANSLATE_NOOP("CaseActions", "处理异议…"), in_objection,
+            lambda ctx, r, v: service.resolve_objection(ctx, key(r), text_value(v, "resolution"),
+                                                        v["on"], bool(v["upheld"])),
+            resolve_fields(upheld_text)),
+    )
+
 def _input(ctx: AppContext, f: FieldSpec) -> QWidget:
     if f.kind == "date":
         return date_edit(ctx.today())

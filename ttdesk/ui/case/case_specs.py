@@ -14,11 +14,9 @@ from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.parts import GrantRow
 from ttdesk.core.views.stepper import achievement_targets, grant_targets
 from ttdesk.ui.case.actions import (
-    OBJECTION_FIELDS,
     ActionSpec,
     FieldSpec,
-    publicity_fields,
-    resolve_fields,
+    publicity_specs,
     text_value,
     today_default,
 )
@@ -131,31 +129,11 @@ GRANT_ACTIONS: tuple[ActionSpec, ...] = (
         ),
     ),
     # objection -> in publicity happens by resolving the objection, not by a new notice
-    ActionSpec(
-        "publicity",
-        QT_TRANSLATE_NOOP("CaseActions", "开始公示…"),
+    *publicity_specs(
+        rights, lambda g: g.id,
         lambda g: g.status != G.OBJECTION and G.IN_PUBLICITY in grant_targets(g.status),
-        lambda ctx, g, v: rights.start_publicity(ctx, g.id, v["start"], text_value(v, "channel")),
-        publicity_fields(("start_date",)),
-    ),
-    ActionSpec(
-        "object",
-        QT_TRANSLATE_NOOP("CaseActions", "登记异议…"),
-        _g(G.OBJECTION),
-        lambda ctx, g, v: rights.object_to(
-            ctx, g.id, text_value(v, "raised_by"), v["on"], text_value(v, "content")
-        ),
-        OBJECTION_FIELDS,
-    ),
-    ActionSpec(
-        "resolve",
-        QT_TRANSLATE_NOOP("CaseActions", "处理异议…"),
-        lambda g: g.status == G.OBJECTION,
-        lambda ctx, g, v: rights.resolve_objection(
-            ctx, g.id, text_value(v, "resolution"), v["on"], bool(v["upheld"])
-        ),
-        resolve_fields(QT_TRANSLATE_NOOP("CaseActions", "异议成立（不予赋权）")),
-    ),
+        _g(G.OBJECTION), lambda g: g.status == G.OBJECTION,
+        QT_TRANSLATE_NOOP("CaseActions", "异议成立（不予赋权）"), ("start_date",)),
     ActionSpec(
         "approve",
         QT_TRANSLATE_NOOP("CaseActions", "记录批准…"),

@@ -16,11 +16,9 @@ from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.deal_detail import DealDetail
 from ttdesk.core.views.stepper import deal_targets, suggested_approval_body
 from ttdesk.ui.case.actions import (
-    OBJECTION_FIELDS,
     ActionSpec,
     FieldSpec,
-    publicity_fields,
-    resolve_fields,
+    publicity_specs,
     text_value,
     today_default,
 )
@@ -117,32 +115,10 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
             FieldSpec("minutes_no", QT_TRANSLATE_NOOP("CaseActions", "纪要编号")),
         ),
     ),
-    ActionSpec(
-        "publicity",
-        QT_TRANSLATE_NOOP("CaseActions", "开始公示…"),
-        _can(D.IN_PUBLICITY),
-        lambda ctx, d, v: deals.start_publicity(ctx, d.deal_no, v["start"],
-                                                text_value(v, "channel")),
-        publicity_fields(("start_date", "approval_date")),
-    ),
-    ActionSpec(
-        "object",
-        QT_TRANSLATE_NOOP("CaseActions", "登记异议…"),
-        _can(D.OBJECTION),
-        lambda ctx, d, v: deals.object_to(
-            ctx, d.deal_no, text_value(v, "raised_by"), v["on"], text_value(v, "content")
-        ),
-        OBJECTION_FIELDS,
-    ),
-    ActionSpec(
-        "resolve",
-        QT_TRANSLATE_NOOP("CaseActions", "处理异议…"),
+    *publicity_specs(
+        deals, lambda d: d.deal_no, _can(D.IN_PUBLICITY), _can(D.OBJECTION),
         lambda d: d.status == D.OBJECTION,
-        lambda ctx, d, v: deals.resolve_objection(
-            ctx, d.deal_no, text_value(v, "resolution"), v["on"], bool(v["upheld"])
-        ),
-        resolve_fields(QT_TRANSLATE_NOOP("CaseActions", "异议成立（终止项目）")),
-    ),
+        QT_TRANSLATE_NOOP("CaseActions", "异议成立（终止项目）"), ("start_date", "approval_date")),
     ActionSpec(
         "sign",
         QT_TRANSLATE_NOOP("CaseActions", "签约…"),
