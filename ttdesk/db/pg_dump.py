@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from ttdesk.errors import BackupBeforeMigrationFailed
+from ttdesk.filemodes import ensure_parent
 
 
 def _version_key(path: str) -> int:
@@ -59,7 +60,7 @@ def dump(url: URL, target: Path, pg_dump: str | None = None) -> Path:
             f"the server database must be backed up before migrating, but pg_dump was not "
             f"found ({where}); install the PostgreSQL client tools or set pg_dump's path in "
             "the settings. The database was not changed")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(target)  # a backup folder made here is the owner's only
     partial = target.with_name(target.name + ".partial")
     env = dict(os.environ, PGPASSWORD=url.password or "", PGCONNECT_TIMEOUT="10")
     cmd = [str(program), "--format=custom", "--no-password", "--file", str(partial),

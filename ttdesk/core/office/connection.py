@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ttdesk.filemodes import private_dir
 from ttdesk.paths import data_dir
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def save(choice: Connection) -> Path:
     """Write the choice (owner-only file, replaced whole) and return its path."""
     choice.checked()
     target = path()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     partial = target.with_name(target.name + ".partial")
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as out:

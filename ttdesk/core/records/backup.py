@@ -45,6 +45,7 @@ from ttdesk.db.sqlite_copy import (
     online_copy,
     open_read_only,
 )
+from ttdesk.filemodes import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ def _set_aside(current: Path, aside_dir: Path, conn: sqlite3.Connection | None) 
         compressed_copy(current, aside, conn=conn)
     except (sqlite3.DatabaseError, CopyFailed):  # a damaged database is kept byte for byte
         aside = aside_dir / f"{current.stem}.before-restore-{_stamp()}{current.suffix or '.db'}"
-        aside_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(aside_dir)
         for suffix in ("", "-wal"):
             src = Path(f"{current}{suffix}")
             if src.exists():
@@ -325,7 +326,7 @@ def _restore_postgres(url: str, source: Path, aside_dir: Path) -> Path | None:
     if _pg_other_sessions(url):
         raise _in_use(Path(make_url(url).database or "postgres"))
     aside = aside_dir / f"postgres.before-restore-{_stamp()}.dump"
-    aside_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(aside_dir)
     _pg_run("pg_dump", ["--format=custom", "--file", str(aside)], url)
     _pg_run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
                            str(source)], url)
