@@ -54,6 +54,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_grant,
         cmd_income,
         cmd_ledger,
+        cmd_market,
         cmd_master,
         cmd_money,
         cmd_query,
@@ -64,6 +65,7 @@ def command_modules() -> tuple[ModuleType, ...]:
             cmd_money, cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case,
             cmd_deal, cmd_files, cmd_grant,
             cmd_followup,
+            cmd_market,
             cmd_server)
 
 

@@ -99,6 +99,16 @@ def create(ctx: AppContext, c: CompanyIn) -> str:
 _KEEPER = lifecycle.Keeper(lookup.company, _apply, EDITABLE, "credit_code")
 
 
+def add_in_session(s: Session, c: CompanyIn) -> Company:
+    """Register a company inside the caller's unit of work (market: a park's demand list
+    names companies the office has not met yet); the same checks as `create`."""
+    company = Company(is_spinoff=False, is_high_tech=False, is_zjtx=False)
+    _apply(s, company, c.values())
+    s.add(company)
+    s.flush()
+    return company
+
+
 def edit(ctx: AppContext, credit_code: str, changes: dict[str, Any]) -> str:
     """Change any of EDITABLE; returns the (possibly corrected) credit code."""
     return _KEEPER.edit(ctx, credit_code, changes)

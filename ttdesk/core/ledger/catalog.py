@@ -161,6 +161,24 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     RECEIPTS: ("amount",), COMPANIES: ("name", "credit_code"),
 }
 
+# market: a park's list of enterprise demands (企业需求清单), read by `ledger.market` with the
+# same reader; not one of the ledger's SHEET_KINDS (the ledger import never looks for it).
+DEMANDS = "demands"
+FIELDS[DEMANDS] = (
+    _f("company", TEXT, "企业名称", "Company", "企业名称", "公司名称", "单位名称", "需求企业",
+       "需求单位", "企业", "company", "companyname", "enterprise"),
+    _CREDIT,
+    _f("need", TEXT, "需求内容", "Need", "需求内容", "技术需求", "需求描述", "需求名称", "需求",
+       "需求简介", "need", "demand", "requirement"),
+    _f("field", TEXT, "技术领域", "Field", "技术领域", "所属领域", "领域", "行业领域", "field"),
+    _f("raised_on", DATE, "提出日期", "Raised on", "提出日期", "发布日期", "征集日期", "日期",
+       "raisedon", "date"),
+    _f("source", TEXT, "需求来源", "Source", "需求来源", "来源", "source"),
+    _f("note", TEXT, "备注", "Note", "备注", "说明", "联系人", "note", "remarks"),
+)
+REQUIRED[DEMANDS] = ("need",)
+SHEET_LABELS[DEMANDS] = ("企业需求", "Demands")
+
 _BRACKETS = re.compile(r"[(\[][^)\]]*[)\]]")
 
 

@@ -14,6 +14,7 @@ from ttdesk.codes import DemandSource
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, Problem, RuleViolation, ValidationFailed
+from ttdesk.core.companies import companies
 from ttdesk.core.people import fields as check
 from ttdesk.db.models import Demand, Match
 
@@ -27,6 +28,8 @@ class DemandIn:
     field: str | None = None
     park: str | None = None
     note: str | None = None
+    # a company not yet registered: its name registers it with `credit_code` (a park's list)
+    company_name: str | None = None
 
     def values(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -39,10 +42,22 @@ def _apply(s: Session, d: Demand, v: DemandIn) -> None:
                             field="raised_on")
     d.raised_on = v.raised_on
     d.source = check.code(DemandSource, v.source, "source")
-    d.company_id = lookup.company(s, v.credit_code).id if v.credit_code else None
+    d.company_id = _company_id(s, v)
     d.field = check.text(v.field, "field", 60)
     d.park = check.text(v.park, "park", 200)
     d.note = check.text(v.note, "note", 2000)
+
+
+def _company_id(s: Session, v: DemandIn) -> int | None:
+    if not v.credit_code:
+        return None
+    try:
+        return lookup.company(s, v.credit_code).id
+    except NotFound:
+        if not v.company_name:
+            raise
+    return companies.add_in_session(s, companies.CompanyIn(
+        name=v.company_name, credit_code=v.credit_code)).id
 
 
 def add_demand(ctx: AppContext, v: DemandIn) -> int:

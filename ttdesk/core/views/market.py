@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ttdesk.codes import AchievementStatus, ActivityKind, DemandSource, MatchOutcome
@@ -175,14 +175,15 @@ class SupplyRow:
 
 
 def _supply_conditions(f: SupplyFilter, dialect: str) -> list[Any]:
-    P, A = Promotion, Achievement
+    # an alias: the id query may join Achievement itself to sort by it
+    P, A = Promotion, aliased(Achievement)
     found: list[Any] = []
     if f.current:
         found.append(P.delisted_on.is_(None))
     if f.park:
         found.append((P.park == f.park) | P.park.is_(None))
     if f.field:
-        found.append(exists().where(A.id == P.achievement_id, A.field == f.field))
+        found.append(P.achievement_id.in_(select(A.id).where(A.field == f.field)))
     if search_terms(f.search):
         title = select(A.title).where(A.id == P.achievement_id).scalar_subquery()
         case_no = select(A.case_no).where(A.id == P.achievement_id).scalar_subquery()
