@@ -40,11 +40,12 @@ def window(qtbot: QtBot, ctx: AppContext, ui_settings: UiSettings) -> MainWindow
     return make_window(qtbot, ctx, ui_settings)
 
 
-def test_window_shows_nine_areas(window: MainWindow) -> None:
+def test_window_shows_its_areas(window: MainWindow) -> None:
     assert window.windowTitle() == WINDOW_TITLE
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["工作台", "成果", "交易", "企业", "收益", "待办", "文件", "基础数据", "设置"]
-    assert window.pages.count() == len(NAV_PAGES) == 9
+    assert labels == ["工作台", "成果", "交易", "企业", "转化企业", "收益", "待办", "技术经理人",
+                      "文件", "基础数据", "设置"]
+    assert window.pages.count() == len(NAV_PAGES) == 11
     assert window.pages.currentIndex() == 0
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.companies import equity
+from ttdesk.core.companies import equity, milestones, support
 from ttdesk.core.views.money import CompanyHeader, EquityDealRef, company_header, equity_deals_of
+from ttdesk.core.views.spinoffs import Founder, founders_of
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,10 @@ class CompanyPage:
     series: tuple[equity.CapTable, ...]
     state_ledger: equity.StateEquityRow | None  # the state-owned share, if any
     equity_deals: tuple[EquityDealRef, ...]
+    # spin-off follow-up (issue 17 §2)
+    milestones: tuple[milestones.MilestoneRow, ...] = ()
+    supports: tuple[support.SupportRow, ...] = ()
+    founders: tuple[Founder, ...] = ()
 
     @property
     def has_equity(self) -> bool:
@@ -39,4 +44,12 @@ def company_page(ctx: AppContext, company_id: int, as_of: date | None = None) ->
         series=tuple(equity.ownership_series(ctx, code)),
         state_ledger=ledger[0] if ledger else None,
         equity_deals=tuple(equity_deals_of(ctx, company_id)),
+        milestones=tuple(milestones.of_company(ctx, code)),
+        supports=tuple(support.of_company(ctx, code)),
+        founders=tuple(_founders(ctx, company_id)),
     )
+
+
+def _founders(ctx: AppContext, company_id: int) -> list[Founder]:
+    with ctx.read() as s:
+        return founders_of(s, company_id)

@@ -129,6 +129,25 @@ def first_zjtx() -> Any:
             .subquery("first_zjtx"))
 
 
+@dataclass(frozen=True)
+class Founder:
+    name: str
+    staff_no: str | None
+    status: EmploymentStatus | None
+
+
+def founders_of(session: Session, company_id: int) -> list[Founder]:
+    """The team members on the company's cap table with their on-post / off-post status."""
+    status = founder_status()
+    rows = session.execute(
+        select(Shareholding.holder_name, Person.staff_no, status)
+        .outerjoin(Person, Person.id == Shareholding.person_id)
+        .where(Shareholding.company_id == company_id,
+               Shareholding.holder_type == HolderType.TEAM_MEMBER)
+        .order_by(Shareholding.id)).all()
+    return [Founder(n, no, EmploymentStatus(st) if st else None) for n, no, st in rows]
+
+
 def _conditions(f: SpinoffFilter, day: date, dialect: str) -> list[Any]:
     found: list[Any] = [C.is_spinoff.is_(True), year_range(C.registration_date, f.year)]
     if f.milestone is not None:

@@ -45,8 +45,10 @@ NAV_PAGES: tuple[tuple[str, str], ...] = (
     ("achievements", QT_TRANSLATE_NOOP("MainWindow", "成果")),
     ("deals", QT_TRANSLATE_NOOP("MainWindow", "交易")),
     ("companies", QT_TRANSLATE_NOOP("MainWindow", "企业")),
+    ("spinoffs", QT_TRANSLATE_NOOP("MainWindow", "转化企业")),
     ("income", QT_TRANSLATE_NOOP("MainWindow", "收益")),
     ("deadlines", QT_TRANSLATE_NOOP("MainWindow", "待办")),
+    ("managers", QT_TRANSLATE_NOOP("MainWindow", "技术经理人")),
     ("filings", QT_TRANSLATE_NOOP("MainWindow", "文件")),
     ("masterdata", QT_TRANSLATE_NOOP("MainWindow", "基础数据")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "设置")),
@@ -170,8 +172,13 @@ class MainWindow(DataActions, QMainWindow):
 
             dash = DashboardPage(ctx, bus)
             dash.open_deadline.connect(self.open_deadline)
+            dash.open_list.connect(self.open_list)
             return dash
-        if key in ("achievements", "deals", "companies", "deadlines"):
+        if key == "managers":
+            from ttdesk.ui.managers.page import WorkloadPage
+
+            return WorkloadPage(ctx, bus)
+        if key in ("achievements", "deals", "companies", "spinoffs", "deadlines"):
             return self._build_list(key)
         if key == "settings":
             from ttdesk.ui.settings.page import SettingsPage
@@ -199,6 +206,7 @@ class MainWindow(DataActions, QMainWindow):
             "achievements": lambda: (specs.CASES, lambda r: self.open_case(r.case_no)),
             "deals": lambda: (specs.DEALS, lambda r: self.open_deal(r.deal_no, r.case_nos)),
             "companies": lambda: (specs.COMPANIES, lambda r: self.open_company(r.id, r.name)),
+            "spinoffs": lambda: (specs.SPINOFFS, lambda r: self.open_company(r.id, r.name)),
             "deadlines": lambda: (specs.DEADLINES, self.open_deadline),
         }[key]()
         page = ListPage(self._ctx, self.bus, spec, self.settings)
@@ -220,6 +228,22 @@ class MainWindow(DataActions, QMainWindow):
     def go(self, key: str) -> QWidget:
         self.nav.setCurrentRow(NAV_KEYS.index(key))
         return self.area(key)
+
+    def open_list(self, key: str, filters: dict[str, Any]) -> QWidget:
+        """A list area showing exactly `filters` (a dashboard tile's records): combos where
+        the list has one for the value, the rest straight on the list's filter."""
+        page: Any = self.go(key)
+        if hasattr(page, "clear_filters"):
+            page.clear_filters()
+            extra = {}
+            for name, value in filters.items():
+                if name in page.filters and page.filters[name].findData(value) >= 0:
+                    page.set_filter_value(name, value)
+                else:
+                    extra[name] = value
+            if extra:
+                page.model.update_filter(**extra)
+        return page
 
     # ---- menus and shortcuts ----------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None,

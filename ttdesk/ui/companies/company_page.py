@@ -164,6 +164,12 @@ class CompanyPage(QWidget):
         # to cases and deals.
         self.files = FilesTab(ctx, bus, with_notes=False)
         grid.addWidget(self.files, 2, 0, 1, 2)
+        # spin-off follow-up: milestones, support received, founders (issue 17 §2)
+        from ttdesk.ui.companies.followup import FollowUpBox
+
+        self.followup = FollowUpBox(ctx, self._open, self._remove_milestone)
+        self.followup.setMinimumHeight(420)
+        grid.addWidget(self.followup, 3, 0, 1, 2)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
         grid.setRowStretch(0, 3)
@@ -174,7 +180,7 @@ class CompanyPage(QWidget):
         lay.addLayout(head)
         lay.addWidget(self.notice)
         lay.addLayout(grid, 1)
-        inner.setMinimumHeight(1400)
+        inner.setMinimumHeight(1850)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -239,6 +245,7 @@ class CompanyPage(QWidget):
             old.deleteLater()
         self.chart, self.legend = chart, legend
         self._show_ledger(page.state_ledger, lang)
+        self.followup.show_page(page)
         self.chart_box.setVisible(page.has_equity)  # a counterparty often has none recorded
         self.ledger_box.setVisible(page.has_equity)
         self._update_buttons()
@@ -295,6 +302,11 @@ class CompanyPage(QWidget):
             dialog.accepted.connect(lambda: after(dialog.result_value))
         dialog.open()
         return dialog
+
+    def _remove_milestone(self, milestone_id: int) -> None:
+        from ttdesk.core.companies import milestones
+
+        write_op(self.ctx, self.bus, milestones.remove, self.ctx, milestone_id)
 
     def form_company(self) -> FormDialog:
         return self._open(ed.formation_dialog(self.ctx, self.company_id, self.credit_code,

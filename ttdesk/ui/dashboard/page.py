@@ -48,12 +48,15 @@ class Figures:
     income: dict[int, dict[DealMode, Decimal]]
     deals_by_mode: dict[DealMode, int]
     companies_by_year: dict[int, tuple[int, int]]
+    plan: Any = None  # core.views.action_plan.ActionPlan
 
 
 def load_figures(ctx: AppContext) -> Figures:
+    from ttdesk.core.views.action_plan import action_plan
+
     return Figures(overview.kpis(ctx), overview.pipeline(ctx),
                    overview.income_by_year_and_mode(ctx), overview.deals_by_mode(ctx),
-                   overview.companies_by_year(ctx))
+                   overview.companies_by_year(ctx), action_plan(ctx))
 
 
 def short_money(amount: Decimal, _lang: str = "zh") -> str:
@@ -92,6 +95,7 @@ class DashboardPage(QScrollArea):
     """`open_deadline(row)` asks the host to open what a deadline is about."""
 
     open_deadline = Signal(object)
+    open_list = Signal(str, object)  # (list area, filter values): a tile's records
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
@@ -104,6 +108,11 @@ class DashboardPage(QScrollArea):
         self._layout = QVBoxLayout(body)
         self.setWidget(body)
         self._build_tiles()
+        from ttdesk.ui.dashboard.plan import ActionPlanBox
+
+        self.plan_box = ActionPlanBox()
+        self.plan_box.open_list.connect(self.open_list)
+        self._layout.addWidget(self.plan_box)
         self._build_deadlines()
         self._charts = QGridLayout()
         self._layout.addLayout(self._charts)
@@ -193,6 +202,8 @@ class DashboardPage(QScrollArea):
         income.setToolTip(format_money(k.income_this_year))
         self.tiles["companies"].value.setText(f"{k.companies:,}")
         self.tiles["overdue"].value.setText(f"{k.overdue_deadlines:,}")
+        if figures.plan is not None:
+            self.plan_box.show_plan(figures.plan)
         self._show_charts(figures)
         self.loaded.emit()
 

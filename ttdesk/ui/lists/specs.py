@@ -181,7 +181,53 @@ def _deadlines() -> ListSpec:
     )
 
 
-_LAZY = {"DEALS": _deals, "COMPANIES": _companies, "DEADLINES": _deadlines}
+def _spinoffs() -> ListSpec:
+    """转化创办企业: the spin-offs with their follow-up (issue 17 §2)."""
+    from ttdesk.codes import EmploymentStatus, MilestoneKind
+    from ttdesk.core.views import spinoffs as so
+
+    return ListSpec(
+        key="spinoffs",
+        bus_kind=bus.COMPANIES,
+        columns=(
+            Column("name", lambda r: r.name, so.SpinoffSort.NAME, width=250),
+            Column("credit_code", lambda r: r.credit_code, so.SpinoffSort.CREDIT_CODE,
+                   hidden=True, width=170),
+            Column("registration_date", lambda r: r.registration_date,
+                   so.SpinoffSort.REGISTRATION_DATE, width=95),
+            Column("age_years", lambda r: r.age_years, numeric=True, width=60),
+            Column("park", lambda r: r.park, width=150),
+            Column("first_order_on", lambda r: r.first_order_on, width=95),
+            Column("financing_total", lambda r: r.financing_total, numeric=True, width=130),
+            Column("government_fund", lambda r: r.government_fund, width=80),
+            Column("is_high_tech", lambda r: r.is_high_tech, width=70),
+            Column("is_zjtx", lambda r: r.is_zjtx, width=70),
+            Column("founders_on_post", lambda r: r.founders_on_post, numeric=True, width=70),
+            Column("founders_off_post", lambda r: r.founders_off_post, numeric=True, width=70),
+            Column("milestone_count", lambda r: r.milestones, numeric=True, width=60),
+        ),
+        default_filter=so.SpinoffFilter,
+        ids=so.spinoff_ids,
+        rows=so.spinoff_rows,
+        count=so.count_spinoffs,
+        first_rows=lambda ctx, f, n: so.list_spinoffs(ctx, f, limit=n),
+        filters=(
+            FilterDef("milestone", QT_TRANSLATE_NOOP("ListPage", "里程碑"),
+                      _enum(MilestoneKind)),
+            FilterDef("government_fund", QT_TRANSLATE_NOOP("ListPage", "政府基金参投"),
+                      _yes_no),
+            FilterDef("founders", QT_TRANSLATE_NOOP("ListPage", "创始人创业方式"),
+                      _enum(EmploymentStatus)),
+            FilterDef("age", QT_TRANSLATE_NOOP("ListPage", "企业年龄"), _enum(so.AgeBand)),
+            FilterDef("year", QT_TRANSLATE_NOOP("ListPage", "成立年份"), _recent_years),
+            FilterDef("zjtx_year", QT_TRANSLATE_NOOP("ListPage", "专精特新认定年份"),
+                      _recent_years),
+        ),
+    )
+
+
+_LAZY = {"DEALS": _deals, "COMPANIES": _companies, "DEADLINES": _deadlines,
+         "SPINOFFS": _spinoffs}
 
 
 def __getattr__(name: str) -> Any:

@@ -293,4 +293,16 @@ FIELD_WORDS: dict[str, Pair] = {
     "shown_count": ("展示成果数", "Achievements shown"),
     "met_count": ("对接企业数", "Companies met"),
     "case_title": ("成果名称", "Achievement"),
+    # spin-off list and managers' workload (issue 17 §2, §4)
+    "age_years": ("成立年数", "Age (years)"),
+    "first_order_on": ("首单日期", "First order"),
+    "financing_total": ("累计融资（元）", "Financing (CNY)"),
+    "founders_on_post": ("在岗创业", "On-post founders"),
+    "founders_off_post": ("离岗创业", "Off-post founders"),
+    "milestone_count": ("里程碑数", "Milestones"),
+    "open_cases": ("在办成果", "Open cases"),
+    "deals_signed": ("签约交易", "Deals signed"),
+    "deals_value": ("合同金额（元）", "Contract value (CNY)"),
+    "income_received": ("到账收入（元）", "Income received (CNY)"),
+    "overdue_tasks": ("逾期待办", "Overdue tasks"),
 }

@@ -1,0 +1,130 @@
+"""Spin-off follow-up in the app: a company's milestones recorded on its page move the
+dashboard's Action Plan tile; the tile opens the list behind it; the 转化创办企业 list and the
+technology managers' workload show the core's figures. Screenshots are saved for a look."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import text
+
+from ttdesk.core.base.context import AppContext
+from ttdesk.core.views import action_plan, spinoffs, workload
+from ttdesk.ui.app.main_window import MainWindow
+from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.companies.company_page import CompanyPage
+from ttdesk.ui.dashboard.page import DashboardPage
+from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.ops import reading
+from ttdesk.ui.managers.page import WorkloadPage
+
+SHOTS = Path(os.environ.get("TTDESK_SHOTS", "")) if os.environ.get("TTDESK_SHOTS") else None
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def _candidate(ctx: AppContext) -> tuple[int, str, str]:
+    """A spin-off registered before this year without any 专精特新 recognition yet."""
+    with ctx.db.engine.connect() as c:
+        row = c.execute(text("""SELECT id, name, credit_code FROM company WHERE is_spinoff
+            AND registration_date < '2026-01-01' AND id NOT IN (SELECT company_id FROM
+            company_milestone WHERE kind IN ('zjtx', 'little_giant')) ORDER BY id""")).first()
+    assert row is not None
+    return int(row[0]), row[1], row[2]
+
+
+def test_milestones_recorded_on_the_company_move_the_dashboard_tile(
+        qtbot, demo_ctx: AppContext) -> None:
+    ctx = demo_ctx
+    ctx.today = lambda: date(2026, 12, 3)
+    bus = DataBus()
+    dash = DashboardPage(ctx, bus)
+    qtbot.addWidget(dash)
+    dash.resize(1280, 1000)
+    qtbot.waitUntil(lambda: dash.figures is not None, timeout=20000)
+    before = dash.figures.plan.tile("zjtx").actual
+    assert dash.plan_box.tiles["zjtx"].value.text().startswith(f"{before:,} / ")
+    company_id, _name, code = _candidate(ctx)
+    page = CompanyPage(ctx, bus, company_id)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    qtbot.waitUntil(lambda: not reading(page) and page.page is not None, timeout=10000)
+    box = page.followup
+    rows_before = box.milestones.rowCount()
+    dialog = box.add_milestone()
+    dialog.field("kind").setCurrentIndex(dialog.field("kind").findData("zjtx"))
+    dialog.field("happened_on").setDate(date(2026, 6, 18))
+    assert dialog.try_accept(), dialog.error_text()
+    qtbot.waitUntil(lambda: box.milestones.rowCount() == rows_before + 1, timeout=10000)
+    # a financing with a government fund, then a refused one (investors on a first order)
+    dialog = box.add_milestone()
+    dialog.field("kind").setCurrentIndex(dialog.field("kind").findData("financing"))
+    dialog.field("happened_on").setDate(date(2026, 3, 2))
+    dialog.field("amount").setText("20,000,000")
+    dialog.field("investors").setText("北京高精尖产业发展基金")
+    dialog.field("government_fund").setChecked(True)
+    assert dialog.try_accept(), dialog.error_text()
+    bad = box.add_milestone()
+    bad.field("investors").setText("某基金")
+    assert not bad.try_accept()
+    assert "投资方" in bad.error_text()
+    bad.reject()
+    qtbot.waitUntil(lambda: box.milestones.rowCount() == rows_before + 2, timeout=10000)
+    _shot(box, "company_followup")
+    qtbot.waitUntil(lambda: dash.figures.plan.tile("zjtx").actual == before + 1, timeout=20000)
+    qtbot.waitUntil(lambda: dash.plan_box.tiles["zjtx"].value.text().startswith(
+        f"{before + 1:,} / "), timeout=5000)
+    assert action_plan.action_plan(ctx, 2026).tile("zjtx").actual == before + 1
+    _shot(dash, "dashboard_action_plan")
+
+
+def test_each_tile_opens_the_list_behind_it(qtbot, demo_ctx: AppContext,
+                                            ui_settings: UiSettings) -> None:
+    ctx = demo_ctx
+    win = MainWindow(ctx, settings=ui_settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    dash = win.area("dashboard")
+    qtbot.waitUntil(lambda: dash.figures is not None, timeout=20000)
+    plan = dash.figures.plan
+    for key, area in (("companies", "spinoffs"), ("zjtx", "spinoffs"), ("contracts", "deals"),
+                      ("funnel_disclosures", "achievements"), ("funnel_deals", "deals")):
+        win.go("dashboard")
+        dash.plan_box.tiles[key].clicked.emit()
+        page = win.area(area)
+        assert win.pages.currentIndex() == win.pages.indexOf(page.parentWidget())
+        expected = (plan.tile(key).actual if not key.startswith("funnel_")
+                    else getattr(plan.funnel, key.removeprefix("funnel_")))
+        qtbot.waitUntil(lambda p=page, n=expected: p.model.rowCount() == n, timeout=10000)
+    spin = win.area("spinoffs")
+    spin.clear_filters()
+    qtbot.waitUntil(lambda: spin.model.rowCount() == spinoffs.count_spinoffs(ctx),
+                    timeout=10000)
+    _shot(win, "spinoff_list")
+
+
+def test_the_workload_view_shows_the_cores_figures(qtbot, demo_ctx: AppContext) -> None:
+    ctx = demo_ctx
+    with ctx.db.engine.begin() as c:
+        c.execute(text("UPDATE person SET tech_manager_level = 'intermediate', "
+                       "tech_manager_cert_no = 'JSJL-' || id WHERE id IN "
+                       "(SELECT id FROM person ORDER BY id LIMIT 4)"))
+        c.execute(text("UPDATE achievement SET manager_id = (SELECT min(id) FROM person) "
+                       "+ (id % 4)"))
+        c.execute(text("UPDATE deal SET manager_id = (SELECT min(id) FROM person) + (id % 4)"))
+    page = WorkloadPage(ctx, DataBus())
+    qtbot.addWidget(page)
+    page.resize(1100, 500)
+    qtbot.waitUntil(lambda: len(page.rows) == 4, timeout=10000)
+    assert page.rows == workload.manager_workload(ctx)
+    shown = [page.model.data(page.model.index(0, c)) for c in range(page.model.columnCount())]
+    assert shown[2] == "中级" and shown[4] == str(page.rows[0].open_cases)
+    _shot(page, "workload")
+

@@ -1,0 +1,1 @@
+"""The technology managers' workload view (技术经理人)."""
