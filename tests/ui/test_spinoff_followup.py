@@ -56,6 +56,7 @@ def test_milestones_recorded_on_the_company_move_the_dashboard_tile(
     page.resize(1200, 900)
     qtbot.waitUntil(lambda: not reading(page) and page.page is not None, timeout=10000)
     box = page.followup
+    assert box.credit_code == code
     rows_before = box.milestones.rowCount()
     dialog = box.add_milestone()
     dialog.field("kind").setCurrentIndex(dialog.field("kind").findData("zjtx"))
