@@ -16,6 +16,8 @@ from ttdesk.codes import EmploymentStatus, TechManagerLevel
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.base.labels import field_label
+from ttdesk.core.base.privacy import looks_masked
 from ttdesk.core.base.search_key import search_key
 from ttdesk.core.people import fields, lifecycle
 from ttdesk.db.models import Person
@@ -84,6 +86,11 @@ def _apply(s: Session, p: Person, values: dict[str, Any]) -> None:
     p.name = fields.required(values.get("name", p.name), "name", 100)
     if "department" in values:
         p.department_id = _department_id(s, values["department"])
+    for name in ("phone", "email", "id_number"):
+        if looks_masked(values.get(name)):  # a masked value shown to a viewer is not data
+            raise RuleViolation("PRIVACY", f"{field_label(name)}是遮盖显示的值，不能保存",
+                                f"{field_label(name, 'en')} is a masked value and cannot be "
+                                "saved", field=name)
     for name, size in (("title", 60), ("phone", 40), ("id_number", 40)):
         if name in values:
             setattr(p, name, fields.text(values[name], name, size))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from ttdesk.codes import DepartmentKind, EmploymentStatus
 from ttdesk.core.base.context import AppContext
+from ttdesk.core.base.privacy import sees_personal
 from ttdesk.core.companies import companies
 from ttdesk.core.people import departments, persons
 from ttdesk.core.views import choices, master_data
@@ -90,6 +91,13 @@ def person_dialog(ctx: AppContext, parent: QWidget | None, staff_no: str | None 
         fill(dlg.form, {k: v for k, v in current.items()
                         if k not in ("department", "entrepreneurship")})
         set_combo(dlg.field("department"), current.get("department"))  # type: ignore[arg-type]
+    if not sees_personal(ctx):  # a viewer reads them masked, and a mask is never data
+        for name in ("phone", "email", "id_number"):
+            line = dlg.field(name)
+            assert isinstance(line, QLineEdit)
+            line.setReadOnly(True)
+            line.setEchoMode(QLineEdit.EchoMode.Normal)
+            line.setToolTip(dlg.tr("个人信息已遮盖（只读角色）"))
         set_combo(dlg.field("entrepreneurship"),  # type: ignore[arg-type]
                   current.get("entrepreneurship"))
     return dlg
