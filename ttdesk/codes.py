@@ -107,6 +107,7 @@ class DealMode(StrEnum):
     LICENSE_EXCLUSIVE = "license_exclusive"
     LICENSE_SOLE = "license_sole"
     LICENSE_NONEXCLUSIVE = "license_nonexclusive"
+    LICENSE_OPEN = "license_open"  # 开放许可 (Patent Law 2020), domain.md §6
     EQUITY = "equity"
     JOINT = "joint"
     SELF = "self"
@@ -118,8 +119,20 @@ class DealMode(StrEnum):
 
 COOPERATION_MODES = frozenset({DealMode.DEVELOPMENT, DealMode.CONSULTING, DealMode.SERVICE})
 LICENSE_MODES = frozenset(
-    {DealMode.LICENSE_EXCLUSIVE, DealMode.LICENSE_SOLE, DealMode.LICENSE_NONEXCLUSIVE}
+    {DealMode.LICENSE_EXCLUSIVE, DealMode.LICENSE_SOLE, DealMode.LICENSE_NONEXCLUSIVE,
+     DealMode.LICENSE_OPEN}
 )
+# Self or joint implementation (实施转化): no sale, so no price, pricing, publicity or signing.
+IMPLEMENTATION_MODES = frozenset({DealMode.SELF, DealMode.JOINT})
+
+
+class RegistrationEventKind(StrEnum):
+    """技术合同认定登记 events (measures of 2026)."""
+
+    SUBMITTED = "submitted"
+    CERTIFIED = "certified"
+    CHANGED = "changed"
+    DEREGISTERED = "deregistered"
 
 
 class PricingMethod(StrEnum):
@@ -279,6 +292,7 @@ class DistributionStatus(StrEnum):
 class DeadlineKind(StrEnum):
     PUBLICITY_END = "publicity_end"
     CONTRACT_REGISTRATION = "contract_registration"
+    REGISTRATION_ANSWER = "registration_answer"  # the office's answer, measures of 2026
     REWARD_PAYMENT = "reward_payment"
     MOF_FILING = "mof_filing"
     PATENT_ANNUITY = "patent_annuity"

@@ -33,7 +33,7 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
     **{t: (K.ACHIEVEMENTS, _ACH) for t in (
         "achievement", "contribution", "funding_source", "ip_asset", "assessment",
         "support_received", "rights_grant")},
-    **{t: (K.DEALS, _DEAL) for t in ("deal", "valuation")},
+    **{t: (K.DEALS, _DEAL) for t in ("deal", "valuation", "registration_event")},
     **{t: (K.MONEY, _DEAL) for t in (
         "payment_milestone", "royalty_report", "receipt", "cost", "distribution")},
     "allocation": (K.MONEY, None),
@@ -49,6 +49,7 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
         "promotion", "activity_achievement", "activity_company")},
     "deadline": (K.DEADLINES, None),
     "filing": (K.FILINGS, "filing"),
+    "annual_report_submission": (K.FILINGS, None),
     **{t: (K.SETTINGS, None) for t in _SETTINGS},
 }
 # Tables whose kind depends on the row (see `_kinds_of`); the audit trail reports nothing.

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, object_session
 
 from ttdesk.codes import (
     COOPERATION_MODES,
+    IMPLEMENTATION_MODES,
     DealMode,
     DealStatus,
     PricingMethod,
@@ -27,6 +28,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, RuleViolation, ValidationFailed
 from ttdesk.core.cases import follow
 from ttdesk.core.cases.achievements import enum_value, next_number
+from ttdesk.core.deals import registration
 from ttdesk.core.money import payments
 from ttdesk.core.office import deadlines, publicity
 from ttdesk.core.rules import policy
@@ -35,15 +37,13 @@ from ttdesk.core.rules.checks import (
     StepPair,
     approval_problems,
     deal_step_pairs,
-    is_cooperation,
     signing_problems,
     step_problems,
 )
 from ttdesk.core.rules.money import parse_money, parse_percent
 from ttdesk.core.rules.statemachine import (
-    COOPERATION_DEAL,
-    DEAL,
     DEAL_BEFORE_APPROVAL,
+    deal_table,
     require_transition,
 )
 from ttdesk.db.models import Contribution, Deal, PersonInterest, Publicity, Valuation
@@ -67,6 +67,7 @@ class DealIn:
     royalty_base: str | None = None
     minimum_annual_royalty: Decimal | str | None = None
     payment_terms: str | None = None
+    term_end: date | None = None  # a licence's term (an open licence needs one)
 
 
 @dataclass
@@ -95,6 +96,10 @@ def create(ctx: AppContext, d: DealIn) -> str:
         raise RuleViolation("R5", "技术开发/咨询/服务合同不适用定价方式与定价公示",
                             "cooperation contracts take no pricing method or pricing publicity",
                             "pricing_method")
+    if mode in IMPLEMENTATION_MODES and method:
+        raise RuleViolation("R5", "自行实施/合作实施不是交易，不适用定价方式与定价公示",
+                            "self or joint implementation is no sale: no pricing method or "
+                            "pricing publicity", "pricing_method")
     if not d.title.strip():
         raise RuleViolation("INPUT", "项目名称不能为空", "the title cannot be empty", "title")
     with ctx.write() as s:
@@ -113,6 +118,7 @@ def create(ctx: AppContext, d: DealIn) -> str:
             royalty_base=d.royalty_base,
             minimum_annual_royalty=_money(d.minimum_annual_royalty, "minimum_annual_royalty"),
             payment_terms=d.payment_terms, policy_number=pol.number, status=DealStatus.DRAFT,
+            term_end=d.term_end,
         )
         deal.achievements = [lookup.achievement(s, c) for c in d.achievements]
         for a in deal.achievements:
@@ -135,8 +141,7 @@ def _load(s: Session, deal_no: str, expected_version: int | None = None) -> Deal
 
 
 def _move(deal: Deal, target: DealStatus) -> None:
-    table = COOPERATION_DEAL if is_cooperation(deal) else DEAL
-    require_transition(table, deal.status, target, where=deal.deal_no)
+    require_transition(deal_table(deal.mode), deal.status, target, where=deal.deal_no)
     deal.status = target
     session = object_session(deal)
     if session is not None:
@@ -186,6 +191,9 @@ def update_terms(ctx: AppContext, deal_no: str, changes: dict[str, Any],
             elif key in ("exchange_reference", "payment_terms", "royalty_base",
                          "deferred_trigger", "title"):
                 setattr(deal, key, value)
+            elif key == "term_end":
+                deal.term_end = value if value is None or isinstance(value, date) \
+                    else date.fromisoformat(str(value))
             elif key == "counterparty":
                 deal.counterparty_id = lookup.company(s, value).id if value else None
             elif key == "due_diligence":
@@ -341,6 +349,7 @@ def sign(ctx: AppContext, deal_no: str, on: date) -> None:
         if pub is not None and on > pub.end_date and not pub.objections:
             publicity.close(pub, on, PublicityResult.NO_OBJECTION)
         problems = signing_problems(deal, pubs, on, deal.rights_grant)
+        problems += registration.licence_problems(s, deal, on)  # R13, domain.md §6
         if on > ctx.today():
             problems.append(P("R12", "签约日期不能晚于今天", "the signing date cannot be in the "
                               "future", "signing_date", deal_no))
@@ -353,25 +362,30 @@ def sign(ctx: AppContext, deal_no: str, on: date) -> None:
             deadlines.mark_done(s, f"publicity:{pub.id}:end", on)
 
 
-def register(ctx: AppContext, deal_no: str, registration_no: str, on: date) -> None:
-    """技术合同认定登记: once per signed contract."""
+def register(ctx: AppContext, deal_no: str, registration_no: str, on: date,
+             contract_amount: Decimal | str | None = None,
+             tech_amount: Decimal | str | None = None) -> None:
+    """技术合同认定登记: the certificate of a signed contract (number, date, contract value
+    成交额 and certified technology amount 技术交易额; measures of 2026)."""
     with ctx.write() as s:
         deal = _load(s, deal_no)
         _move(deal, DealStatus.REGISTERED)
-        problems = step_problems([("signing_date", deal.signing_date, "registration_date",
-                                   on)], deal_no)
-        if not registration_no.strip():
-            problems.append(P("INPUT", "须填写登记编号", "the registration number is required",
-                              "registration_no", deal_no))
-        if problems:
-            raise ValidationFailed(problems)
-        deal.registration_no, deal.registration_date = registration_no.strip(), on
-        deadlines.mark_done(s, f"deal:{deal.id}:registration", on)
+        registration.record_certificate(
+            s, deal, registration_no, on,
+            _money(contract_amount, "registration_contract_amount"),
+            _money(tech_amount, "registration_tech_amount"))
 
 
 def start_performing(ctx: AppContext, deal_no: str) -> None:
+    """Performing; for self / joint implementation this starts the implementation, which
+    needs its decision (body, date) first."""
     with ctx.write() as s:
-        _move(_load(s, deal_no), DealStatus.PERFORMING)
+        deal = _load(s, deal_no)
+        if deal.mode in IMPLEMENTATION_MODES and deal.approval_date is None:
+            raise RuleViolation("R6", "实施转化须先记录决策（机构、日期）",
+                                "an implementation needs its decision (body, date) first",
+                                "approval_date")
+        _move(deal, DealStatus.PERFORMING)
 
 
 def complete(ctx: AppContext, deal_no: str, on: date) -> None:
@@ -381,10 +395,12 @@ def complete(ctx: AppContext, deal_no: str, on: date) -> None:
         deal.completion_date = on
 
 
-def terminate(ctx: AppContext, deal_no: str, reason: str) -> None:
+def terminate(ctx: AppContext, deal_no: str, reason: str, on: date | None = None) -> None:
+    """End a deal; the date (today by default) ends a licence's period (R13)."""
     if not reason.strip():
         raise RuleViolation("STATUS", "终止须填写理由", "terminating needs a reason", "reason")
     with ctx.write() as s:
         deal = _load(s, deal_no)
         _move(deal, DealStatus.TERMINATED)
         deal.termination_reason = reason.strip()
+        deal.terminated_on = on or ctx.today()

@@ -256,7 +256,7 @@ def _publicities(g: Gen, plan: DealPlan) -> None:
 def _deadlines(g: Gen, plan: DealPlan) -> None:
     d, ref, row = plan.dates, plan.deal_no, plan.row
     if "signed" in d and plan.status != "terminated":
-        due = d["signed"] + days(int(g.policy.values.get("contract_registration_days", 30)))
+        due = d["signed"] + days(int(g.policy.values.get("registration_submit_days", 30)))
         add_deadline(g, f"deal:{plan.id}:registration", due, "contract_registration",
                      f"技术合同认定登记：{ref}", "deal", plan.id, ref,
                      done_on=d.get("registered"), created=d["signed"])

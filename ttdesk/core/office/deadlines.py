@@ -3,7 +3,7 @@ regenerating never duplicates) or entered by hand."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.office import holiday_calendar as calendar_store
+from ttdesk.core.rules import registration
 from ttdesk.core.rules.policy import Policy
 from ttdesk.core.rules.workdays import add_months, add_working_days
 from ttdesk.db.models import Achievement, Deadline, Deal, IPAsset, Publicity
@@ -42,16 +43,23 @@ def for_publicity(session: Session, pub: Publicity, ref: str) -> None:
 
 
 def for_signed_deal(session: Session, deal: Deal, policy: Policy) -> None:
-    """Contract registration (技术合同认定登记) is due within the policy's days of signing."""
+    """Contract registration (技术合同认定登记): the submission is due within the policy's
+    calendar days of signing (`registration_submit_days`, measures of 2026)."""
     assert deal.signing_date is not None
-    days = int(policy.values.get("contract_registration_days", 30))
-    due = deal.signing_date + timedelta(days=days)
+    due = registration.submit_due(deal.signing_date, policy)
     upsert(session, f"deal:{deal.id}:registration", due, DeadlineKind.CONTRACT_REGISTRATION,
            f"技术合同认定登记：{deal.deal_no}", "deal", deal.id, deal.deal_no)
     if deal.deferred_payment and deal.deferred_review_date:
         upsert(session, f"deal:{deal.id}:deferred", deal.deferred_review_date,
                DeadlineKind.DEFERRED_TRIGGER, f"先使用后付费触发条件复核：{deal.deal_no}",
                "deal", deal.id, deal.deal_no)
+
+
+def for_registration_answer(session: Session, deal: Deal, submitted: date, due: date) -> None:
+    """The registration office's answer, a follow-up reminder after the submission."""
+    upsert(session, f"deal:{deal.id}:registration_answer", due,
+           DeadlineKind.REGISTRATION_ANSWER,
+           f"技术合同登记答复（{submitted} 提交）：{deal.deal_no}", "deal", deal.id, deal.deal_no)
 
 
 def for_secret_deal(session: Session, deal: Deal, policy: Policy, approved_on: date) -> None:

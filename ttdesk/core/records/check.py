@@ -23,6 +23,7 @@ from ttdesk.core.base.errors import Problem, RuleViolation
 from ttdesk.core.base.labels import label
 from ttdesk.core.cases import follow
 from ttdesk.core.office import holiday_calendar as calendar_store
+from ttdesk.core.records.licence_check import STEPS as LICENCE_STEPS
 from ttdesk.core.records.money_check import MONEY_STEPS
 from ttdesk.core.records.row_history import row_history_findings
 from ttdesk.core.rules import policy
@@ -34,6 +35,7 @@ from ttdesk.core.rules.checks import (
     grant_agreement_problems,
     grant_step_pairs,
     grant_terms_problems,
+    is_implementation,
     signing_problems,
     step_problems,
 )
@@ -236,7 +238,9 @@ def _deals(s: Session, pol: policy.Policy) -> list[Problem]:
             if d.approval_date is None:
                 out.append(P("R6", "已过审批阶段的项目须有审批记录", "a deal past approval "
                              "needs its approval record", "approval_date", d.deal_no))
-            if d.status in DEAL_SIGNED_OR_LATER:
+            if d.status in DEAL_SIGNED_OR_LATER and is_implementation(d):
+                pass  # self / joint implementation: no signing, no publicity (domain.md §6)
+            elif d.status in DEAL_SIGNED_OR_LATER:
                 if d.signing_date is None:
                     out.append(P("R12", "已签约项目缺少签约日期", "signed deal without a "
                                  "signing date", "signing_date", d.deal_no))
@@ -381,6 +385,7 @@ STEPS: list[tuple[str, Step]] = [
     ("R8 credit codes", lambda s, _: _companies(s)),
     ("attachment files", lambda s, _: attachments.check_findings(s)),
     *MONEY_STEPS,
+    *LICENCE_STEPS,
 ]
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ttdesk.codes import (
     COOPERATION_MODES,
+    IMPLEMENTATION_MODES,
     DealMode,
     GrantForm,
     PricingMethod,
@@ -119,12 +120,20 @@ def is_cooperation(d: Deal) -> bool:
     return d.mode in COOPERATION_MODES
 
 
+def is_implementation(d: Deal) -> bool:
+    """Self or joint implementation (domain.md §6): no sale, so no price, pricing method,
+    publicity or counterparty signing; R5/R6 on the price do not apply."""
+    return d.mode in IMPLEMENTATION_MODES
+
+
 def approval_problems(d: Deal, policy: Policy, interested: bool) -> list[Problem]:
     """What a deal needs before it may be approved: R6 tier, R7 related party,
     R8 valuation for equity, R9 supervising approval for secret achievements."""
     where = d.deal_no
     out = []
-    if d.price is None:
+    if is_implementation(d):
+        pass  # no sale: the decision (body, date) is what it needs
+    elif d.price is None:
         out.append(P("R6", "须先确定价格", "the price must be set first", "price", where))
     elif d.approval_body:
         tier = policy.tier_for(d.price)
@@ -132,7 +141,7 @@ def approval_problems(d: Deal, policy: Policy, interested: bool) -> list[Problem
             out.append(P("R6", f"价格 ¥{d.price:,} 应由“{tier.body}”审批，而非“{d.approval_body}”",
                          f"a price of ¥{d.price:,} must be approved by {tier.body_en} "
                          f"({tier.body}), not {d.approval_body}", "approval_body", where))
-    if not is_cooperation(d) and d.pricing_method is None:
+    if not (is_cooperation(d) or is_implementation(d)) and d.pricing_method is None:
         out.append(P("R5", "须选择定价方式（协议定价、挂牌交易或拍卖）",
                      "choose a pricing method (negotiated, listing or auction)",
                      "pricing_method", where))
@@ -289,6 +298,7 @@ STEP_DATES: dict[str, tuple[str, str]] = {
     "title_change_date": ("权属变更日期", "title change date"),
     "signing_date": ("签约日期", "signing date"),
     "registration_date": ("登记日期", "registration date"),
+    "registration_submitted_on": ("登记提交日期", "registration submission"),
     "received_on": ("收款日期", "receipt date"),
 }
 # (earlier step, its date, later step, its date): earlier ≤ later

@@ -34,7 +34,16 @@ DEFAULT_POLICY: dict[str, Any] = {
     "deductible_cost_categories": ["patent_fees", "appraisal", "exchange_fees", "legal", "taxes"],
     "reward_payment_months": 36,
     "secret_filing_working_days": 15,
-    "contract_registration_days": 30,
+    # -- law2: contract registration, measures of 2026 (domain.md §6) --
+    # the office's own deadline for submitting after signing (calendar days)
+    "registration_submit_days": 30,
+    # the registration office's answer after a submission (working days), longer from the
+    # large amount (contract value, yuan) up or for a disputed contract
+    "registration_working_days": 15,
+    "registration_working_days_large": 30,
+    "registration_large_amount": "5000000.00",
+    # an open licence (开放许可) runs at least this many months
+    "open_license_min_months": 12,
     "annual_report_due": "03-31",
     "case_no_format": "CG-{year}-{seq:04d}",
     "deal_no_format": "HT-{year}-{seq:04d}",
@@ -133,7 +142,9 @@ class Policy:
 
 
 POSITIVE_INTS = ("publicity_days", "long_term_use_min_years", "reward_payment_months",
-                 "secret_filing_working_days", "contract_registration_days")
+                 "secret_filing_working_days", "contract_registration_days",
+                 "registration_submit_days", "registration_working_days",
+                 "registration_working_days_large", "open_license_min_months")
 
 
 def _problem(key: str, zh: str, en: str) -> Any:
@@ -224,6 +235,9 @@ def current(session: Session) -> Policy:
         return Policy(0, copy.deepcopy(DEFAULT_POLICY))
     merged = copy.deepcopy(DEFAULT_POLICY)
     merged.update(row.values)
+    if "contract_registration_days" in row.values and \
+            "registration_submit_days" not in row.values:  # a version stored before 0007
+        merged["registration_submit_days"] = row.values["contract_registration_days"]
     return Policy(row.number, merged)
 
 

@@ -81,6 +81,32 @@ COOPERATION_DEAL: Table = {
     D.TERMINATED: frozenset(),
 }
 
+# Self or joint implementation (实施转化, domain.md §6): no sale, so no publicity, signing or
+# contract registration; the decision (approval) starts the implementation. Deals stored at
+# signed / registered before this table existed go on to performing.
+IMPLEMENTATION_DEAL: Table = {
+    D.DRAFT: frozenset({D.DUE_DILIGENCE, D.APPROVAL, D.TERMINATED}),
+    D.DUE_DILIGENCE: frozenset({D.APPROVAL, D.TERMINATED}),
+    D.APPROVAL: frozenset({D.PERFORMING, D.TERMINATED}),
+    D.SIGNED: frozenset({D.PERFORMING, D.TERMINATED}),
+    D.REGISTERED: frozenset({D.PERFORMING, D.TERMINATED}),
+    D.PERFORMING: frozenset({D.COMPLETED, D.TERMINATED}),
+    D.COMPLETED: frozenset(),
+    D.TERMINATED: frozenset(),
+}
+
+
+def deal_table(mode: StrEnum) -> Table:
+    """The status machine of a deal of this mode."""
+    from ttdesk.codes import COOPERATION_MODES, IMPLEMENTATION_MODES
+
+    if mode in COOPERATION_MODES:
+        return COOPERATION_DEAL
+    if mode in IMPLEMENTATION_MODES:
+        return IMPLEMENTATION_DEAL
+    return DEAL
+
+
 DISTRIBUTION: Table = {
     M.DRAFT: frozenset({M.APPROVED}),
     M.APPROVED: frozenset({M.IN_PUBLICITY}),
@@ -142,6 +168,7 @@ _NAMES = {
     id(GRANT): ("赋权", "rights grant"),
     id(DEAL): ("转化项目", "deal"),
     id(COOPERATION_DEAL): ("合作合同", "cooperation contract"),
+    id(IMPLEMENTATION_DEAL): ("实施转化项目", "implementation deal"),
     id(DISTRIBUTION): ("收益分配", "distribution"),
     id(MATCH): ("对接", "match"),
 }

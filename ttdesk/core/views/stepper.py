@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 from ttdesk.codes import (
     COOPERATION_MODES,
+    IMPLEMENTATION_MODES,
     AchievementStatus,
     DealMode,
     DealStatus,
@@ -30,8 +31,6 @@ from ttdesk.core.rules.checks import disclosure_problems, shares_problems
 from ttdesk.core.rules.statemachine import (
     ACHIEVEMENT,
     ACHIEVEMENT_ORDER,
-    COOPERATION_DEAL,
-    DEAL,
     DEAL_ACTIVE,
     DEAL_SIGNED_OR_LATER,
     GRANT,
@@ -39,6 +38,7 @@ from ttdesk.core.rules.statemachine import (
     GRANT_IN_PUBLICITY,
     allowed,
     at_or_after,
+    deal_table,
 )
 from ttdesk.core.rules.workdays import days_left, earliest_signing_date
 from ttdesk.core.views.case_detail import CaseDealRow, CaseDetail, case_detail
@@ -129,13 +129,15 @@ def grant_targets(status: GrantStatus) -> frozenset[StrEnum]:
 
 
 def deal_targets(mode: DealMode, status: DealStatus) -> frozenset[StrEnum]:
-    return allowed(COOPERATION_DEAL if mode in COOPERATION_MODES else DEAL, status)
+    return allowed(deal_table(mode), status)
 
 
 # ---- one deal -------------------------------------------------------------------------------
 
 def _deal_missing_for_approval(d: DealDetail) -> list[Note]:
-    out = []
+    out: list[Note] = []
+    if d.mode in IMPLEMENTATION_MODES:  # no sale: no price, no pricing (domain.md §6)
+        return out
     if d.price is None:
         out.append(Note("缺少价格", "price missing"))
     if d.mode not in COOPERATION_MODES and d.pricing_method is None:
@@ -143,6 +145,21 @@ def _deal_missing_for_approval(d: DealDetail) -> list[Note]:
     if d.mode == DealMode.EQUITY and not d.valuations:
         out.append(Note("缺少评估记录（R8）", "valuation record missing (R8)"))
     return out
+
+
+def _approval_hint(d: DealDetail, coop: bool) -> Note:
+    if d.approval_date is None:
+        return Note("下一步：记录审批（机构、日期）", "next: record the approval (body, date)")
+    if d.mode in IMPLEMENTATION_MODES:
+        return Note("下一步：开始实施", "next: start the implementation")
+    if coop:
+        return Note("下一步：签约", "next: sign")
+    if d.pricing_method == PricingMethod.NEGOTIATED:
+        return Note("下一步：协议定价公示", "next: start the pricing publicity")
+    if not (d.exchange_reference or "").strip():
+        return Note("签约前须记录技术交易所/拍卖编号（R5）",
+                    "record the exchange / auction reference before signing (R5)")
+    return Note("下一步：签约", "next: sign")
 
 
 def deal_hint(d: DealDetail, today: date) -> Note:
@@ -158,16 +175,7 @@ def deal_hint(d: DealDetail, today: date) -> Note:
             return _join([Note("提交审批前", "before approval"), *missing])
         return Note("下一步：提交审批", "next: submit for approval")
     if st == D.APPROVAL:
-        if d.approval_date is None:
-            return Note("下一步：记录审批（机构、日期）", "next: record the approval (body, date)")
-        if coop:
-            return Note("下一步：签约", "next: sign")
-        if d.pricing_method == PricingMethod.NEGOTIATED:
-            return Note("下一步：协议定价公示", "next: start the pricing publicity")
-        if not (d.exchange_reference or "").strip():
-            return Note("签约前须记录技术交易所/拍卖编号（R5）",
-                        "record the exchange / auction reference before signing (R5)")
-        return Note("下一步：签约", "next: sign")
+        return _approval_hint(d, coop)
     if st in (D.IN_PUBLICITY, D.OBJECTION):
         pub = running_publicity(d.publicities)
         if pub is not None:
@@ -288,7 +296,7 @@ def _focus_deal(deals: Sequence[CaseDealRow]) -> CaseDealRow | None:
 
 def _row_missing(d: CaseDealRow) -> list[Note]:
     """What a deal still lacks before approval, as far as the case's deal row tells."""
-    if d.status not in (D.DRAFT, D.DUE_DILIGENCE):
+    if d.status not in (D.DRAFT, D.DUE_DILIGENCE) or d.mode in IMPLEMENTATION_MODES:
         return []
     out = []
     if d.price is None:

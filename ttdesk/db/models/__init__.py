@@ -21,7 +21,14 @@ from ttdesk.db.models.companies import (
     MatchActivity,
     Shareholding,
 )
-from ttdesk.db.models.deals import Deal, Objection, Publicity, RightsGrant, Valuation
+from ttdesk.db.models.deals import (
+    Deal,
+    Objection,
+    Publicity,
+    RegistrationEvent,
+    RightsGrant,
+    Valuation,
+)
 from ttdesk.db.models.market import (  # market (schema 0008)
     Promotion,
     activity_achievement,
@@ -45,7 +52,14 @@ from ttdesk.db.models.org import (
     PolicyVersion,
     User,
 )
-from ttdesk.db.models.system import Attachment, AuditEvent, Deadline, Filing, Note
+from ttdesk.db.models.system import (
+    AnnualReportSubmission,  # law2 (schema 0009)
+    Attachment,
+    AuditEvent,
+    Deadline,
+    Filing,
+    Note,
+)
 
 __all__ = [
     "Achievement", "Allocation", "Assessment", "Attachment", "AuditEvent", "Base",
@@ -57,3 +71,4 @@ __all__ = [
     "deal_achievement", "deal_ip_asset", "distribution_receipt",
 ]
 __all__ += ["Promotion", "activity_achievement", "activity_company"]  # market (schema 0008)
+__all__ += ["AnnualReportSubmission", "RegistrationEvent"]  # law2 (schema 0009)

@@ -18,6 +18,7 @@ from ttdesk.codes import (
     PricingMethod,
     PublicityResult,
     PublicitySubject,
+    RegistrationEventKind,
     ValuationApproach,
 )
 from ttdesk.db.models.achievements import (
@@ -112,6 +113,13 @@ class Deal(Timestamped, Base):
     signing_date: Mapped[date | None]
     registration_no: Mapped[str | None] = mapped_column(String(60))
     registration_date: Mapped[date | None]
+    # -- contract registration (domain.md §6, measures of 2026) and licence term (law2) --
+    registration_submitted_on: Mapped[date | None]
+    registration_disputed: Mapped[bool] = mapped_column(default=False)
+    registration_contract_amount: Mapped[Decimal | None] = mapped_column(Money)
+    registration_tech_amount: Mapped[Decimal | None] = mapped_column(Money)
+    term_end: Mapped[date | None]
+    terminated_on: Mapped[date | None]
     completion_date: Mapped[date | None]
     status: Mapped[DealStatus] = mapped_column(code_enum(DealStatus), default=DealStatus.DRAFT)
     termination_reason: Mapped[str | None] = mapped_column(Text)
@@ -133,6 +141,21 @@ class Deal(Timestamped, Base):
     valuations: Mapped[list[Valuation]] = relationship(
         cascade="all, delete-orphan", order_by="Valuation.id"
     )
+
+
+class RegistrationEvent(Base):
+    """技术合同认定登记: submission, certificate, change (re-registration), deregistration."""
+
+    __tablename__ = "registration_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[RegistrationEventKind] = mapped_column(code_enum(RegistrationEventKind))
+    event_date: Mapped[date]
+    certificate_no: Mapped[str | None] = mapped_column(String(60))
+    contract_amount: Mapped[Decimal | None] = mapped_column(Money)
+    tech_amount: Mapped[Decimal | None] = mapped_column(Money)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Valuation(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ttdesk.codes import AuditAction, DeadlineKind
@@ -51,6 +51,19 @@ class Filing(Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
     superseded: Mapped[bool] = mapped_column(default=False)
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class AnnualReportSubmission(Base):
+    """F09 submitted for a year: its archived filing (and snapshot) is the year's record."""
+
+    __tablename__ = "annual_report_submission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(unique=True)
+    filing_id: Mapped[int] = mapped_column(ForeignKey("filing.id"))
+    submitted_on: Mapped[date]
+    submitted_by: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Attachment(Timestamped, Base):

@@ -122,8 +122,10 @@ class PolicyForm(_Form):
         for code, text in choices(DayKind, lang):
             self.publicity_day_kind.addItem(text, code)
         self.long_term_use_min_years = _int_box(1, 50, years)
-        self.contract_registration_days = _int_box(1, 365, days)
+        self.registration_submit_days = _int_box(1, 365, days)
         self.reward_payment_months = _int_box(1, 120, months)
+        self.registration_working_days = _int_box(1, 120, self.tr(" 个工作日"))
+        self.registration_working_days_large = _int_box(1, 120, self.tr(" 个工作日"))
         self._row("team_share_min_income", self.tr("团队奖励下限（转让/许可）"),
                   self.team_share_min_income)
         self._row("team_share_min_equity", self.tr("团队奖励下限（作价投资）"),
@@ -132,8 +134,13 @@ class PolicyForm(_Form):
         self._row("publicity_day_kind", self.tr("公示天数计法"), self.publicity_day_kind)
         self._row("long_term_use_min_years", self.tr("长期使用权最短年限"),
                   self.long_term_use_min_years)
-        self._row("contract_registration_days", self.tr("合同认定登记期限"),
-                  self.contract_registration_days)
+        self._row("registration_submit_days", self.tr("合同认定登记期限"),
+                  self.registration_submit_days)
+        self._row("registration_working_days", self.tr("登记机构答复期限"),
+                  self.registration_working_days)
+        self._row("registration_working_days_large",
+                  self.tr("登记机构答复期限（500万元以上或有争议）"),
+                  self.registration_working_days_large)
         self._row("reward_payment_months", self.tr("奖励发放期限"), self.reward_payment_months)
         self.due_diligence_items = QPlainTextEdit()
         self.due_diligence_items.setObjectName("due_diligence_items")
@@ -149,7 +156,10 @@ class PolicyForm(_Form):
         index = self.publicity_day_kind.findData(pol.publicity_day_kind)
         self.publicity_day_kind.setCurrentIndex(max(0, index))
         self.long_term_use_min_years.setValue(pol.long_term_use_min_years)
-        self.contract_registration_days.setValue(int(pol["contract_registration_days"]))
+        self.registration_submit_days.setValue(int(pol["registration_submit_days"]))
+        self.registration_working_days.setValue(int(pol["registration_working_days"]))
+        self.registration_working_days_large.setValue(
+            int(pol["registration_working_days_large"]))
         self.reward_payment_months.setValue(int(pol["reward_payment_months"]))
         items = pol.values.get("due_diligence_items") or []
         self._dd_keys = {str(i["zh"]): str(i["key"]) for i in items}
@@ -166,7 +176,9 @@ class PolicyForm(_Form):
             "publicity_days": self.publicity_days.value(),
             "publicity_day_kind": self.publicity_day_kind.currentData(),
             "long_term_use_min_years": self.long_term_use_min_years.value(),
-            "contract_registration_days": self.contract_registration_days.value(),
+            "registration_submit_days": self.registration_submit_days.value(),
+            "registration_working_days": self.registration_working_days.value(),
+            "registration_working_days_large": self.registration_working_days_large.value(),
             "reward_payment_months": self.reward_payment_months.value(),
             "due_diligence_items": self.diligence_items(),
         }

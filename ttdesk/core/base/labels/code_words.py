@@ -102,6 +102,7 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "license_exclusive": ("独占许可", "Exclusive license"),
         "license_sole": ("排他许可", "Sole license"),
         "license_nonexclusive": ("普通许可", "Non-exclusive license"),
+        "license_open": ("开放许可", "Open license"),
         "equity": ("作价投资", "Equity investment"),
         "joint": ("合作实施", "Joint implementation"),
         "self": ("自行实施", "Self implementation"),
@@ -245,6 +246,7 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
     e.DeadlineKind: {
         "publicity_end": ("公示期满", "Publicity ends"),
         "contract_registration": ("技术合同登记", "Contract registration"),
+        "registration_answer": ("登记机构答复", "Registration office's answer"),
         "reward_payment": ("奖励发放", "Reward payment"),
         "mof_filing": ("财政部备案", "MOF filing"),
         "patent_annuity": ("专利年费", "Patent annuity"),
@@ -278,5 +280,12 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "settings": ("设置", "Settings"),
         "market": ("对接", "Matchmaking"),
         "all": ("全部", "Everything"),
+    },
+    # -- law2: contract registration (measures of 2026) --
+    e.RegistrationEventKind: {
+        "submitted": ("已提交登记", "Submitted"),
+        "certified": ("已认定登记", "Certified"),
+        "changed": ("变更登记", "Re-registered"),
+        "deregistered": ("注销登记", "Deregistered"),
     },
 }

@@ -46,6 +46,9 @@ RECORD_WORDS: dict[str, Pair] = {
     "promotion": ("推广清单", "Promotion list"),
     "activity_achievement": ("活动展示成果", "Achievement shown"),
     "activity_company": ("活动对接企业", "Company met"),
+    # -- law2 --
+    "registration_event": ("技术合同登记", "Contract registration"),
+    "annual_report_submission": ("年度报告报送", "Annual report submission"),
 }
 
 # The items of a deal's due-diligence checklist (the keys of `Deal.due_diligence`).

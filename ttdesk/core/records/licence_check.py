@@ -1,0 +1,60 @@
+"""`check` steps for contract registration (R14) and licence conflicts (R13), domain.md §6:
+the same pure rules the services refuse with, run over the stored data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ttdesk.codes import LICENSE_MODES, DealMode
+from ttdesk.core.base.errors import Problem
+from ttdesk.core.deals.registration import asset_numbers, stored_spans
+from ttdesk.core.rules import licences, policy
+from ttdesk.core.rules.checks import step_problems
+from ttdesk.core.rules.registration import amounts_problems
+from ttdesk.db.models import Deal, deal_ip_asset
+
+
+def registration_findings(s: Session) -> list[Problem]:
+    """A stored certificate's technology amount above its contract value; a registration
+    dated before its submission. (A certificate of before 2026 without amounts is history.)"""
+    out: list[Problem] = []
+    rows = s.execute(select(Deal.deal_no, Deal.registration_contract_amount,
+                            Deal.registration_tech_amount, Deal.registration_submitted_on,
+                            Deal.registration_date)
+                     .where((Deal.registration_tech_amount.is_not(None))
+                            | (Deal.registration_submitted_on.is_not(None)))).all()
+    for deal_no, value, tech, sent, registered in rows:
+        if value is not None and tech is not None:
+            out += amounts_problems(value, tech, deal_no)
+        if sent is not None and registered is not None and registered < sent:
+            out += step_problems([("registration_submitted_on", sent, "registration_date",
+                                   registered)], deal_no)
+    return out
+
+
+def licence_findings(s: Session, pol: policy.Policy) -> list[Problem]:
+    """Every pair of licences on one asset that cannot run together, once per pair; every
+    open licence whose terms fall short."""
+    out: list[Problem] = []
+    assets = list(s.execute(select(deal_ip_asset.c.ip_asset_id).join(
+        Deal, Deal.id == deal_ip_asset.c.deal_id).where(
+        Deal.mode.in_(sorted(LICENSE_MODES))).distinct()).scalars())
+    names = asset_numbers(s, assets)
+    for asset_id, spans in sorted(stored_spans(s, assets).items()):
+        for a, b in combinations(sorted(spans, key=lambda x: (x.start, x.deal_no)), 2):
+            out += licences.conflict_problems(b, [a], names.get(asset_id, str(asset_id)))
+    for d in s.execute(select(Deal).where(Deal.mode == DealMode.LICENSE_OPEN,
+                                          Deal.signing_date.is_not(None))).scalars():
+        out += licences.open_licence_problems(d.deal_no, d.signing_date, d.term_end,
+                                              d.payment_terms, d.price, pol)
+    return out
+
+
+STEPS: list[tuple[str, Callable[[Session, policy.Policy], list[Problem]]]] = [
+    ("R14 contract registration", lambda s, _: registration_findings(s)),
+    ("R13 licence conflicts", licence_findings),
+]
