@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--upfront")
     new.add_argument("--royalty-rate")
     new.add_argument("--payment-terms")
+    new.add_argument("--term-end", help="a licence's last day (an open licence needs one)")
     new.set_defaults(handler=run_new)
 
     val = acts.add_parser("valuation", help="record an appraisal or why there is none")
@@ -73,6 +74,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     step.add_argument("--reason", help="terminate: why")
     step.set_defaults(handler=run_step)
 
+    from ttdesk.cli import deal_registration
+
+    deal_registration.add_to(acts)  # register-submit, register-certificate, ...
+
 
 def run_new(args: argparse.Namespace) -> int:
     from ttdesk.core.deals import deals
@@ -84,7 +89,8 @@ def run_new(args: argparse.Namespace) -> int:
     deal_no = deals.create(ctx, deals.DealIn(
         title=title, mode=args.mode, achievements=cases, counterparty=args.counterparty,
         pricing_method=args.pricing, price=args.price, upfront_amount=args.upfront,
-        royalty_rate=args.royalty_rate, payment_terms=args.payment_terms))
+        royalty_rate=args.royalty_rate, payment_terms=args.payment_terms,
+        term_end=iso_date(args.term_end, "term_end")))
     print(deal_no)
     ctx.db.dispose()
     return EXIT_OK
@@ -152,7 +158,8 @@ def _steps() -> dict[str, Callable[[Any, argparse.Namespace], Any]]:
                                               day(a, ctx)),
         "perform": lambda ctx, a: d.start_performing(ctx, a.deal_no),
         "complete": lambda ctx, a: d.complete(ctx, a.deal_no, day(a, ctx)),
-        "terminate": lambda ctx, a: d.terminate(ctx, a.deal_no, _need(a.reason, "reason")),
+        "terminate": lambda ctx, a: d.terminate(ctx, a.deal_no, _need(a.reason, "reason"),
+                                                iso_date(a.date)),
     }
 
 

@@ -147,6 +147,8 @@ class Gen:
         default_factory=dict)
     used_credit_codes: set[str] = field(default_factory=set)
     used_company_names: set[str] = field(default_factory=set)
+    # IP asset id -> modes of the licences signed on it (R13: no conflicting licences)
+    licensed_ip: dict[int, list[str]] = field(default_factory=dict)
     interests: set[tuple[int, int]] = field(default_factory=set)
     rule_keys: set[str] = field(default_factory=set)  # deadlines already raised
     calendar: Any = None

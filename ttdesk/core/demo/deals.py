@@ -4,6 +4,7 @@ registration, and the deal's own deadlines."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -17,11 +18,13 @@ from ttdesk.core.demo.notices import (
     objection_open,
 )
 from ttdesk.core.demo.timeline import LICENSES, DealPlan
+from ttdesk.core.rules import registration
 from ttdesk.core.rules.policy import DEFAULT_POLICY
 from ttdesk.core.rules.workdays import add_months, add_working_days
 
 TITLE_SUFFIX = {"transfer": "专利权转让", "license_exclusive": "独占许可",
                 "license_sole": "排他许可", "license_nonexclusive": "普通许可",
+                "license_open": "开放许可",
                 "equity": "作价投资", "joint": "合作实施", "self": "自行实施",
                 "other": "成果转化", "development": "技术开发合同",
                 "consulting": "技术咨询合同", "service": "技术服务合同"}
@@ -128,11 +131,14 @@ def emit_deal(g: Gen, plan: DealPlan, seq: int, interested: bool) -> None:
         _supervising(g, plan, row, seq)
     if "signed" in d:
         row["signing_date"] = d["signed"]
+        if plan.mode in LICENSES:  # a licence's term: 3 to 8 years
+            row["term_end"] = add_months(d["signed"], 12 * g.one([3, 5, 8])) - timedelta(1)
         if row.get("deferred_payment"):
             row["deferred_review_date"] = add_months(d["signed"], 12)
     if "registered" in d:
         row["registration_no"] = f"{d['registered'].year}110108{seq:06d}"
         row["registration_date"] = d["registered"]
+        _certificate(g, plan, row, price)
     if plan.status == "completed":
         row["completion_date"] = d["completed"]
     if plan.status == "terminated":
@@ -144,9 +150,44 @@ def emit_deal(g: Gen, plan: DealPlan, seq: int, interested: bool) -> None:
     g.store.link("deal_achievement", {"deal_id": plan.id, "achievement_id": case.id})
     if not plan.coop:
         for ip_id in case.ip_ids[:2]:
+            if _licence_conflict(g, plan, row, ip_id):
+                continue  # the demo keeps R13: no overlapping excluding licences
             g.store.link("deal_ip_asset", {"deal_id": plan.id, "ip_asset_id": ip_id})
     _publicities(g, plan)
     _deadlines(g, plan)
+
+
+def _certificate(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None) -> None:
+    """Measures of 2026: submitted a few days after signing, certified with both amounts,
+    the office's answer reminder closed on the day of the certificate."""
+    signed, registered = plan.dates["signed"], plan.dates["registered"]
+    sent = max(signed, registered - timedelta(g.one([3, 7, 10])))
+    value = price if price is not None else Decimal("0.00")
+    row.update(registration_submitted_on=sent, registration_contract_amount=value,
+               registration_tech_amount=yuan(int(value * 100) * g.one([7, 8, 9, 10]) // 10))
+    if sent.year < 2026:
+        return  # the answer clock is the measures of 2026
+    n = registration.answer_working_days(value, False, g.policy)
+    try:
+        due = add_working_days(sent, n, g.calendar)
+    except RuleViolation:  # past the calendar's last year: no reminder to show
+        return
+    add_deadline(g, f"deal:{plan.id}:registration_answer", due, "registration_answer",
+                 f"技术合同登记答复（{sent} 提交）：{plan.deal_no}", "deal", plan.id,
+                 plan.deal_no, done_on=registered, created=sent)
+
+
+def _licence_conflict(g: Gen, plan: DealPlan, row: dict[str, Any], ip_id: int) -> bool:
+    """Would linking this licence to the asset put it beside an excluding licence? The demo
+    then leaves the asset out (periods are not compared: simply never two such licences)."""
+    if plan.mode not in LICENSES or "signing_date" not in row:
+        return False
+    held = g.licensed_ip.setdefault(ip_id, [])
+    excluding = ("license_exclusive", "license_sole")
+    if held and (plan.mode in excluding or any(m in excluding for m in held)):
+        return True
+    held.append(plan.mode)
+    return False
 
 
 def _approval(g: Gen, plan: DealPlan, row: dict[str, Any], price: Decimal | None,

@@ -18,10 +18,10 @@ from ttdesk.core.demo.cases import EARLIEST, Case
 from ttdesk.core.demo.common import Gen, days
 
 MODES = [m.value for m in DealMode]
-MODE_WEIGHTS = [33, 9, 5, 10, 5, 2, 1, 1, 17, 8, 9]
+MODE_WEIGHTS = [33, 9, 5, 10, 2, 5, 2, 1, 1, 17, 8, 9]
 COOP = {m.value for m in COOPERATION_MODES}
 NOT_COOP_MODES = [m for m in MODES if m not in COOP]
-LICENSES = {"license_exclusive", "license_sole", "license_nonexclusive"}
+LICENSES = {"license_exclusive", "license_sole", "license_nonexclusive", "license_open"}
 
 NEG = ["draft", "due_diligence", "approval", "in_publicity", "objection", "signed",
        "registered", "performing", "completed"]
@@ -40,7 +40,8 @@ WINDOW = {"draft": (0, 60), "due_diligence": (0, 75), "approval": (0, 45),
           "in_publicity": (0, 13), "objection": (2, 40), "signed": (0, 35),
           "registered": (0, 120)}
 MEAN_PRICE = {"transfer": 460_000, "license_exclusive": 640_000, "license_sole": 640_000,
-              "license_nonexclusive": 640_000, "equity": 9_500_000, "joint": 800_000,
+              "license_nonexclusive": 640_000, "license_open": 120_000, "equity": 9_500_000,
+              "joint": 800_000,
               "self": 300_000, "other": 200_000, "development": 500_000,
               "consulting": 120_000, "service": 200_000}
 
