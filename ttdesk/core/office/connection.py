@@ -147,3 +147,82 @@ def configured_url() -> str | None:
 def server_chosen() -> bool:
     """Whether this installation is switched to the office server (cheap: no SQLAlchemy)."""
     return load().uses_server
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What a connection test found, in words: reached or not, and what that means."""
+
+    ok: bool
+    zh: str
+    en: str
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def _unreachable(choice: Connection, reason: str) -> Probe:
+    where = f"{choice.host}:{choice.port}"
+    if "password authentication failed" in reason or "no password supplied" in reason:
+        return Probe(False, f"连接失败：服务器 {where} 拒绝了用户名或密码",
+                     f"not connected: the server at {where} refused the user name or password")
+    if "does not exist" in reason and "database" in reason:
+        return Probe(False, f"连接失败：服务器 {where} 上没有数据库“{choice.database}”",
+                     f"not connected: there is no database {choice.database!r} on {where}")
+    if "role" in reason and "does not exist" in reason:
+        return Probe(False, f"连接失败：服务器 {where} 上没有用户“{choice.user}”",
+                     f"not connected: there is no user {choice.user!r} on {where}")
+    if "permission denied" in reason:
+        return Probe(False, f"连接失败：用户“{choice.user}”无权连接此数据库",
+                     f"not connected: user {choice.user!r} may not connect to this database")
+    return Probe(False, f"连接失败：无法连接到 {where}（服务器未运行、地址错误或被防火墙阻挡）",
+                 f"not connected: cannot reach {where} (server not running, a wrong address "
+                 "or a firewall)")
+
+
+def _schema_words(revision: str | None) -> tuple[str, str]:
+    from ttdesk.db import migrate
+
+    head = migrate.HEAD_REVISION
+    if revision is None:
+        return ("数据库还是空的：请管理员先运行“ttdesk-cli server init”",
+                "the database is empty: an administrator runs `ttdesk-cli server init` first")
+    if revision == head:
+        return "数据库结构与本程序一致", "the database schema matches this application"
+    if revision not in migrate.known_revisions():
+        return (f"数据库由更新版本的 TT Desk 创建（{revision}，本程序 {head}），请先升级本程序",
+                f"the database was written by a newer TT Desk ({revision}; this application "
+                f"has {head}): upgrade this application first")
+    return (f"数据库结构较旧（{revision}），打开时将先备份再升级到 {head}",
+            f"the database schema is older ({revision}); opening it backs it up and "
+            f"upgrades it to {head}")
+
+
+def probe(choice: Connection, connect_timeout: int = 5) -> Probe:
+    """Connect to the server `choice` names (within `connect_timeout` seconds), and say
+    whether it answered, which PostgreSQL it is and whether its schema fits this app."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.pool import NullPool
+
+    from ttdesk.core.base.errors import TTDeskError
+    from ttdesk.db import migrate
+
+    try:
+        choice = replace(choice, mode=SERVER).checked()
+    except TTDeskError as exc:
+        return Probe(False, exc.messages("zh")[0], exc.messages("en")[0])
+    engine = create_engine(choice.url(), poolclass=NullPool,
+                           connect_args={"connect_timeout": connect_timeout})
+    try:
+        with engine.connect() as conn:
+            version = conn.execute(text("SHOW server_version")).scalar()
+            revision = migrate.current_revision(conn)
+    except DBAPIError as exc:
+        return _unreachable(choice, str(exc.orig).lower())
+    finally:
+        engine.dispose()
+    zh, en = _schema_words(revision)
+    usable = revision is not None and revision in migrate.known_revisions()
+    return Probe(usable, f"已连接 PostgreSQL {version}（用户 {choice.user}）；{zh}",
+                 f"connected to PostgreSQL {version} (user {choice.user}); {en}")

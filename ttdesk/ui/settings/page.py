@@ -174,6 +174,10 @@ class SettingsPage(QTabWidget):
         self.calendar = CalendarEditor(ctx, bus)
         self.addTab(self.calendar, self.tr("节假日"))
         self.addTab(self._general_tab(), self.tr("界面与数据库"))
+        from ttdesk.ui.settings.connection import ConnectionPanel
+
+        self.connection = ConnectionPanel(ctx.lang)
+        self.addTab(self.connection, self.tr("数据库连接"))
 
     def _general_tab(self) -> QWidget:
         page = QWidget()

@@ -6,6 +6,16 @@ Pair = tuple[str, str]  # (zh, en)
 
 # Column and field names shown in lists, detail pages and CLI headers.
 FIELD_WORDS: dict[str, Pair] = {
+    # the office server connection (issue 13 §4)
+    "host": ("主机", "Host"),
+    "port": ("端口", "Port"),
+    "database": ("数据库名", "Database"),
+    "user": ("用户名", "User"),
+    "lock_timeout": ("锁等待超时", "Lock timeout"),
+    "statement_timeout": ("单条语句超时", "Statement timeout"),
+    "pg_dump": ("pg_dump 路径", "pg_dump path"),
+    "role_prefix": ("角色前缀", "Role prefix"),
+    "url": ("数据库地址", "Database URL"),
     "id": ("序号", "ID"),
     "case_no": ("成果编号", "Case no."),
     "deal_no": ("项目编号", "Deal no."),
