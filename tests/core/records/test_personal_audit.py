@@ -89,3 +89,23 @@ def test_no_edited_id_number_left_in_the_database_file(ctx: AppContext) -> None:
     data = b"".join(p.read_bytes() for p in Path(path).parent.glob(Path(path).name + "*"))
     assert FIRST.encode() not in data and EMAIL.encode() not in data
     assert SECOND.encode() in data  # the current value is in its row (the test can see it)
+
+
+def test_history_shows_that_a_personal_field_changed_not_its_value(ctx: AppContext) -> None:
+    from sqlalchemy import select
+
+    from ttdesk.core.views.history import describe_changes
+    from ttdesk.core.views.parts import history
+    from ttdesk.db.models import Person
+
+    staff_no = persons.create(ctx, persons.PersonIn(name="赵敏", staff_no="P-PRIV-4",
+                                                    id_number=FIRST))
+    persons.edit(ctx, staff_no, {"id_number": SECOND})
+    with ctx.read() as s:
+        pid = s.scalar(select(Person.id).where(Person.staff_no == staff_no))
+        events = history(s, {"person": [pid]})
+    zh = [describe_changes(e, "zh") for e in events]
+    en = describe_changes(events[-1], "en")
+    assert "证件号码: （个人信息，不显示） → （个人信息，不显示）" in zh[-1]
+    assert "(personal data, not shown)" in en and "赵敏" in zh[0]
+    assert not any(FIRST in t or SECOND in t or "hmac:" in t for t in [*zh, en])

@@ -28,6 +28,7 @@ from ttdesk.core.base.labels import (
     pick,
     yes_no,
 )
+from ttdesk.core.base.privacy import is_hashed
 from ttdesk.core.rules.money import format_money
 from ttdesk.core.views.case_detail import CaseDetail, detail_in_session
 from ttdesk.core.views.parts import HistoryEvent, history
@@ -114,6 +115,8 @@ def _value(v: object, enum: type[StrEnum] | None = None, lang: str = "zh",
     a dict item by item with its labels; long text cut short."""
     if v is None or v == "":
         return "—"
+    if is_hashed(v):  # a personal value: the event keeps only its keyed hash
+        return "（个人信息，不显示）" if lang == "zh" else "(personal data, not shown)"
     if money:
         try:
             return format_money(Decimal(str(v)))
