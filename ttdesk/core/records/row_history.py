@@ -315,9 +315,11 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
     out = []
     for col, old, now in zip(names, was, found, strict=True):
         if old is not _ABSENT and not _same(old, now) and is_hashed(now):
-            out.append(P(RULE, "与审计记录不符（个人信息：比较的是密钥哈希，值不显示）",
+            out.append(P(RULE, "与审计记录不符（个人信息：比较的是密钥哈希，值不显示；若每个人员"
+                               "都不符，请确认使用了同一个个人信息密钥文件）",
                          "differs from its audit history (personal data: compared by keyed "
-                         "hash, values not shown)", col, where))
+                         "hash, values not shown; if every person differs, check that the "
+                         "same personal-data key file is used)", col, where))
         elif old is not _ABSENT and not _same(old, now):
             out.append(P(RULE, f"与审计记录不符：记录值 {_text(old)}，实际值 {_text(now)}",
                          f"differs from its audit history: recorded {_text(old)}, "
