@@ -32,8 +32,72 @@
         <translation>CNY 10k</translation>
     </message>
     <message>
+        <source>记录里程碑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>里程碑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>投资方（融资）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>政府基金参投（拨投联动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转化企业跟踪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>投资方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>政府基金</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>支持类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提供方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>成果</source>
         <translation>Achievements</translation>
+    </message>
+    <message>
+        <source>记录里程碑…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除所选里程碑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;里程碑&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;成果获得的支持&lt;/b&gt;（概念验证、中试、创新券、孵化服务）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>创始团队：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished">None</translation>
     </message>
     <message>
         <source>完成人关联</source>
@@ -443,6 +507,22 @@
         <source>有效</source>
         <translation>valid</translation>
     </message>
+    <message>
+        <source>北京市行动计划（2025–2027）：本单位贡献</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转化漏斗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 年实际 / 本单位目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 年</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionBar</name>
@@ -463,6 +543,37 @@
     </message>
 </context>
 <context>
+    <name>ActionPlan</name>
+    <message>
+        <source>合作平台 / 联合实验室（新增合作企业）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>技术开发 / 咨询 / 服务合同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转化创办企业</source>
+        <translation type="unfinished">Spin-off</translation>
+    </message>
+    <message>
+        <source>专精特新企业（首次认定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>披露成果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签约交易</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>衍生企业</source>
+        <translation type="unfinished">Spin-off</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <source>全部文件</source>
@@ -475,6 +586,14 @@
     <message>
         <source>核验文件…</source>
         <translation>Verify a filing…</translation>
+    </message>
+    <message>
+        <source>附件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中文件的附件，如签字盖章后的扫描件</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>归档文件</source>
@@ -1462,6 +1581,93 @@
     </message>
 </context>
 <context>
+    <name>ConnectionPanel</name>
+    <message>
+        <source>本机数据库文件（单人使用）</source>
+        <translation>Local database file (single user)</translation>
+    </message>
+    <message>
+        <source>办公室服务器（PostgreSQL，多人共用）</source>
+        <translation>Office server (PostgreSQL, shared)</translation>
+    </message>
+    <message>
+        <source>例如 10.20.1.5 或 tto-db.example.edu.cn</source>
+        <translation>e.g. 10.20.1.5 or tto-db.example.edu.cn</translation>
+    </message>
+    <message>
+        <source>留空：使用 PATH 中的 pg_dump</source>
+        <translation>Empty: pg_dump on the PATH</translation>
+    </message>
+    <message>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>主机</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>锁等待超时</source>
+        <translation>Lock timeout</translation>
+    </message>
+    <message>
+        <source>单条语句超时</source>
+        <translation>Statement timeout</translation>
+    </message>
+    <message>
+        <source>pg_dump 路径</source>
+        <translation>pg_dump path</translation>
+    </message>
+    <message>
+        <source>密码保存在本人的设置文件 connection.json 中（仅本人可读）。请使用管理员用 “ttdesk-cli server init”建立的程序账号（…_app），不要使用数据库所有者账号。升级程序时会先用 pg_dump 备份服务器数据库。</source>
+        <translation>The password is kept in your own settings file connection.json (readable by you only). Use the app login made by “ttdesk-cli server init” (…_app), never the database owner. Upgrading the app backs up the server database with pg_dump first.</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存并重新打开</source>
+        <translation>Save and reopen</translation>
+    </message>
+    <message>
+        <source>本机使用的数据库</source>
+        <translation>Database this installation uses</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>连接测试失败：</source>
+        <translation>Connection test failed: </translation>
+    </message>
+    <message>
+        <source>已保存；重新打开程序后生效。</source>
+        <translation>Saved; takes effect when the app is reopened.</translation>
+    </message>
+</context>
+<context>
     <name>ContributorsEditor</name>
     <message>
         <source>工号</source>
@@ -1482,6 +1688,10 @@
     <message>
         <source>添加完成人</source>
         <translation>Add contributor</translation>
+    </message>
+    <message>
+        <source>新建人员…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>工号或姓名</source>
@@ -1885,6 +2095,10 @@
         <translation>Filings</translation>
     </message>
     <message>
+        <source>附件</source>
+        <translation type="unfinished">Attachments</translation>
+    </message>
+    <message>
         <source>尚无转化项目</source>
         <translation>No deals yet</translation>
     </message>
@@ -2261,6 +2475,10 @@
         <translation>Record payment…</translation>
     </message>
     <message>
+        <source>附件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>收益分配</source>
         <translation>Distributions</translation>
     </message>
@@ -2357,6 +2575,17 @@
     <message>
         <source>列映射 (*.json)</source>
         <translation>Column mapping (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>FilesDialog</name>
+    <message>
+        <source>附件 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2561,6 +2790,10 @@
 </context>
 <context>
     <name>GrantsTab</name>
+    <message>
+        <source>附件…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>公示与异议</source>
         <translation>Publicity and objections</translation>
@@ -2895,6 +3128,26 @@
         <source>类型</source>
         <translation>Kind</translation>
     </message>
+    <message>
+        <source>里程碑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>政府基金参投</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>创始人创业方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>企业年龄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专精特新认定年份</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2915,12 +3168,20 @@
         <translation>Companies</translation>
     </message>
     <message>
+        <source>转化企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>收益</source>
         <translation>Income</translation>
     </message>
     <message>
         <source>待办</source>
         <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>技术经理人</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>文件</source>
@@ -3170,6 +3431,10 @@
         <translation> months</translation>
     </message>
     <message>
+        <source> 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>团队奖励下限（转让/许可）</source>
         <translation>Team share floor (transfer/license)</translation>
     </message>
@@ -3192,6 +3457,14 @@
     <message>
         <source>合同认定登记期限</source>
         <translation>Contract registration within</translation>
+    </message>
+    <message>
+        <source>登记机构答复期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记机构答复期限（500万元以上或有争议）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>奖励发放期限</source>
@@ -3362,6 +3635,10 @@
         <translation>Interface and database</translation>
     </message>
     <message>
+        <source>数据库连接</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -3453,6 +3730,61 @@
     </message>
 </context>
 <context>
+    <name>WorkloadPage</name>
+    <message>
+        <source>技术经理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation type="unfinished">Staff no.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在办成果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签约交易</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合同金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到账收入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>逾期待办</source>
+        <translation type="unfinished">Overdue deadlines</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;技术经理人工作量与业绩&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <source>共 %1 位技术经理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚无技术经理人：在基础数据的人员中填写技术经理人等级。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>charts</name>
     <message>
         <source>转让</source>
@@ -3540,6 +3872,10 @@
     <message>
         <source>创业状态</source>
         <translation>Entrepreneurship status</translation>
+    </message>
+    <message>
+        <source>个人信息已遮盖（只读角色）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>企业名称</source>
