@@ -47,6 +47,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_deal,
         cmd_demo,
         cmd_diligence,
+        cmd_disclosure,
         cmd_exchange,
         cmd_files,
         cmd_filing,
@@ -63,7 +64,7 @@ def command_modules() -> tuple[ModuleType, ...]:
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_audit,
             cmd_money, cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case,
-            cmd_deal, cmd_files, cmd_grant,
+            cmd_deal, cmd_files, cmd_grant, cmd_disclosure,
             cmd_followup,
             cmd_market,
             cmd_server)

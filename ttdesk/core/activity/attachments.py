@@ -124,25 +124,50 @@ def _read_hashed(source: Path, store: Path | None) -> tuple[str, bytes | None]:
     return sha, b"".join(chunks)
 
 
-def attach(ctx: AppContext, ref: str, source: str | Path, note: str | None = None,
-           filename: str | None = None) -> AttachmentRow:
-    """Keep the file at `source` with the record `ref` (see `refs.resolve`)."""
+@dataclass(frozen=True)
+class StoredFile:
+    """A file checked, hashed and (in the data folder's store) copied, waiting to be recorded
+    against a record in a unit of work: `content` holds it when the database keeps files."""
+
+    filename: str
+    size: int
+    sha256: str
+    content: bytes | None
+
+
+def store_file(ctx: AppContext, source: str | Path, filename: str | None = None) -> StoredFile:
+    """Check `source` (there, readable, within the size limit) and keep its content."""
     path = Path(source)
     size = _check_source(path, max_bytes())
     name = (filename or path.name).strip()
     if not name or len(name) > 260:
         raise _refuse("文件名为空或过长", "the file name is empty or too long")
+    sha, content = _read_hashed(path, store_dir(ctx.db))
+    return StoredFile(name, size, sha, content)
+
+
+def record(s: Session, actor: str, entity: str, entity_id: int, stored: StoredFile,
+           note: str | None = None) -> AttachmentRow:
+    """The attachment row of a stored file, in the caller's unit of work."""
+    row = Attachment(entity_type=entity, entity_id=entity_id, filename=stored.filename,
+                     sha256=stored.sha256, size=stored.size, created_by=actor,
+                     description=(note or "").strip() or None, content=stored.content)
+    s.add(row)
+    s.flush()
+    return _row(row)
+
+
+def attach(ctx: AppContext, ref: str, source: str | Path, note: str | None = None,
+           filename: str | None = None) -> AttachmentRow:
+    """Keep the file at `source` with the record `ref` (see `refs.resolve`)."""
+    path = Path(source)
+    _check_source(path, max_bytes())
     with ctx.read() as s:
         refs.resolve(s, ref)  # refuse an unknown record before copying anything
-    sha, content = _read_hashed(path, store_dir(ctx.db))
+    stored = store_file(ctx, path, filename)
     with ctx.write() as s:
         entity, entity_id = refs.resolve(s, ref)
-        row = Attachment(entity_type=entity, entity_id=entity_id, filename=name, sha256=sha,
-                         size=size, created_by=ctx.actor,
-                         description=(note or "").strip() or None, content=content)
-        s.add(row)
-        s.flush()
-        return _row(row)
+        return record(s, ctx.actor, entity, entity_id, stored, note)
 
 
 def _row(a: Attachment) -> AttachmentRow:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from ttdesk.core.activity import refs
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
@@ -23,11 +25,16 @@ def add(ctx: AppContext, ref: str, body: str, on: date | None = None) -> int:
                             f"the note is too long (at most {MAX_LEN})", field="body")
     with ctx.write() as s:
         entity, entity_id = refs.resolve(s, ref)
-        if entity not in NOTE_TARGETS:
-            raise RuleViolation("INPUT", "备注只能写在成果或转化项目上",
-                                "notes belong to a case or a deal", field="entity")
-        note = Note(entity_type=entity, entity_id=entity_id, written_on=on or ctx.today(),
-                    author=ctx.actor, body=text)
-        s.add(note)
-        s.flush()
-        return note.id
+        return add_in(s, entity, entity_id, text, on or ctx.today(), ctx.actor)
+
+
+def add_in(s: Session, entity: str, entity_id: int, text: str, on: date, author: str) -> int:
+    """A note on a case or deal in the caller's unit of work; returns its id."""
+    if entity not in NOTE_TARGETS:
+        raise RuleViolation("INPUT", "备注只能写在成果或转化项目上",
+                            "notes belong to a case or a deal", field="entity")
+    note = Note(entity_type=entity, entity_id=entity_id, written_on=on, author=author,
+                body=text)
+    s.add(note)
+    s.flush()
+    return note.id

@@ -152,26 +152,37 @@ def create_disclosure(ctx: AppContext, d: DisclosureIn) -> str:
     """Record a new disclosure (披露); returns its case number."""
     _check_fields(d, ctx.today())
     with ctx.write() as s:
-        pol = policy.current(s)
-        a = Achievement(
-            case_no=next_number(s, Achievement.case_no, pol["case_no_format"],
-                                d.disclosure_date.year),
-            title=d.title.strip(), title_en=d.title_en, field=d.field, abstract=d.abstract,
-            kind=enum_value(AchievementKind, d.kind, "kind"),
-            department=lookup.department(s, d.department),
-            disclosure_date=d.disclosure_date, trl=d.trl,
-            research_stage=enum_value(ResearchStage, d.research_stage, "research_stage"),
-            secrecy=enum_value(Secrecy, d.secrecy, "secrecy"),
-            source=enum_value(AchievementSource, d.source, "source"),
-            intended_mode=d.intended_mode, tags=d.tags, no_funding=d.no_funding,
-            officer=lookup.user(s, d.officer) if d.officer else None,
-            status=AchievementStatus.DISCLOSED,
-        )
-        a.contributions = _contributions(s, d.contributors)
-        a.funding_sources = _funding(d.funding)
-        s.add(a)
-        s.flush()
-        return a.case_no
+        return new_case(s, d).case_no
+
+
+def new_case(s: Session, d: DisclosureIn) -> Achievement:
+    """The case of a disclosure whose fields were checked (`check_disclosure`), added in the
+    caller's unit of work (a returned disclosure form adds its file in the same one)."""
+    pol = policy.current(s)
+    a = Achievement(
+        case_no=next_number(s, Achievement.case_no, pol["case_no_format"],
+                            d.disclosure_date.year),
+        title=d.title.strip(), title_en=d.title_en, field=d.field, abstract=d.abstract,
+        kind=enum_value(AchievementKind, d.kind, "kind"),
+        department=lookup.department(s, d.department),
+        disclosure_date=d.disclosure_date, trl=d.trl,
+        research_stage=enum_value(ResearchStage, d.research_stage, "research_stage"),
+        secrecy=enum_value(Secrecy, d.secrecy, "secrecy"),
+        source=enum_value(AchievementSource, d.source, "source"),
+        intended_mode=d.intended_mode, tags=d.tags, no_funding=d.no_funding,
+        officer=lookup.user(s, d.officer) if d.officer else None,
+        status=AchievementStatus.DISCLOSED,
+    )
+    a.contributions = _contributions(s, d.contributors)
+    a.funding_sources = _funding(d.funding)
+    s.add(a)
+    s.flush()
+    return a
+
+
+def check_disclosure(d: DisclosureIn, today: date) -> None:
+    """R2 and the field limits of a disclosure, before anything is looked up."""
+    _check_fields(d, today)
 
 
 def _checked_version(a: Achievement, expected: int | None) -> None:
@@ -218,6 +229,24 @@ def _apply_changes(s: Session, a: Achievement, changes: dict[str, Any]) -> None:
                                 f"field {key} cannot be edited here", field=key)
     if not (a.title or "").strip():
         raise RuleViolation("R2", "成果名称不能为空", "the title cannot be empty", "title")
+
+
+def revise(s: Session, case_no: str, changes: dict[str, Any],
+           contributors: list[ContributorIn], funding: list[FundingIn],
+           no_funding: bool) -> Achievement:
+    """Replace a case's answers as a returned disclosure form gives them (fields,
+    contributors, funding), in the caller's unit of work."""
+    a = lookup.achievement(s, case_no)
+    follow.require_open(a)
+    _replace_contributors(s, a, contributors)
+    _apply_changes(s, a, changes)
+    if funding and no_funding:
+        raise RuleViolation("R2", "已列出经费来源，不能同时声明“无”",
+                            "funding sources listed: cannot also declare none", "funding")
+    a.funding_sources = _funding(funding)
+    a.no_funding = no_funding
+    s.flush()
+    return a
 
 
 def set_contributors(ctx: AppContext, case_no: str, items: list[ContributorIn],
