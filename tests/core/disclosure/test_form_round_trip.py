@@ -132,6 +132,7 @@ def test_a_form_issued_for_a_case_updates_it_and_only_it(ctx: AppContext, world:
     first = intake.accept(ctx, _pdf(tmp_path, _answers(spec.new_form_id(None))))
     form_id, values = intake.issue_values(ctx, first)
     assert values["title"] == "一种柔性钙钛矿太阳能电池" and values["c1_staff_no"] == "T1001"
+    assert values["form_id"] == form_id and spec.case_of_form_id(form_id) == first
     issued = tmp_path / "issued.pdf"
     issued.write_bytes(issued_form(values))
     assert intake.read_file(issued)["case_no"] == first
