@@ -3875,7 +3875,7 @@
     </message>
     <message>
         <source>个人信息已遮盖（只读角色）</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data masked (viewer role)</translation>
     </message>
     <message>
         <source>企业名称</source>
