@@ -141,3 +141,21 @@ def test_redacting_formatter_covers_the_traceback() -> None:
     text = formatter.format(record)
     assert "110101199001011234" not in text and "13812345678" not in text
     assert "ValueError" in text and "138****5678" in text
+
+
+def test_server_clients_derive_the_key_from_the_chain_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two clients with the same chain-key file (and different data folders) hash alike."""
+    chain = tmp_path / "chain.key"
+    chain.write_bytes(os.urandom(32).hex().encode())
+    monkeypatch.delenv(privacy.KEY_ENV, raising=False)
+    monkeypatch.setenv("TTDESK_CHAIN_KEY_FILE", str(chain))
+    hashes = []
+    for client in ("a", "b"):
+        monkeypatch.setenv("TTDESK_HOME", str(tmp_path / client))
+        privacy.forget_key()
+        hashes.append(privacy.keyed_hash("110101199001011234"))
+        assert not (tmp_path / client / "keys").exists()  # no second file needed
+    assert hashes[0] == hashes[1]
+    assert privacy.personal_key() != chain.read_bytes().strip()  # derived, not the chain key
+    privacy.forget_key()

@@ -172,22 +172,27 @@ def _create_key(path: Path) -> None:
 def personal_key() -> bytes:
     """The HMAC key for personal fields in audit events, kept outside the database.
 
-    On the office server every client must use the same key (so that `check` on any of them
-    agrees): set TTDESK_PERSONAL_KEY_FILE to a copy of one file, as for the chain key. Without
-    it each installation keeps its own key in its data folder (a single-user file)."""
-    from ttdesk.core.base.chain_key import ChainKeyUnusable, load
+    In order: the file TTDESK_PERSONAL_KEY_FILE names; else, where the office server's chain
+    key is configured (TTDESK_CHAIN_KEY_FILE, the same file on every client), a key derived
+    from it, so that `check` agrees on every client without a second file; else this
+    installation's own `keys/personal.key` in its data folder (a single-user file)."""
+    from ttdesk.core.base.chain_key import ChainKeyUnusable, configured, load
 
-    path = key_path()
+    derive = not os.environ.get(KEY_ENV) and configured() is not None
+    path = Path(configured() or "") if derive else key_path()
     cached = _keys.get(str(path))
     if cached is not None:
         return cached
-    if not path.exists() and not os.environ.get(KEY_ENV):
+    if not derive and not path.exists() and not os.environ.get(KEY_ENV):
         _create_key(path)
     try:
         key = load(str(path))
     except ChainKeyUnusable as exc:
-        exc.zh = exc.zh.replace("审计链密钥文件", "个人信息密钥文件")
+        if not derive:
+            exc.zh = exc.zh.replace("审计链密钥文件", "个人信息密钥文件")
         raise
+    if derive:
+        key = hmac.new(key, b"ttdesk personal data v1", hashlib.sha256).digest()
     _keys[str(path)] = key
     return key
 
