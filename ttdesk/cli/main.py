@@ -60,11 +60,12 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_money,
         cmd_query,
         cmd_server,
+        cmd_statement,
     )
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_audit,
             cmd_money, cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case,
-            cmd_deal, cmd_files, cmd_grant, cmd_disclosure,
+            cmd_deal, cmd_files, cmd_grant, cmd_disclosure, cmd_statement,
             cmd_followup,
             cmd_market,
             cmd_server)
