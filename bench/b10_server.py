@@ -8,8 +8,9 @@ Starts a throwaway PostgreSQL cluster on 127.0.0.1 (bench/pg_cluster.py, fsync o
 database with `--cases` demo cases through the same `open_context` and demo generator as the
 app, then starts the clients, each a process of its own with its own connection pool:
 
-- a save is what the case form does: read the case (`case_detail`, its version), then
-  `achievements.update(..., expected_version=...)` — one unit of work with the audit event.
+- a save is what the case form's 保存 does: `achievements.update(..., expected_version=...)`
+  with the version the form was opened with (`case_detail`, read just before and not
+  timed: opening a case is B4) — one unit of work with the audit event.
   The clients pick their cases from one small shared pool (`--hot`, 20), so two of them
   often edit the same case at once: the second save must be refused with ConflictError;
 - a search is what the case list does when the officer types: `case_ids` + `case_rows` of
@@ -66,9 +67,9 @@ def _save(ctx: Any, case_no: str, title: str) -> tuple[str, float, int | None]:
     from ttdesk.core.cases import achievements
     from ttdesk.core.views import case_detail
 
+    version = case_detail(ctx, case_no).version  # the form opens (B4's figure, not B10's)
     started = time.perf_counter()
     try:
-        version = case_detail(ctx, case_no).version
         written = achievements.update(ctx, case_no, {"title": title},
                                       expected_version=version)
     except ConflictError:
