@@ -21,7 +21,7 @@ from ttdesk.filings.service import generate
 
 FILINGS = [("F01", None), ("F02", None), ("F03", "grant"), ("F03", "deal"),
            ("F03", "reward"), ("F04", None), ("F05", None), ("F06", None), ("F07", None),
-           ("F08", None), ("F09", None)]
+           ("F08", None), ("F09", None), ("F10", None)]
 
 
 def _candidates(ctx: AppContext, kind: str, variant: str | None) -> list[str]:

@@ -13,14 +13,14 @@ from typing import Any
 from ttdesk.cli.main import EXIT_OK, add_force_flag, add_json_flag, open_ctx, read_input
 from ttdesk.cli.output import print_json
 
-KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
+KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09", "F10")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("filing", help="generate and archive a PDF filing / 生成并归档文件")
-    p.add_argument("form", metavar="F01..F09", type=str.upper, choices=KINDS)
+    p.add_argument("form", metavar="F01..F10", type=str.upper, choices=KINDS)
     p.add_argument("subject", metavar="SUBJECT",
-                   help="case_no (F01 F02 F05), deal_no (F04 F06 F07), case_no or deal_no "
+                   help="case_no (F01 F02 F05), deal_no (F04 F06 F07 F10), case_no or deal_no "
                         "(F03), YYYY or YYYY-MM-DD..YYYY-MM-DD (F08), YYYY (F09)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     p.add_argument("--lang", dest="filing_lang", choices=["zh", "en"],

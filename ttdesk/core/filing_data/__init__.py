@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base.errors import RuleViolation
-from ttdesk.core.filing_data import cases, deals, reports
+from ttdesk.core.filing_data import cases, deals, licence_offer, reports
 from ttdesk.db.models import Achievement
 
-KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
+KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09", "F10")
 F03_VARIANTS = ("grant", "deal", "reward")
 
 
@@ -69,6 +69,8 @@ def build(session: Session, kind: str, subject: str, variant: str | None = None,
         return deals.f07(session, key, distribution, draft)
     if code == "F08":
         return reports.f08(session, key)
+    if code == "F10":
+        return licence_offer.f10(session, key)
     return reports.f09(session, key)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ttdesk.filings.blocks import Document
-from ttdesk.filings.forms import case_forms, deal_forms, report_forms
+from ttdesk.filings.forms import case_forms, deal_forms, licence_forms, report_forms
 
 FORMS: dict[str, Callable[[dict[str, Any], str], Document]] = {
     "F01": case_forms.f01,
@@ -18,6 +18,7 @@ FORMS: dict[str, Callable[[dict[str, Any], str], Document]] = {
     "F07": deal_forms.f07,
     "F08": report_forms.f08,
     "F09": report_forms.f09,
+    "F10": licence_forms.f10,  # open-licence offer (law2, domain.md §6)
 }
 
 TITLES = {
@@ -30,6 +31,7 @@ TITLES = {
     "F07": ("科技成果转化收益分配审批表", "Income distribution approval"),
     "F08": ("职务科技成果单列管理台账", "Separate-management ledger"),
     "F09": ("年度科技成果转化报告", "Annual report"),
+    "F10": ("专利开放许可声明", "Open licence offer"),
 }
 
 

@@ -36,7 +36,7 @@ def parse_qr(text: str) -> tuple[str, str] | None:
     return None
 
 
-KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09")
+KINDS = ("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09", "F10")
 
 
 class ArchivePage(QWidget):
