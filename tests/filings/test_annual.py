@@ -16,6 +16,8 @@ from ttdesk.core.records import filing_archive
 from ttdesk.filings.service import generate
 
 COOP = "('development', 'consulting', 'service')"
+NOT_SECRET = ("id NOT IN (SELECT da.deal_id FROM deal_achievement da JOIN achievement a ON "
+              "a.id = da.achievement_id WHERE a.secrecy = 'secret_or_security')")
 
 
 def _yuan(fen: int | None) -> Decimal:
@@ -29,12 +31,15 @@ def _sql(ctx: AppContext, sql: str, **params: object) -> list[tuple]:
 
 def _expected(ctx: AppContext, year: int) -> dict:
     p = {"s": f"{year}-01-01", "e": f"{year}-12-31"}
+    open_case = "secrecy <> 'secret_or_security'"
     by_kind = dict(_sql(ctx, "SELECT kind, COUNT(*) FROM achievement WHERE disclosure_date "
-                             "BETWEEN :s AND :e GROUP BY kind", **p))
+                             f"BETWEEN :s AND :e AND {open_case} GROUP BY kind", **p))
     by_source = dict(_sql(ctx, "SELECT source, COUNT(*) FROM achievement WHERE "
-                               "disclosure_date BETWEEN :s AND :e GROUP BY source", **p))
-    signed = ("FROM deal WHERE signing_date BETWEEN :s AND :e AND status <> 'terminated' AND "
-              "mode {} IN " + COOP)
+                               f"disclosure_date BETWEEN :s AND :e AND {open_case} "
+                               "GROUP BY source", **p))
+    # by signing year, terminated ones included; deals of a secret case left out
+    signed = ("FROM deal WHERE signing_date BETWEEN :s AND :e AND " + NOT_SECRET +
+              " AND mode {} IN " + COOP)
     conv = _sql(ctx, "SELECT mode, COUNT(*), SUM(price) " + signed.format("NOT") +
                 " GROUP BY mode", **p)
     coop = _sql(ctx, "SELECT mode, COUNT(*), SUM(price) " + signed.format("") +
@@ -55,7 +60,7 @@ def _expected(ctx: AppContext, year: int) -> dict:
                         "d.approval_date BETWEEN :s AND :e AND d.status IN ('approved', "
                         "'in_publicity', 'paid')", **p)[0][0]
     projects = [r[0] for r in _sql(ctx, "SELECT deal_no FROM deal WHERE signing_date BETWEEN "
-                                        ":s AND :e AND status <> 'terminated'", **p)]
+                                        ":s AND :e AND " + NOT_SECRET, **p)]
     return {"by_kind": by_kind, "by_source": by_source,
             "conv": {m: (n, _yuan(a)) for m, n, a in conv},
             "coop": {m: (n, _yuan(a)) for m, n, a in coop},

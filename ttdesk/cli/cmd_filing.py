@@ -50,6 +50,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(a)
     a.set_defaults(handler=run_annual)
 
+    sa = sub.add_parser("annual-report-submit",
+                        help="freeze the year's F09 as submitted / 年度报告报送（冻结）")
+    sa.add_argument("year", metavar="YEAR")
+    sa.add_argument("--date", help="submitted on (default today)")
+    sa.add_argument("--note")
+    sa.set_defaults(handler=run_annual_submit)
+
 
 def _record_json(rec: Any, path: str | None, reused: bool | None = None) -> dict[str, Any]:
     out = {"serial_no": rec.serial_no, "kind": rec.kind, "subject": rec.subject,
@@ -177,6 +184,20 @@ def run_annual(args: argparse.Namespace) -> int:
         _print_generated(args, gen, path)
         if args.xlsx and not args.json:
             print(("  Excel：" if args.lang == "zh" else "  Excel: ") + args.xlsx)
+    finally:
+        ctx.db.dispose()
+    return EXIT_OK
+
+
+def run_annual_submit(args: argparse.Namespace) -> int:
+    from ttdesk.cli.args import iso_date
+    from ttdesk.core.records import annual_report
+
+    ctx = open_ctx(args)
+    try:
+        sub = annual_report.submit(ctx, args.year, iso_date(args.date) or ctx.today(),
+                                   args.note)
+        print(f"{sub.year}\t{sub.filing.serial_no}\t{sub.submitted_on.isoformat()}")
     finally:
         ctx.db.dispose()
     return EXIT_OK

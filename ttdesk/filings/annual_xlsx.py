@@ -23,6 +23,28 @@ def _money(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+def _blocks_rows(w: Words, snap: dict[str, Any]) -> list[list[Any]]:
+    """The blocks of domain.md §6 as item / value rows (the same figures as the PDF)."""
+    sec, co, tto, rw = snap["secret"], snap["companies"], snap["tto"], snap["rewards"]
+    rows: list[list[Any]] = [
+        [w.tr("涉密成果（项，单列）", "Secret achievements (apart)"), sec["achievements"]],
+        [w.tr("涉密合同（项，单列）", "Secret contracts (apart)"), sec["contracts"]],
+        [w.tr("签订后终止的合同（项）", "Contracts terminated after signing"),
+         snap.get("terminated", 0)],
+    ]
+    rows += [[w.code(e.EmploymentStatus, k), v] for k, v in snap["staff"].items()]
+    rows += [[w.tr("现金奖励人数", "Persons rewarded in cash"), rw.get("cash_persons", 0)],
+             [w.tr("股权奖励人数", "Persons rewarded in equity"), rw.get("equity_persons", 0)],
+             [w.tr("本年新创办衍生企业（家）", "Spin-offs founded"), len(co["founded"])],
+             [w.tr("衍生企业累计（家）", "Spin-offs in all"), co["spinoffs_total"]],
+             [w.tr("学校持股企业（家）", "Companies held"), co["held"]],
+             [w.tr("持股认缴出资（元）", "Capital subscribed (CNY)"),
+              _money(co["held_capital"])]]
+    rows += [[w.code(e.UserRole, k), v] for k, v in tto["users"].items()]
+    rows += [[w.tr("技术经理人", "Technology managers"), tto["tech_managers_total"]]]
+    return rows
+
+
 def write_annual_xlsx(snapshot: dict[str, Any], path: str | Path, lang: str = "zh") -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -87,10 +109,16 @@ def write_annual_xlsx(snapshot: dict[str, Any], path: str | Path, lang: str = "z
     ], money_cols=(1,))
     sheet(w.tr("转化项目清单", "Projects"),
           [w.field("deal_no"), w.field("title"), w.field("mode"), w.field("counterparty"),
-           w.field("price"), w.field("signing_date"), w.field("registration_no")],
+           w.field("price"), w.field("signing_date"), w.field("registration_no"),
+           w.field("contract_amount"), w.field("tech_amount"), w.field("status")],
           [[p["deal_no"], p["title"], w.code(e.DealMode, p["mode"]), p.get("counterparty"),
-            _money(p.get("price")), p.get("signing_date"), p.get("registration_no")]
-           for p in snapshot["projects"]], money_cols=(4,))
+            _money(p.get("price")), p.get("signing_date"), p.get("registration_no"),
+            _money(p.get("contract_amount")), _money(p.get("tech_amount")),
+            w.code(e.DealStatus, p.get("status"))]
+           for p in snapshot["projects"]], money_cols=(4, 7, 8))
+    if "staff" in snapshot:
+        sheet(w.tr("创新创业与机构", "Staff and companies"),
+              [w.tr("项目", "Item"), w.tr("数值", "Value")], _blocks_rows(w, snapshot))
     out = Path(path)
     with atomic_file(out) as temp:
         wb.save(temp)

@@ -38,6 +38,14 @@ def generate(ctx: AppContext, kind: str, subject: str, lang: str | None = None,
     if language not in LANGS:
         language = "zh"
     code = kind.strip().upper()
+    if code == "F09":  # a submitted year is frozen: its record is the submitted filing
+        from ttdesk.core.records import annual_report
+
+        kept = annual_report.frozen(ctx, subject)
+        if kept is not None:
+            if deliver is not None:
+                deliver(kept.content)
+            return kept
     with ctx.read() as session:
         key = filing_data.archive_subject(session, code, subject, variant, distribution)
 

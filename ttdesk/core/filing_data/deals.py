@@ -55,7 +55,9 @@ DEAL_FIELDS = ("deal_no", "title", "mode", "status", "pricing_method", "price",
                "related_party_approval_date", "approval_tier", "approval_body",
                "approval_date", "approval_minutes_no", "supervising_approval_ref",
                "supervising_approval_date", "signing_date", "registration_no",
-               "registration_date")
+               "registration_date",
+               # the certificate's two amounts (measures of 2026) and a licence's term
+               "registration_contract_amount", "registration_tech_amount", "term_end")
 
 
 class DealView:

@@ -2,7 +2,9 @@
 
 Figures come from grouped SQL over the whole database (100,000 cases), never from loading
 records one by one. Conventions (also printed on the filings):
-- a conversion or cooperation contract counts in the year it was signed, unless terminated;
+- a conversion or cooperation contract counts in the year it was signed (F09: also when
+  terminated later, its status shown; F08 leaves terminated ones out);
+- F09 leaves secret records out of its counts and lists and counts them apart;
 - income is receipts received in the period, reversing receipts subtracted;
 - a deal covering several cases is listed under each case in the ledger, but its amounts
   count once in the totals.
@@ -19,8 +21,9 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import COOPERATION_MODES, DealMode, DealStatus
+from ttdesk.codes import COOPERATION_MODES, DealMode, DealStatus, Secrecy
 from ttdesk.core.base.errors import RuleViolation
+from ttdesk.core.filing_data import annual_blocks as blocks
 from ttdesk.core.filing_data.common import Missing, header, js
 from ttdesk.core.money import income
 from ttdesk.core.rules.statemachine import DISTRIBUTION_DECIDED
@@ -140,23 +143,28 @@ def f08(session: Session, period: str) -> dict[str, Any]:
 # ---- F09 ----------------------------------------------------------------------------------
 
 def _count_by(session: Session, column: Any, year_start: date, year_end: date) -> dict[str, int]:
+    """Achievements disclosed in the year by `column`; secret ones are counted apart."""
     rows = session.execute(
         select(column, func.count()).where(Achievement.disclosure_date >= year_start,
-                                           Achievement.disclosure_date <= year_end)
+                                           Achievement.disclosure_date <= year_end,
+                                           Achievement.secrecy != Secrecy.SECRET_OR_SECURITY)
         .group_by(column)
     ).all()
     return {k.value: int(n) for k, n in rows}
 
 
-def _deals_signed(session: Session, start: date, end: date) -> list[Any]:
-    return list(session.execute(
+def _deals_signed(session: Session, start: date, end: date, secret: set[int]) -> list[Any]:
+    """Contracts counted by their signing year (domain.md §6): one terminated later stays
+    counted, with its status shown; secret ones are left out (counted apart)."""
+    rows = session.execute(
         select(Deal.id, Deal.deal_no, Deal.title, Deal.mode, Company.name, Deal.price,
-               Deal.signing_date, Deal.registration_no, Deal.status)
+               Deal.signing_date, Deal.registration_no, Deal.status,
+               Deal.registration_contract_amount, Deal.registration_tech_amount)
         .outerjoin(Company, Company.id == Deal.counterparty_id)
-        .where(Deal.signing_date >= start, Deal.signing_date <= end,
-               Deal.status != DealStatus.TERMINATED)
+        .where(Deal.signing_date >= start, Deal.signing_date <= end)
         .order_by(Deal.signing_date, Deal.deal_no)
-    ).all())
+    ).all()
+    return [r for r in rows if r.id not in secret]
 
 
 def _by_mode(deals: list[Any], modes: list[str],
@@ -210,7 +218,8 @@ def f09(session: Session, year_text: str) -> dict[str, Any]:
     snap = header(session, "F09", str(year), missing)
     by_kind = _count_by(session, Achievement.kind, start, end)
     by_source = _count_by(session, Achievement.source, start, end)
-    deals = _deals_signed(session, start, end)
+    secret = blocks.secret_deal_ids(session)
+    deals = _deals_signed(session, start, end, secret)
     mode_income = {mode.value: total for mode, total in income.received_by(
         session, income.MODE, scope=income.Scope(start=start, end=end)).items()}
     conversions = [d for d in deals if d.mode.value in CONVERSION]
@@ -226,12 +235,20 @@ def f09(session: Session, year_text: str) -> dict[str, Any]:
                      "amount": js(_sum(d.price or ZERO for d in cooperation)),
                      "by_mode": _by_mode(cooperation, COOPERATION, mode_income)},
         income={"total": js(income.received(session, income.Scope(start=start, end=end)))},
-        rewards=_rewards(session, start, end),
+        rewards={**_rewards(session, start, end),
+                 **blocks.reward_persons(session, start, end)},
         projects=[{"deal_no": d.deal_no, "title": d.title, "mode": d.mode.value,
                    "counterparty": d[4],
                    "price": js(d.price), "signing_date": js(d.signing_date),
-                   "registration_no": d.registration_no, "status": d.status.value}
+                   "registration_no": d.registration_no, "status": d.status.value,
+                   "contract_amount": js(d.registration_contract_amount),
+                   "tech_amount": js(d.registration_tech_amount)}
                   for d in deals],
+        terminated=sum(1 for d in deals if d.status == DealStatus.TERMINATED),
+        secret=blocks.secret_block(session, start, end, secret),
+        staff=blocks.staff_block(session),
+        companies=blocks.companies_block(session, start, end),
+        tto=blocks.tto_block(session),
     )
     missing.check()
     return snap

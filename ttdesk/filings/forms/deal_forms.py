@@ -94,6 +94,10 @@ def f03(snap: dict[str, Any], lang: str) -> b.Document:
                           (w.field("registration_no"), w.text(d.get("registration_no"))),
                           (w.field("contract_registration_date"),
                            w.date(d.get("registration_date"))),
+                          (w.field("registration_contract_amount"),
+                           w.money(d.get("registration_contract_amount"))),
+                          (w.field("registration_tech_amount"),
+                           w.money(d.get("registration_tech_amount"))),
                           (w.field("team_amount"), w.money_caps(dist["team_amount"]))]))
         doc.add(b.Heading(w.tr("奖励人员及金额", "Recipients and amounts")),
                 _notice_grid(w, dist))

@@ -85,6 +85,29 @@ def _mode_grid(w: Words, rows: list[dict[str, Any]], count: int, amount: str) ->
                   totals=[w.tr("合计", "Total"), str(count), w.money(amount), ""])
 
 
+def _apart_zh(snap: dict[str, Any]) -> str:
+    sec = snap.get("secret") or {}
+    out = ""
+    if snap.get("terminated"):
+        out += f"上述合同中 {snap['terminated']} 项已于签订后终止，仍按签订年度计入。"
+    if sec.get("achievements") or sec.get("contracts"):
+        out += (f"另有涉密成果 {sec['achievements']} 项、涉密合同 {sec['contracts']} 项"
+                "单独统计，未列入本报告。")
+    return out
+
+
+def _apart_en(snap: dict[str, Any]) -> str:
+    sec = snap.get("secret") or {}
+    out = ""
+    if snap.get("terminated"):
+        out += (f" {snap['terminated']} of these contracts were terminated after signing and "
+                "still count in their signing year.")
+    if sec.get("achievements") or sec.get("contracts"):
+        out += (f" {sec['achievements']} secret achievements and {sec['contracts']} secret "
+                "contracts are counted apart and not listed.")
+    return out
+
+
 def summary_text(w: Words, snap: dict[str, Any]) -> str:
     a, cv, co, rw = (snap["achievements"], snap["conversions"], snap["cooperation"],
                      snap["rewards"])
@@ -96,14 +119,51 @@ def summary_text(w: Words, snap: dict[str, Any]) -> str:
                 f"{w.money(snap['income']['total'])}。批准收益分配 {rw['distributions']} 次，"
                 f"现金奖励 {w.money(rw['cash_rewards'])}，"
                 f"股权奖励 {rw['equity_distributions']} 次，"
-                f"获奖励人员 {rw['persons']} 人。")
+                f"获奖励人员 {rw['persons']} 人。" + _apart_zh(snap))
     return (f"In {snap['year']}, {name} recorded {a['total']} job-related achievements; signed "
             f"{cv['count']} conversion contracts worth {w.money(cv['amount'])} and "
             f"{co['count']} development / consulting / service contracts worth "
             f"{w.money(co['amount'])}; received {w.money(snap['income']['total'])} of "
             f"conversion income. {rw['distributions']} distributions were approved: cash "
             f"rewards {w.money(rw['cash_rewards'])}, {rw['equity_distributions']} equity "
-            f"rewards, {rw['persons']} persons rewarded.")
+            f"rewards, {rw['persons']} persons rewarded." + _apart_en(snap))
+
+
+def annual_blocks(doc: b.Document, w: Words, snap: dict[str, Any]) -> None:
+    """Parts 6-9 of the national annual report: secret records apart, entrepreneur staff,
+    companies founded or held, the TTO's staffing."""
+    sec, st, co, tto, rw = (snap["secret"], snap["staff"], snap["companies"], snap["tto"],
+                            snap["rewards"])
+    doc.add(b.Heading(w.tr("六、涉密成果与合同（单列）", "6. Secret records (counted apart)")),
+            b.Fields([(w.tr("涉密成果（项）", "Secret achievements"), str(sec["achievements"])),
+                      (w.tr("涉密合同（项）", "Secret contracts"), str(sec["contracts"]))],
+                     columns=2))
+    doc.add(b.Heading(w.tr("七、科技人员创新创业", "7. Staff in entrepreneurship")),
+            b.Fields([(w.code(e.EmploymentStatus, k) + w.tr("（人）", ""), str(v))
+                      for k, v in st.items()]
+                     + [(w.tr("现金奖励人数", "Persons rewarded in cash"),
+                         str(rw.get("cash_persons", 0))),
+                        (w.tr("股权奖励人数", "Persons rewarded in equity"),
+                         str(rw.get("equity_persons", 0)))], columns=2))
+    doc.add(b.Heading(w.tr("八、转化创办与持股企业", "8. Companies founded or held")),
+            b.Fields([(w.tr("本年新创办衍生企业（家）", "Spin-offs founded this year"),
+                       str(len(co["founded"]))),
+                      (w.tr("衍生企业累计（家）", "Spin-offs in all"), str(co["spinoffs_total"])),
+                      (w.tr("学校持股企业（家）", "Companies held"), str(co["held"])),
+                      (w.tr("持股认缴出资", "Capital subscribed by the university"),
+                       w.money(co["held_capital"]))], columns=2))
+    if co["founded"]:
+        doc.add(b.Grid([w.field("name"), w.field("credit_code"),
+                        w.field("registration_date")],
+                       [[c["name"], c["credit_code"], w.date(c.get("registration_date"))]
+                        for c in co["founded"]], widths=[3, 2, 1.3]))
+    doc.add(b.Heading(w.tr("九、技术转移机构建设", "9. The technology transfer office")),
+            b.Fields([(w.code(e.UserRole, k) + w.tr("（人）", ""), str(v))
+                      for k, v in tto["users"].items()]
+                     + [(w.tr("技术经理人（人）", "Technology managers"),
+                         str(tto["tech_managers_total"]))]
+                     + [(w.tr("其中", "of which ") + w.code(e.TechManagerLevel, k), str(v))
+                        for k, v in tto["tech_managers"].items()], columns=2))
 
 
 def f09(snap: dict[str, Any], lang: str) -> b.Document:
@@ -141,19 +201,28 @@ def f09(snap: dict[str, Any], lang: str) -> b.Document:
                 (w.tr("技术转移机构", "TTO"), w.money(rw["tto"])),
                 (w.tr("学校", "University"), w.money(rw["university"])),
             ], columns=1))
-    doc.add(b.Heading(w.tr("六、转化项目清单", "6. Project list")),
+    if "staff" in snap:  # the blocks of domain.md §6 (snapshots made before them lack them)
+        annual_blocks(doc, w, snap)
+    n = "十" if "staff" in snap else "六"
+    doc.add(b.Heading(w.tr(f"{n}、转化项目清单", f"{10 if n == '十' else 6}. Project list")),
             b.Grid([w.field("deal_no"), w.field("title"), w.field("mode"),
                     w.field("counterparty"), w.field("price"), w.field("signing_date"),
-                    w.field("registration_no")],
+                    w.field("registration_no"), w.field("contract_amount"),
+                    w.field("tech_amount"), w.field("status")],
                    [[p["deal_no"], p["title"], w.code(e.DealMode, p["mode"]),
                      w.text(p.get("counterparty")), w.money(p.get("price")),
-                     w.date(p.get("signing_date")), w.text(p.get("registration_no"))]
+                     w.date(p.get("signing_date")), w.text(p.get("registration_no")),
+                     w.money(p.get("contract_amount")), w.money(p.get("tech_amount")),
+                     w.code(e.DealStatus, p.get("status"))]
                     for p in snap["projects"]],
-                   widths=[1.1, 2.6, 1, 2, 1.3, 1.2, 1.2], align="llllrll", font_size=7.5))
-    doc.add(b.Note(w.tr("口径：合同按签订年度统计（已终止的除外）；收入为本年实收款（冲销已扣除）；"
-                        "分配按审批日期统计。",
-                        "Contracts count in the year signed (terminated ones excluded); income "
-                        "is money received in the year, reversals subtracted; distributions "
-                        "count by approval date.")))
+                   widths=[1.0, 1.6, 0.8, 1.4, 1.5, 1.05, 1.3, 1.5, 1.5, 0.7],
+                   align="llllrllrrl", font_size=7))
+    doc.add(b.Note(w.tr("口径：合同按签订年度统计，签订后终止的仍计入并注明状态；涉密成果与合同单列统计，"
+                        "不列入清单；收入为本年实收款（冲销已扣除，含涉密项目）；分配按审批日期统计。",
+                        "Contracts count in the year signed, those terminated later included "
+                        "with their status; secret achievements and contracts are counted "
+                        "apart, not listed; income is money received in the year, reversals "
+                        "subtracted (secret deals included); distributions count by approval "
+                        "date.")))
     doc.add(signatures(snap, lang))
     return doc
