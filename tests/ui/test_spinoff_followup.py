@@ -104,7 +104,7 @@ def test_each_tile_opens_the_list_behind_it(qtbot, demo_ctx: AppContext,
         expected = (plan.tile(key).actual if not key.startswith("funnel_")
                     else getattr(plan.funnel, key.removeprefix("funnel_")))
         qtbot.waitUntil(lambda p=page, n=expected: p.model.rowCount() == n, timeout=10000)
-    spin = win.area("spinoffs")
+    spin = win.go("spinoffs")
     spin.clear_filters()
     qtbot.waitUntil(lambda: spin.model.rowCount() == spinoffs.count_spinoffs(ctx),
                     timeout=10000)
@@ -129,3 +129,63 @@ def test_the_workload_view_shows_the_cores_figures(qtbot, demo_ctx: AppContext) 
     assert shown[2] == "中级" and shown[4] == str(page.rows[0].open_cases)
     _shot(page, "workload")
 
+
+
+def test_a_case_names_its_manager_with_a_picker_of_managers_and_new(
+        qtbot, demo_ctx: AppContext) -> None:
+    from ttdesk.core.people import persons
+    from ttdesk.ui.case.case_page import CasePage
+
+    ctx = demo_ctx
+    with ctx.db.engine.connect() as c:
+        case_no = c.execute(text("SELECT case_no FROM achievement ORDER BY id")).scalar()
+        (m_no, m_name), (p_no, p_name) = c.execute(text(
+            "SELECT staff_no, name FROM person ORDER BY id LIMIT 2")).all()
+    persons.edit(ctx, m_no, {"tech_manager_level": "senior", "tech_manager_cert_no": "JS-9"})
+    page = CasePage(ctx, DataBus(), case_no)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.actions.record is not None, timeout=10000)
+    dialog = page.actions.trigger("manager")
+    picker = dialog.form.inputs["manager_id"]
+    lines = picker.search(m_name[:1])
+    assert any(m_no in line and "高级" in line for line in lines)
+    assert not any(p_no in line for line in picker.search(p_name))  # not a manager
+    picker.choose(next(line for line in picker.search(m_name) if m_no in line))
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert _manager_of(ctx, case_no) == m_no
+    # 新建…: a new person made a (junior) manager inline, then named
+    dialog = page.actions.trigger("manager")
+    picker = dialog.form.inputs["manager_id"]
+    picker.create_new("柯新")
+    form = picker.dialog
+    assert form.field("tech_manager_level").currentData() == "junior"
+    form.field("staff_no").setText("EXT-M01")
+    assert form.try_accept(), form.error_text()
+    assert picker.key() == "EXT-M01"
+    dialog.submit()
+    assert _manager_of(ctx, case_no) == "EXT-M01"
+
+
+def _manager_of(ctx: AppContext, case_no: str) -> str | None:
+    with ctx.db.engine.connect() as c:
+        return c.execute(text("SELECT p.staff_no FROM achievement a JOIN person p "
+                              "ON p.id = a.manager_id WHERE a.case_no = :n"),
+                         {"n": case_no}).scalar()
+
+
+def test_the_yearly_targets_are_edited_in_settings_and_shown_on_the_dashboard(
+        qtbot, demo_ctx: AppContext, ui_settings: UiSettings) -> None:
+    from ttdesk.ui.settings.page import SettingsPage
+
+    ctx = demo_ctx
+    page = SettingsPage(ctx, DataBus(), ui_settings)
+    qtbot.addWidget(page)
+    table = page.policy_form.action_plan_targets
+    qtbot.waitUntil(lambda: table.box(2026, "zjtx").value() == 2)  # the default policy's
+    box = table.box(2026, "zjtx")
+    box.setValue(9)
+    assert page.save_policy()
+    assert action_plan.action_plan(ctx, 2026).tile("zjtx").target == 9
+    assert action_plan.action_plan(ctx, 2026).tile("companies").target == 6  # kept
+    _shot(table, "settings_targets")

@@ -120,7 +120,11 @@ def person_values(ctx: AppContext, staff_no: str) -> dict[str, object]:
                 "id_number": shown(ctx, "id_number", p.id_number),
                 "is_student": p.is_student, "is_external": p.is_external,
                 "is_unit_head": p.is_unit_head,
-                "entrepreneurship": p.entrepreneurship.value if p.entrepreneurship else None}
+                "entrepreneurship": p.entrepreneurship.value if p.entrepreneurship else None,
+                # technology manager (技术经理人)
+                "tech_manager_level": (p.tech_manager_level.value if p.tech_manager_level
+                                       else None),
+                "tech_manager_cert_no": p.tech_manager_cert_no}
 
 
 def company_values(ctx: AppContext, credit_code: str) -> dict[str, object]:

@@ -104,6 +104,17 @@ def resolve_fields(upheld_text: str) -> tuple[FieldSpec, ...]:
 
 
 
+def manager_spec(subject: str, key: Callable[[Any], str]) -> ActionSpec:
+    """指定技术经理人…: the technology manager carrying a case or a deal (a picker of
+    managers with 新建…; left empty, the manager is cleared)."""
+    from ttdesk.core.people import managers
+
+    return ActionSpec(
+        "manager", QT_TRANSLATE_NOOP("CaseActions", "指定技术经理人…"), lambda _r: True,
+        lambda ctx, r, v: managers.assign(ctx, subject, key(r), v.get("manager_id") or None),
+        (FieldSpec("manager_id", QT_TRANSLATE_NOOP("CaseActions", "技术经理人"), "manager"),))
+
+
 def publicity_specs(service: Any, key: Callable[[Any], object],
                     may_start: Callable[[Any], bool], may_object: Callable[[Any], bool],
                     in_objection: Callable[[Any], bool], upheld_text: str,
@@ -146,7 +157,7 @@ def _input(ctx: AppContext, f: FieldSpec) -> QWidget:
         combo = pairs_combo(f.pairs(ctx), blank=f.blank)
         combo.setEditable(False)
         return combo
-    if f.kind in ("person", "company", "department"):
+    if f.kind in ("person", "company", "department", "manager"):
         from ttdesk.ui.masterdata.picker import EntityPicker
 
         return EntityPicker(ctx, f.kind)

@@ -16,6 +16,7 @@ from ttdesk.core.views.stepper import achievement_targets, grant_targets
 from ttdesk.ui.case.actions import (
     ActionSpec,
     FieldSpec,
+    manager_spec,
     publicity_specs,
     text_value,
     today_default,
@@ -96,6 +97,7 @@ CASE_ACTIONS: tuple[ActionSpec, ...] = (
         ),
         (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "重新打开理由"), "multiline"),),
     ),
+    manager_spec("case", lambda c: c.case_no),
 )
 
 

@@ -18,6 +18,7 @@ from ttdesk.core.views.stepper import deal_targets, suggested_approval_body
 from ttdesk.ui.case.actions import (
     ActionSpec,
     FieldSpec,
+    manager_spec,
     publicity_specs,
     text_value,
     today_default,
@@ -170,6 +171,7 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         lambda ctx, d, v: deals.terminate(ctx, d.deal_no, text_value(v, "reason")),
         (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "终止理由"), "multiline"),),
     ),
+    manager_spec("deal", lambda d: d.deal_no),
 )
 
 def _diligence_items(ctx: Any) -> list[tuple[str, str]]:

@@ -37,7 +37,7 @@ class WorkloadPage(QWidget):
             Column(self.tr("到账收入"), lambda r: r.income_received, "money"),
             Column(self.tr("逾期待办"), lambda r: r.overdue_tasks),
         ], lang)
-        self.view = make_view(self.model, "workload_view")
+        self.view = make_view(self.model, "workload_view", stretch=0)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         bar = QHBoxLayout()

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from ttdesk.codes import DepartmentKind, EmploymentStatus
+from ttdesk.codes import DepartmentKind, EmploymentStatus, TechManagerLevel
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.privacy import sees_personal
 from ttdesk.core.companies import companies
@@ -66,6 +66,8 @@ def person_dialog(ctx: AppContext, parent: QWidget | None, staff_no: str | None 
             "is_external", "is_unit_head")}
         values["department"] = _combo_value(d.field("department"))
         values["entrepreneurship"] = _combo_value(d.field("entrepreneurship"))
+        values["tech_manager_level"] = _combo_value(d.field("tech_manager_level"))
+        values["tech_manager_cert_no"] = d.value("tech_manager_cert_no")
         if not staff_no:
             return persons.create(ctx, persons.PersonIn(**values))
         return persons.edit(ctx, staff_no, values)
@@ -87,9 +89,15 @@ def person_dialog(ctx: AppContext, parent: QWidget | None, staff_no: str | None 
     dlg.add("is_unit_head", dlg.tr("单位正职领导"), QCheckBox())
     dlg.add("entrepreneurship", dlg.tr("创业状态"),
             enum_combo(EmploymentStatus, ctx.lang, blank=True))
+    # a technology manager (技术经理人): staff or external, with level and certificate
+    dlg.add("tech_manager_level", dlg.tr("技术经理人等级"),
+            enum_combo(TechManagerLevel, ctx.lang, blank=True))
+    dlg.add("tech_manager_cert_no", dlg.tr("技术经理人证书编号"), _text())
     if current:
+        set_combo(dlg.field("tech_manager_level"),  # type: ignore[arg-type]
+                  current.get("tech_manager_level"))
         fill(dlg.form, {k: v for k, v in current.items()
-                        if k not in ("department", "entrepreneurship")})
+                        if k not in ("department", "entrepreneurship", "tech_manager_level")})
         set_combo(dlg.field("department"), current.get("department"))  # type: ignore[arg-type]
     if not sees_personal(ctx):  # a viewer reads them masked, and a mask is never data
         for name in ("phone", "email", "id_number"):
@@ -143,4 +151,4 @@ def dlg_title(parent: QWidget | None, text: str) -> str:
 
 
 DIALOGS = {"department": department_dialog, "person": person_dialog,
-           "company": company_dialog}
+           "company": company_dialog, "manager": person_dialog}

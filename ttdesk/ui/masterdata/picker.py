@@ -36,8 +36,17 @@ def _departments(ctx: AppContext, text: str) -> list[tuple[str, str]]:
             choices.find_departments(ctx, text, LIMIT)]
 
 
+def _managers(ctx: AppContext, text: str) -> list[tuple[str, str]]:
+    """Technology managers only (技术经理人): name, level and staff no."""
+    from ttdesk.core.base.labels import label
+    from ttdesk.core.people import managers
+
+    return [(m.staff_no, f"{m.name}（{label(m.level, ctx.lang)} · {m.staff_no}）")
+            for m in managers.choices(ctx, text)[:LIMIT]]
+
+
 FINDERS: dict[str, Finder] = {"person": _people, "company": _companies,
-                              "department": _departments}
+                              "department": _departments, "manager": _managers}
 
 
 class EntityPicker(QWidget):
@@ -120,6 +129,9 @@ class EntityPicker(QWidget):
     def create_new(self, name_hint: str = "") -> None:
         """Open the create form inline; once saved the new record is the picker's value."""
         dialog = DIALOGS[self.kind](self.ctx, self.window(), None, name_hint)
+        if self.kind == "manager":  # a new manager starts at the first level
+            level = dialog.field("tech_manager_level")  # type: ignore[attr-defined]
+            level.setCurrentIndex(level.findData("junior"))
         dialog.setObjectName(f"{self.kind}_dialog")
         dialog.finished.connect(lambda result, d=dialog: self._created(d, result))
         dialog.open()

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTableWidget,
     QWidget,
 )
 
@@ -22,7 +24,7 @@ from ttdesk.codes import DayKind
 from ttdesk.core.base.errors import ValidationFailed
 from ttdesk.core.base.labels import choices
 from ttdesk.core.office.institution import InstitutionProfile
-from ttdesk.core.rules.policy import Policy
+from ttdesk.core.rules.policy import TARGET_KEYS, Policy
 from ttdesk.ui.kit.problems import field_messages
 
 
@@ -109,6 +111,47 @@ def _int_box(low: int, high: int, suffix: str) -> QSpinBox:
     return box
 
 
+class TargetsTable(QTableWidget):
+    """The institution's own yearly targets toward the Action Plan: a row per year (2025–
+    2027 and any other year stored), a whole number per figure."""
+
+    YEARS = (2025, 2026, 2027)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(TARGET_KEYS), parent)
+        self.setHorizontalHeaderLabels([
+            self.tr("合作平台/联合实验室"), self.tr("技术开发等合同"), self.tr("转化创办企业"),
+            self.tr("专精特新")])
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setMaximumHeight(150)
+        self.set_targets({})
+
+    def set_targets(self, stored: dict[str, Any]) -> None:
+        years = sorted({*self.YEARS, *(int(y) for y in stored if str(y).isdigit())})
+        self.setRowCount(len(years))
+        self.setVerticalHeaderLabels([str(y) for y in years])
+        for row, year in enumerate(years):
+            figures = stored.get(str(year)) or {}
+            for col, key in enumerate(TARGET_KEYS):
+                box = _int_box(0, 1_000_000, "")
+                box.setObjectName(f"target_{year}_{key}")
+                box.setValue(int(figures.get(key, 0)))
+                self.setCellWidget(row, col, box)
+
+    def box(self, year: int, key: str) -> QSpinBox:
+        """The input of one year's target (the current one: rows are rebuilt on load)."""
+        rows = [r for r in range(self.rowCount()) if self.verticalHeaderItem(r).text() == str(year)]
+        return self.cellWidget(rows[0], TARGET_KEYS.index(key))  # type: ignore[return-value]
+
+    def targets(self) -> dict[str, dict[str, int]]:
+        out = {}
+        for row in range(self.rowCount()):
+            year = self.verticalHeaderItem(row).text()
+            out[year] = {key: self.cellWidget(row, col).value()  # type: ignore[attr-defined]
+                         for col, key in enumerate(TARGET_KEYS)}
+        return out
+
+
 class PolicyForm(_Form):
     """The policy numbers an office is most likely to set differently from Beijing's."""
 
@@ -148,6 +191,9 @@ class PolicyForm(_Form):
         self.due_diligence_items.setMaximumHeight(140)
         self._row("due_diligence_items", self.tr("尽职调查清单"), self.due_diligence_items)
         self._dd_keys: dict[str, str] = {}
+        self.action_plan_targets = TargetsTable()
+        self._row("action_plan_targets", self.tr("行动计划年度目标（本单位）"),
+                  self.action_plan_targets)
 
     def set_policy(self, pol: Policy) -> None:
         self.team_share_min_income.setValue(float(pol.team_share_min_income))
@@ -165,6 +211,7 @@ class PolicyForm(_Form):
         self._dd_keys = {str(i["zh"]): str(i["key"]) for i in items}
         self.due_diligence_items.setPlainText("\n".join(
             f"{i['zh']} | {i.get('en') or i['zh']}" for i in items))
+        self.action_plan_targets.set_targets(pol.values.get("action_plan_targets") or {})
 
     def values(self) -> dict[str, Any]:
         def pct(box: QDoubleSpinBox) -> str:
@@ -181,6 +228,7 @@ class PolicyForm(_Form):
             "registration_working_days_large": self.registration_working_days_large.value(),
             "reward_payment_months": self.reward_payment_months.value(),
             "due_diligence_items": self.diligence_items(),
+            "action_plan_targets": self.action_plan_targets.targets(),
         }
 
     def diligence_items(self) -> list[dict[str, str]]:
