@@ -92,7 +92,7 @@ def test_case_actions_follow_the_status_machine(qtbot: QtBot, ctx: AppContext,
     make_world(ctx)
     case_no = make_case(ctx, funding=[])
     page = open_page(qtbot, ctx, case_no)
-    assert enabled(page.actions) == {"assess", "release"}
+    assert enabled(page.actions) == {"assess", "release", "manager"}
     click(qtbot, page.actions, "assess")  # R2: funding not declared
     assert any("[R2]" in m and "经费来源" in m for m in refusals)
     assert case_detail(ctx, case_no).status == AchievementStatus.DISCLOSED
@@ -101,7 +101,7 @@ def test_case_actions_follow_the_status_machine(qtbot: QtBot, ctx: AppContext,
     assert "已明确声明" in page.funding.note.text()
     click(qtbot, page.actions, "assess")
     assert page.status.text() == "状态：评估中"
-    assert enabled(page.actions) == {"protect", "market", "convert", "release"}
+    assert enabled(page.actions) == {"protect", "market", "convert", "release", "manager"}
     click(qtbot, page.actions, "protect")  # allowed by the machine, refused without IP
     assert "知识产权" in refusals[-1]
     assert "2 评估 · 进行中" in page.stepper.text()

@@ -104,13 +104,14 @@ def resolve_fields(upheld_text: str) -> tuple[FieldSpec, ...]:
 
 
 
-def manager_spec(subject: str, key: Callable[[Any], str]) -> ActionSpec:
-    """指定技术经理人…: the technology manager carrying a case or a deal (a picker of
-    managers with 新建…; left empty, the manager is cleared)."""
+def manager_spec(subject: str, key: Callable[[Any], str],
+                 open_: Callable[[Any], bool]) -> ActionSpec:
+    """指定技术经理人…: the technology manager carrying a case or a deal while it is open (a
+    picker of managers with 新建…; left empty, the manager is cleared)."""
     from ttdesk.core.people import managers
 
     return ActionSpec(
-        "manager", QT_TRANSLATE_NOOP("CaseActions", "指定技术经理人…"), lambda _r: True,
+        "manager", QT_TRANSLATE_NOOP("CaseActions", "指定技术经理人…"), open_,
         lambda ctx, r, v: managers.assign(ctx, subject, key(r), v.get("manager_id") or None),
         (FieldSpec("manager_id", QT_TRANSLATE_NOOP("CaseActions", "技术经理人"), "manager"),))
 

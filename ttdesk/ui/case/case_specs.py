@@ -10,6 +10,7 @@ from ttdesk.codes import AchievementStatus as A
 from ttdesk.codes import GrantForm
 from ttdesk.codes import GrantStatus as G
 from ttdesk.core.cases import achievements, rights
+from ttdesk.core.rules.statemachine import CASE_OPEN
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.parts import GrantRow
 from ttdesk.core.views.stepper import achievement_targets, grant_targets
@@ -97,7 +98,7 @@ CASE_ACTIONS: tuple[ActionSpec, ...] = (
         ),
         (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "重新打开理由"), "multiline"),),
     ),
-    manager_spec("case", lambda c: c.case_no),
+    manager_spec("case", lambda c: c.case_no, lambda c: c.status in CASE_OPEN),
 )
 
 

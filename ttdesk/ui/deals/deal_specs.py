@@ -11,7 +11,7 @@ from ttdesk.codes import COOPERATION_MODES, DealMode, PricingMethod, ValuationAp
 from ttdesk.codes import DealStatus as D
 from ttdesk.core.base.labels import pick
 from ttdesk.core.deals import deals, diligence
-from ttdesk.core.rules.statemachine import DEAL_BEFORE_APPROVAL
+from ttdesk.core.rules.statemachine import DEAL_BEFORE_APPROVAL, DEAL_CLOSED
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.core.views.deal_detail import DealDetail
 from ttdesk.core.views.stepper import deal_targets, suggested_approval_body
@@ -171,7 +171,7 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         lambda ctx, d, v: deals.terminate(ctx, d.deal_no, text_value(v, "reason")),
         (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "终止理由"), "multiline"),),
     ),
-    manager_spec("deal", lambda d: d.deal_no),
+    manager_spec("deal", lambda d: d.deal_no, lambda d: d.status not in DEAL_CLOSED),
 )
 
 def _diligence_items(ctx: Any) -> list[tuple[str, str]]:
