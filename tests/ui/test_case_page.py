@@ -116,7 +116,7 @@ def test_deal_moves_to_signed_through_the_buttons(qtbot: QtBot, ctx: AppContext,
     page = open_page(qtbot, ctx, case_no)
     assert page.show_deal(deal_no)
     bar = page.deals.actions
-    assert enabled(bar) == {"submit", "terminate"}
+    assert enabled(bar) == {"submit", "terminate", "manager"}
     click(qtbot, bar, "submit")
     assert page.deals.deal.status == DealStatus.APPROVAL
     assert "记录审批" in page.deals.hint.text()
@@ -168,7 +168,7 @@ def test_deal_moves_to_signed_through_the_buttons(qtbot: QtBot, ctx: AppContext,
     assert not dialog.isVisible()
     d = deal_detail(ctx, deal_no)
     assert d.status == DealStatus.SIGNED and d.signing_date == date(2026, 12, 6)
-    assert enabled(bar) == {"register", "terminate"}
+    assert enabled(bar) == {"register", "terminate", "manager"}
     assert "合同认定登记" in page.deals.hint.text()
     page.show_tab("history")
     assert page.history.table.rowCount() > 5
@@ -213,7 +213,7 @@ def test_cooperation_contract_has_no_publicity(qtbot: QtBot, ctx: AppContext) ->
     page = open_page(qtbot, ctx, case_no)
     page.show_deal(deal_no)
     bar = page.deals.actions
-    assert enabled(bar) == {"submit", "terminate"}
+    assert enabled(bar) == {"submit", "terminate", "manager"}
     assert "valuation" not in enabled(page.deals.records)
     click(qtbot, bar, "submit")
     deals.record_approval(ctx, deal_no, "技术转移中心", date(2026, 11, 20))
