@@ -98,7 +98,7 @@ def test_a_parks_list_is_imported_or_refused_with_its_rows(
     before = db_digest(_path(ctx))
     assert _cli(ctx, "demand", "import", str(bad), "--park", "中关村科学城") == 2
     err = capsys.readouterr().err
-    assert "需求 第 4 行" in err or "需求!4" in err, err
+    assert "需求!4 提出日期" in err and "需求!5" in err, err
     assert db_digest(_path(ctx)) == before
 
     good = write_park_list(tmp_path / "good.xlsx", good_rows(codes))

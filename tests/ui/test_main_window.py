@@ -43,9 +43,9 @@ def window(qtbot: QtBot, ctx: AppContext, ui_settings: UiSettings) -> MainWindow
 def test_window_shows_its_areas(window: MainWindow) -> None:
     assert window.windowTitle() == WINDOW_TITLE
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["工作台", "成果", "交易", "企业", "转化企业", "收益", "待办", "技术经理人",
-                      "文件", "基础数据", "设置"]
-    assert window.pages.count() == len(NAV_PAGES) == 11
+    assert labels == ["工作台", "成果", "交易", "企业", "转化企业", "对接", "收益", "待办",
+                      "技术经理人", "文件", "基础数据", "设置"]
+    assert window.pages.count() == len(NAV_PAGES) == 12
     assert window.pages.currentIndex() == 0
 
 

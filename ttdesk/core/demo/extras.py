@@ -3,6 +3,7 @@ deadlines not tied to one deal: patent annuities, annual reports, hand-entered t
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from types import SimpleNamespace
 
@@ -64,6 +65,49 @@ def emit_pipeline(g: Gen, cases: list[Case]) -> None:
             "activity_id": activity[0] if activity and activity[1] <= on else None,
             "company_id": company["id"] if company else None, "outcome": outcome,
             "updated_on": on, "_at": stamp(on, i)})
+    emit_market(g, pool)
+
+
+PARKS = ("中关村科学城", "亦庄经济技术开发区", "怀柔科学城", "未来科学城", "中关村软件园")
+_STAGES = ("contacted", "nda", "negotiating", "deal")
+
+
+def emit_market(g: Gen, pool: list[Case]) -> None:
+    """The ledger's own details (schema 0008): parks of park-list demands, each match's stage
+    dates and officer, the promotion list. A generator of its own, so the rest of the demo
+    stays what the same seed always gave."""
+    rng = random.Random(g.cases * 1_000_003 + 8)
+    fair = False
+    for d in g.store.rows["demand"]:
+        if d["source"] == "visit" and (not fair or rng.random() < 0.3):
+            d["source"], fair = "fair", True  # met at a technology fair (对接会)
+        if d["source"] == "park_list":
+            d["park"] = rng.choice(PARKS)
+    for m in g.store.rows["match"]:
+        on, outcome = m["updated_on"], m["outcome"]
+        m["officer_id"] = rng.choice(g.officers) if g.officers else None
+        reached = _STAGES if outcome == "declined" else _STAGES[:_STAGES.index(outcome) + 1]
+        if outcome == "declined":
+            reached = _STAGES[:rng.randint(1, 3)]
+        day = on
+        for stage in reversed(reached):
+            if stage == outcome:
+                m[f"{stage}_on"] = on
+                continue
+            day = day - days(rng.randint(5, 40))
+            m[f"{stage}_on"] = day
+        if outcome == "declined":
+            m["declined_on"] = on
+    for i, case in enumerate(pool):
+        if case.secrecy == "secret_or_security" or rng.random() > 0.35:
+            continue
+        listed = min(case.disclosure + days(rng.randint(30, 400)), g.today)
+        g.store.add("promotion", {
+            "achievement_id": case.id, "listed_on": listed,
+            "public_summary": f"{case.title}：技术成熟度较高，已完成实验室验证，可提供专利许可、"
+                              f"技术转让或合作开发，适用于{vocab.FIELDS[case.field][0]}领域。",
+            "park": rng.choice(PARKS) if rng.random() < 0.4 else None,
+            "delisted_on": None, "_at": stamp(listed, i)})
 
 
 def emit_annuities(g: Gen) -> None:

@@ -104,9 +104,10 @@ def _row(values: tuple[Any, ...], cols: dict[str, int], park: str,
 Located = list[tuple[str, DemandIn]]
 
 
-def read_park_demands(path: str | Path, park: str, today: date) -> tuple[str, Located]:
-    """(sheet, [(where, demand)]) of a park's list; a cell that cannot be read is a located
-    problem, all of them raised together (ValidationFailed)."""
+def read_park_demands(path: str | Path, park: str,
+                      today: date) -> tuple[str, Located, list[Problem]]:
+    """(sheet, [(where, demand)], problems) of a park's list: a cell that cannot be read is
+    a located problem, its row left out."""
     try:
         wb = open_workbook(path)
     except LedgerFileError as exc:
@@ -125,9 +126,7 @@ def read_park_demands(path: str | Path, park: str, today: date) -> tuple[str, Lo
             except cells.CellError as exc:
                 problems.append(Problem(exc.rule, exc.zh, exc.en, getattr(exc, "field", None),
                                         where))
-        if problems:
-            raise ValidationFailed(problems)
-        return m.sheet, items
+        return m.sheet, items, problems
     finally:
         wb.close()
 
@@ -138,8 +137,8 @@ def import_park_demands(ctx: AppContext, path: str | Path, park: str) -> DemandI
     if not park:
         raise ValidationFailed([Problem("INPUT", "请填写园区名称", "the park is required",
                                         "park")])
-    sheet, items = read_park_demands(path, park, ctx.today())
-    return DemandImport(Path(path), sheet, add_demands(ctx, items))
+    sheet, items, problems = read_park_demands(path, park, ctx.today())
+    return DemandImport(Path(path), sheet, add_demands(ctx, items, problems))
 
 
 # ---- the supply list out ------------------------------------------------------------------

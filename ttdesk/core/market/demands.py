@@ -75,11 +75,13 @@ def edit_demand(ctx: AppContext, demand_id: int, v: DemandIn) -> None:
         _apply(s, get(s, demand_id), v)
 
 
-def add_demands(ctx: AppContext, items: Sequence[tuple[str, DemandIn]]) -> list[int]:
+def add_demands(ctx: AppContext, items: Sequence[tuple[str, DemandIn]],
+                found: Sequence[Problem] = ()) -> list[int]:
     """Record many demands in one unit of work (a park's list): `items` are (where, demand),
-    `where` naming the row ("需求!5"). Every refusal is collected with its place; if there
-    is one, nothing is written."""
-    problems: list[Problem] = []
+    `where` naming the row ("需求!5"). Every refusal is collected with its place, after the
+    problems the caller `found` already (cells it could not read); if there is one, nothing
+    is written."""
+    problems: list[Problem] = list(found)
     ids: list[int] = []
     with ctx.write() as s:
         for where, v in items:

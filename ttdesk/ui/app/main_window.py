@@ -46,6 +46,7 @@ NAV_PAGES: tuple[tuple[str, str], ...] = (
     ("deals", QT_TRANSLATE_NOOP("MainWindow", "交易")),
     ("companies", QT_TRANSLATE_NOOP("MainWindow", "企业")),
     ("spinoffs", QT_TRANSLATE_NOOP("MainWindow", "转化企业")),
+    ("market", QT_TRANSLATE_NOOP("MainWindow", "对接")),  # the matchmaking ledger
     ("income", QT_TRANSLATE_NOOP("MainWindow", "收益")),
     ("deadlines", QT_TRANSLATE_NOOP("MainWindow", "待办")),
     ("managers", QT_TRANSLATE_NOOP("MainWindow", "技术经理人")),
@@ -196,6 +197,12 @@ class MainWindow(DataActions, QMainWindow):
             from ttdesk.ui.masterdata.page import MasterDataPage
 
             return MasterDataPage(ctx, bus)
+        if key == "market":
+            from ttdesk.ui.market.page import MarketPage
+
+            market = MarketPage(ctx, bus, self.settings)
+            market.deal_opened.connect(lambda deal_no, case_no: self.open_deal(deal_no, (case_no,)))
+            return market
         raise KeyError(key)
 
     def _build_list(self, key: str) -> QWidget:
