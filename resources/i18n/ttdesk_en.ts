@@ -941,6 +941,14 @@
         <translation>Registration no.</translation>
     </message>
     <message>
+        <source>成交额（元）</source>
+        <translation>Contract value (CNY)</translation>
+    </message>
+    <message>
+        <source>技术交易额（元）</source>
+        <translation>Certified technology amount (CNY)</translation>
+    </message>
+    <message>
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
@@ -959,6 +967,10 @@
     <message>
         <source>终止理由</source>
         <translation>Reason for termination</translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation>Terminated on</translation>
     </message>
     <message>
         <source>修改条款…</source>
@@ -1159,6 +1171,46 @@
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>许可期限…</source>
+        <translation>Licence term…</translation>
+    </message>
+    <message>
+        <source>许可期限届满日</source>
+        <translation>Term ends</translation>
+    </message>
+    <message>
+        <source>提交合同登记…</source>
+        <translation>Submit for contract registration…</translation>
+    </message>
+    <message>
+        <source>提交日期</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>合同存在争议</source>
+        <translation>Contract disputed</translation>
+    </message>
+    <message>
+        <source>变更日期</source>
+        <translation>Changed on</translation>
+    </message>
+    <message>
+        <source>变更理由</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>注销登记…</source>
+        <translation>Deregister…</translation>
+    </message>
+    <message>
+        <source>注销日期</source>
+        <translation>Deregistered on</translation>
+    </message>
+    <message>
+        <source>注销理由</source>
+        <translation>Reason for deregistering</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +2762,10 @@
         <translation>Income distribution approval form</translation>
     </message>
     <message>
+        <source>专利开放许可声明</source>
+        <translation>Open licence offer</translation>
+    </message>
+    <message>
         <source>赋权公示</source>
         <translation>Rights grant publicity</translation>
     </message>
@@ -3432,7 +3488,7 @@
     </message>
     <message>
         <source> 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation> working days</translation>
     </message>
     <message>
         <source>团队奖励下限（转让/许可）</source>
@@ -3460,11 +3516,11 @@
     </message>
     <message>
         <source>登记机构答复期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration office's answer</translation>
     </message>
     <message>
         <source>登记机构答复期限（500万元以上或有争议）</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration office's answer (¥5M or more, or disputed)</translation>
     </message>
     <message>
         <source>奖励发放期限</source>
@@ -3556,6 +3612,14 @@
         <translation>Export annual-report tables (Excel)…</translation>
     </message>
     <message>
+        <source>报送并冻结年报</source>
+        <translation>Submit and freeze the annual report</translation>
+    </message>
+    <message>
+        <source>报送后，该年度报告即以此版本为准，不再重新生成</source>
+        <translation>Once submitted, this version is the year's report and is not regenerated</translation>
+    </message>
+    <message>
         <source>导出台账（Excel）…</source>
         <translation>Export ledger (Excel)…</translation>
     </message>
@@ -3588,8 +3652,20 @@
         <translation>%1 %2 version %3 (%4) archived; preview or save it.</translation>
     </message>
     <message>
+        <source>%1 年度报告已报送：显示报送时冻结的版本（%2）。</source>
+        <translation>The %1 annual report was submitted: showing the frozen version (%2).</translation>
+    </message>
+    <message>
         <source>未完成（未写入任何内容）：</source>
         <translation>Not done (nothing written):</translation>
+    </message>
+    <message>
+        <source>未报送：</source>
+        <translation>Not submitted:</translation>
+    </message>
+    <message>
+        <source>%1 年度报告已报送（%2，%3），此后即以此版本为准。</source>
+        <translation>The %1 annual report was submitted (%2, %3); this version is now the year's record.</translation>
     </message>
     <message>
         <source>导出年报表格</source>

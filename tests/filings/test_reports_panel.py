@@ -81,3 +81,28 @@ def test_cancel_before_the_work_leaves_nothing(qtbot: QtBot, demo_ctx: AppContex
         assert page.table.rowCount() == before
     else:  # the worker finished before the click landed: the filing is complete and kept
         assert blocker.args[0].record.kind == "F09"
+
+
+def test_submitting_f09_from_the_app_freezes_the_year(qtbot: QtBot, demo_ctx: AppContext,
+                                                      tmp_path: Path) -> None:
+    """报送并冻结年报: afterwards generating the year shows the submitted version."""
+    page = ArchivePage(demo_ctx, DataBus())
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.tabs.setCurrentWidget(page.reports)
+    panel = page.reports
+    assert not panel.submit_button.isEnabled()
+    panel.year.setValue(2023)
+    panel.form.setCurrentIndex(panel.form.findData("F09"))
+    first = _run(qtbot, panel, panel.generate_button)
+    assert panel.submit_button.isEnabled()
+    panel.submit_annual()
+    assert "2023 年度报告已报送" in panel.message.text()
+    assert first.record.serial_no in panel.message.text()
+    panel.submit_annual()  # twice: refused, said where the person acted
+    assert "未报送" in panel.message.text() and "已报送，不能再次报送" in panel.message.text()
+    again = _run(qtbot, panel, panel.generate_button)
+    assert again.record.serial_no == first.record.serial_no and again.reused
+    assert "冻结的版本" in panel.message.text()
+    page.grab().save(str(tmp_path / "reports_f09_frozen.png"))

@@ -131,6 +131,13 @@ class DealDetail:
     signing_date: date | None
     registration_no: str | None
     registration_date: date | None
+    # contract registration (measures of 2026) and a licence's term (domain.md §6)
+    registration_submitted_on: date | None
+    registration_disputed: bool
+    registration_contract_amount: Decimal | None
+    registration_tech_amount: Decimal | None
+    term_end: date | None
+    terminated_on: date | None
     completion_date: date | None
     termination_reason: str | None
     is_imported: bool

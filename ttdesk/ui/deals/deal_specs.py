@@ -7,7 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ttdesk.codes import COOPERATION_MODES, DealMode, PricingMethod, ValuationApproach
+from ttdesk.codes import (
+    COOPERATION_MODES,
+    DealMode,
+    PricingMethod,
+    ValuationApproach,
+)
 from ttdesk.codes import DealStatus as D
 from ttdesk.core.base.labels import pick
 from ttdesk.core.deals import deals, diligence
@@ -23,6 +28,7 @@ from ttdesk.ui.case.actions import (
     text_value,
     today_default,
 )
+from ttdesk.ui.deals.registration_specs import REGISTRATION_RECORDS
 
 
 def _can(target: D) -> Any:
@@ -139,9 +145,17 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         "register",
         QT_TRANSLATE_NOOP("CaseActions", "合同登记…"),
         _can(D.REGISTERED),
-        lambda ctx, d, v: deals.register(ctx, d.deal_no, text_value(v, "registration_no"), v["on"]),
+        lambda ctx, d, v: deals.register(ctx, d.deal_no, text_value(v, "registration_no"),
+                                         v["on"], v.get("contract_amount") or None,
+                                         v.get("tech_amount") or None),
         (
             FieldSpec("registration_no", QT_TRANSLATE_NOOP("CaseActions", "登记编号")),
+            FieldSpec("contract_amount", QT_TRANSLATE_NOOP("CaseActions", "成交额（元）"),
+                      aliases=("registration_contract_amount",),
+                      default=lambda _ctx, d: d.price),
+            FieldSpec("tech_amount", QT_TRANSLATE_NOOP("CaseActions", "技术交易额（元）"),
+                      aliases=("registration_tech_amount",),
+                      default=lambda _ctx, d: d.price),
             FieldSpec(
                 "on",
                 QT_TRANSLATE_NOOP("CaseActions", "登记日期"),
@@ -168,8 +182,10 @@ DEAL_ACTIONS: tuple[ActionSpec, ...] = (
         "terminate",
         QT_TRANSLATE_NOOP("CaseActions", "终止…"),
         _can(D.TERMINATED),
-        lambda ctx, d, v: deals.terminate(ctx, d.deal_no, text_value(v, "reason")),
-        (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "终止理由"), "multiline"),),
+        lambda ctx, d, v: deals.terminate(ctx, d.deal_no, text_value(v, "reason"), v["on"]),
+        (FieldSpec("reason", QT_TRANSLATE_NOOP("CaseActions", "终止理由"), "multiline"),
+         FieldSpec("on", QT_TRANSLATE_NOOP("CaseActions", "终止日期"), "date",
+                   ("terminated_on",), default=today_default)),
     ),
     manager_spec("deal", lambda d: d.deal_no, lambda d: d.status not in DEAL_CLOSED),
 )
@@ -224,6 +240,7 @@ DEAL_RECORDS: tuple[ActionSpec, ...] = (
             ),
         ),
     ),
+    *REGISTRATION_RECORDS,
     ActionSpec(
         "valuation",
         QT_TRANSLATE_NOOP("CaseActions", "评估/定价记录…"),

@@ -148,6 +148,12 @@ class DealsTab(QWidget):
             ("supervising_approval_ref", d.supervising_approval_ref),
             ("signing_date", d.signing_date), ("registration_no", d.registration_no),
             ("registration_date", d.registration_date),
+            ("registration_submitted_on", d.registration_submitted_on),
+            ("registration_contract_amount", f"¥{d.registration_contract_amount:,}"
+             if d.registration_contract_amount is not None else None),
+            ("registration_tech_amount", f"¥{d.registration_tech_amount:,}"
+             if d.registration_tech_amount is not None else None),
+            ("term_end", d.term_end),
             ("completion_date", d.completion_date),
             ("termination_reason", d.termination_reason),
         ]

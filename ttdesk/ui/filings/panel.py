@@ -34,7 +34,8 @@ DRAFTABLE = ("F02", "F04", "F07")  # approval forms: a 报批稿 before the deci
 # (code, F03 variant) offered on each kind of page
 FORMS = {
     "achievement": [("F01", None), ("F02", None), ("F03", "grant"), ("F05", None)],
-    "deal": [("F04", None), ("F03", "deal"), ("F03", "reward"), ("F06", None), ("F07", None)],
+    "deal": [("F04", None), ("F03", "deal"), ("F03", "reward"), ("F06", None), ("F07", None),
+             ("F10", None)],
 }
 
 
@@ -195,6 +196,7 @@ class FilingsPanel(QWidget):
             "F05": self.tr("单列管理登记表"),
             "F06": self.tr("作价投资及国有股权登记表"),
             "F07": self.tr("收益分配审批表"),
+            "F10": self.tr("专利开放许可声明"),
         }
         notices = {"grant": self.tr("赋权公示"), "deal": self.tr("转化公示"),
                    "reward": self.tr("现金奖励公示")}

@@ -73,6 +73,10 @@ class ReportsPanel(QWidget):
         self.xlsx_button = QPushButton(self.tr("导出年报表格（Excel）…"))
         self.xlsx_button.setObjectName("report_xlsx")
         self.xlsx_button.clicked.connect(lambda: self.save_xlsx())
+        self.submit_button = QPushButton(self.tr("报送并冻结年报"))
+        self.submit_button.setObjectName("report_submit")
+        self.submit_button.setToolTip(self.tr("报送后，该年度报告即以此版本为准，不再重新生成"))
+        self.submit_button.clicked.connect(lambda: self.submit_annual())
         self.ledger_button = QPushButton(self.tr("导出台账（Excel）…"))
         self.ledger_button.setObjectName("ledger_export")
         self.ledger_button.clicked.connect(lambda: self.export_ledger())
@@ -95,7 +99,8 @@ class ReportsPanel(QWidget):
         top.addWidget(self.lang)
         top.addWidget(self.generate_button)
         actions = QHBoxLayout()
-        for button in (self.save_button, self.xlsx_button, self.ledger_button):
+        for button in (self.save_button, self.xlsx_button, self.submit_button,
+                       self.ledger_button):
             actions.addWidget(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -126,6 +131,7 @@ class ReportsPanel(QWidget):
         self.save_button.setEnabled(idle and self.generated is not None)
         self.xlsx_button.setEnabled(idle and self.generated is not None
                                     and self.generated.record.kind == "F09")
+        self.submit_button.setEnabled(self.xlsx_button.isEnabled())
 
     def subject(self) -> str:
         """What the filing is about: "2026", or "2026-01-01..2026-06-30" for F08."""
@@ -166,6 +172,9 @@ class ReportsPanel(QWidget):
             self.message.setText(self.tr("%1 %2 第 %3 版（%4）已归档，可预览、另存。")
                                  .replace("%1", rec.kind).replace("%2", rec.subject)
                                  .replace("%3", str(rec.version)).replace("%4", rec.serial_no))
+            if rec.kind == "F09" and self._submitted(rec.subject):
+                self.message.setText(self.tr("%1 年度报告已报送：显示报送时冻结的版本（%2）。")
+                                     .replace("%1", rec.subject).replace("%2", rec.serial_no))
             self.preview.show_pdf(gen.content)  # a new version was announced by the core
         self._update()
         self.done.emit(gen)
@@ -178,6 +187,32 @@ class ReportsPanel(QWidget):
             messages_of(exc, getattr(self.ctx, "lang", "zh"))))
         self._update()
         self.done.emit(exc)
+
+    def _submitted(self, year: str) -> bool:
+        from ttdesk.core.records import annual_report
+
+        return annual_report.submission(self.ctx, year) is not None
+
+    def submit_annual(self, on: date | None = None) -> None:
+        """报送: the shown F09 becomes the year's frozen record (domain.md §6)."""
+        from ttdesk.core.base.errors import TTDeskError
+        from ttdesk.core.records import annual_report
+        from ttdesk.ui.kit.ops import write_op
+        from ttdesk.ui.kit.problems import messages_of
+
+        if self.generated is None or self.generated.record.kind != "F09":
+            return
+        year = self.generated.record.subject
+        try:
+            sub = write_op(self.ctx, self.bus, annual_report.submit, self.ctx, year,
+                           on or self.ctx.today())
+        except TTDeskError as exc:  # a refusal: shown where the person acted
+            self.message.setText(self.tr("未报送：") + "\n" + "\n".join(
+                messages_of(exc, getattr(self.ctx, "lang", "zh"))))
+            return
+        self.message.setText(self.tr("%1 年度报告已报送（%2，%3），此后即以此版本为准。")
+                             .replace("%1", str(sub.year)).replace("%2", sub.filing.serial_no)
+                             .replace("%3", sub.submitted_on.isoformat()))
 
     # ---- output -----------------------------------------------------------------------
     def _ask(self, title: str, suggested: str, pattern: str) -> str | None:
