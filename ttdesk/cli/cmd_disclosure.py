@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="a fillable disclosure form (PDF or xlsx) / 发明人披露表")
     p.add_argument("output", metavar="OUT")
     p.add_argument("--case", dest="case_no", help="issue it for this case (its answers filled)")
-    p.add_argument("--xlsx", action="store_true", help="an Excel template instead of a PDF")
+    p.add_argument("--xlsx", action="store_true",
+                   help="an Excel template instead of a PDF (also: OUT ending in .xlsx)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(handler=run_form)
     p = sub.add_parser("import-disclosure",
@@ -33,41 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_form(args: argparse.Namespace) -> int:
-    from ttdesk.core.disclosure import intake
-    from ttdesk.core.office.output import atomic_file, check_output
+    from ttdesk.filings.disclosure_issue import issue_form
 
+    target = args.output
+    if args.xlsx and not target.lower().endswith(".xlsx"):
+        target += ".xlsx"
     ctx = open_ctx(args)
     try:
-        target = check_output(args.output, db=ctx.db, force=args.force)
-        form_id, values = intake.issue_values(ctx, args.case_no)
-        if args.xlsx:
-            content = _xlsx(values)
-        else:
-            from ttdesk.filings.disclosure_pdf import issued_form
-
-            content = issued_form(values)
-        with atomic_file(target) as temp:
-            temp.write_bytes(content)
+        form_id, path = issue_form(ctx, target, args.case_no, args.force)
     finally:
         ctx.db.dispose()
-    print(f"{form_id}\t{target}")
+    print(f"{form_id}\t{path}")
     return EXIT_OK
-
-
-def _xlsx(values: dict[str, str]) -> bytes:
-    from ttdesk.core.disclosure import form_spec as spec
-    from ttdesk.core.disclosure import form_xlsx
-
-    people = [{f.name: values.get(spec.row_field("c", i, f.name), "")
-               for f in spec.CONTRIBUTOR_FIELDS} for i in range(spec.CONTRIBUTOR_ROWS)]
-    funding = [{f.name: values.get(spec.row_field("f", i, f.name), "")
-                for f in spec.FUNDING_FIELDS} for i in range(spec.FUNDING_ROWS)]
-    answers = {f.name: values.get(f.name) for f in spec.CASE_FIELDS}
-    answers["no_funding"] = values.get("no_funding") == "1"
-    answers["prior_disclosure"] = values.get("prior_disclosure") == "1"
-    return form_xlsx.template(values["form_id"], values["case_no"], answers,
-                              [p for p in people if any(p.values())],
-                              [f for f in funding if any(f.values())])
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -25,29 +25,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_statement(args: argparse.Namespace) -> int:
-    from ttdesk.core.office.institution import get_profile
-    from ttdesk.core.office.output import atomic_file, check_output
     from ttdesk.core.views import reward_statement as rs
-    from ttdesk.filings.statement_pdf import render_statement
+    from ttdesk.filings.statement_pdf import deal_statement_files, write_statements
 
     ctx = open_ctx(args)
+    ctx.lang = args.lang
     try:
-        profile = get_profile(ctx)
-        institution = profile.name if profile else ""
         if args.person:
             statements = [(rs.person_statement(ctx, args.person, args.start, args.end),
                            Path(args.output))]
         else:
-            folder = Path(args.output)
-            statements = [(st, folder / f"奖励明细_{args.deal}_{st.staff_no}.pdf")
-                          for st in rs.deal_statements(ctx, args.deal)]
-        targets = [(st, check_output(path, db=ctx.db, force=args.force))
-                   for st, path in statements]
-        for st, target in targets:
-            content = render_statement(st, institution, args.lang)
-            with atomic_file(target) as temp:
-                temp.write_bytes(content)
-            print(f"{st.staff_no}\t{len(st.lines)}\t{st.total_amount}\t{target}")
+            statements = deal_statement_files(ctx, args.deal, Path(args.output))
+        written = write_statements(ctx, statements, args.force)
     finally:
         ctx.db.dispose()
+    for (st, _p), path in zip(statements, written, strict=True):
+        print(f"{st.staff_no}\t{len(st.lines)}\t{st.total_amount}\t{path}")
     return EXIT_OK

@@ -9,7 +9,9 @@ import json
 from dataclasses import asdict
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.views.reward_statement import RewardStatement
 from ttdesk.filings import blocks as b
 from ttdesk.filings import text as t
@@ -77,3 +79,29 @@ def render_statement(st: RewardStatement, institution: str, lang: str = "zh") ->
     stamp = Stamp(serial=f"RS-{st.staff_no}", snapshot_sha256=data_fingerprint(st),
                   generated_at=datetime.now(UTC))
     return render(statement_document(st, institution, lang), stamp)
+
+
+def write_statements(ctx: AppContext, statements: list[tuple[RewardStatement, Path]],
+                     force: bool = False) -> list[Path]:
+    """Each statement to its file through the output gate (all targets checked before the
+    first is written); returns the files written."""
+    from ttdesk.core.office.institution import get_profile
+    from ttdesk.core.office.output import atomic_file, check_output
+
+    profile = get_profile(ctx)
+    institution = profile.name if profile else ""
+    targets = [(st, check_output(path, db=ctx.db, force=force)) for st, path in statements]
+    for st, target in targets:
+        content = render_statement(st, institution, ctx.lang)
+        with atomic_file(target) as temp:
+            temp.write_bytes(content)
+    return [t for _st, t in targets]
+
+
+def deal_statement_files(ctx: AppContext, deal_no: str, folder: Path
+                         ) -> list[tuple[RewardStatement, Path]]:
+    """One statement per contributor of the deal, named 奖励明细_<deal>_<staff no>.pdf."""
+    from ttdesk.core.views.reward_statement import deal_statements
+
+    return [(st, folder / f"奖励明细_{deal_no}_{st.staff_no}.pdf")
+            for st in deal_statements(ctx, deal_no)]
