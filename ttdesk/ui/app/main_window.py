@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ttdesk.ui.app.main_window_actions import DataActions
 from ttdesk.ui.app.settings import UiSettings
+from ttdesk.ui.inventors.window_actions import InventorActions
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.ops import Operation, write_op
 from ttdesk.ui.kit.problems import show_problem
@@ -63,7 +64,7 @@ def nav_text(label: str) -> str:
     return QCoreApplication.translate(CTX, label)
 
 
-class MainWindow(DataActions, QMainWindow):
+class MainWindow(InventorActions, DataActions, QMainWindow):
     """Top-level window; holds the service context, never a session or ORM object.
 
     At start-up it may be built with a `Starting` in place of the context: the start-up list
@@ -79,6 +80,7 @@ class MainWindow(DataActions, QMainWindow):
         self.detail_windows: dict[tuple[str, Any], QWidget] = {}
         self.last_op: Operation | None = None
         self.setWindowTitle(WINDOW_TITLE)
+        self.setAcceptDrops(True)  # a returned disclosure form (InventorActions)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(120)
@@ -271,6 +273,8 @@ class MainWindow(DataActions, QMainWindow):
             ("find", self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find),
             ("import_ledger", self.tr("导入台账…"), self.import_ledger, None),
             ("export_json", self.tr("导出 JSON…"), self.export_json, None),
+            ("issue_disclosure", self.tr("发放披露表…"), self.issue_disclosure_form, None),
+            ("import_disclosure", self.tr("导入披露表…"), self.import_disclosure, None),
             ("backup", self.tr("立即备份…"), self.backup_now, None),
             ("restore", self.tr("从备份恢复…"), self.restore_backup, None),
             ("quit", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit),
@@ -280,6 +284,9 @@ class MainWindow(DataActions, QMainWindow):
         a = self.actions_by_name
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         for name in ("new_disclosure", "import_ledger", "export_json"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        for name in ("issue_disclosure", "import_disclosure"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
         file_menu.addAction(a["backup"])

@@ -8,6 +8,7 @@ so a share total other than 100 writes nothing at all.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -58,10 +59,19 @@ class DisclosureTab(QWidget):
         self.state = QLabel()
         self.state.setObjectName("edit_state")
         self.tracker.dirty_changed.connect(self._show_state)
+        # the form goes to the inventors and comes back filled in (issue 18)
+        self.form_out_button = QPushButton(self.tr("发放披露表…"))
+        self.form_out_button.setObjectName("issue_disclosure_form")
+        self.form_out_button.clicked.connect(lambda: self.issue_form())
+        self.form_in_button = QPushButton(self.tr("导入返回的披露表…"))
+        self.form_in_button.setObjectName("import_disclosure_form")
+        self.form_in_button.clicked.connect(lambda: self.take_in_form())
         bar = QHBoxLayout()
         for b in (self.save_button, self.revert_button, self.undo_button, self.redo_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        bar.addWidget(self.form_out_button)
+        bar.addWidget(self.form_in_button)
         bar.addWidget(self.state)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -137,3 +147,43 @@ class DisclosureTab(QWidget):
             problems = shares_problems(shares)
             if problems:
                 raise ValidationFailed(problems)
+
+    # ---- the inventors' form ------------------------------------------------------------
+    def issue_form(self, target: Path | None = None) -> Path | None:
+        """This case's disclosure form with its current answers, for the inventors."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ttdesk.core.base.errors import TTDeskError
+        from ttdesk.filings.disclosure_issue import issue_form
+        from ttdesk.ui.kit.problems import show_problem
+
+        if self.detail is None:
+            return None
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存披露表"), f"披露表_{self.detail.case_no}.pdf",
+                self.tr("PDF 表单 (*.pdf);;Excel 模板 (*.xlsx)"))
+            if not chosen:
+                return None
+            target = Path(chosen)
+        try:
+            return issue_form(self.ctx, target, self.detail.case_no, force=True)[1]
+        except TTDeskError as exc:
+            show_problem(self, exc, self.ctx.lang)
+            return None
+
+    def take_in_form(self, path: Path | None = None) -> QWidget | None:
+        """A returned form for this case, shown beside it (another case's form is refused)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ttdesk.ui.inventors.intake_dialog import open_intake
+
+        if self.detail is None or self.bus is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("导入返回的披露表"), "",
+                                                    self.tr("披露表 (*.pdf *.xlsx)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        return open_intake(self, self.ctx, self.bus, path, self.detail.case_no)

@@ -8,6 +8,7 @@ Dialogs are shown through the hosting panel's `open_dialog` and direct calls go 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
@@ -72,7 +73,8 @@ class DistributionsTab(QWidget):
                 ("resolve", self.tr("处理异议…"), self.resolve_objection),
                 ("reopen", self.tr("退回修改"), self.reopen),
                 ("record_payment", self.tr("登记发放…"), self.record_payment),
-                ("distribution_files", self.tr("附件…"), self.open_files)):
+                ("distribution_files", self.tr("附件…"), self.open_files),
+                ("statements", self.tr("奖励明细…"), self.save_statements)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _c=False, f=slot: f())
@@ -112,6 +114,8 @@ class DistributionsTab(QWidget):
         b["start_publicity"].setEnabled(DistributionStatus.IN_PUBLICITY in nxt)
         b["record_payment"].setEnabled(DistributionStatus.PAID in nxt)
         b["distribution_files"].setEnabled(s is not None)
+        b["statements"].setEnabled(any(r.status != DistributionStatus.DRAFT
+                                       for r in self.dists.rows))
         pub = self.detail.publicity if self.detail is not None else None
         publicising = (s is not None and s.status == DistributionStatus.IN_PUBLICITY
                        and pub is not None and pub.result is None)
@@ -223,3 +227,23 @@ class DistributionsTab(QWidget):
                              f"{self.deal_no} #{s.id}", self)
         dialog.show()
         return dialog
+
+    def save_statements(self, folder: Path | None = None) -> list[Path]:
+        """One reward statement per contributor of this deal, into a chosen folder."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ttdesk.core.base.errors import TTDeskError
+        from ttdesk.filings.statement_pdf import deal_statement_files, write_statements
+        from ttdesk.ui.kit.problems import show_problem
+
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("奖励明细保存到"))
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        try:
+            return write_statements(self.ctx, deal_statement_files(self.ctx, self.deal_no,
+                                                                   folder), force=True)
+        except TTDeskError as exc:
+            show_problem(self, exc, self.ctx.lang)
+            return []
