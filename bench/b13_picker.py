@@ -54,7 +54,7 @@ def fill(ctx: AppContext) -> None:
         name = vocab.person_name(rng)
         staff = f"JH{i + 1:06d}"
         people.append({"staff_no": staff, "name": name, "search_key": search_key(name, staff),
-                       "is_unit_head": False, "is_student": False, "is_external": False,
+                       "leader_level": "none", "is_student": False, "is_external": False,
                        "is_active": True})
     brands = vocab.BRANDS
     while len(companies) < COMPANIES:

@@ -201,7 +201,7 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
     officer, _admin = make_user(ctx), make_user(ctx, role=E.UserRole.ADMIN, is_active=False,
                                                 password_hash="$argon2id$v=19$fake")
     people = [make_person(ctx, depts[0], email="a@example.edu.cn", id_number="110101199001011234",
-                          is_unit_head=True),
+                          leader_level=E.LeaderLevel.OTHER),
               make_person(ctx, depts[1], is_student=True, phone="010-62750000"),
               make_person(ctx, None, is_external=True)]
     # a duplicate merged into the first person (master data), and a closed department
@@ -243,7 +243,13 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
                                    holder_name=people[0].name, person_id=people[0].id,
                                    employment_status=E.EmploymentStatus.OFF_POST,
                                    subscribed_capital=Decimal("200000.00"),
-                                   paid_in_capital=Decimal("0.00"), percentage=Decimal("20")))
+                                   paid_in_capital=Decimal("0.00"), percentage=Decimal("20"),
+                                   leader_approval_date=date(2026, 4, 28),
+                                   leader_approval_body="校长办公会",
+                                   leader_approval_doc="校办发〔2026〕12号"))
+        session.add(M.OperatingProfit(deal_id=equity.id, year=2026,
+                                      amount=Decimal("2000000.00"),
+                                      source_document="2026 年度审计报告", note="示例"))
         session.add(M.EquityEvent(company_id=spinoff.id, deal_id=equity.id,
                                   kind=E.EquityEventKind.FORMATION, happened_on=date(2026, 5, 2),
                                   amount=Decimal("9500000.00"), percentage=Decimal(30)))

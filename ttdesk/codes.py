@@ -301,6 +301,9 @@ class DeadlineKind(StrEnum):
     DEFERRED_TRIGGER = "deferred_trigger"
     ANNUAL_REPORT = "annual_report"
     MANUAL = "manual"
+    # issue 19 (law): the reward's tax filing after each payment, the yearly profit reward
+    REWARD_TAX_FILING = "reward_tax_filing"
+    SELF_REWARD = "self_reward"
 
 
 class UserRole(StrEnum):
@@ -331,3 +334,14 @@ class ChangeKind(StrEnum):
     SETTINGS = "settings"
     MARKET = "market"
     ALL = "all"  # e.g. after a restore: everything may differ
+
+
+# ---- issue 19 (law) ------------------------------------------------------------------------
+
+class LeaderLevel(StrEnum):
+    """A person's leading post (domain.md §6): a principal leader (正职领导) of the institution
+    or of a legal-person subsidiary takes no equity; another leader only with an approval."""
+
+    NONE = "none"
+    PRINCIPAL = "principal"
+    OTHER = "other"

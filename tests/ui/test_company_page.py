@@ -146,7 +146,7 @@ def test_state_ledger_and_exit_becomes_a_receipt(qtbot, ctx: AppContext, spinoff
 
 def test_unit_head_equity_refused_inline(qtbot, ctx: AppContext, spinoff) -> None:
     company, _deal, _people = spinoff
-    head = make_person(ctx, is_unit_head=True)
+    head = make_person(ctx, leader_level=E.LeaderLevel.PRINCIPAL)
     page = _page(qtbot, ctx, company)
     dialog = page.capital_increase()
     dialog.field("holder_type").setCurrentIndex(

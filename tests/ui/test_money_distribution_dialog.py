@@ -171,7 +171,7 @@ def test_equity_distribution_refuses_equity_for_a_unit_head(qtbot, ctx: AppConte
     from ttdesk.core.companies import equity
 
     ctx.today = lambda: TODAY
-    head, member = make_person(ctx, is_unit_head=True), make_person(ctx)
+    head, member = make_person(ctx, leader_level=E.LeaderLevel.PRINCIPAL), make_person(ctx)
     case = make_achievement(ctx, contributors=[(head, "60"), (member, "40")])
     company = make_company(ctx, is_spinoff=True, registration_date=date(2025, 1, 10))
     deal = make_deal(ctx, [case], company, mode=E.DealMode.EQUITY, price=9000000,
@@ -189,7 +189,7 @@ def test_equity_distribution_refuses_equity_for_a_unit_head(qtbot, ctx: AppConte
     assert not dialog.save_button.isEnabled()
     # the team can be adjusted even while the plan is refused
     dialog.adjust_person.setCurrentIndex(dialog.adjust_person.findData(head.staff_no))
-    assert "单位正职" in dialog.adjust_person.currentText()
+    assert "正职领导" in dialog.adjust_person.currentText()
     qtbot.keyClicks(dialog.adjust_amount, "0")
     dialog.adjust_reason.setText("正职领导只能获得现金奖励")
     qtbot.mouseClick(dialog.adjust_apply, Qt.MouseButton.LeftButton)

@@ -47,11 +47,13 @@ def _person_fields(p: argparse.ArgumentParser, adding: bool) -> None:
     p.add_argument("--entrepreneurship", help="on_post|off_post|none (在岗/离岗创业)")
     _flag(p, "is_student", "a student")
     _flag(p, "is_external", "an external co-inventor")
-    _flag(p, "is_unit_head", "principal leader of a unit (R10)")
     p.add_argument("--tech-manager-level", dest="tech_manager_level",
                    help="junior|intermediate|senior|none (技术经理人 初级/中级/高级)")
     p.add_argument("--tech-manager-cert-no", dest="tech_manager_cert_no",
                    help="technology manager certificate no. / 技术经理人证书编号")
+    p.add_argument("--leader-level", dest="leader_level",
+                   help="none|principal|other (R10: a principal leader takes no equity; "
+                        "another leader only with an approval record)")
 
 
 def _company_fields(p: argparse.ArgumentParser, adding: bool) -> None:
@@ -192,7 +194,7 @@ def run_state(args: argparse.Namespace) -> int:
 
 _COLUMNS = {
     "department": ["code", "name", "kind", "people", "is_active"],
-    "person": ["staff_no", "name", "department", "title", "is_active"],
+    "person": ["staff_no", "name", "department", "title", "leader_level", "is_active"],
     "company": ["credit_code", "name", "region", "legal_representative", "is_active"],
 }
 

@@ -86,7 +86,8 @@ def test_counts_scale_linearly(tmp_path: Path) -> None:
 
 
 def test_every_person_pool_kind(demo: AppContext) -> None:
-    heads, students, externals, total = q(demo, "SELECT SUM(is_unit_head), SUM(is_student), "
+    heads, students, externals, total = q(demo, "SELECT SUM(CASE WHEN leader_level != 'none' "
+                                                "THEN 1 ELSE 0 END), SUM(is_student), "
                                                 "SUM(is_external), COUNT(*) FROM person")[0]
     assert heads >= 1 and students >= 1 and externals >= 1
     assert heads <= 0.05 * total + 25  # one head per department plus ~3%
@@ -259,7 +260,7 @@ def test_distributions_add_up(demo: AppContext) -> None:
 
 def test_no_equity_to_unit_heads(demo: AppContext) -> None:
     assert q(demo, "SELECT COUNT(*) FROM allocation a JOIN person p ON p.id = a.person_id "
-                   "WHERE a.equity_pct IS NOT NULL AND p.is_unit_head")[0][0] == 0
+                   "WHERE a.equity_pct IS NOT NULL AND p.leader_level != 'none'")[0][0] == 0
     assert q(demo, "SELECT COUNT(*) FROM allocation WHERE equity_pct IS NOT NULL")[0][0] > 0
 
 

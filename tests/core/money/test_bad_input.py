@@ -91,7 +91,7 @@ def test_allocations_that_do_not_add_up(any_ctx: AppContext, lic: Licence) -> No
 
 def test_equity_reward_to_a_unit_head(any_ctx: AppContext) -> None:
     any_ctx.today = lambda: date(2026, 11, 20)
-    head = make_person(any_ctx, is_unit_head=True)
+    head = make_person(any_ctx, leader_level=E.LeaderLevel.PRINCIPAL)
     other = make_person(any_ctx)
     case = make_achievement(any_ctx, contributors=[(head, "40"), (other, "60")])
     lic = Licence(make_deal(any_ctx, [case], mode=E.DealMode.EQUITY,

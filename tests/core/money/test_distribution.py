@@ -58,7 +58,7 @@ def test_save_then_approve_publicise_and_pay(any_ctx: AppContext, lic: Licence) 
         dist.record_payment(any_ctx, did, date(2026, 6, 1))
     dist.approve(any_ctx, did, date(2026, 5, 1), "技术转移中心")
     end = dist.start_publicity(any_ctx, did, date(2026, 5, 10), "学校信息公开网")
-    assert end == date(2026, 5, 24)
+    assert end == date(2026, 5, 29)  # 15 working days (the reward publicity, domain.md §6)
     with pytest.raises(RuleViolation) as exc:
         dist.record_payment(any_ctx, did, end)
     assert exc.value.rule == "R10"

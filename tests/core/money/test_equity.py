@@ -114,7 +114,7 @@ def test_transfer_keeps_total_and_moves_capital(any_ctx: AppContext) -> None:
 
 def test_unit_head_never_receives_equity(any_ctx: AppContext) -> None:
     deal, company, _people = _spinoff(any_ctx)
-    head = make_person(any_ctx, is_unit_head=True)
+    head = make_person(any_ctx, leader_level=E.LeaderLevel.PRINCIPAL)
     with pytest.raises(ValidationFailed) as exc:
         equity.form_company(any_ctx, deal.deal_no, company.credit_code, date(2025, 3, 20), [
             equity.HolderIn("institution_amc", AMC, "3000000"),

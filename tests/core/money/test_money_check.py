@@ -10,6 +10,7 @@ from builders import make_distribution, make_person, make_receipt
 from sqlalchemy import text
 
 from core.money.conftest import signed_licence
+from ttdesk import codes as E
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.core.office.setup import open_context
@@ -41,12 +42,12 @@ def test_demo_data_passes_every_money_step(demo: AppContext) -> None:
 def test_planted_faults_are_found(ctx: AppContext) -> None:
     lic = signed_licence(ctx)
     r = make_receipt(ctx, lic.deal, received_on=date(2026, 4, 1))
-    head = make_person(ctx, is_unit_head=True)
+    head = make_person(ctx, leader_level=E.LeaderLevel.PRINCIPAL)
     make_distribution(ctx, lic.deal, [r], [(lic.people[0], "100", "70000.00")])
     make_distribution(ctx, lic.deal, [r], [(head, "100", "69999.99")], is_equity=True,
                       status="paid", payment_date=date(2026, 6, 1))
     found = _findings(ctx)
     assert any("does not add up" in f for f in found)
     assert any("more than one distribution" in f for f in found)
-    assert any("unit head" in f for f in found)
+    assert any("principal leader received equity" in f for f in found)
     assert any("without a publicity" in f for f in found)

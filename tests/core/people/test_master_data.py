@@ -91,9 +91,10 @@ def test_external_without_staff_no_gets_one_and_edit_changes_fields(ctx: AppCont
     second = persons.create(ctx, persons.PersonIn(name="赵六", is_external=True))
     assert (first, second) == ("EXT-00001", "EXT-00002")
     persons.edit(ctx, second, {"name": "赵陆", "entrepreneurship": "off_post",
-                               "is_unit_head": True})
+                               "leader_level": "other"})
     p = _row(ctx, M.Person, staff_no=second)
-    assert (p.name, p.entrepreneurship.value, p.is_unit_head) == ("赵陆", "off_post", True)
+    assert (p.name, p.entrepreneurship.value, p.leader_level.value) == ("赵陆", "off_post",
+                                                                        "other")
     assert [c.staff_no for c in choices.find_people(ctx, "zl")] == [second]
     assert [c.staff_no for c in choices.find_people(ctx, "alice")] == [first]
 

@@ -35,7 +35,8 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
         "support_received", "rights_grant")},
     **{t: (K.DEALS, _DEAL) for t in ("deal", "valuation", "registration_event")},
     **{t: (K.MONEY, _DEAL) for t in (
-        "payment_milestone", "royalty_report", "receipt", "cost", "distribution")},
+        "payment_milestone", "royalty_report", "receipt", "cost", "distribution",
+        "operating_profit")},
     "allocation": (K.MONEY, None),
     "distribution_receipt": (K.MONEY, None),
     # link rows: through the ORM both sides are reported (`_linked`); bulk rows say this

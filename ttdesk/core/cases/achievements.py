@@ -68,6 +68,7 @@ class DisclosureIn:
     trl: int | None = None
     research_stage: str = "research"
     secrecy: str = "none"
+    public_interest: bool = False  # 关系国计民生和重大公共利益 (R3 negative list)
     source: str = "own_disclosure"
     intended_mode: str | None = None
     officer: str | None = None
@@ -168,6 +169,7 @@ def new_case(s: Session, d: DisclosureIn) -> Achievement:
         disclosure_date=d.disclosure_date, trl=d.trl,
         research_stage=enum_value(ResearchStage, d.research_stage, "research_stage"),
         secrecy=enum_value(Secrecy, d.secrecy, "secrecy"),
+        public_interest=bool(d.public_interest),
         source=enum_value(AchievementSource, d.source, "source"),
         intended_mode=d.intended_mode, tags=d.tags, no_funding=d.no_funding,
         officer=lookup.user(s, d.officer) if d.officer else None,
@@ -192,7 +194,7 @@ def _checked_version(a: Achievement, expected: int | None) -> None:
 
 
 EDITABLE = {"title", "title_en", "field", "abstract", "trl", "intended_mode", "tags",
-            "disclosure_date", "no_funding"}
+            "disclosure_date", "no_funding", "public_interest"}
 ENUM_FIELDS = {"kind": AchievementKind, "research_stage": ResearchStage, "secrecy": Secrecy,
                "source": AchievementSource}
 

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ttdesk.codes import DealMode, EmploymentStatus, EquityEventKind, HolderType
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.base.errors import NotFound, RuleViolation, ValidationFailed
+from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.cases.achievements import enum_value
 from ttdesk.core.companies.equity_types import (
     WHOLE_UNITS,
@@ -51,7 +51,7 @@ from ttdesk.core.companies.equity_views import (
     state_equity_ledger,
 )
 from ttdesk.core.money.receipts import ZERO, ReceiptIn, book_receipt, positive_money
-from ttdesk.core.rules.checks import unit_head_equity_problems
+from ttdesk.core.people import leaders
 from ttdesk.core.rules.money import parse_money
 from ttdesk.core.rules.statemachine import DEAL_SIGNED_OR_LATER
 from ttdesk.db.models import Company, Deal, EquityEvent, EquityPosition, Person, Shareholding
@@ -79,6 +79,7 @@ class _Pos:
     paid: Decimal
     state: bool
     shareholding_id: int | None = None
+    approval: leaders.LeaderApproval | None = None
 
     @property
     def key(self) -> tuple[str, str, int | None]:
@@ -97,10 +98,19 @@ def _current(s: Session, company: Company) -> list[_Pos]:
     rows = s.execute(select(Shareholding).where(Shareholding.company_id == company.id)
                      .order_by(Shareholding.id)).scalars()
     return [_Pos(r.holder_type, r.holder_name, r.person_id, r.employment_status,
-                 r.subscribed_capital, r.paid_in_capital, r.is_state_owned, r.id) for r in rows]
+                 r.subscribed_capital, r.paid_in_capital, r.is_state_owned, r.id,
+                 _stored_approval(r)) for r in rows]
 
 
-def _new_position(s: Session, h: HolderIn, where: str) -> tuple[_Pos, Person | None]:
+def _stored_approval(r: Shareholding) -> leaders.LeaderApproval | None:
+    if r.leader_approval_date is None:
+        return None
+    return leaders.LeaderApproval(r.leader_approval_date, r.leader_approval_body or "",
+                                  r.leader_approval_doc or "")
+
+
+def _new_position(s: Session, h: HolderIn, where: str, today: date | None = None
+                  ) -> tuple[_Pos, Person | None]:
     kind = enum_value(HolderType, h.holder_type, "holder_type")
     if not (h.holder_name or "").strip():
         raise RuleViolation("INPUT", "须填写股东名称", "the holder's name is required",
@@ -115,8 +125,9 @@ def _new_position(s: Session, h: HolderIn, where: str) -> tuple[_Pos, Person | N
     status = enum_value(EmploymentStatus, h.employment_status, "employment_status") \
         if h.employment_status else None
     state = h.is_state_owned or kind == HolderType.INSTITUTION_AMC
+    approval = leaders.checked(h.leader_approval, today or date.max, where)
     return _Pos(kind, h.holder_name.strip(), person.id if person else None, status, sub, paid,
-                state), person
+                state, approval=approval), person
 
 
 def _merge(positions: list[_Pos], new: _Pos) -> list[_Pos]:
@@ -125,16 +136,17 @@ def _merge(positions: list[_Pos], new: _Pos) -> list[_Pos]:
             positions[i] = replace(p, subscribed=p.subscribed + new.subscribed,
                                    paid=p.paid + new.paid,
                                    employment_status=new.employment_status
-                                   or p.employment_status)
+                                   or p.employment_status,
+                                   approval=new.approval or p.approval)
             return positions
     return [*positions, new]
 
 
-def _no_equity_for_unit_heads(people: list[Person | None], where: str) -> None:
-    problems = unit_head_equity_problems(
-        [(p.name, p.is_unit_head, Decimal(1)) for p in people if p is not None], where)
-    if problems:
-        raise ValidationFailed(problems)
+def _no_equity_for_leaders(people: list[tuple[Person | None, _Pos]], where: str) -> None:
+    """R10: no equity to a principal leader; another leader's needs its approval record
+    (given with this holder or already on the holding)."""
+    leaders.refuse_equity([(p, pos.approval is not None) for p, pos in people
+                           if p is not None], where)
 
 
 # ---- writing events --------------------------------------------------------------------------
@@ -197,6 +209,10 @@ def _sync(s: Session, company: Company, positions: list[_Pos], holdings: list[Ho
         row.employment_status, row.is_state_owned = h.employment_status, h.is_state_owned
         row.subscribed_capital, row.paid_in_capital = h.subscribed_capital, h.paid_in_capital
         row.percentage = h.percentage
+        if p.approval is not None:
+            row.leader_approval_date = p.approval.approved_on
+            row.leader_approval_body = p.approval.body
+            row.leader_approval_doc = p.approval.document_no
     for rid, row in rows.items():
         if rid not in kept:
             s.delete(row)
@@ -214,21 +230,21 @@ def _equity_deal(s: Session, deal_no: str) -> Deal:
 
 
 def _add_holders(s: Session, positions: list[_Pos], holders: list[HolderIn],
-                 where: str) -> tuple[list[_Pos], Decimal, list[_Pos]]:
+                 where: str, today: date) -> tuple[list[_Pos], Decimal, list[_Pos]]:
     if not holders:
         raise RuleViolation("INPUT", "至少需要一名出资人", "at least one holder is required",
                             "holders", where)
     added = ZERO
-    people: list[Person | None] = []
+    people: list[tuple[Person | None, _Pos]] = []
     new: list[_Pos] = []
     for h in holders:
-        pos, person = _new_position(s, h, where)
-        if pos.holder_type == HolderType.TEAM_MEMBER:
-            people.append(person)
+        pos, person = _new_position(s, h, where, today)
         positions = _merge(positions, pos)
+        if pos.holder_type == HolderType.TEAM_MEMBER:
+            people.append((person, next(p for p in positions if p.key == pos.key)))
         added += pos.subscribed
         new.append(pos)
-    _no_equity_for_unit_heads(people, where)
+    _no_equity_for_leaders(people, where)
     return positions, added, new
 
 
@@ -249,7 +265,8 @@ def form_company(ctx: AppContext, deal_no: str, credit_code: str, on: date,
         if on < (deal.signing_date or on):
             raise RuleViolation("R12", "入股日期不得早于签约", "the formation cannot precede the "
                                 "signing", "happened_on", deal_no)
-        positions, _, new = _add_holders(s, _current(s, company), holders, credit_code)
+        positions, _, new = _add_holders(s, _current(s, company), holders, credit_code,
+                                            ctx.today())
         # the stake the achievements formed: the state-owned share and the team's reward shares
         formed = {p.key for p in new if p.state or p.holder_type == HolderType.TEAM_MEMBER}
         ev = _record(s, company, positions, EquityEventKind.FORMATION, on, ctx.today(),
@@ -266,7 +283,8 @@ def capital_increase(ctx: AppContext, credit_code: str, on: date, investors: lis
     exceed the capital subscribed: a premium); by default the capital. Returns the event id."""
     with ctx.write() as s:
         company = _company(s, credit_code)
-        positions, added, new = _add_holders(s, _current(s, company), investors, credit_code)
+        positions, added, new = _add_holders(s, _current(s, company), investors,
+                                                credit_code, ctx.today())
         invested = added if amount in (None, "") else positive_money(amount, "amount")
         names = "、".join(h.holder_name for h in investors)
         ev = _record(s, company, positions, EquityEventKind.CAPITAL_INCREASE, on, ctx.today(),
@@ -303,10 +321,12 @@ def transfer(ctx: AppContext, credit_code: str, on: date, shareholding_id: int,
         positions, seller, paid_out = _take(s, company, shareholding_id, capital, credit_code)
         out = positive_money(capital, "capital")
         pos, person = _new_position(s, replace(buyer, subscribed_capital=out,
-                                               paid_in_capital=paid_out), credit_code)
-        if pos.holder_type == HolderType.TEAM_MEMBER:
-            _no_equity_for_unit_heads([person], credit_code)
+                                               paid_in_capital=paid_out), credit_code,
+                                    ctx.today())
         positions = _merge(positions, pos)
+        if pos.holder_type == HolderType.TEAM_MEMBER:
+            _no_equity_for_leaders(
+                [(person, next(p for p in positions if p.key == pos.key))], credit_code)
         ev = _record(s, company, positions, EquityEventKind.TRANSFER, on, ctx.today(),
                      amount=None if price in (None, "") else parse_money(price, "price"),
                      holder_name=seller.holder_name, counterparty_name=pos.holder_name,

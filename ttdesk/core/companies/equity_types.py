@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from ttdesk.codes import EmploymentStatus, EquityEventKind, HolderType
+from ttdesk.core.people.leaders import LeaderApproval
 from ttdesk.core.rules.money import largest_remainder, pct_from_int
 
 WHOLE_UNITS = 1_000_000  # 100% in ten-thousandths of a percent
@@ -27,6 +28,8 @@ class HolderIn:
     staff_no: str | None = None
     employment_status: str | None = None
     is_state_owned: bool = False
+    # a leader's equity: the approval / filing record (R10); see core.people.leaders
+    leader_approval: LeaderApproval | None = None
 
 
 @dataclass(frozen=True)

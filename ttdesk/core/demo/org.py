@@ -86,15 +86,16 @@ def build_people(g: Gen, s: Session) -> None:
         dept = depts[i % len(depts)] if i < 3 * len(depts) else g.one(depts)
         row: dict[str, Any] = {"name": vocab.person_name(g.rng), "_at": stamp(ROSTER_DAY, i),
                                "phone": f"1{g.one('3589')}{g.ri(0, 10**9 - 1):09d}",
-                               "is_unit_head": False, "is_student": kind == "student",
+                               "leader_level": "none", "is_student": kind == "student",
                                "is_external": kind == "external"}
         if kind == "staff":
             row["staff_no"] = f"JH{i + 1:06d}"
             # the first staff member of each department heads it; then ~1 in 25 more
-            row["is_unit_head"] = i < len(depts) or (i >= 3 * len(depts)
-                                                    and i % head_every == 0)
-            row["title"] = g.one(vocab.HEAD_TITLES if row["is_unit_head"]
-                                        else vocab.STAFF_TITLES)
+            # (deans: other leaders; the very first is a principal leader, e.g. of the
+            # asset-management company)
+            leads = i < len(depts) or (i >= 3 * len(depts) and i % head_every == 0)
+            row["leader_level"] = ("principal" if i == 0 else "other") if leads else "none"
+            row["title"] = g.one(vocab.HEAD_TITLES if leads else vocab.STAFF_TITLES)
         elif kind == "student":
             row["staff_no"] = f"S{g.ri(2016, 2025)}{i + 1:06d}"
             row["title"] = g.one(vocab.STUDENT_TITLES)
@@ -114,7 +115,7 @@ def build_people(g: Gen, s: Session) -> None:
         g.person_staff_no[pid] = row["staff_no"]
         if kind == "staff":
             g.staff_by_dept.setdefault(dept["id"], []).append(pid)
-            if row["is_unit_head"]:
+            if row["leader_level"] != "none":
                 g.unit_heads.add(pid)
         elif kind == "student":
             g.students_by_dept.setdefault(dept["id"], []).append(pid)

@@ -215,7 +215,7 @@ COMPANIES = Section("companies", M.Company.__table__, (
 PEOPLE = Section("people", M.Person.__table__, (
     s("staff_no", 40, True), s("name", 100, True), ref("department", "department", "department_id"),
     s("title", 60), s("phone", 40), s("email", 120), s("id_number", 40),
-    b("is_unit_head"), b("is_student"), b("is_external"),
+    e("leader_level", E.LeaderLevel, E.LeaderLevel.NONE), b("is_student"), b("is_external"),
     eo("entrepreneurship", E.EmploymentStatus), b("is_active", True),
     ref("merged_into", "person", "merged_into_id"),
     eo("tech_manager_level", E.TechManagerLevel), s("tech_manager_cert_no", 60),
@@ -241,7 +241,8 @@ ACHIEVEMENTS = Section("achievements", M.Achievement.__table__, (
     e("kind", E.AchievementKind), s("field", 60), ref("department", "department", "department_id"),
     d("disclosure_date", True), txt("abstract"), i("trl", lo=1, hi=9),
     e("research_stage", E.ResearchStage, E.ResearchStage.RESEARCH),
-    e("secrecy", E.Secrecy, E.Secrecy.NONE), ref("officer", "app_user", "officer_id"),
+    e("secrecy", E.Secrecy, E.Secrecy.NONE), b("public_interest"),
+    ref("officer", "app_user", "officer_id"),
     s("intended_mode", 32), e("source", E.AchievementSource, E.AchievementSource.OWN_DISCLOSURE),
     e("status", E.AchievementStatus, E.AchievementStatus.DISCLOSED), txt("release_reason"),
     b("no_funding"), s("tags", 300), b("is_imported"),
@@ -287,7 +288,7 @@ DEALS = Section("deals", M.Deal.__table__, (
     d("approval_date"), s("approval_minutes_no", 60), s("supervising_approval_ref", 100),
     d("supervising_approval_date"), d("signing_date"), s("registration_no", 60),
     d("registration_date"), d("completion_date"), e("status", E.DealStatus, E.DealStatus.DRAFT),
-    txt("termination_reason"), POLICY_NO, b("is_imported"),
+    txt("termination_reason"), POLICY_NO, b("is_imported"), d("production_start_date"),
     ref("manager", "person", "manager_id"),
 ), key="deal_no", space="deal", links=(
     Link("achievements", M.deal_achievement, "deal_id", "achievement_id", "achievement"),
@@ -307,6 +308,10 @@ DEALS = Section("deals", M.Deal.__table__, (
         key(), d("period_start", True), d("period_end", True), d("reported_on"),
         m("sales_base", True), m("reported_royalty"), txt("note"),
     ), key="key", space="royalty_report", parent_col="deal_id"),
+    Section("operating_profits", M.OperatingProfit.__table__, (
+        i("year", True, lo=1900, hi=9999), m("amount", True), s("source_document", 200, True),
+        txt("note"),
+    ), parent_col="deal_id"),
 ))
 
 MATCH_ACTIVITIES = Section("match_activities", M.MatchActivity.__table__, (
@@ -346,6 +351,7 @@ SHAREHOLDINGS = Section("shareholdings", M.Shareholding.__table__, (
     s("holder_name", 200, True), ref("staff_no", "person", "person_id"),
     eo("employment_status", E.EmploymentStatus), m("subscribed_capital", True),
     m("paid_in_capital", True), p("percentage", True), b("is_state_owned"),
+    d("leader_approval_date"), s("leader_approval_body", 100), s("leader_approval_doc", 60),
 ))
 
 EQUITY_EVENTS = Section("equity_events", M.EquityEvent.__table__, (
@@ -382,13 +388,14 @@ DISTRIBUTIONS = Section("distributions", M.Distribution.__table__, (
     m("deductible_costs", True), m("net_income", True), p("team_share_pct", True),
     m("team_amount", True), m("department_amount", True), m("tto_amount", True),
     m("university_amount", True), b("is_equity"), d("approval_date"), s("approval_body", 100),
-    d("payment_date"), POLICY_NO, txt("note"),
+    d("payment_date"), POLICY_NO, txt("note"), i("profit_year", lo=1900, hi=9999),
 ), key="key", space="distribution", links=(
     Link("receipts", M.distribution_receipt, "distribution_id", "receipt_id", "receipt"),
 ), children=(
     Section("allocations", M.Allocation.__table__, (
         ref("staff_no", "person", "person_id", True), p("contribution_pct", True),
         m("amount", True), m("taxable_amount", True), p("equity_pct"), txt("adjustment_reason"),
+        d("leader_approval_date"), s("leader_approval_body", 100), s("leader_approval_doc", 60),
     ), parent_col="distribution_id"),
     publicities(E.PublicitySubject.DISTRIBUTION, "distribution_id"),
 ))

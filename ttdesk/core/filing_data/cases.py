@@ -33,7 +33,7 @@ def case_part(case: CaseDetail) -> dict[str, Any]:
 
 
 def contributors(case: CaseDetail) -> list[dict[str, Any]]:
-    return [pick(c, "staff_no", "name", "department", "share", "role", "is_unit_head",
+    return [pick(c, "staff_no", "name", "department", "share", "role", "leader_level",
                  "is_student", "is_external") for c in case.contributors]
 
 

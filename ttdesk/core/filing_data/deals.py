@@ -155,7 +155,7 @@ def _achievements(session: Session, deal: DealView) -> list[dict[str, Any]]:
         .where(Contribution.achievement_id.in_(ids)).order_by(Contribution.id)
     ):
         people[c.achievement_id].append({
-            **pick(p, "staff_no", "name", "is_unit_head", "is_student", "is_external"),
+            **pick(p, "staff_no", "name", "leader_level", "is_student", "is_external"),
             "department": dept, "share": js(c.share), "role": js(c.role)})
     rows = session.execute(
         select(Achievement.id, Achievement.case_no, Achievement.title, Achievement.kind,

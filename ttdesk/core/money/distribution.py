@@ -57,15 +57,16 @@ from ttdesk.core.money.distribution_views import (
 )
 from ttdesk.core.money.receipts import ZERO, ReceiptRow, deductible_cost_total, receipt_rows
 from ttdesk.core.office import deadlines, publicity
+from ttdesk.core.people import leaders
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import (
     allocation_problems,
     late_payment_warnings,
+    leader_equity_problems,
     reward_deadline,
     step_problems,
     team_share_floor,
     team_share_problems,
-    unit_head_equity_problems,
 )
 from ttdesk.core.rules.money import (
     HUNDRED,
@@ -155,7 +156,8 @@ def _already_deducted(s: Session, deal: Deal, exclude: int | None) -> Decimal:
 
 def _allocate(s: Session, deal: Deal, team_amount: Decimal, is_equity: bool,
               adjustments: list[AllocationAdjust], stake: Decimal | None,
-              team_pct: Decimal) -> list[AllocationLine]:
+              team_pct: Decimal, approvals_by_staff: dict[str, leaders.LeaderApproval],
+              today: date) -> list[AllocationLine]:
     where = deal.deal_no
     team = _contributors(s, deal)
     if not team and not adjustments:
@@ -190,14 +192,18 @@ def _allocate(s: Session, deal: Deal, team_amount: Decimal, is_equity: bool,
     people = [p for p, _ in team] + extra
     amounts.update({pid: a for pid, (a, _) in fixed.items()})
     equity = _equity_parts(people, amounts, team_amount, stake, team_pct) if is_equity else {}
+    approvals = {p.id: leaders.checked(approvals_by_staff.get(p.staff_no), today, where)
+                 for p in people} if is_equity else {}
     lines = [AllocationLine(
         p.staff_no, p.name, contribution[p.id], amounts[p.id],
         ZERO if is_equity else round_fen(amounts[p.id] / 2), equity.get(p.id),
-        fixed[p.id][1] if p.id in fixed else None, p.is_unit_head) for p in people]
+        fixed[p.id][1] if p.id in fixed else None, p.leader_level,
+        leader_approval=approvals.get(p.id)) for p in people]
     problems = allocation_problems(team_amount, [x.amount for x in lines], where)
     if is_equity:
-        problems += unit_head_equity_problems(
-            [(x.name, x.is_unit_head, x.amount) for x in lines], where)
+        problems += leader_equity_problems(
+            [(x.name, x.leader_level, x.amount, x.leader_approval is not None)
+             for x in lines], where)
     if problems:
         raise ValidationFailed(problems)
     return lines
@@ -294,7 +300,8 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
     net = gross - costs
     team_amount, dept, tto, university = split_net(net, team_pct, dept_pct, tto_pct)
     stake = formed_stake(s, deal) if is_equity else None
-    lines = _allocate(s, deal, team_amount, is_equity, list(d.adjustments), stake, team_pct)
+    lines = _allocate(s, deal, team_amount, is_equity, list(d.adjustments), stake, team_pct,
+                      dict(d.leader_approvals), today)
     warnings = [] if is_equity else late_payment_warnings(
         [r.received_on for r in receipts], today, pol, where)
     return DistributionPlan(
@@ -316,7 +323,15 @@ def _allocation_rows(s: Session, plan: DistributionPlan) -> list[Allocation]:
         Person.staff_no.in_([x.staff_no for x in plan.allocations]))).all())
     return [Allocation(person_id=ids[x.staff_no], contribution_pct=x.contribution_pct,
                        amount=x.amount, taxable_amount=x.taxable_amount, equity_pct=x.equity_pct,
-                       adjustment_reason=x.adjustment_reason) for x in plan.allocations]
+                       adjustment_reason=x.adjustment_reason,
+                       **_approval_columns(x.leader_approval)) for x in plan.allocations]
+
+
+def _approval_columns(a: leaders.LeaderApproval | None) -> dict[str, Any]:
+    if a is None:
+        return {}
+    return {"leader_approval_date": a.approved_on, "leader_approval_body": a.body,
+            "leader_approval_doc": a.document_no}
 
 
 def _reward_deadlines(s: Session, deal: Deal, plan: DistributionPlan) -> None:
@@ -507,6 +522,10 @@ def record_payment(ctx: AppContext, distribution_id: int, on: date,
             publicity.close(pub, on, PublicityResult.NO_OBJECTION)
         deadlines.mark_done(s, f"publicity:{pub.id}:end", on)
         dist.status, dist.payment_date = DistributionStatus.PAID, on
+        deal = s.get(Deal, dist.deal_id)
+        if not dist.is_equity:
+            deadlines.for_reward_payment(s, dist.id, on, policy.current(s),
+                                         deal.deal_no if deal else where)
         rows = distribution_receipts(s, dist)
         for r in rows:
             deadlines.mark_done(s, f"receipt:{r.id}:reward", on)

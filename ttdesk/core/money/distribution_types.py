@@ -8,9 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ttdesk.codes import DealMode, DistributionStatus
+from ttdesk.codes import DealMode, DistributionStatus, LeaderLevel
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.money.receipts import ReceiptRow
+from ttdesk.core.people.leaders import LeaderApproval
 
 DEFAULT_DEPARTMENT_PCT = Decimal(10)
 DEFAULT_TTO_PCT = Decimal(5)
@@ -39,6 +40,10 @@ class DistributionIn:
     adjustments: list[AllocationAdjust] = field(default_factory=list)
     is_equity: bool = False
     note: str | None = None
+    # an equity reward to a leader ("other" level): its approval record, by staff no. (R10)
+    leader_approvals: dict[str, LeaderApproval] = field(default_factory=dict)
+    # a self / joint deal: the year whose operating profit is the base (never receipts)
+    profit_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,10 @@ class AllocationLine:
     taxable_amount: Decimal
     equity_pct: Decimal | None
     adjustment_reason: str | None
-    is_unit_head: bool
+    leader_level: LeaderLevel
     id: int | None = None
     person_id: int | None = None
+    leader_approval: LeaderApproval | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from ttdesk.core.money.distribution_types import (
     PublicityInfo,
 )
 from ttdesk.core.money.receipts import ReceiptRow, receipt_rows
+from ttdesk.core.people.leaders import LeaderApproval
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import late_payment_warnings, reward_deadline, team_share_floor
 from ttdesk.db.models import (
@@ -68,7 +69,10 @@ def allocation_lines(s: Session, distribution_ids: list[int]) -> dict[int, list[
                           .order_by(Allocation.id)).all():
         out.setdefault(a.distribution_id, []).append(AllocationLine(
             p.staff_no, p.name, a.contribution_pct, a.amount, a.taxable_amount, a.equity_pct,
-            a.adjustment_reason, p.is_unit_head, a.id, a.person_id))
+            a.adjustment_reason, p.leader_level, a.id, a.person_id,
+            None if a.leader_approval_date is None else LeaderApproval(
+                a.leader_approval_date, a.leader_approval_body or "",
+                a.leader_approval_doc or "")))
     return out
 
 

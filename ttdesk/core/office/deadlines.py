@@ -14,6 +14,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.office import holiday_calendar as calendar_store
 from ttdesk.core.rules import registration
+from ttdesk.core.rules.checks import reward_tax_filing_due
 from ttdesk.core.rules.policy import Policy
 from ttdesk.core.rules.workdays import add_months, add_working_days
 from ttdesk.db.models import Achievement, Deadline, Deal, IPAsset, Publicity
@@ -60,6 +61,16 @@ def for_registration_answer(session: Session, deal: Deal, submitted: date, due: 
     upsert(session, f"deal:{deal.id}:registration_answer", due,
            DeadlineKind.REGISTRATION_ANSWER,
            f"技术合同登记答复（{submitted} 提交）：{deal.deal_no}", "deal", deal.id, deal.deal_no)
+
+
+def for_reward_payment(session: Session, distribution_id: int, paid_on: date, policy: Policy,
+                       ref: str) -> None:
+    """After a cash reward is paid, its tax filing (备案) is due by the 15th (policy) of the
+    following month (domain.md §6)."""
+    due = reward_tax_filing_due(paid_on, policy)
+    upsert(session, f"distribution:{distribution_id}:tax_filing", due,
+           DeadlineKind.REWARD_TAX_FILING, f"奖励个税备案（{paid_on} 发放）：{ref}",
+           "distribution", distribution_id, ref)
 
 
 def for_secret_deal(session: Session, deal: Deal, policy: Policy, approved_on: date) -> None:

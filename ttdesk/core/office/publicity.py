@@ -19,22 +19,30 @@ Subject = RightsGrant | Deal | Distribution
 
 def open_publicity(session: Session, subject: Subject, start: date, channel: str,
                    policy: Policy) -> Publicity:
-    """Start a publicity of the policy's length; its end date follows rule R5's counting."""
+    """Start a publicity of the policy's length for its subject (pricing, rights grant, cash
+    reward); its end date follows rule R5's counting."""
     if not channel.strip():
         raise RuleViolation("R5", "须填写公示渠道（如学校网站）",
                             "the publicity channel (e.g. the university website) is required",
                             field="channel")
-    kind = DayKind(policy.publicity_day_kind)
-    calendar = calendar_store.load(session) if kind == DayKind.WORKING else None
-    end = publicity_end(start, policy.publicity_days, kind, calendar)
-    pub = Publicity(channel=channel.strip(), start_date=start, days=policy.publicity_days,
-                    day_kind=kind, end_date=end, policy_number=policy.number)
     if isinstance(subject, RightsGrant):
-        pub.subject, pub.rights_grant_id = PublicitySubject.RIGHTS_GRANT, subject.id
+        code = PublicitySubject.RIGHTS_GRANT
     elif isinstance(subject, Deal):
-        pub.subject, pub.deal_id = PublicitySubject.DEAL, subject.id
+        code = PublicitySubject.DEAL
     else:
-        pub.subject, pub.distribution_id = PublicitySubject.DISTRIBUTION, subject.id
+        code = PublicitySubject.DISTRIBUTION
+    days, day_kind = policy.publicity_for(code)  # each subject its own period (domain.md §6)
+    kind = DayKind(day_kind)
+    calendar = calendar_store.load(session) if kind == DayKind.WORKING else None
+    end = publicity_end(start, days, kind, calendar)
+    pub = Publicity(channel=channel.strip(), start_date=start, days=days, subject=code,
+                    day_kind=kind, end_date=end, policy_number=policy.number)
+    if code == PublicitySubject.RIGHTS_GRANT:
+        pub.rights_grant_id = subject.id
+    elif code == PublicitySubject.DEAL:
+        pub.deal_id = subject.id
+    else:
+        pub.distribution_id = subject.id
     session.add(pub)
     session.flush()
     return pub

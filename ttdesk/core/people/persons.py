@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import EmploymentStatus, TechManagerLevel
+from ttdesk.codes import EmploymentStatus, LeaderLevel, TechManagerLevel
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
@@ -23,7 +23,7 @@ from ttdesk.core.people import fields, lifecycle
 from ttdesk.db.models import Person
 
 EDITABLE = ("staff_no", "name", "department", "title", "phone", "email", "id_number",
-            "is_student", "is_external", "is_unit_head", "entrepreneurship")
+            "is_student", "is_external", "leader_level", "entrepreneurship")
 # technology manager (技术经理人): a person, staff or external, with a level and certificate
 MANAGER_FIELDS = ("tech_manager_level", "tech_manager_cert_no")
 EDITABLE += MANAGER_FIELDS
@@ -40,7 +40,7 @@ class PersonIn:
     id_number: str | None = None
     is_student: bool = False
     is_external: bool = False
-    is_unit_head: bool = False
+    leader_level: str = "none"  # none / principal / other (R10, domain.md §6)
     entrepreneurship: str | None = None  # on_post / off_post
     tech_manager_level: str | None = None  # junior / intermediate / senior; None: not one
     tech_manager_cert_no: str | None = None
@@ -96,9 +96,13 @@ def _apply(s: Session, p: Person, values: dict[str, Any]) -> None:
             setattr(p, name, fields.text(values[name], name, size))
     if "email" in values:
         p.email = fields.email(values["email"])
-    for name in ("is_student", "is_external", "is_unit_head"):
+    for name in ("is_student", "is_external"):
         if name in values:
             setattr(p, name, fields.flag(values[name]))
+    if "leader_level" in values:
+        raw = values["leader_level"]
+        p.leader_level = (fields.code(LeaderLevel, raw, "leader_level")
+                          if raw not in (None, "") else LeaderLevel.NONE)
     if "entrepreneurship" in values:
         raw = values["entrepreneurship"]
         p.entrepreneurship = (fields.code(EmploymentStatus, raw, "entrepreneurship")
@@ -125,7 +129,7 @@ def _apply_manager(p: Person, values: dict[str, Any]) -> None:
 def create(ctx: AppContext, person: PersonIn) -> str:
     """Add a person; returns the staff no. (generated for one given without)."""
     with ctx.write() as s:
-        p = Person(is_student=False, is_external=False, is_unit_head=False)
+        p = Person(is_student=False, is_external=False, leader_level=LeaderLevel.NONE)
         _apply(s, p, person.values())
         s.add(p)
         return p.staff_no

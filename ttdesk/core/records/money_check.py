@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import Integer, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import DistributionStatus
+from ttdesk.codes import DistributionStatus, HolderType, LeaderLevel
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.money import income
 from ttdesk.core.money.income import ZERO
@@ -30,6 +30,7 @@ from ttdesk.db.models import (
     Publicity,
     Receipt,
     RoyaltyReport,
+    Shareholding,
     distribution_receipt,
 )
 from ttdesk.db.types import PCT_SCALE
@@ -96,14 +97,31 @@ def distributed_within_income(s: Session, _pol: Policy) -> list[Problem]:
     return out
 
 
-def unit_head_equity(s: Session, _pol: Policy) -> list[Problem]:
-    """R10: no equity reward to a unit head."""
-    rows = s.execute(select(Person.staff_no).join(Allocation, Allocation.person_id == Person.id)
-                     .join(Distribution, Distribution.id == Allocation.distribution_id)
-                     .where(Person.is_unit_head.is_(True), Distribution.is_equity.is_(True),
-                            _int(Allocation.amount) > 0)).scalars().all()
-    return [P("R10", "单位正职负责人获得了股权奖励", "a unit head received an equity reward",
-              "allocations", n) for n in rows]
+def leader_equity(s: Session, _pol: Policy) -> list[Problem]:
+    """R10 (domain.md §6): no equity to a principal leader, in an equity distribution or on a
+    cap table; another leader's equity carries its approval record."""
+    alloc = s.execute(select(Person.staff_no, Person.leader_level, Allocation.leader_approval_date)
+                      .join(Allocation, Allocation.person_id == Person.id)
+                      .join(Distribution, Distribution.id == Allocation.distribution_id)
+                      .where(Person.leader_level != LeaderLevel.NONE,
+                             Distribution.is_equity.is_(True),
+                             _int(Allocation.amount) > 0)).all()
+    held = s.execute(select(Person.staff_no, Person.leader_level,
+                            Shareholding.leader_approval_date)
+                     .join(Shareholding, Shareholding.person_id == Person.id)
+                     .where(Person.leader_level != LeaderLevel.NONE,
+                            Shareholding.holder_type == HolderType.TEAM_MEMBER,
+                            _int(Shareholding.subscribed_capital) > 0)).all()
+    out = []
+    for staff_no, level, approved in [*alloc, *held]:
+        if level == LeaderLevel.PRINCIPAL:
+            out.append(P("R10", "正职领导获得了股权奖励", "a principal leader received equity",
+                         "allocations", staff_no))
+        elif approved is None:
+            out.append(P("R10", "担任领导职务者的股权奖励缺少报批/备案记录",
+                         "a leader's equity has no approval record", "leader_approval",
+                         staff_no))
+    return out
 
 
 def paid_after_publicity(s: Session, _pol: Policy) -> list[Problem]:
@@ -147,7 +165,7 @@ MONEY_STEPS: list[tuple[str, Step]] = [
     ("R10 distributions", distributions),
     ("R10 receipts in one distribution", receipts_once),
     ("R10 distributed within income", distributed_within_income),
-    ("R10 no equity to unit heads", unit_head_equity),
+    ("R10 leaders and equity", leader_equity),
     ("R10 publicity before payment", paid_after_publicity),
     ("R11 cap tables over time", cap_tables_over_time),
     ("R11 receipt links", receipt_links),

@@ -13,6 +13,7 @@ from ttdesk.codes import (
     IMPLEMENTATION_MODES,
     DealMode,
     GrantForm,
+    LeaderLevel,
     PricingMethod,
     PublicityResult,
     Secrecy,
@@ -74,7 +75,7 @@ def open_objection(pubs: Iterable[Publicity]) -> bool:
 
 def grant_terms_problems(g: RightsGrant, a: Achievement, policy: Policy) -> list[Problem]:
     """R3 (terms): share strictly between 0 and 100, or term ≥ the policy minimum;
-    not for secret/security achievements (negative list)."""
+    not for secret/security or public-interest achievements (negative list)."""
     where = a.case_no
     out = []
     if g.form == GrantForm.CO_OWNERSHIP:
@@ -90,6 +91,11 @@ def grant_terms_problems(g: RightsGrant, a: Achievement, policy: Policy) -> list
         out.append(P("R3", "涉密或涉及国家安全的成果不得赋权（负面清单）",
                      "achievements touching state secrets or security cannot be granted "
                      "(negative list)", "secrecy", where))
+    if a.public_interest:
+        out.append(P("R3", "关系国计民生和重大公共利益的成果不得赋权（负面清单）",
+                     "achievements bearing on the national economy and people's livelihood or "
+                     "on major public interests cannot be granted (negative list)",
+                     "public_interest", where))
     return out
 
 
@@ -253,19 +259,62 @@ def allocation_problems(team_amount: Decimal, amounts: Iterable[Decimal],
     return out
 
 
-def unit_head_equity_problems(lines: Iterable[tuple[str, bool, Decimal]],
-                              where: str | None = None) -> list[Problem]:
-    """R10: a unit head (正职领导) may take cash rewards only, never equity.
-    `lines` are (name, is_unit_head, amount) of an equity distribution or cap table."""
-    return [P("R10", f"{name} 为单位正职负责人，只能获得现金奖励，不能获得股权奖励",
-              f"{name} heads a unit and may take cash rewards only, not equity",
-              "allocations", where)
-            for name, head, amount in lines if head and amount > 0]
+def leader_equity_problems(lines: Iterable[tuple[str, LeaderLevel, Decimal, bool]],
+                           where: str | None = None) -> list[Problem]:
+    """R10 (domain.md §6): a principal leader (正职领导) of the institution or of a legal-person
+    subsidiary takes cash rewards only, never equity; another leader (deputy, dean, head of a
+    college) takes equity only with an approval / filing record (报批/备案).
+    `lines` are (name, leader level, amount, approval recorded) of an equity distribution or
+    cap table."""
+    out = []
+    for name, level, amount, approved in lines:
+        if amount <= 0:
+            continue
+        if level == LeaderLevel.PRINCIPAL:
+            out.append(P("R10", f"{name} 为正职领导，只能获得现金奖励，不能获得股权奖励",
+                         f"{name} is a principal leader and may take cash rewards only, "
+                         "not equity", "allocations", where))
+        elif level == LeaderLevel.OTHER and not approved:
+            out.append(P("R10", f"{name} 担任领导职务，获得股权奖励须有报批/备案记录"
+                         "（日期、审批机构、文号）",
+                         f"{name} holds a leading post: an equity reward needs its approval "
+                         "record (date, body, document number)", "leader_approval", where))
+    return out
+
+
+def leader_approval_problems(on: date | None, body: str | None, doc: str | None,
+                             today: date, where: str | None = None) -> list[Problem]:
+    """R10: an approval record of a leader's equity is complete (date, body, document number)
+    and not dated in the future. All three empty means no record (no problem here)."""
+    if on is None and not (body or "").strip() and not (doc or "").strip():
+        return []
+    out = []
+    if on is None or not (body or "").strip() or not (doc or "").strip():
+        out.append(P("R10", "领导人员股权奖励的报批/备案记录须填写日期、审批机构和文号",
+                     "a leader's equity approval record needs its date, body and document "
+                     "number", "leader_approval", where))
+    if on is not None and on > today:
+        out.append(P("R12", "报批/备案日期不能晚于今天",
+                     "the approval record's date cannot be in the future",
+                     "leader_approval_date", where))
+    return out
 
 
 def reward_deadline(received_on: date, policy: Policy) -> date:
     """The last day a reward for this receipt keeps the 50% tax treatment (36 months)."""
     return add_months(received_on, int(policy.values["reward_payment_months"]))
+
+
+def reward_tax_filing_due(paid_on: date, policy: Policy) -> date:
+    """The reward's tax filing (备案) after a payment: by the policy's day (15th) of the
+    month after the payment (clamped to that month's last day)."""
+    first_next = add_months(paid_on.replace(day=1), 1)
+    day = int(policy.values.get("reward_tax_filing_day", 15))
+    return first_next.replace(day=min(day, _month_days(first_next)))
+
+
+def _month_days(d: date) -> int:
+    return (add_months(d.replace(day=1), 1) - d.replace(day=1)).days
 
 
 def late_payment_warnings(received: Iterable[date], paid_on: date, policy: Policy,

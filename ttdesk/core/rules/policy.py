@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -53,6 +54,22 @@ DEFAULT_POLICY: dict[str, Any] = {
     ],
     "signature_roles": ["经办人", "部门负责人", "分管校领导"],
     # The due-diligence checklist of a deal (domain.md §6); F04 needs every item ticked.
+    # ---- issue 19 (law): domain.md §6
+    # Publicity per subject: `publicity_days` / `publicity_day_kind` above are the pricing
+    # publicity of a deal; the rights grant and the cash reward have their own. The reward's
+    # runs at least 15 working days (the 50% tax treatment needs it).
+    "grant_publicity_days": 15,
+    "grant_publicity_day_kind": "calendar",
+    "reward_publicity_days": 15,
+    "reward_publicity_day_kind": "working",
+    # Self / joint implementation: at least 5% of the year's operating profit, for 5 years
+    # after production starts (national floor 5% for 3 to 5 years); each year's reward is
+    # due by this month-day of the following year (the office's own rule).
+    "team_share_min_self_profit": "5",
+    "self_reward_years": 5,
+    "self_reward_due": "06-30",
+    # after each reward payment, its tax filing (备案) by this day of the following month
+    "reward_tax_filing_day": 15,
     "due_diligence_items": [
         {"key": "counterparty_credit", "zh": "交易对方资信与履约能力",
          "en": "Counterparty credit and capacity"},
@@ -76,6 +93,9 @@ TARGET_KEYS = ("platforms", "contracts", "companies", "zjtx")
 
 # National floors under which no unit's own rule may go (domain.md §1).
 NATIONAL_FLOOR = Decimal(50)
+SELF_PROFIT_FLOOR = Decimal(5)  # ≥ 5% of the operating profit (self / joint implementation)
+# The cash-reward publicity the 50% tax treatment asks for: at least 15 working days.
+REWARD_PUBLICITY_MIN_WORKING_DAYS = 15
 
 
 @dataclass(frozen=True)
@@ -108,6 +128,21 @@ class Policy:
     @property
     def publicity_day_kind(self) -> str:
         return str(self.values["publicity_day_kind"])
+
+    def publicity_for(self, subject: str) -> tuple[int, str]:
+        """(days, day kind) of a publicity of `subject` (a PublicitySubject code): the deal's
+        pricing publicity, the rights grant's, or the cash reward's (domain.md §6)."""
+        prefix = {"rights_grant": "grant_", "distribution": "reward_"}.get(str(subject), "")
+        return (int(self.values[f"{prefix}publicity_days"]),
+                str(self.values[f"{prefix}publicity_day_kind"]))
+
+    @property
+    def team_share_min_self_profit(self) -> Decimal:
+        return Decimal(str(self.values["team_share_min_self_profit"]))
+
+    @property
+    def self_reward_years(self) -> int:
+        return int(self.values["self_reward_years"])
 
     @property
     def long_term_use_min_years(self) -> int:
@@ -144,7 +179,10 @@ class Policy:
 POSITIVE_INTS = ("publicity_days", "long_term_use_min_years", "reward_payment_months",
                  "secret_filing_working_days", "contract_registration_days",
                  "registration_submit_days", "registration_working_days",
-                 "registration_working_days_large", "open_license_min_months")
+                 "registration_working_days_large", "open_license_min_months",
+                 "grant_publicity_days", "reward_publicity_days", "self_reward_years",
+                 "reward_tax_filing_day")
+DAY_KINDS = ("publicity_day_kind", "grant_publicity_day_kind", "reward_publicity_day_kind")
 
 
 def _problem(key: str, zh: str, en: str) -> Any:
@@ -177,9 +215,9 @@ def validate_values(values: dict[str, Any]) -> None:
     imported document): a located, bilingual problem per bad value, never a crash."""
     problems = [p for p in (_share(values, "team_share_min_income"),
                             _share(values, "team_share_min_equity")) if p]
-    if values.get("publicity_day_kind") not in ("calendar", "working"):
-        problems.append(_problem("publicity_day_kind", "须为 calendar 或 working",
-                                 "must be calendar or working"))
+    problems += [_problem(k, "须为 calendar 或 working", "must be calendar or working")
+                 for k in DAY_KINDS if k in values and values[k] not in ("calendar", "working")]
+    problems += _law_problems(values)
     problems += [p for p in (_positive_int(values, k) for k in POSITIVE_INTS if k in values)
                  if p]
     tiers = values.get("approval_tiers")
@@ -225,6 +263,45 @@ def _targets(raw: Any) -> list[Any]:
         return []
     return [_problem("action_plan_targets", "行动计划年度目标须为各年份的非负整数",
                      "Action Plan targets must be whole numbers ≥ 0 per year")]
+def month_day(text: Any, year: int) -> date | None:
+    """The day of a "MM-DD" policy value in `year` (None when it is not one)."""
+    raw = str(text)
+    try:
+        if len(raw) != 5 or raw[2] != "-":
+            return None
+        return date(year, int(raw[:2]), int(raw[3:]))
+    except ValueError:
+        return None
+
+
+def _law_problems(values: dict[str, Any]) -> list[Any]:
+    """The floors of domain.md §6: the reward publicity counts at least 15 working days; the
+    self / joint reward is at least 5% of the operating profit; its due day is a month-day."""
+    out = []
+    days, kind = values.get("reward_publicity_days"), values.get("reward_publicity_day_kind")
+    if kind == "calendar" or (isinstance(days, int) and not isinstance(days, bool)
+                              and days < REWARD_PUBLICITY_MIN_WORKING_DAYS):
+        n = REWARD_PUBLICITY_MIN_WORKING_DAYS
+        out.append(_problem("reward_publicity_days",
+                            f"现金奖励公示不少于 {n} 个工作日（减按 50% 计税的条件）",
+                            f"the cash-reward publicity runs at least {n} working days (the "
+                            "condition of the 50% tax treatment)"))
+    raw = values.get("team_share_min_self_profit", SELF_PROFIT_FLOOR)
+    try:
+        share = Decimal(str(raw))
+        ok = share.is_finite() and SELF_PROFIT_FLOOR <= share <= 100 \
+            and not isinstance(raw, bool)
+    except (ArithmeticError, ValueError):
+        ok = False
+    if not ok:
+        out.append(_problem("team_share_min_self_profit",
+                            f"须为 5 与 100 之间的数（国家规定下限 5%），不能是 {raw!r}",
+                            f"must be a number between 5 and 100 (national floor 5%), "
+                            f"not {raw!r}"))
+    if month_day(values.get("self_reward_due", "06-30"), 2001) is None:
+        out.append(_problem("self_reward_due", "须为“月-日”，如 06-30",
+                            "must be a month-day such as 06-30"))
+    return out
 
 
 def current(session: Session) -> Policy:

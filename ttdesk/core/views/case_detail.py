@@ -21,6 +21,7 @@ from ttdesk.codes import (
     DealMode,
     DealStatus,
     FunderType,
+    LeaderLevel,
     PricingMethod,
     Recommendation,
     ResearchStage,
@@ -76,7 +77,7 @@ class ContributorRow:
     department: str | None
     share: Decimal
     role: ContributorRole
-    is_unit_head: bool
+    leader_level: LeaderLevel
     is_student: bool
     is_external: bool
 
@@ -141,6 +142,7 @@ class CaseDetail:
     trl: int | None
     research_stage: ResearchStage
     secrecy: Secrecy
+    public_interest: bool
     officer_id: int | None
     officer: str | None
     intended_mode: str | None

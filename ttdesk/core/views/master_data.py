@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from ttdesk.codes import DepartmentKind, EmploymentStatus, Region
+from ttdesk.codes import DepartmentKind, EmploymentStatus, LeaderLevel, Region
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.privacy import mask, sees_personal, shown
 from ttdesk.core.base.search_key import matches
@@ -35,7 +35,7 @@ class PersonRow:
     id_number_masked: str | None
     is_student: bool
     is_external: bool
-    is_unit_head: bool
+    leader_level: LeaderLevel
     entrepreneurship: EmploymentStatus | None
     is_active: bool
 
@@ -88,7 +88,7 @@ def people(ctx: AppContext, search: str = "", *, department: str | None = None,
         return [PersonRow(p.staff_no, p.name, dept, p.title,
                           p.phone if clear else mask("phone", p.phone),
                           p.email if clear else mask("email", p.email),
-                          mask_id(p.id_number), p.is_student, p.is_external, p.is_unit_head,
+                          mask_id(p.id_number), p.is_student, p.is_external, p.leader_level,
                           p.entrepreneurship, p.is_active) for p, dept in s.execute(stmt)]
 
 
@@ -119,7 +119,7 @@ def person_values(ctx: AppContext, staff_no: str) -> dict[str, object]:
                 "phone": shown(ctx, "phone", p.phone), "email": shown(ctx, "email", p.email),
                 "id_number": shown(ctx, "id_number", p.id_number),
                 "is_student": p.is_student, "is_external": p.is_external,
-                "is_unit_head": p.is_unit_head,
+                "leader_level": p.leader_level.value,
                 "entrepreneurship": p.entrepreneurship.value if p.entrepreneurship else None,
                 # technology manager (技术经理人)
                 "tech_manager_level": (p.tech_manager_level.value if p.tech_manager_level

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from ttdesk.codes import CostCategory, DealMode, DistributionStatus
+from ttdesk.codes import CostCategory, DealMode, DistributionStatus, LeaderLevel
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound
@@ -141,7 +141,7 @@ def deductible_by_category(ctx: AppContext, deal_no: str) -> list[tuple[CostCate
 class TeamMember:
     staff_no: str
     name: str
-    is_unit_head: bool
+    leader_level: LeaderLevel
 
 
 def deal_team(ctx: AppContext, deal_no: str) -> list[TeamMember]:
@@ -153,7 +153,7 @@ def deal_team(ctx: AppContext, deal_no: str) -> list[TeamMember]:
         for ach in deal.achievements:
             for c in ach.contributions:
                 p = c.person
-                seen.setdefault(p.id, TeamMember(p.staff_no, p.name, p.is_unit_head))
+                seen.setdefault(p.id, TeamMember(p.staff_no, p.name, p.leader_level))
         return list(seen.values())
 
 

@@ -50,6 +50,8 @@ class Achievement(Timestamped, Base):
         code_enum(ResearchStage), default=ResearchStage.RESEARCH
     )
     secrecy: Mapped[Secrecy] = mapped_column(code_enum(Secrecy), default=Secrecy.NONE)
+    # 关系国计民生和重大公共利益: on the rights-grant negative list with secret ones (R3)
+    public_interest: Mapped[bool] = mapped_column(default=False)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), index=True)
     # the technology manager (技术经理人) carrying the case
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)

@@ -93,6 +93,10 @@ class Shareholding(Base):
     paid_in_capital: Mapped[Decimal] = mapped_column(Money)
     percentage: Mapped[Decimal] = mapped_column(Percent)
     is_state_owned: Mapped[bool] = mapped_column(default=False)
+    # an "other" leader's equity needs its approval / filing record (R10, domain.md §6)
+    leader_approval_date: Mapped[date | None]
+    leader_approval_body: Mapped[str | None] = mapped_column(String(100))
+    leader_approval_doc: Mapped[str | None] = mapped_column(String(60))
 
 
 class EquityEvent(Base):

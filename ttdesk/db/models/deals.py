@@ -121,6 +121,7 @@ class Deal(Timestamped, Base):
     term_end: Mapped[date | None]
     terminated_on: Mapped[date | None]
     completion_date: Mapped[date | None]
+    production_start_date: Mapped[date | None]  # self / joint: the profit reward years count
     status: Mapped[DealStatus] = mapped_column(code_enum(DealStatus), default=DealStatus.DRAFT)
     termination_reason: Mapped[str | None] = mapped_column(Text)
     policy_number: Mapped[int | None]

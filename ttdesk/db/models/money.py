@@ -111,6 +111,8 @@ class Distribution(Timestamped, Base):
     policy_number: Mapped[int | None]
     note: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(default=1)
+    # a self / joint deal's reward: the operating profit of this year is the base
+    profit_year: Mapped[int | None]
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -132,3 +134,22 @@ class Allocation(Base):
     taxable_amount: Mapped[Decimal] = mapped_column(Money)
     equity_pct: Mapped[Decimal | None] = mapped_column(Percent)
     adjustment_reason: Mapped[str | None] = mapped_column(Text)
+    # an "other" leader's equity needs its approval / filing record (R10, domain.md §6)
+    leader_approval_date: Mapped[date | None]
+    leader_approval_body: Mapped[str | None] = mapped_column(String(100))
+    leader_approval_doc: Mapped[str | None] = mapped_column(String(60))
+
+
+class OperatingProfit(Timestamped, Base):
+    """The operating profit one year of a self / joint implementation made (实施转化), with the
+    document it comes from (e.g. the audited accounts): the base of that year's reward."""
+
+    __tablename__ = "operating_profit"
+    __table_args__ = (UniqueConstraint("deal_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int]
+    amount: Mapped[Decimal] = mapped_column(Money)
+    source_document: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)

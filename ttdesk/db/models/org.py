@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ttdesk.codes import DepartmentKind, EmploymentStatus, TechManagerLevel, UserRole
+from ttdesk.codes import DepartmentKind, EmploymentStatus, LeaderLevel, TechManagerLevel, UserRole
 from ttdesk.db.models.base import Base, Timestamped, code_enum
 from ttdesk.db.types import UTCDateTime, utcnow
 
@@ -77,7 +77,8 @@ class Person(Timestamped, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(120))
     id_number: Mapped[str | None] = mapped_column(String(40))
-    is_unit_head: Mapped[bool] = mapped_column(default=False)
+    leader_level: Mapped[LeaderLevel] = mapped_column(
+        code_enum(LeaderLevel), default=LeaderLevel.NONE)
     is_student: Mapped[bool] = mapped_column(default=False)
     is_external: Mapped[bool] = mapped_column(default=False)
     entrepreneurship: Mapped[EmploymentStatus | None] = mapped_column(

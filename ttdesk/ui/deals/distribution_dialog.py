@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.codes import DealMode
+from ttdesk.codes import DealMode, LeaderLevel
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError, ValidationFailed
 from ttdesk.core.base.labels import label
@@ -223,7 +223,8 @@ class DistributionDialog(QDialog):
 
         self._load()
         for member in money_views.deal_team(ctx, deal_no):
-            head_mark = self.tr("（单位正职）") if member.is_unit_head else ""
+            head_mark = {LeaderLevel.PRINCIPAL: self.tr("（正职领导）"),
+                         LeaderLevel.OTHER: self.tr("（领导职务）")}.get(member.leader_level, "")
             self.adjust_person.addItem(f"{member.name}（{member.staff_no}）{head_mark}",
                                        member.staff_no)
         for edit in (self.team_edit, self.dept_edit, self.tto_edit):

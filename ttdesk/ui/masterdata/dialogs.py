@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from ttdesk.codes import DepartmentKind, EmploymentStatus, TechManagerLevel
+from ttdesk.codes import DepartmentKind, EmploymentStatus, LeaderLevel, TechManagerLevel
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.privacy import sees_personal
 from ttdesk.core.companies import companies
@@ -63,7 +63,8 @@ def person_dialog(ctx: AppContext, parent: QWidget | None, staff_no: str | None 
     def submit(d: FormDialog) -> str:
         values = {name: d.value(name) for name in (
             "staff_no", "name", "title", "phone", "email", "id_number", "is_student",
-            "is_external", "is_unit_head")}
+            "is_external")}
+        values["leader_level"] = _combo_value(d.field("leader_level")) or "none"
         values["department"] = _combo_value(d.field("department"))
         values["entrepreneurship"] = _combo_value(d.field("entrepreneurship"))
         values["tech_manager_level"] = _combo_value(d.field("tech_manager_level"))
@@ -86,7 +87,7 @@ def person_dialog(ctx: AppContext, parent: QWidget | None, staff_no: str | None 
         QLineEdit.EchoMode.PasswordEchoOnEdit)
     dlg.add("is_student", dlg.tr("学生"), QCheckBox())
     dlg.add("is_external", dlg.tr("校外人员"), QCheckBox())
-    dlg.add("is_unit_head", dlg.tr("单位正职领导"), QCheckBox())
+    dlg.add("leader_level", dlg.tr("领导职务"), enum_combo(LeaderLevel, ctx.lang))
     dlg.add("entrepreneurship", dlg.tr("创业状态"),
             enum_combo(EmploymentStatus, ctx.lang, blank=True))
     # a technology manager (技术经理人): staff or external, with level and certificate
@@ -97,7 +98,9 @@ def person_dialog(ctx: AppContext, parent: QWidget | None, staff_no: str | None 
         set_combo(dlg.field("tech_manager_level"),  # type: ignore[arg-type]
                   current.get("tech_manager_level"))
         fill(dlg.form, {k: v for k, v in current.items()
-                        if k not in ("department", "entrepreneurship", "tech_manager_level")})
+                        if k not in ("department", "entrepreneurship", "tech_manager_level",
+                                      "leader_level")})
+        set_combo(dlg.field("leader_level"), current.get("leader_level"))  # type: ignore[arg-type]
         set_combo(dlg.field("department"), current.get("department"))  # type: ignore[arg-type]
     if not sees_personal(ctx):  # a viewer reads them masked, and a mask is never data
         for name in ("phone", "email", "id_number"):

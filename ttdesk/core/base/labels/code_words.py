@@ -255,6 +255,8 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "deferred_trigger": ("先用后付触发", "Deferred-payment trigger"),
         "annual_report": ("年度报告", "Annual report"),
         "manual": ("手工待办", "Manual"),
+        "reward_tax_filing": ("奖励个税备案", "Reward tax filing"),
+        "self_reward": ("实施转化年度奖励", "Yearly implementation reward"),
     },
     e.UserRole: {
         "officer": ("经办人", "Officer"),
@@ -287,5 +289,11 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "certified": ("已认定登记", "Certified"),
         "changed": ("变更登记", "Re-registered"),
         "deregistered": ("注销登记", "Deregistered"),
+    },
+    # ---- issue 19 (law)
+    e.LeaderLevel: {
+        "none": ("无领导职务", "No leading post"),
+        "principal": ("正职领导", "Principal leader"),
+        "other": ("其他领导职务", "Other leading post"),
     },
 }

@@ -103,7 +103,7 @@ FIELD_WORDS: dict[str, Pair] = {
     "contract_registration_date": ("合同登记日期", "Contract registered"),
     "completion_date": ("完成日期", "Completed"),
     "termination_reason": ("终止理由", "Termination reason"),
-    "is_unit_head": ("单位正职领导", "Unit head"),
+    "leader_level": ("领导职务", "Leading post"),
     "is_student": ("学生", "Student"),
     "is_external": ("校外人员", "External"),
     "subject": ("公示事项", "Subject"),
@@ -330,4 +330,14 @@ FIELD_WORDS: dict[str, Pair] = {
     "filing_id": ("文件", "Filing"),
     "submitted_on": ("报送日期", "Submitted on"),
     "submitted_by": ("报送人", "Submitted by"),
+    # ---- issue 19 (law)
+    "public_interest": ("关系国计民生和重大公共利益", "Bears on major public interests"),
+    "leader_approval": ("领导人员持股报批/备案", "Leader's equity approval"),
+    "leader_approval_date": ("报批/备案日期", "Approval record date"),
+    "leader_approval_body": ("报批/备案机构", "Approval record body"),
+    "leader_approval_doc": ("报批/备案文号", "Approval record document no."),
+    "production_start_date": ("投产日期", "Production started"),
+    "profit_year": ("营业利润年度", "Operating-profit year"),
+    "source_document": ("来源文件", "Source document"),
+    "operating_profits": ("营业利润", "Operating profit"),
 }

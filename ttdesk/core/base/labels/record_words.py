@@ -49,6 +49,7 @@ RECORD_WORDS: dict[str, Pair] = {
     # -- law2 --
     "registration_event": ("技术合同登记", "Contract registration"),
     "annual_report_submission": ("年度报告报送", "Annual report submission"),
+    "operating_profit": ("营业利润", "Operating profit"),  # issue 19 (law)
 }
 
 # The items of a deal's due-diligence checklist (the keys of `Deal.due_diligence`).
