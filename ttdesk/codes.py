@@ -345,3 +345,7 @@ class LeaderLevel(StrEnum):
     NONE = "none"
     PRINCIPAL = "principal"
     OTHER = "other"
+
+
+# Self or joint implementation (实施转化): no sale; rewarded on the yearly operating profit.
+IMPLEMENTATION_MODES = frozenset({DealMode.SELF, DealMode.JOINT})

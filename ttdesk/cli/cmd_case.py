@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--abstract")
     new.add_argument("--trl", type=int)
     new.add_argument("--secrecy", default="none")
+    new.add_argument("--public-interest", action="store_true",
+                     help="关系国计民生和重大公共利益: on the rights-grant negative list (R3)")
     new.add_argument("--officer", help="username of the responsible officer")
     new.set_defaults(handler=run_new)
 
@@ -92,7 +94,8 @@ def run_new(args: argparse.Namespace) -> int:
         title=args.title, kind=args.kind, department=args.department,
         disclosure_date=iso_date(args.date) or ctx.today(), contributors=people,
         funding=_funding(args.funding), no_funding=args.no_funding, field=args.field,
-        abstract=args.abstract, trl=args.trl, secrecy=args.secrecy, officer=args.officer))
+        abstract=args.abstract, trl=args.trl, secrecy=args.secrecy, officer=args.officer,
+        public_interest=args.public_interest))
     print(case_no)
     ctx.db.dispose()
     return EXIT_OK

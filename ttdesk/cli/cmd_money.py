@@ -20,7 +20,8 @@ from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.labels import label
 from ttdesk.core.companies import equity
 from ttdesk.core.money import distribution as dist
-from ttdesk.core.money import receipts, royalty
+from ttdesk.core.money import profit, receipts, royalty
+from ttdesk.core.people.leaders import LeaderApproval
 from ttdesk.core.rules.money import format_money
 
 
@@ -33,6 +34,21 @@ def _ids(text: str | None) -> list[int] | None:
         raise RuleViolation("ARG", f"收款编号须为逗号分隔的整数：{text}",
                             f"receipt ids must be integers separated by commas: {text}",
                             "--receipts") from None
+
+
+def leader_approval(text: str) -> tuple[str, LeaderApproval]:
+    """STAFF_NO=DATE:BODY:DOC_NO — the approval record of a leader's equity (R10)."""
+    staff, sep, rest = text.partition("=")
+    parts = rest.split(":", 2)
+    try:
+        on = date.fromisoformat(parts[0].strip())
+    except ValueError:
+        on = None
+    if not (sep and staff.strip() and len(parts) == 3 and on is not None):
+        raise RuleViolation("ARG", f"报批/备案记录格式应为 工号=日期:机构:文号，实为“{text}”",
+                            f"an approval record reads STAFF_NO=YYYY-MM-DD:BODY:DOC_NO, got "
+                            f"{text!r}", "--leader-approval")
+    return staff.strip(), LeaderApproval(on, parts[1], parts[2])
 
 
 def _adjust(text: str) -> dist.AllocationAdjust:
@@ -59,6 +75,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--adjust", action="append", default=[], metavar="STAFF_NO=AMOUNT:REASON",
                    help="set one person's amount by hand (repeatable)")
     p.add_argument("--note", help="a note kept with the distribution")
+    p.add_argument("--profit-year", type=int,
+                   help="self / joint implementation: the year whose operating profit is the "
+                        "base (never receipts)")
+    p.add_argument("--leader-approval", action="append", default=[],
+                   metavar="STAFF_NO=DATE:BODY:DOC_NO",
+                   help="equity to a leader (other level): the approval record (repeatable)")
     p.add_argument("--save", action="store_true", help="record it as a draft")
     add_json_flag(p)
     p.set_defaults(handler=run_distribution)
@@ -117,6 +139,48 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--as-of", type=date.fromisoformat)
     add_json_flag(c)
     c.set_defaults(handler=run_cap_table)
+    _register_profit(sub)
+
+
+def _register_profit(sub: argparse._SubParsersAction) -> None:
+    pr = sub.add_parser("profit", help="self / joint implementation: production start and the "
+                                       "yearly operating profit / 实施转化营业利润")
+    acts = pr.add_subparsers(dest="action", required=True, metavar="ACTION")
+    st = acts.add_parser("start", help="record when production started (raises the yearly "
+                                       "reward deadlines)")
+    st.add_argument("deal_no", metavar="DEAL_NO")
+    st.add_argument("--date", required=True, type=date.fromisoformat, dest="on")
+    add = acts.add_parser("add", help="enter a year's operating profit with its source")
+    add.add_argument("deal_no", metavar="DEAL_NO")
+    add.add_argument("--year", required=True, type=int)
+    add.add_argument("--amount", required=True)
+    add.add_argument("--source", required=True, help="source document (e.g. 审计报告)")
+    add.add_argument("--note")
+    ls = acts.add_parser("list", help="the reward schedule, year by year")
+    ls.add_argument("deal_no", metavar="DEAL_NO")
+    for p in (st, add, ls):
+        add_json_flag(p)
+        p.set_defaults(handler=run_profit)
+
+
+def run_profit(args: argparse.Namespace) -> int:
+    ctx = open_ctx(args)
+    try:
+        if args.action == "start":
+            profit.set_production_start(ctx, args.deal_no.strip(), args.on)
+        elif args.action == "add":
+            profit.record_operating_profit(ctx, args.deal_no.strip(), args.year, args.amount,
+                                           args.source, args.note)
+        rows = profit.profit_rows(ctx, args.deal_no.strip())
+    finally:
+        ctx.db.dispose()
+    out = [{"year": r.year, "amount": r.amount, "source_document": r.source_document,
+            "due": r.due, "distribution_id": r.distribution_id} for r in rows]
+    if getattr(args, "json", False):
+        print_json(out)
+    else:
+        print_table(out, ["year", "amount", "source_document", "due", "distribution_id"])
+    return EXIT_OK
 
 
 # ---- distribution ----------------------------------------------------------------------------
@@ -135,6 +199,7 @@ def plan_json(plan: dist.DistributionPlan, distribution_id: int | None = None) -
                          "taxable_amount": a.taxable_amount, "equity_pct": a.equity_pct,
                          "adjustment_reason": a.adjustment_reason} for a in plan.allocations],
         "warnings": [{"rule": w.rule, "zh": w.zh, "en": w.en} for w in plan.warnings],
+        "profit_year": plan.profit_year, "profit_source": plan.profit_source,
     }
 
 
@@ -150,6 +215,10 @@ def _print_plan(plan: dist.DistributionPlan, lang: str, saved: int | None) -> No
             ("院系", "Department", format_money(plan.department_amount)),
             ("转移机构", "TTO", format_money(plan.tto_amount)),
             ("学校", "University", format_money(plan.university_amount))]
+    if plan.profit_year is not None:  # self / joint: the base is the year's operating profit
+        rows[1:3] = [("营业利润年度", "Operating-profit year", str(plan.profit_year)),
+                     ("来源文件", "Source document", plan.profit_source or "—"),
+                     ("营业利润", "Operating profit", format_money(plan.gross_income))]
     for z, e, value in rows:
         print(f"{z if zh else e}\t{value}")
     print("工号\t姓名\t贡献\t金额\t应税\t股权" if zh else
@@ -167,7 +236,9 @@ def run_distribution(args: argparse.Namespace) -> int:
     d = dist.DistributionIn(
         args.deal_no.strip(), receipt_ids=_ids(args.receipts), team_share_pct=args.team_share,
         department_pct=args.department_share, tto_pct=args.tto_share, is_equity=args.equity,
-        adjustments=[_adjust(x) for x in args.adjust], note=args.note)
+        adjustments=[_adjust(x) for x in args.adjust], note=args.note,
+        profit_year=args.profit_year,
+        leader_approvals=dict(leader_approval(x) for x in args.leader_approval))
     ctx = open_ctx(args)
     try:
         saved = dist.save(ctx, d) if args.save else None

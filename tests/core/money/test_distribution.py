@@ -15,6 +15,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, TransitionRefused
 from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
+from ttdesk.core.office import holiday_calendar
 from ttdesk.db import models as M
 
 
@@ -101,6 +102,8 @@ def test_late_payment_is_warned_not_refused(any_ctx: AppContext, lic: Licence) -
     did = dist.save(any_ctx, dist.DistributionIn(lic.deal.deal_no))
     assert dist.distribution_detail(any_ctx, did).plan.warnings[0].rule == "R10"
     dist.approve(any_ctx, did, date(2029, 5, 1), "技术转移中心")
+    with any_ctx.write() as s:  # the reward publicity counts working days: 2029 entered
+        holiday_calendar.set_year(s, 2029, [date(2029, 5, 1)], [])
     dist.start_publicity(any_ctx, did, date(2029, 5, 2), "公示栏")
     warnings = dist.record_payment(any_ctx, did, date(2029, 8, 1))
     assert len(warnings) == 1 and "36" in warnings[0].zh

@@ -36,7 +36,7 @@ def test_demo_data_passes_every_money_step(demo: AppContext) -> None:
     assert _findings(demo) == []
     with demo.read() as s:
         assert s.execute(text("SELECT COUNT(*) FROM equity_position")).scalar()
-    assert len(MONEY_STEPS) == 7
+    assert len(MONEY_STEPS) == 8
 
 
 def test_planted_faults_are_found(ctx: AppContext) -> None:

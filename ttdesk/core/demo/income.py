@@ -289,6 +289,8 @@ def emit_income(g: Gen, plan: DealPlan) -> None:
     deductible_fen = sum(fen for _, fen, _, ok, _ in costs if ok)
     if plan.mode == "equity":
         _equity_distribution(g, plan, deductible_fen)
+    if plan.mode in ("self", "joint"):
+        return  # rewarded on the yearly operating profit, never on receipts (domain.md §6)
     paid = _cash_distributions(g, plan, receipts, deductible_fen)
     for rid, on, _ in receipts:
         if rid not in paid:

@@ -39,6 +39,7 @@ from ttdesk.db.models import (
     Distribution,
     EquityEvent,
     IPAsset,
+    OperatingProfit,
     Person,
     Publicity,
     Receipt,
@@ -120,7 +121,7 @@ class DealView:
 DIST_FIELDS = ("id", "status", "gross_income", "deductible_costs", "net_income",
                "team_share_pct", "team_amount", "department_amount", "tto_amount",
                "university_amount", "is_equity", "approval_date", "approval_body",
-               "payment_date")
+               "payment_date", "profit_year")
 
 
 def detail_in_session(session: Session, deal_no: str) -> DealView:
@@ -212,8 +213,9 @@ def f03(session: Session, key: str, variant: str, dist_id: int | None = None) ->
         snap["distribution"] = _dist_part(dist)
         missing.need(dist.allocations, "allocations", "奖励人员及金额",
                      "recipients and amounts")
-        missing.need(deal.registration_no, "registration_no", "技术合同登记号",
-                     "technology-contract registration number")
+        if dist.profit_year is None:  # a self / joint implementation has no contract to register
+            missing.need(deal.registration_no, "registration_no", "技术合同登记号",
+                         "technology-contract registration number")
     missing.check()
     return snap
 
@@ -368,7 +370,7 @@ def _dist_part(dist: Any) -> dict[str, Any]:
     return {**pick(dist, "id", "status", "gross_income", "deductible_costs", "net_income",
                    "team_share_pct", "team_amount", "department_amount", "tto_amount",
                    "university_amount", "is_equity", "approval_date", "approval_body",
-                   "payment_date"),
+                   "payment_date", "profit_year"),
             "allocations": [pick(a, "staff_no", "name", "contribution_pct", "amount",
                                  "taxable_amount", "equity_pct") for a in dist.allocations]}
 
@@ -400,6 +402,7 @@ def f07(session: Session, deal_no: str, dist_id: int | None = None, draft: bool 
                 "reversal": c.reverses_id is not None} for c in deal.costs if c.deductible],
         publicity=None,
         draft=draft,
+        operating_profit=_operating_profit(session, deal.id, dist.profit_year),
     )
     pubs = _distribution_publicities(session, dist.id)
     if pubs:
@@ -416,6 +419,16 @@ def f07(session: Session, deal_no: str, dist_id: int | None = None, draft: bool 
         missing.add("approval", "审批记录（审批机构与日期）", "the approval (body and date)")
     missing.check()
     return snap
+
+
+def _operating_profit(session: Session, deal_id: int, year: int | None
+                      ) -> dict[str, Any] | None:
+    """A self / joint deal's base: the year's operating profit and its source document."""
+    if year is None:
+        return None
+    row = session.execute(select(OperatingProfit).where(
+        OperatingProfit.deal_id == deal_id, OperatingProfit.year == year)).scalar_one_or_none()
+    return None if row is None else pick(row, "year", "amount", "source_document", "note")
 
 
 def distribution_ids(session: Session, deal_no: str) -> list[int]:

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import (
+    IMPLEMENTATION_MODES,
     DeadlineKind,
     DealMode,
     DistributionStatus,
@@ -33,6 +34,7 @@ from ttdesk.codes import (
 from ttdesk.core.base import lookup
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, RuleViolation, ValidationFailed
+from ttdesk.core.money import profit
 from ttdesk.core.money.distribution_types import (
     DEFAULT_DEPARTMENT_PCT,
     DEFAULT_TTO_PCT,
@@ -81,6 +83,7 @@ from ttdesk.db.models import (
     Allocation,
     Deal,
     Distribution,
+    OperatingProfit,
     Person,
     distribution_receipt,
 )
@@ -258,11 +261,15 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
     if is_equity and deal.mode != DealMode.EQUITY:
         raise RuleViolation("R10", "只有作价投资项目可以分配股权奖励", "only an equity deal can "
                             "distribute reward shares", "is_equity", where)
-    floor = team_share_floor(pol, is_equity, agreed_share(deal))
+    on_profit = deal.mode in IMPLEMENTATION_MODES
+    floor = team_share_floor(pol, is_equity, agreed_share(deal), on_profit)
     team_pct = floor if d.team_share_pct in (None, "") else _pct(d.team_share_pct,
                                                                   "team_share_pct")
-    dept_pct = ZERO if is_equity else _pct(d.department_pct, "department_pct")
-    tto_pct = ZERO if is_equity else _pct(d.tto_pct, "tto_pct")
+    # equity, or a share of the operating profit: no department / TTO part (the profit stays
+    # with the unit that implements)
+    plain = is_equity or on_profit
+    dept_pct = ZERO if plain else _pct(d.department_pct, "department_pct")
+    tto_pct = ZERO if plain else _pct(d.tto_pct, "tto_pct")
     problems = team_share_problems(team_pct, floor, where)
     if team_pct + dept_pct + tto_pct > HUNDRED:
         total = team_pct + dept_pct + tto_pct
@@ -271,7 +278,16 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
                                 "than 100%", "team_share_pct", where))
     if problems:
         raise ValidationFailed(problems)
-    if is_equity:
+    profit_row = None
+    if on_profit:  # never a share of receipts (domain.md §6)
+        if d.receipt_ids:
+            raise RuleViolation("R10", "实施转化的奖励以营业利润为基数，不涉及收款",
+                                "a self / joint implementation reward covers no receipts",
+                                "receipts", where)
+        profit_row = profit.profit_base(s, deal, d.profit_year, pol, exclude_distribution)
+        receipts: list[ReceiptRow] = []
+        gross = profit_row.amount
+    elif is_equity:
         if d.receipt_ids:
             raise RuleViolation("R10", "股权奖励分配不涉及收款", "an equity distribution "
                                 "covers no receipts", "receipts", where)
@@ -282,7 +298,7 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
         if s.execute(done).first() is not None:
             raise RuleViolation("R10", "该作价投资的股权奖励已经分配", "the equity formed by this "
                                 "deal has already been distributed", "is_equity", where)
-        receipts: list[ReceiptRow] = []
+        receipts = []
         value = deal.price
         if value is None:
             raise RuleViolation("R10", "作价投资须先确定作价金额", "the equity deal needs its "
@@ -294,9 +310,10 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
             raise RuleViolation("R10", "没有可分配的收款", "no receipt to distribute",
                                 "receipts", where)
         gross = sum((r.amount for r in receipts), ZERO)
-    available = max(deductible_cost_total(s, deal.id)
-                    - _already_deducted(s, deal, exclude_distribution), ZERO)
-    costs = min(available, gross)
+    available = ZERO if on_profit else max(
+        deductible_cost_total(s, deal.id) - _already_deducted(s, deal, exclude_distribution),
+        ZERO)
+    costs = min(available, gross)  # the operating profit is already net of costs
     net = gross - costs
     team_amount, dept, tto, university = split_net(net, team_pct, dept_pct, tto_pct)
     stake = formed_stake(s, deal) if is_equity else None
@@ -307,7 +324,11 @@ def plan_in_session(s: Session, d: DistributionIn, today: date,
     return DistributionPlan(
         deal.deal_no, deal.title, deal.mode, is_equity, receipts, gross, costs, net, floor,
         team_pct, team_amount, dept, tto, university, lines, stake,
-        warnings, pol.number)
+        warnings, pol.number, *_profit_fields(profit_row))
+
+
+def _profit_fields(row: OperatingProfit | None) -> tuple[int | None, str | None]:
+    return (row.year, row.source_document) if row is not None else (None, None)
 
 
 def compute(ctx: AppContext, d: DistributionIn) -> DistributionPlan:
@@ -354,6 +375,7 @@ def save(ctx: AppContext, d: DistributionIn) -> int:
             team_share_pct=plan.team_share_pct, team_amount=plan.team_amount,
             department_amount=plan.department_amount, tto_amount=plan.tto_amount,
             university_amount=plan.university_amount, is_equity=plan.is_equity,
+            profit_year=plan.profit_year,
             policy_number=plan.policy_number or None, note=(d.note or "").strip() or None)
         dist.allocations = _allocation_rows(s, plan)
         s.add(dist)
@@ -375,14 +397,16 @@ def revise(ctx: AppContext, distribution_id: int, d: DistributionIn,
                                 "can be changed", "status", str(distribution_id))
         deal = s.get(Deal, dist.deal_id)
         assert deal is not None
-        if deal.deal_no != d.deal_no or d.is_equity != dist.is_equity:
+        if deal.deal_no != d.deal_no or d.is_equity != dist.is_equity or (
+                dist.profit_year is not None and d.profit_year != dist.profit_year):
             raise RuleViolation("R10", "不能改变分配所属的合同或类型", "the deal and kind of a "
                                 "distribution cannot change", "deal_no", d.deal_no)
         plan = plan_in_session(s, d, ctx.today(), exclude_distribution=dist.id)
         s.execute(distribution_receipt.delete().where(
             distribution_receipt.c.distribution_id == dist.id))
         for key in ("gross_income", "deductible_costs", "net_income", "team_share_pct",
-                    "team_amount", "department_amount", "tto_amount", "university_amount"):
+                    "team_amount", "department_amount", "tto_amount", "university_amount",
+                    "profit_year"):
             setattr(dist, key, getattr(plan, key))
         dist.note = (d.note or "").strip() or None
         dist.allocations = _allocation_rows(s, plan)
@@ -522,6 +546,8 @@ def record_payment(ctx: AppContext, distribution_id: int, on: date,
             publicity.close(pub, on, PublicityResult.NO_OBJECTION)
         deadlines.mark_done(s, f"publicity:{pub.id}:end", on)
         dist.status, dist.payment_date = DistributionStatus.PAID, on
+        if dist.profit_year is not None:
+            deadlines.mark_done(s, f"deal:{dist.deal_id}:self_reward:{dist.profit_year}", on)
         deal = s.get(Deal, dist.deal_id)
         if not dist.is_equity:
             deadlines.for_reward_payment(s, dist.id, on, policy.current(s),

@@ -98,6 +98,9 @@ class DistributionPlan:
     company_equity_pct: Decimal | None  # the university's stake formed (equity only)
     warnings: list[Problem]
     policy_number: int
+    # a self / joint implementation: the year whose operating profit is the base, its source
+    profit_year: int | None = None
+    profit_source: str | None = None
 
     @property
     def receipt_ids(self) -> list[int]:

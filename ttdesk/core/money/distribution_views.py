@@ -29,6 +29,7 @@ from ttdesk.db.models import (
     Deal,
     Distribution,
     EquityEvent,
+    OperatingProfit,
     Person,
     Publicity,
     distribution_receipt,
@@ -110,7 +111,12 @@ def detail_in_session(s: Session, distribution_id: int, today: date) -> Distribu
     pol = policy.current(s)
     lines = allocation_lines(s, [dist.id]).get(dist.id, [])
     receipts = distribution_receipts(s, dist)
-    floor = team_share_floor(pol, dist.is_equity, agreed_share(deal))
+    floor = team_share_floor(pol, dist.is_equity, agreed_share(deal),
+                             on_profit=dist.profit_year is not None)
+    source = None if dist.profit_year is None else s.execute(
+        select(OperatingProfit.source_document).where(
+            OperatingProfit.deal_id == deal.id, OperatingProfit.year == dist.profit_year)
+    ).scalar()
     paid = dist.payment_date or today
     warnings = [] if dist.is_equity else late_payment_warnings(
         [r.received_on for r in receipts], paid, pol, deal.deal_no)
@@ -119,7 +125,7 @@ def detail_in_session(s: Session, distribution_id: int, today: date) -> Distribu
         dist.deductible_costs, dist.net_income, floor, dist.team_share_pct, dist.team_amount,
         dist.department_amount, dist.tto_amount, dist.university_amount, lines,
         formed_stake(s, deal) if dist.is_equity else None, warnings,
-        dist.policy_number or 0)
+        dist.policy_number or 0, dist.profit_year, source)
     due = min((reward_deadline(r.received_on, pol) for r in receipts), default=None)
     return DistributionDetail(dist.id, dist.status, dist.version, plan, dist.approval_date,
                               dist.approval_body, dist.payment_date, due,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import Integer, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import DistributionStatus, HolderType, LeaderLevel
+from ttdesk.codes import IMPLEMENTATION_MODES, DistributionStatus, HolderType, LeaderLevel
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.money import income
 from ttdesk.core.money.income import ZERO
@@ -25,6 +25,7 @@ from ttdesk.db.models import (
     Distribution,
     EquityEvent,
     EquityPosition,
+    OperatingProfit,
     PaymentMilestone,
     Person,
     Publicity,
@@ -47,7 +48,9 @@ def distributions(s: Session, pol: Policy) -> list[Problem]:
         Allocation.distribution_id == Distribution.id).scalar_subquery()
     floor_cash = int(pol.team_share_min_income * PCT_SCALE)
     floor_equity = int(pol.team_share_min_equity * PCT_SCALE)
+    floor_profit = int(pol.team_share_min_self_profit * PCT_SCALE)
     d = Distribution
+    on_profit = d.profit_year.is_not(None)
     parts = _int(d.team_amount) + _int(d.department_amount) + _int(d.tto_amount) \
         + _int(d.university_amount)
     rows = s.execute(select(Deal.deal_no, d.id).join(Deal, Deal.id == d.deal_id).where(or_(
@@ -55,7 +58,8 @@ def distributions(s: Session, pol: Policy) -> list[Problem]:
         _int(d.net_income) != _int(d.gross_income) - _int(d.deductible_costs),
         _int(d.university_amount) < 0, _int(d.net_income) < 0,
         alloc != _int(d.team_amount),
-        (d.is_equity.is_(False)) & (_int(d.team_share_pct) < floor_cash),
+        (d.is_equity.is_(False)) & ~on_profit & (_int(d.team_share_pct) < floor_cash),
+        on_profit & (_int(d.team_share_pct) < floor_profit),
         (d.is_equity.is_(True)) & (_int(d.team_share_pct) < floor_equity)))).all()
     return [P("R10", f"收益分配 #{i} 的金额不平衡或团队比例低于下限",
               f"distribution #{i} does not add up, or its team share is below the floor",
@@ -84,7 +88,8 @@ def distributed_within_income(s: Session, _pol: Policy) -> list[Problem]:
     got = income.received_by(s, income.DEAL)
     rows = s.execute(select(Deal.id, Deal.deal_no, func.sum(_int(Distribution.gross_income)))
                      .join(Distribution, Distribution.deal_id == Deal.id)
-                     .where(Distribution.is_equity.is_(False))
+                     .where(Distribution.is_equity.is_(False),
+                            Distribution.profit_year.is_(None))
                      .group_by(Deal.id, Deal.deal_no)).all()
     out = []
     for deal_id, deal_no, fen in rows:
@@ -95,6 +100,27 @@ def distributed_within_income(s: Session, _pol: Policy) -> list[Problem]:
                          f"{distributed:.2f} distributed exceeds the {received:.2f} received",
                          "distribution", deal_no))
     return out
+
+
+def profit_based(s: Session, _pol: Policy) -> list[Problem]:
+    """R10 (domain.md §6): a self / joint implementation is rewarded on a year's operating
+    profit, never on receipts; the base is the profit entered for that year."""
+    d = Distribution
+    wrong = s.execute(select(Deal.deal_no, d.id).join(Deal, Deal.id == d.deal_id).where(
+        Deal.mode.in_(sorted(IMPLEMENTATION_MODES)), d.profit_year.is_(None))).all()
+    base = select(OperatingProfit.amount).where(
+        OperatingProfit.deal_id == d.deal_id, OperatingProfit.year == d.profit_year
+    ).scalar_subquery()
+    off = s.execute(select(Deal.deal_no, d.id, d.profit_year).join(Deal, Deal.id == d.deal_id)
+                    .where(d.profit_year.is_not(None), or_(
+                        base.is_(None), _int(d.gross_income) != _int(base),
+                        Deal.mode.not_in(sorted(IMPLEMENTATION_MODES))))).all()
+    return [P("R10", f"实施转化项目的收益分配 #{i} 未以年度营业利润为基数",
+              f"distribution #{i} of a self / joint implementation is not based on a year's "
+              "operating profit", "profit_year", n) for n, i in wrong] + [
+        P("R10", f"收益分配 #{i} 的基数与 {y} 年度营业利润记录不符",
+          f"distribution #{i} does not match the {y} operating profit entered",
+          "profit_year", n) for n, i, y in off]
 
 
 def leader_equity(s: Session, _pol: Policy) -> list[Problem]:
@@ -166,6 +192,7 @@ MONEY_STEPS: list[tuple[str, Step]] = [
     ("R10 receipts in one distribution", receipts_once),
     ("R10 distributed within income", distributed_within_income),
     ("R10 leaders and equity", leader_equity),
+    ("R10 self / joint on operating profit", profit_based),
     ("R10 publicity before payment", paid_after_publicity),
     ("R11 cap tables over time", cap_tables_over_time),
     ("R11 receipt links", receipt_links),

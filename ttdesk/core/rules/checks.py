@@ -227,9 +227,12 @@ def dates_in_order(pairs: Iterable[tuple[str, date | None, str, date | None]],
 # ---- R10 distribution ----------------------------------------------------------------------
 
 def team_share_floor(policy: Policy, is_equity: bool,
-                     agreed: Decimal | None = None) -> Decimal:
+                     agreed: Decimal | None = None, on_profit: bool = False) -> Decimal:
     """R10: the lowest team share allowed — the policy's floor for cash income or for equity,
-    or the share an agreement (e.g. a co-ownership grant) sets when that is higher."""
+    or the share an agreement (e.g. a co-ownership grant) sets when that is higher; for a
+    self / joint implementation (`on_profit`) the floor on the year's operating profit."""
+    if on_profit:
+        return policy.team_share_min_self_profit
     floor = policy.team_share_min_equity if is_equity else policy.team_share_min_income
     return max(floor, agreed) if agreed is not None else floor
 

@@ -97,6 +97,7 @@ class DistributionRow:
     approval_body: str | None
     payment_date: date | None
     allocations: tuple[AllocationLine, ...]
+    profit_year: int | None = None  # self / joint: the operating-profit year it rewards
 
 
 @dataclass(frozen=True)

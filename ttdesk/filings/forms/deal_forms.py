@@ -105,7 +105,10 @@ def f03(snap: dict[str, Any], lang: str) -> b.Document:
         contact = inst.get("tto_name") or inst.get("name") or ""
         doc.add(b.Heading(w.tr("公示期与异议渠道", "Period and objections")),
                 b.Fields([(w.tr("公示期", "Period"),
-                           f"{w.date(pub['start_date'])} – {w.date(pub['end_date'])}"),
+                           f"{w.date(pub['start_date'])} – {w.date(pub['end_date'])}"
+                           + w.tr(f"（{pub['days']} 个{w.code(e.DayKind, pub['day_kind'])}）",
+                                  f" ({pub['days']} {w.code(e.DayKind, pub['day_kind'])})")
+                           .lower()),
                           (w.field("channel"), pub["channel"])]),
                 b.Para(w.tr(
                     f"公示期内如有异议，请以书面形式向{contact}提出（{w.text(inst.get('address'))}），"
@@ -337,12 +340,49 @@ def _allocation_grid(w: Words, dist: dict[str, Any]) -> b.Grid:
                           w.money(str(taxable)), "", ""] if rows else None)
 
 
+def _profit_base(w: Words, profit: dict[str, Any], dist: dict[str, Any]) -> list[Any]:
+    """Self / joint implementation (domain.md §6): the base is the year's operating profit,
+    with its source, and the team's share of it — the sum spelled out."""
+    year, amount, pct = profit["year"], profit["amount"], dist["team_share_pct"]
+    return [
+        b.Heading(w.tr("二、营业利润（自行实施/合作实施）",
+                       "2. Operating profit (self / joint implementation)")),
+        b.Fields([
+            (w.tr("营业利润年度", "Year"), str(year)),
+            (w.tr("年度营业利润", "Operating profit"), w.money_caps(amount)),
+            (w.tr("来源文件", "Source document"), w.text(profit.get("source_document"))),
+        ], columns=1),
+        b.Note(w.tr(f"{year} 年度营业利润 {w.money(amount)} × {w.pct(pct)} = 团队奖励 "
+                    f"{w.money(dist['team_amount'])}（按实施转化年度营业利润计奖，不按收款）",
+                    f"Operating profit {year}: {w.money(amount)}, {w.pct(pct)} = "
+                    f"{w.money(dist['team_amount'])} to the team (a share of the year's "
+                    "operating profit, not of receipts)")),
+        b.Heading(w.tr("三、分配方案", "3. Distribution")),
+        b.Fields([
+            (w.tr("年度营业利润", "Operating profit"), w.money_caps(amount)),
+            (w.field("team_share_pct"), w.pct(pct)),
+            (w.field("team_amount"), w.money_caps(dist["team_amount"])),
+            (w.tr("单位留存", "Kept by the university"), w.money_caps(dist["university_amount"])),
+        ], columns=1),
+    ]
+
+
 def f07(snap: dict[str, Any], lang: str) -> b.Document:
     w = Words(lang)
     d, dist = snap["deal"], snap["distribution"]
     doc = new_document(snap, "科技成果转化收益分配审批表", "Income Distribution Approval",
                        f"{d['deal_no']} #{dist['id']}", lang)
     doc.add(b.Heading(w.tr("一、项目", "1. The deal")), _deal_fields(w, d))
+    if snap.get("operating_profit"):
+        doc.add(*_profit_base(w, snap["operating_profit"], dist))
+    else:
+        _receipts_and_split(doc, w, snap, dist)
+    _allocations_and_decision(doc, w, snap, dist, lang)
+    return doc
+
+
+def _receipts_and_split(doc: b.Document, w: Words, snap: dict[str, Any],
+                        dist: dict[str, Any]) -> None:
     doc.add(b.Heading(w.tr("二、收入与可扣除费用", "2. Receipts and deductible costs")),
             b.Note(w.tr("本次分配所涉收款：", "Receipts covered:")),
             b.Grid([w.field("received_on"), w.tr("类型", "Kind"), w.field("invoice_no"),
@@ -374,6 +414,10 @@ def f07(snap: dict[str, Any], lang: str) -> b.Document:
     if dist.get("is_equity"):
         doc.add(b.Note(w.tr("本次为股权奖励：团队按下表比例分得奖励股权。",
                             "Equity reward: the team receives reward shares as below.")))
+
+
+def _allocations_and_decision(doc: b.Document, w: Words, snap: dict[str, Any],
+                              dist: dict[str, Any], lang: str) -> None:
     doc.add(b.Heading(w.tr("四、个人分配明细", "4. Per-person allocation")),
             _allocation_grid(w, dist))
     doc.add(b.Note(w.tr("应税部分：符合条件的现金奖励减按 50% 计入当月工资薪金所得。",
@@ -392,4 +436,3 @@ def f07(snap: dict[str, Any], lang: str) -> b.Document:
                  f"Approved; team reward {w.money(dist['team_amount'])} in total."),
             when=w.date(dist.get("approval_date")))
     doc.add(decision, signatures(snap, lang))
-    return doc

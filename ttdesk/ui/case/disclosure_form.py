@@ -28,8 +28,8 @@ from ttdesk.ui.kit.fields import FieldForm, date_edit, enum_combo, fill, pairs_c
 
 # Fields of the case itself, in form order (the names the services use).
 CASE_FIELDS = ("title", "title_en", "kind", "department", "disclosure_date", "field", "trl",
-               "research_stage", "secrecy", "source", "intended_mode", "officer", "tags",
-               "abstract")
+               "research_stage", "secrecy", "public_interest", "source", "intended_mode",
+               "officer", "tags", "abstract")
 OPTIONAL_TEXT = ("title_en", "field", "intended_mode", "officer", "tags", "abstract")
 
 
@@ -56,6 +56,8 @@ class DisclosureForm(FieldForm):
         self.add("trl", self.tr("技术成熟度（TRL）"), trl)
         self.add("research_stage", self.tr("研究阶段"), enum_combo(ResearchStage, lang))
         self.add("secrecy", self.tr("密级"), enum_combo(Secrecy, lang))
+        public = self.add("public_interest", self.tr("关系国计民生和重大公共利益"), QCheckBox())
+        public.setToolTip(self.tr("列入赋权负面清单：此类成果不得赋权"))
         self.add("source", self.tr("来源"), enum_combo(AchievementSource, lang))
         self.add("intended_mode", self.tr("拟转化方式"), enum_combo(DealMode, lang, blank=True))
         self.add("officer", self.tr("经办人"), pairs_combo(lists.officers, blank=True))
@@ -120,7 +122,8 @@ class DisclosureForm(FieldForm):
             funding=funding, no_funding=bool(v.get("no_funding")), title_en=ch["title_en"],
             field=ch["field"], abstract=ch["abstract"], trl=ch["trl"],
             research_stage=ch["research_stage"], secrecy=ch["secrecy"], source=ch["source"],
-            intended_mode=ch["intended_mode"], officer=ch["officer"], tags=ch["tags"])
+            public_interest=bool(ch["public_interest"]), intended_mode=ch["intended_mode"],
+            officer=ch["officer"], tags=ch["tags"])
 
 
 def detail_values(c: CaseDetail) -> dict[str, Any]:
@@ -129,7 +132,8 @@ def detail_values(c: CaseDetail) -> dict[str, Any]:
         "title": c.title, "title_en": c.title_en, "kind": c.kind.value,
         "department": c.department, "disclosure_date": c.disclosure_date, "field": c.field,
         "trl": c.trl or 0, "research_stage": c.research_stage.value,
-        "secrecy": c.secrecy.value, "source": c.source.value,
+        "secrecy": c.secrecy.value, "public_interest": c.public_interest,
+        "source": c.source.value,
         "intended_mode": c.intended_mode, "officer": c.officer, "tags": c.tags,
         "abstract": c.abstract,
         "contributors": tuple((x.staff_no, format(x.share.normalize(), "f"), x.role.value)
