@@ -155,6 +155,7 @@ class DealDetail:
     distributions: tuple[DistributionRow, ...]
     equity_events: tuple[EquityEventRow, ...]
     history: tuple[HistoryEvent, ...]
+    production_start_date: date | None = None  # self / joint: the reward years count from it
 
 
 def _achievements(session: Session, deal_id: int) -> list[CaseRef]:

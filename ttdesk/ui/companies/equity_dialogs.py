@@ -18,9 +18,10 @@ from ttdesk.codes import EmploymentStatus, HolderType
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.companies import equity
 from ttdesk.core.office import institution
+from ttdesk.core.people.leaders import LeaderApproval
 from ttdesk.core.views import money as money_views
 from ttdesk.ui.kit.fields import date_edit, enum_combo
-from ttdesk.ui.kit.forms import FormDialog, choice, money_edit, text_edit
+from ttdesk.ui.kit.forms import FormDialog, choice, money_edit, optional_date, text_edit
 from ttdesk.ui.kit.table import money_text
 from ttdesk.ui.masterdata.picker import EntityPicker
 
@@ -40,6 +41,22 @@ def _holder_fields(ctx: AppContext, d: FormDialog, lang: str, prefix: str = "",
     d.add(f"{prefix}staff_no", tr("团队成员"), EntityPicker(ctx, "person"), ("staff_no",))
     d.add(f"{prefix}employment_status", tr("创业方式"),
           enum_combo(EmploymentStatus, lang, blank=True), ("employment_status",))
+    if not prefix:  # a team member holding a leading post: the approval record (R10)
+        d.add("leader_approval_date", tr("领导人员持股报批/备案日期"),
+              optional_date(None, ctx.today()), ("leader_approval",))
+        d.add("leader_approval_body", tr("报批/备案机构"), text_edit())
+        d.add("leader_approval_doc", tr("报批/备案文号"), text_edit())
+
+
+def _approval(d: FormDialog) -> LeaderApproval | None:
+    """The approval record typed with the holder, if any (all three are checked by the core)."""
+    if "leader_approval_body" not in d.form.inputs:
+        return None
+    body, doc = d.value("leader_approval_body"), d.value("leader_approval_doc")
+    if not (body or doc):
+        return None
+    return LeaderApproval(d.value("leader_approval_date"), str(body or ""),  # type: ignore[arg-type]
+                          str(doc or ""))
 
 
 def _holder(d: FormDialog, subscribed: object, paid: object = None,
@@ -47,7 +64,8 @@ def _holder(d: FormDialog, subscribed: object, paid: object = None,
     return equity.HolderIn(
         d.value(f"{prefix}holder_type"), d.value(f"{prefix}holder_name"), subscribed, paid,
         d.value(f"{prefix}staff_no") or None, d.value(f"{prefix}employment_status"),
-        d.value("state_owned") if "state_owned" in d.form.inputs else False)
+        d.value("state_owned") if "state_owned" in d.form.inputs else False,
+        _approval(d) if not prefix else None)
 
 
 def capital_increase_dialog(ctx: AppContext, credit_code: str,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.codes import DealMode, LeaderLevel
+from ttdesk.codes import IMPLEMENTATION_MODES, DealMode, LeaderLevel
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError, ValidationFailed
 from ttdesk.core.base.labels import label
@@ -39,6 +39,7 @@ from ttdesk.core.money import distribution as dist
 from ttdesk.core.money import receipts
 from ttdesk.core.views import money as money_views
 from ttdesk.core.views.deal_detail import deal_detail
+from ttdesk.ui.deals.distribution_law import LeaderApprovalBox, profit_year_combo
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.fields import ErrorLabel
 from ttdesk.ui.kit.ops import write_op
@@ -119,11 +120,28 @@ class DistributionDialog(QDialog):
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
-        left_lay.addWidget(QLabel(self.tr("本次分配的收款（勾选）：")))
+        # a self / joint implementation: the base is a year's operating profit (domain.md §6)
+        self.on_profit = deal.mode in IMPLEMENTATION_MODES
+        self.profit_year = profit_year_combo(ctx, deal_no) if self.on_profit else None
+        receipts_label = QLabel(self.tr("本次分配的收款（勾选）："))
+        left_lay.addWidget(receipts_label)
         left_lay.addWidget(self.receipt_list, 1)
         left_lay.addWidget(self.receipt_error)
+        if self.profit_year is not None:
+            for w in (receipts_label, self.receipt_list, self.receipt_error):
+                w.setVisible(False)
+            left_lay.addWidget(QLabel(self.tr("营业利润年度（按实施转化年度营业利润计奖，不按收款）：")))
+            left_lay.addWidget(self.profit_year)
+            left_lay.addStretch(1)
+            self.profit_year.currentIndexChanged.connect(lambda _i: self._timer.start())
+            for edit in (self.dept_edit, self.tto_edit):
+                edit.setText("0")
+                edit.setEnabled(False)
         left_lay.addWidget(self.equity_check)
         left_lay.addLayout(choices)
+        self.leaders = LeaderApprovalBox(ctx, deal_no)
+        self.leaders.changed.connect(self.recompute)
+        left_lay.addWidget(self.leaders)
 
         # ---- the computation, step by step (right) ---------------------------------------
         self.steps: dict[str, QLabel] = {}
@@ -131,7 +149,7 @@ class DistributionDialog(QDialog):
         steps_box.setMaximumWidth(640)
         steps = QFormLayout(steps_box)
         for key, text in (
-                ("gross", self.tr("① 收款合计")),
+                ("gross", self.tr("① 年度营业利润") if self.on_profit else self.tr("① 收款合计")),
                 ("costs", self.tr("② 扣除可扣除费用")),
                 ("net", self.tr("③ 净收入")),
                 ("team_pct", self.tr("④ 团队比例（下限）")),
@@ -158,6 +176,9 @@ class DistributionDialog(QDialog):
             Column(self.tr("应税 50%"), lambda a: a.taxable_amount, "money"),
             Column(self.tr("股权比例"), lambda a: a.equity_pct, "pct"),
             Column(self.tr("调整理由"), lambda a: a.adjustment_reason or ""),
+            Column(self.tr("报批/备案"), lambda a: "" if a.leader_approval is None else
+                   f"{a.leader_approval.approved_on} {a.leader_approval.body} "
+                   f"{a.leader_approval.document_no}"),
         ], lang)
         self.people = make_view(self.model, "allocations_view", sortable=False)
 
@@ -251,6 +272,10 @@ class DistributionDialog(QDialog):
             self.note_edit.setText(detail.note or "")
             self.equity_check.setChecked(plan.is_equity)
             self.equity_check.setEnabled(False)
+            if self.profit_year is not None and plan.profit_year is not None:
+                self.profit_year.setCurrentIndex(self.profit_year.findData(plan.profit_year))
+            self.leaders.set_from({a.staff_no: a.leader_approval for a in plan.allocations
+                                   if a.leader_approval is not None})
             for a in plan.allocations:
                 if a.adjustment_reason:
                     self.adjustments[a.staff_no] = dist.AllocationAdjust(
@@ -274,8 +299,9 @@ class DistributionDialog(QDialog):
     def _equity_inputs(self, on: bool) -> None:
         """Reward shares cover no receipts and give nothing to department or TTO."""
         self.receipt_list.setEnabled(not on)
-        self.dept_edit.setEnabled(not on)
-        self.tto_edit.setEnabled(not on)
+        self.dept_edit.setEnabled(not (on or self.on_profit))
+        self.tto_edit.setEnabled(not (on or self.on_profit))
+        self.leaders.setVisible(on and self.leaders.person.count() > 0)
 
     def _equity_toggled(self, on: bool) -> None:
         self._equity_inputs(on)
@@ -298,7 +324,10 @@ class DistributionDialog(QDialog):
                 ) -> dist.DistributionIn:
         equity = self.equity_check.isChecked()
         return dist.DistributionIn(
-            self.deal_no, receipt_ids=None if equity else self.checked_receipts(),
+            self.deal_no,
+            receipt_ids=None if equity or self.on_profit else self.checked_receipts(),
+            profit_year=self.profit_year.currentData() if self.profit_year else None,
+            leader_approvals=dict(self.leaders.approvals) if equity else {},
             team_share_pct=self.team_edit.text().strip() or None,
             department_pct=self.dept_edit.text().strip() or "0",
             tto_pct=self.tto_edit.text().strip() or "0",
@@ -369,8 +398,10 @@ class DistributionDialog(QDialog):
             self.team_edit.setPlaceholderText(plain(plan.team_share_floor))
         categories = money_views.deductible_by_category(self.ctx, self.deal_no)
         parts = "；".join(f"{label(c, self.ctx.lang)} {money_text(v)}" for c, v in categories)
-        self.cost_detail.setText(self.tr("可扣除费用：") + (parts or self.tr("无"))
-                                 + self.tr("（已在以前分配中扣除的不再扣除）"))
+        self.cost_detail.setText(
+            self.tr("年度营业利润已是扣除成本后的数额，不再扣除费用") if self.on_profit else
+            self.tr("可扣除费用：") + (parts or self.tr("无"))
+            + self.tr("（已在以前分配中扣除的不再扣除）"))
         self.model.set_rows(plan.allocations)
         self.warnings.setText("\n".join(WARN_MARK + p.message(self.ctx.lang)
                                         for p in plan.warnings))

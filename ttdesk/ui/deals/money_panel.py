@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.codes import DealMode
+from ttdesk.codes import IMPLEMENTATION_MODES, DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.labels import label
@@ -31,6 +31,7 @@ from ttdesk.core.views.deal_money_page import DealMoneyPage, deal_money_page
 from ttdesk.ui.case.panels import KeyValues
 from ttdesk.ui.deals import money_dialogs as dd
 from ttdesk.ui.deals.distributions_tab import DistributionsTab
+from ttdesk.ui.deals.profit_tab import ProfitTab
 from ttdesk.ui.kit.bus import ALL, DEALS, MONEY, DataBus
 from ttdesk.ui.kit.forms import FormDialog
 from ttdesk.ui.kit.ops import read_op, write_op
@@ -168,6 +169,8 @@ class DealMoneyPanel(QWidget):
         self.buttons.update(self.distributions.buttons)
         self.dists, self.dist_view = self.distributions.dists, self.distributions.dist_view
         self.people, self.dist_facts = self.distributions.people, self.distributions.dist_facts
+        # self / joint implementation: the yearly operating profit (added once the mode is known)
+        self.profit: ProfitTab | None = None
 
         for widget, text in ((terms_tab, self.tr("付款条款")), (receipts_tab, self.tr("收款")),
                              (costs_tab, self.tr("费用")), (net_tab, self.tr("净收入")),
@@ -256,8 +259,15 @@ class DealMoneyPanel(QWidget):
             .replace("%2", money_text(self.audit.received_total))
             .replace("%3", money_text(self.audit.difference_total))
             .replace("%4", str(len(self.audit.discrepancies))))
+        on_profit = self.deal.mode in IMPLEMENTATION_MODES
+        if on_profit:
+            if self.profit is None:
+                self.profit = ProfitTab(self.ctx, self.deal_no, self._open)
+                self.tabs.addTab(self.profit, self.tr("营业利润"))
+            self.profit.show_schedule(self.deal.production_start_date)
         self.distributions.show_rows(list(page.distributions),
-                                     page.has_free_receipts or self.deal.mode == DealMode.EQUITY)
+                                     page.has_free_receipts or on_profit
+                                     or self.deal.mode == DealMode.EQUITY)
         self.summary.setText(
             f"<b>{self.deal.deal_no}</b> {self.deal.title} · {label(self.deal.mode, lang)} · "
             + self.tr("实收 %1 · 净收入 %2 · 分配 %3 次").replace(

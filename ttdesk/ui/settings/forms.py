@@ -173,8 +173,9 @@ class PolicyForm(_Form):
                   self.team_share_min_income)
         self._row("team_share_min_equity", self.tr("团队奖励下限（作价投资）"),
                   self.team_share_min_equity)
-        self._row("publicity_days", self.tr("公示期"), self.publicity_days)
-        self._row("publicity_day_kind", self.tr("公示天数计法"), self.publicity_day_kind)
+        self._row("publicity_days", self.tr("定价公示期"), self.publicity_days)
+        self._row("publicity_day_kind", self.tr("定价公示天数计法"), self.publicity_day_kind)
+        self._law_rows(lang, days)
         self._row("long_term_use_min_years", self.tr("长期使用权最短年限"),
                   self.long_term_use_min_years)
         self._row("registration_submit_days", self.tr("合同认定登记期限"),
@@ -195,7 +196,35 @@ class PolicyForm(_Form):
         self._row("action_plan_targets", self.tr("行动计划年度目标（本单位）"),
                   self.action_plan_targets)
 
+    def _law_rows(self, lang: str, days: str) -> None:
+        """domain.md §6: the grant's and the cash reward's publicity (the reward's ≥ 15
+        working days), the self / joint reward on operating profit."""
+        self.law_boxes: dict[str, QWidget] = {}
+        for prefix, text in (("grant_", self.tr("赋权公示期")),
+                             ("reward_", self.tr("现金奖励公示期（不少于 15 个工作日）"))):
+            count = _int_box(1, 90, days)
+            kind = QComboBox()
+            for code, word in choices(DayKind, lang):
+                kind.addItem(word, code)
+            self.law_boxes[f"{prefix}publicity_days"] = count
+            self.law_boxes[f"{prefix}publicity_day_kind"] = kind
+            self._row(f"{prefix}publicity_days", text, count)
+            self._row(f"{prefix}publicity_day_kind", self.tr("计法"), kind)
+        self.team_share_min_self_profit = _percent_box()
+        self.self_reward_years = _int_box(1, 20, self.tr(" 年"))
+        self._row("team_share_min_self_profit", self.tr("实施转化奖励下限（占年度营业利润）"),
+                  self.team_share_min_self_profit)
+        self._row("self_reward_years", self.tr("实施转化奖励年限（投产后）"),
+                  self.self_reward_years)
+
     def set_policy(self, pol: Policy) -> None:
+        for key, box in self.law_boxes.items():
+            if isinstance(box, QComboBox):
+                box.setCurrentIndex(max(0, box.findData(pol.values.get(key))))
+            elif isinstance(box, QSpinBox):
+                box.setValue(int(pol.values.get(key) or 15))
+        self.team_share_min_self_profit.setValue(float(pol.team_share_min_self_profit))
+        self.self_reward_years.setValue(pol.self_reward_years)
         self.team_share_min_income.setValue(float(pol.team_share_min_income))
         self.team_share_min_equity.setValue(float(pol.team_share_min_equity))
         self.publicity_days.setValue(pol.publicity_days)
@@ -229,6 +258,10 @@ class PolicyForm(_Form):
             "reward_payment_months": self.reward_payment_months.value(),
             "due_diligence_items": self.diligence_items(),
             "action_plan_targets": self.action_plan_targets.targets(),
+            **{key: box.currentData() if isinstance(box, QComboBox) else box.value()
+               for key, box in self.law_boxes.items()},  # type: ignore[attr-defined]
+            "team_share_min_self_profit": pct(self.team_share_min_self_profit),
+            "self_reward_years": self.self_reward_years.value(),
         }
 
     def diligence_items(self) -> list[dict[str, str]]:
