@@ -224,6 +224,18 @@
         <translation>Venture form</translation>
     </message>
     <message>
+        <source>领导人员持股报批/备案日期</source>
+        <translation>Leader&apos;s equity: approval record date</translation>
+    </message>
+    <message>
+        <source>报批/备案机构</source>
+        <translation>Approval record body</translation>
+    </message>
+    <message>
+        <source>报批/备案文号</source>
+        <translation>Approval record document no.</translation>
+    </message>
+    <message>
         <source>增资扩股</source>
         <translation>Capital increase</translation>
     </message>
@@ -523,6 +535,62 @@
         <source>%1 年</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>投产日期</source>
+        <translation>Production started</translation>
+    </message>
+    <message>
+        <source>年度营业利润</source>
+        <translation>Operating profit of the year</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>营业利润（元）</source>
+        <translation>Operating profit (CNY)</translation>
+    </message>
+    <message>
+        <source>来源文件</source>
+        <translation>Source document</translation>
+    </message>
+    <message>
+        <source>如 2026 年度审计报告</source>
+        <translation>e.g. the 2026 audited accounts</translation>
+    </message>
+    <message>
+        <source>营业利润</source>
+        <translation>Operating profit</translation>
+    </message>
+    <message>
+        <source>奖励截止</source>
+        <translation>Reward due</translation>
+    </message>
+    <message>
+        <source>收益分配</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <source>记录投产日期…</source>
+        <translation>Record production start…</translation>
+    </message>
+    <message>
+        <source>录入营业利润…</source>
+        <translation>Enter operating profit…</translation>
+    </message>
+    <message>
+        <source>自行实施或合作实施：投产后每年按营业利润的一定比例（不低于政策下限）奖励团队，不按收款分配。</source>
+        <translation>Self or joint implementation: after production starts, the team is rewarded each year with a share of the operating profit (at least the policy floor), not of receipts.</translation>
+    </message>
+    <message>
+        <source>投产日期：</source>
+        <translation>Production started: </translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>not recorded</translation>
+    </message>
 </context>
 <context>
     <name>ActionBar</name>
@@ -589,11 +657,11 @@
     </message>
     <message>
         <source>附件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments…</translation>
     </message>
     <message>
         <source>选中文件的附件，如签字盖章后的扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments of the selected filing, e.g. the signed and stamped scan</translation>
     </message>
     <message>
         <source>归档文件</source>
@@ -1743,7 +1811,7 @@
     </message>
     <message>
         <source>新建人员…</source>
-        <translation type="unfinished"></translation>
+        <translation>New person…</translation>
     </message>
     <message>
         <source>工号或姓名</source>
@@ -2092,6 +2160,10 @@
         <translation>Due %1 · received %2 · difference %3 · %4 periods not matching</translation>
     </message>
     <message>
+        <source>营业利润</source>
+        <translation>Operating profit</translation>
+    </message>
+    <message>
         <source>实收 %1 · 净收入 %2 · 分配 %3 次</source>
         <translation>Received %1 · net income %2 · %3 distributions</translation>
     </message>
@@ -2148,7 +2220,7 @@
     </message>
     <message>
         <source>附件</source>
-        <translation type="unfinished">Attachments</translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>尚无转化项目</source>
@@ -2208,6 +2280,14 @@
     <message>
         <source>密级</source>
         <translation>Secrecy</translation>
+    </message>
+    <message>
+        <source>关系国计民生和重大公共利益</source>
+        <translation>Bears on major public interests</translation>
+    </message>
+    <message>
+        <source>列入赋权负面清单：此类成果不得赋权</source>
+        <translation>On the rights-grant negative list: such an achievement cannot be granted</translation>
     </message>
     <message>
         <source>来源</source>
@@ -2308,12 +2388,20 @@
         <translation>Receipts in this distribution (tick):</translation>
     </message>
     <message>
+        <source>营业利润年度（按实施转化年度营业利润计奖，不按收款）：</source>
+        <translation>Operating-profit year (the reward is a share of the year&apos;s operating profit, not of receipts):</translation>
+    </message>
+    <message>
         <source>计算步骤</source>
         <translation>Calculation</translation>
     </message>
     <message>
         <source>① 收款合计</source>
         <translation>① Receipts</translation>
+    </message>
+    <message>
+        <source>① 年度营业利润</source>
+        <translation>① Operating profit of the year</translation>
     </message>
     <message>
         <source>② 扣除可扣除费用</source>
@@ -2372,6 +2460,10 @@
         <translation>Reason for adjustment</translation>
     </message>
     <message>
+        <source>报批/备案</source>
+        <translation>Approval record</translation>
+    </message>
+    <message>
         <source>调整理由（必填）</source>
         <translation>Reason for adjustment (required)</translation>
     </message>
@@ -2404,8 +2496,16 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>（单位正职）</source>
-        <translation>(unit head)</translation>
+        <source>（正职领导）</source>
+        <translation> (principal leader)</translation>
+    </message>
+    <message>
+        <source>（领导职务）</source>
+        <translation> (leading post)</translation>
+    </message>
+    <message>
+        <source>年度营业利润已是扣除成本后的数额，不再扣除费用</source>
+        <translation>The operating profit is already net of costs: nothing more is deducted</translation>
     </message>
     <message>
         <source>可扣除费用：</source>
@@ -2528,7 +2628,7 @@
     </message>
     <message>
         <source>附件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments…</translation>
     </message>
     <message>
         <source>收益分配</source>
@@ -2633,11 +2733,11 @@
     <name>FilesDialog</name>
     <message>
         <source>附件 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments — %1</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2848,7 +2948,7 @@
     <name>GrantsTab</name>
     <message>
         <source>附件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments…</translation>
     </message>
     <message>
         <source>公示与异议</source>
@@ -3069,6 +3169,45 @@
     <message>
         <source>万元</source>
         <translation>CNY 10k</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderApprovalBox</name>
+    <message>
+        <source>领导人员股权奖励报批/备案</source>
+        <translation>Leaders&apos; equity: approval records</translation>
+    </message>
+    <message>
+        <source>审批机构，如 校长办公会</source>
+        <translation>Approving body, e.g. the President&apos;s Office Meeting</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>人员：</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>机构：</source>
+        <translation>Body:</translation>
+    </message>
+    <message>
+        <source>文号：</source>
+        <translation>Document no.:</translation>
+    </message>
+    <message>
+        <source>尚未记录</source>
+        <translation>none recorded yet</translation>
     </message>
 </context>
 <context>
@@ -3499,12 +3638,12 @@
         <translation>Team share floor (equity)</translation>
     </message>
     <message>
-        <source>公示期</source>
-        <translation>Publicity period</translation>
+        <source>定价公示期</source>
+        <translation>Pricing publicity</translation>
     </message>
     <message>
-        <source>公示天数计法</source>
-        <translation>Publicity days counted as</translation>
+        <source>定价公示天数计法</source>
+        <translation>Pricing publicity counted in</translation>
     </message>
     <message>
         <source>长期使用权最短年限</source>
@@ -3533,6 +3672,26 @@
     <message>
         <source>尽职调查清单</source>
         <translation>Due-diligence checklist</translation>
+    </message>
+    <message>
+        <source>赋权公示期</source>
+        <translation>Rights-grant publicity</translation>
+    </message>
+    <message>
+        <source>现金奖励公示期（不少于 15 个工作日）</source>
+        <translation>Cash-reward publicity (at least 15 working days)</translation>
+    </message>
+    <message>
+        <source>计法</source>
+        <translation>Counted in</translation>
+    </message>
+    <message>
+        <source>实施转化奖励下限（占年度营业利润）</source>
+        <translation>Self/joint reward floor (share of the operating profit)</translation>
+    </message>
+    <message>
+        <source>实施转化奖励年限（投产后）</source>
+        <translation>Self/joint reward years (after production starts)</translation>
     </message>
 </context>
 <context>
@@ -3849,7 +4008,7 @@
     </message>
     <message>
         <source>年度</source>
-        <translation type="unfinished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>共 %1 位技术经理人</source>
@@ -3881,6 +4040,17 @@
     <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>combo</name>
+    <message>
+        <source>未录入</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>（已分配）</source>
+        <translation> (distributed)</translation>
     </message>
 </context>
 <context>
@@ -3942,8 +4112,8 @@
         <translation>External</translation>
     </message>
     <message>
-        <source>单位正职领导</source>
-        <translation>Unit head</translation>
+        <source>领导职务</source>
+        <translation>Leading post</translation>
     </message>
     <message>
         <source>创业状态</source>
