@@ -132,3 +132,27 @@ def test_leader_level_is_a_code(ctx: AppContext) -> None:
     with ctx.read() as s:
         assert s.execute(select(M.Person.leader_level).where(M.Person.staff_no == staff_no)
                          ).scalar_one() == E.LeaderLevel.OTHER
+
+
+def test_an_older_document_flagging_unit_heads_imports_as_principal_leaders(
+        ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from ttdesk.core.exchange import export_json, import_json
+    from ttdesk.core.office.setup import open_context
+
+    head, other = make_person(ctx, leader_level=E.LeaderLevel.PRINCIPAL), make_person(ctx)
+    export_json(ctx, tmp_path / "x.json")
+    doc = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+    for p in doc["people"]:  # as a document of schema 0006 wrote it
+        p["is_unit_head"] = p.pop("leader_level") == "principal"
+    (tmp_path / "old.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    target = open_context(f"sqlite:///{tmp_path / 'target.db'}", migrate_backup=False)
+    try:
+        import_json(target, tmp_path / "old.json")
+        with target.read() as s:
+            levels = dict(s.execute(select(M.Person.staff_no, M.Person.leader_level)).all())
+        assert levels == {head.staff_no: E.LeaderLevel.PRINCIPAL,
+                          other.staff_no: E.LeaderLevel.NONE}
+    finally:
+        target.db.dispose()

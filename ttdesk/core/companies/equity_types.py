@@ -46,6 +46,8 @@ class Holding:
     is_state_owned: bool
     shareholding_id: int | None = None
     person_id: int | None = None
+    # a leader's holding: its approval record, as "date body document no." (R10)
+    leader_approval: str | None = None
 
 
 @dataclass(frozen=True)

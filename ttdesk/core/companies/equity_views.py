@@ -44,6 +44,12 @@ def _from_positions(s: Session, company: Company, ev: EquityEvent, as_of: date |
                     ev.capital_after, holdings, ev.id)
 
 
+def _approval_text(r: Shareholding) -> str | None:
+    if r.leader_approval_date is None:
+        return None
+    return f"{r.leader_approval_date} {r.leader_approval_body or ''} {r.leader_approval_doc or ''}"
+
+
 def cap_table_in_session(s: Session, company: Company, as_of: date | None = None) -> CapTable:
     if as_of is None:
         rows = list(s.execute(select(Shareholding).where(Shareholding.company_id == company.id)
@@ -52,7 +58,8 @@ def cap_table_in_session(s: Session, company: Company, as_of: date | None = None
         return CapTable(company.credit_code, company.name, None, company.registered_capital,
                         [Holding(r.holder_type, r.holder_name, staff.get(r.person_id or 0),
                                  r.employment_status, r.subscribed_capital, r.paid_in_capital,
-                                 r.percentage, r.is_state_owned, r.id, r.person_id)
+                                 r.percentage, r.is_state_owned, r.id, r.person_id,
+                                 _approval_text(r))
                          for r in rows])
     ev = s.execute(select(EquityEvent).where(
         EquityEvent.company_id == company.id, EquityEvent.happened_on <= as_of,

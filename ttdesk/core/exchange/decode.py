@@ -130,11 +130,22 @@ def _links(sec: Section, rec: Record, raw: dict[str, Any], problems: list[Proble
         rec.links[link.name] = refs
 
 
+def _legacy(sec: Section, raw: dict[str, Any]) -> dict[str, Any]:
+    """Documents written before schema 0009 flag a unit head (`is_unit_head`); the migration's
+    rule carries it across: a unit head is a principal leader (domain.md §6)."""
+    if sec.name == "people" and "is_unit_head" in raw and "leader_level" not in raw:
+        out = {k: v for k, v in raw.items() if k != "is_unit_head"}
+        out["leader_level"] = "principal" if raw["is_unit_head"] is True else "none"
+        return out
+    return raw
+
+
 def decode(sec: Section, raw: Any, where: str, problems: list[Problem]) -> Record | None:
     """The record at `where`, or None when it is not even an object; problems are appended."""
     if not isinstance(raw, dict):
         problems.append(not_object(where, raw))
         return None
+    raw = _legacy(sec, raw)
     rec = Record(where)
     known = {f.name for f in sec.fields} | {c.name for c in sec.children}
     known |= {lk.name for lk in sec.links}

@@ -74,6 +74,7 @@ class CompanyPage(QWidget):
             Column(self.tr("认缴出资"), lambda h: h.subscribed_capital, "money"),
             Column(self.tr("实缴出资"), lambda h: h.paid_in_capital, "money"),
             Column(self.tr("持股比例"), lambda h: h.percentage, "pct"),
+            Column(self.tr("领导人员持股报批/备案"), lambda h: h.leader_approval or ""),
         ], lang)
         self.cap_view = make_view(self.cap, "cap_table_view", stretch=0)
         self.cap_total = QLabel()
