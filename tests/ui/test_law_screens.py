@@ -135,3 +135,39 @@ def test_dean_equity_needs_the_record_in_the_dialog(qtbot, ctx: AppContext) -> N
     lines = dist.distribution_detail(ctx, dialog.saved_id).plan.allocations
     assert {a.staff_no: a.leader_approval is not None for a in lines} == {
         dean.staff_no: True, member.staff_no: False}
+
+
+def test_dean_at_formation_with_the_record_in_the_holders_table(qtbot, ctx: AppContext
+                                                                 ) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from ttdesk.ui.companies.company_page import CompanyPage
+    from ttdesk.ui.kit.ops import reading
+
+    ctx.today = lambda: TODAY
+    dean = make_person(ctx, name="王院长", leader_level=E.LeaderLevel.OTHER)
+    member = make_person(ctx, name="李华")
+    case = make_achievement(ctx, contributors=[(dean, "60"), (member, "40")])
+    company = make_company(ctx, is_spinoff=True, registration_date=date(2025, 1, 10))
+    make_deal(ctx, [case], company, mode=E.DealMode.EQUITY, price=Decimal("9000000.00"),
+              status=E.DealStatus.PERFORMING, approval_date=date(2025, 2, 1),
+              signing_date=date(2025, 3, 1))
+    page = CompanyPage(ctx, DataBus(), company.id)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    qtbot.waitUntil(lambda: not reading(page) and page.page is not None)
+    dialog = page.form_company()
+    table = dialog.field("holders")
+    assert isinstance(table, QTableWidget)
+    for row, amount in ((0, "2700000"), (1, "3780000"), (2, "2520000")):
+        table.item(row, 4).setText(amount)
+    dialog.field("happened_on").setDate(date(2025, 3, 20))
+    assert not dialog.try_accept()
+    assert "R10" in dialog.error_text() and "报批/备案" in dialog.error_text()
+    table.item(1, 6).setText("2025-03-15 校长办公会 校办发〔2025〕9号")
+    assert dialog.try_accept()
+    qtbot.waitUntil(lambda: not reading(page) and page.cap.rowCount() == 3)
+    cells = [page.cap.index(r, 6).data() for r in range(page.cap.rowCount())]
+    assert "2025-03-15 校长办公会 校办发〔2025〕9号" in cells
+    page.show()
+    _shot(page, "company_dean_holding")

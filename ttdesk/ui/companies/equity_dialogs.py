@@ -4,6 +4,8 @@ dividend. Each OK is one `ttdesk.core.companies.equity` call; a refusal stays in
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -153,7 +155,7 @@ def dividend_dialog(ctx: AppContext, credit_code: str,
 
 
 HOLDER_COLUMNS = ("holder_type", "holder_name", "staff_no", "employment_status",
-                  "subscribed_capital", "paid_in_capital")
+                  "subscribed_capital", "paid_in_capital", "leader_approval")
 
 
 def _holder_table(ctx: AppContext, team: list[money_views.TeamMember], amc: str) -> QTableWidget:
@@ -162,7 +164,8 @@ def _holder_table(ctx: AppContext, team: list[money_views.TeamMember], amc: str)
     table = QTableWidget(0, len(HOLDER_COLUMNS))
     table.setObjectName("holders_table")
     table.setHorizontalHeaderLabels([tr("类型"), tr("名称"), tr("工号"), tr("创业方式"),
-                                     tr("认缴出资"), tr("实缴（空=全部）")])
+                                     tr("认缴出资"), tr("实缴（空=全部）"),
+                                     tr("领导人员报批/备案（日期 机构 文号）")])
     rows = [(HolderType.INSTITUTION_AMC, amc, None), *(
         (HolderType.TEAM_MEMBER, m.name, m.staff_no) for m in team),
         (HolderType.INVESTOR, "", None)]
@@ -174,6 +177,7 @@ def _holder_table(ctx: AppContext, team: list[money_views.TeamMember], amc: str)
         table.setItem(r, 2, QTableWidgetItem(staff_no or ""))
         status = enum_combo(EmploymentStatus, ctx.lang, blank=True)
         table.setCellWidget(r, 3, status)
+        table.setItem(r, 6, QTableWidgetItem(""))
         for col in (4, 5):
             item = QTableWidgetItem("")
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -200,8 +204,22 @@ def table_holders(table: QTableWidget) -> list[equity.HolderIn]:
         kind, status = table.cellWidget(r, 0), table.cellWidget(r, 3)
         assert isinstance(kind, QComboBox) and isinstance(status, QComboBox)
         out.append(equity.HolderIn(kind.currentData(), text(1), text(4), text(5) or None,
-                                   text(2) or None, status.currentData()))
+                                   text(2) or None, status.currentData(),
+                                   leader_approval=approval_of(text(6))))
     return out
+
+
+def approval_of(text: str) -> LeaderApproval | None:
+    """"2026-03-10 校长办公会 校办发〔2026〕7号" → the record; an unreadable date is left for the
+    core to refuse (it names the missing part)."""
+    if not text:
+        return None
+    parts = [*text.split(maxsplit=2), "", ""]
+    try:
+        on = date.fromisoformat(parts[0])
+    except ValueError:
+        on = None
+    return LeaderApproval(on, parts[1], parts[2])  # type: ignore[arg-type]
 
 
 def formation_dialog(ctx: AppContext, company_id: int, credit_code: str,
@@ -229,7 +247,7 @@ def formation_dialog(ctx: AppContext, company_id: int, credit_code: str,
     team = money_views.deal_team(ctx, first.deal_no) if first else []
     d.add("holders", tr("出资人"), _holder_table(ctx, team, amc),
           ("holder_type", "holder_name", "subscribed_capital", "paid_in_capital",
-           "staff_no", "employment_status", "allocations"))
+           "staff_no", "employment_status", "allocations", "leader_approval"))
     d.add("note", tr("备注"), text_edit())
     d.setMinimumWidth(1000)
     return d
