@@ -167,6 +167,7 @@ def filled(form: bytes, values: dict[str, str | bool]) -> bytes:
     reader = PdfReader(io.BytesIO(form))
     writer = PdfWriter(clone_from=reader)
     known = set(reader.get_fields() or {})
+    ensure_font()
     unknown = set(values) - known
     if unknown:
         raise KeyError(f"no such form fields: {sorted(unknown)}")
@@ -183,16 +184,78 @@ def filled(form: bytes, values: dict[str, str | bool]) -> bytes:
     for page in writer.pages:
         for annot in page.get("/Annots") or []:
             widget = annot.get_object()
-            # a text widget's appearance made with a standard font cannot show Chinese:
-            # leave such a value to the reader (NeedAppearances) to draw
             value = values.get(str(widget.get("/T")))
-            if (widget.get("/FT") == "/Tx" and isinstance(value, str) and not value.isascii()
-                    and "/AP" in widget):
-                del widget["/AP"]
-    writer._root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+            if widget.get("/FT") == "/Tx" and isinstance(value, str) and not value.isascii():
+                _draw_appearance(writer, widget, value)
+    # the appearances drawn here are the ones to show; a reader makes its own when a value
+    # is typed
+    writer._root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(False)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _lines(text: str, width: float, size: float) -> list[str]:
+    """`text` broken into lines that fit `width` (Chinese breaks between any characters)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out: list[str] = []
+    for para in text.splitlines() or [""]:
+        line = ""
+        for ch in para:
+            if line and stringWidth(line + ch, FONT, size) > width:
+                out.append(line)
+                line = ""
+            line += ch
+        out.append(line)
+    return out
+
+
+def _draw_appearance(writer: Any, widget: Any, text: str) -> None:
+    """Give a text widget an appearance that shows `text` in the embedded Chinese font: a
+    small page drawn with reportlab becomes the widget's form XObject. Standard-font
+    appearances (what a form library makes) would show Chinese as question marks."""
+    from pypdf import PdfReader
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+    )
+
+    x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+    w, h = x1 - x0, y1 - y0
+    multiline = int(widget.get("/Ff", 0)) & (1 << 12)
+    size = 9.0
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(w, h), pageCompression=0)
+    c.setFillColor(FILL)
+    c.setStrokeColor(BORDER)
+    c.setLineWidth(0.6)
+    c.rect(0.3, 0.3, w - 0.6, h - 0.6, fill=1, stroke=1)  # the box, as the empty field has
+    c.setFillColor(colors.black)
+    c.setFont(FONT, size)
+    if multiline:
+        y = h - 2 - size
+        for line in _lines(text, w - 4, size):
+            if y < 1:
+                break
+            c.drawString(2, y, line)
+            y -= size * 1.25
+    else:
+        c.drawString(2, (h - size) / 2 + 1.5, text.replace("\n", " "))
+    c.showPage()
+    c.save()
+    src = PdfReader(io.BytesIO(buf.getvalue())).pages[0]
+    form = DecodedStreamObject()
+    form.set_data(src.get_contents().get_data())
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject([FloatObject(0), FloatObject(0), FloatObject(w),
+                                             FloatObject(h)])
+    form[NameObject("/Resources")] = src["/Resources"].clone(writer)
+    widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(form)})
 
 
 def issued_form(values: dict[str, str]) -> bytes:
