@@ -1,6 +1,7 @@
 """Run as a subprocess by test_reads_beside_writer.py: another program holding the database.
 
 `python lock_holder.py sqlite PATH` takes SQLite's write lock (BEGIN IMMEDIATE and a write);
+`python lock_holder.py ttdesk PATH` does the same through TT Desk's own unit of work;
 `python lock_holder.py postgres URL` takes the audit trail's advisory lock in an open
 transaction. Either prints `held` and keeps the lock until its stdin closes, then rolls back.
 """
@@ -21,6 +22,20 @@ def hold_sqlite(path: str) -> None:
     conn.close()
 
 
+def hold_ttdesk(path: str) -> None:
+    """TT Desk itself writing: a unit of work that has not ended yet."""
+    from sqlalchemy import text
+
+    from ttdesk.core.office.setup import open_context
+
+    ctx = open_context(f"sqlite:///{path}", migrate_backup=False)
+    with ctx.write() as s:
+        s.execute(text("UPDATE achievement SET title = title"))
+        print("held", flush=True)
+        sys.stdin.read()
+        raise SystemExit(0)  # rolls back
+
+
 def hold_postgres(url: str) -> None:
     import psycopg
 
@@ -34,4 +49,5 @@ def hold_postgres(url: str) -> None:
 
 
 if __name__ == "__main__":
-    (hold_sqlite if sys.argv[1] == "sqlite" else hold_postgres)(sys.argv[2])
+    {"sqlite": hold_sqlite, "ttdesk": hold_ttdesk, "postgres": hold_postgres}[sys.argv[1]](
+        sys.argv[2])

@@ -44,18 +44,19 @@ def _url(ctx: AppContext) -> str:
 
 
 @contextmanager
-def held(ctx: AppContext) -> Iterator[None]:
-    """Another process holds the write lock (SQLite) or the audit lock (PostgreSQL)."""
+def held(ctx: AppContext, how: str | None = None) -> Iterator[int]:
+    """Another process holds the write lock (SQLite) or the audit lock (PostgreSQL); its
+    process id."""
     target = str(ctx.db.sqlite_path) if ctx.db.is_sqlite else _url(ctx)
+    how = how or ("sqlite" if ctx.db.is_sqlite else "postgres")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, str(HOLDER), "sqlite" if ctx.db.is_sqlite
-                             else "postgres", target], stdin=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, str(HOLDER), how, target], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None and proc.stdin is not None
     first = proc.stdout.readline()
     assert first.strip() == "held", first + (proc.stderr.read() if proc.stderr else "")
     try:
-        yield
+        yield proc.pid
     finally:
         proc.stdin.close()
         proc.wait(timeout=30)
@@ -141,3 +142,20 @@ def test_a_read_transaction_on_the_server_is_read_only(any_ctx: AppContext) -> N
         s.execute(text("CREATE TABLE sneaky (i integer)"))
     with any_ctx.write() as s:  # a write unit of work still writes
         s.execute(text("CREATE TEMPORARY TABLE allowed (i integer)"))
+
+
+def test_a_sqlite_write_names_the_tt_desk_process_holding_the_file(ctx: AppContext) -> None:
+    case = make_achievement(ctx)
+    other = _fresh_ctx(ctx)
+    try:
+        with held(ctx, "ttdesk") as pid:
+            with pytest.raises(DatabaseBusy) as refused:
+                achievements.update(other, case.case_no, {"title": "改名"}, expected_version=1)
+            zh = refused.value.messages("zh")[0]
+            assert f"lock_holder.py（进程 {pid}，账户 " in zh and "起）正在写入数据库文件" in zh
+            assert f"(process {pid}, account " in refused.value.messages("en")[0]
+    finally:
+        other.db.dispose()
+    # the holder's transaction ended: no mark is left, and writing works again
+    assert not (ctx.db.sqlite_path.with_name("test.db.writer")).exists()
+    assert achievements.update(ctx, case.case_no, {"title": "改名"}, expected_version=1) == 2

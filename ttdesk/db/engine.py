@@ -13,6 +13,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from ttdesk.db import writer_mark
 from ttdesk.filemodes import narrow_own_file
 
 # Execution options asking for a write or a read transaction (see the begin listeners).
@@ -60,8 +61,23 @@ def _sqlite_begin(conn: Any) -> None:
     # hash chain reads the last event and must not fork).
     if conn.get_execution_options().get("ttdesk_write"):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+        database = _file_of(conn)
+        if database is not None:  # say who writes, for a writer that has to wait
+            writer_mark.claim(database)
+            conn.info["ttdesk_marked"] = database
     else:
         conn.exec_driver_sql("BEGIN")
+
+
+def _sqlite_end(conn: Any) -> None:
+    database = conn.info.pop("ttdesk_marked", None)
+    if database is not None:
+        writer_mark.release(database)
+
+
+def _file_of(conn: Any) -> Path | None:
+    database = conn.engine.url.database
+    return Path(database) if database and database != ":memory:" else None
 
 
 def _pg_begin(conn: Any) -> None:
@@ -129,6 +145,8 @@ def create_app_engine(url: str, timeouts: Timeouts | None = None, **kwargs: Any)
         if database and database != ":memory:":  # a database of this user: owner-only
             event.listen(engine, "connect", lambda *_: narrow_own_file(database))
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "commit", _sqlite_end)
+        event.listen(engine, "rollback", _sqlite_end)
         return engine
     if parsed.get_backend_name() == "postgresql":
         options = timeouts.options()

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ttdesk.core.base.errors import DatabaseBusy
 from ttdesk.core.base.labels import entity_label
+from ttdesk.db import writer_mark
 from ttdesk.db.engine import Database
 
 _TABLE = re.compile(r"^\s*(?:update|insert\s+into|delete\s+from)\s+\"?(\w+)\"?", re.I)
@@ -57,11 +58,25 @@ def waiting_for(exc: BaseException, db: Database) -> DatabaseBusy | None:
             f"the database operation took longer than {wait} s and the server cancelled it; "
             "nothing was written")
     if "database is locked" in text:
-        name = db.sqlite_path.name if db.sqlite_path else ""
-        wait = _seconds(db.timeouts.sqlite_busy)
-        return DatabaseBusy(
-            f"另一个程序正在写入数据库文件 {name}，等待 {wait} 秒后仍未结束；未写入任何数据，"
-            "请稍后再试",
-            f"another program is writing the database file {name} and still was after "
-            f"{wait} s; nothing was written, try again")
+        return _sqlite_busy(db)
     return None
+
+
+def _sqlite_busy(db: Database) -> DatabaseBusy:
+    """SQLite's busy timeout ran out: who holds the file, when it was TT Desk."""
+    path = db.sqlite_path
+    name = path.name if path else ""
+    wait = _seconds(db.timeouts.sqlite_busy)
+    found = writer_mark.holder(path) if path else None
+    if found is None:
+        who_zh, who_en = "另一个程序", "another program"
+    else:
+        who_zh = (f"{found.program}（进程 {found.pid}，账户 {found.account}，"
+                  f"自 {found.since} 起）")
+        who_en = (f"{found.program} (process {found.pid}, account {found.account}, since "
+                  f"{found.since})")
+    return DatabaseBusy(
+        f"{who_zh}正在写入数据库文件 {name}，等待 {wait} 秒后仍未结束；未写入任何数据，"
+        "请稍后再试",
+        f"{who_en} is writing the database file {name} and still was after {wait} s; "
+        "nothing was written, try again")
