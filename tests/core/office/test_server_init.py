@@ -110,3 +110,20 @@ def test_init_refuses_a_sqlite_url_and_a_bad_prefix(tmp_path) -> None:
         server.init(f"sqlite:///{tmp_path / 'x.db'}")
     with pytest.raises(RuleViolation):
         server.Roles.named("Robert'); DROP")
+
+
+def test_init_makes_the_first_admin_once(pg_url: str, prefix: str, capsys,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    users = pytest.importorskip("ttdesk.core.office.users")
+    monkeypatch.setenv("TTDESK_PASSWORD", "Zhuren-2026-mima!")
+    args = ["server", "init", pg_url, "--role-prefix", prefix, "--admin", "wang",
+            "--admin-name", "王主任"]
+    assert main(args) == 0
+    assert "first admin: wang" in capsys.readouterr().out
+    ctx = open_context(_as(pg_url, f"{prefix}_app"), migrate_backup=False)
+    try:
+        assert users.has_admin(ctx)
+    finally:
+        ctx.db.dispose()
+    assert main(args) == 0  # again: the admin exists, none is added
+    assert "first admin" not in capsys.readouterr().out
