@@ -324,6 +324,10 @@
         <translation>Paid in (empty = all)</translation>
     </message>
     <message>
+        <source>领导人员报批/备案（日期 机构 文号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>作价入股</source>
         <translation>Equity contribution</translation>
     </message>
@@ -590,6 +594,38 @@
     <message>
         <source>未记录</source>
         <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>导入园区需求清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>园区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation type="unfinished">Browse…</translation>
+    </message>
+    <message>
+        <source>园区需求清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished">Filings</translation>
+    </message>
+    <message>
+        <source>导出推广清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>园区（空：全部）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>技术领域（空：全部）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -875,6 +911,14 @@
     <message>
         <source>异议内容</source>
         <translation>Objection</translation>
+    </message>
+    <message>
+        <source>指定技术经理人…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>技术经理人</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>处理异议…</source>
@@ -1280,6 +1324,122 @@
         <source>注销理由</source>
         <translation>Reason for deregistering</translation>
     </message>
+    <message>
+        <source>新建需求…</source>
+        <translation>New demand…</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation type="unfinished">Companies</translation>
+    </message>
+    <message>
+        <source>需求内容</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>技术领域</source>
+        <translation type="unfinished">Field</translation>
+    </message>
+    <message>
+        <source>提出日期</source>
+        <translation type="unfinished">Raised on</translation>
+    </message>
+    <message>
+        <source>需求来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>园区</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>对接成果…</source>
+        <translation>Match to achievements…</translation>
+    </message>
+    <message>
+        <source>成果编号（可填多个）</source>
+        <translation>Case nos. (one or more)</translation>
+    </message>
+    <message>
+        <source>接洽日期</source>
+        <translation>Contacted on</translation>
+    </message>
+    <message>
+        <source>列入推广清单…</source>
+        <translation>Put on the supply list…</translation>
+    </message>
+    <message>
+        <source>成果编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>公开简介（不含涉密内容）</source>
+        <translation>Public summary (no secret details)</translation>
+    </message>
+    <message>
+        <source>面向园区（空：全部园区）</source>
+        <translation>For the park (empty: every park)</translation>
+    </message>
+    <message>
+        <source>列入日期</source>
+        <translation>Listed on</translation>
+    </message>
+    <message>
+        <source>移出推广清单…</source>
+        <translation>Take off the supply list…</translation>
+    </message>
+    <message>
+        <source>移出日期</source>
+        <translation>Taken off on</translation>
+    </message>
+    <message>
+        <source>新建对接…</source>
+        <translation>New match…</translation>
+    </message>
+    <message>
+        <source>来自活动</source>
+        <translation>From the activity</translation>
+    </message>
+    <message>
+        <source>推进阶段…</source>
+        <translation>Next stage…</translation>
+    </message>
+    <message>
+        <source>进入阶段</source>
+        <translation>Stage reached</translation>
+    </message>
+    <message>
+        <source>新建活动…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Kind of activity</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>举办日期</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>展示成果（成果编号）</source>
+        <translation>Achievements shown (case nos.)</translation>
+    </message>
+    <message>
+        <source>对接企业（统一社会信用代码）</source>
+        <translation>Companies met (credit codes)</translation>
+    </message>
 </context>
 <context>
     <name>CasePage</name>
@@ -1487,6 +1647,10 @@
     <message>
         <source>持股比例</source>
         <translation>Stake</translation>
+    </message>
+    <message>
+        <source>领导人员持股报批/备案</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>日期</source>
@@ -2331,6 +2495,49 @@
     </message>
 </context>
 <context>
+    <name>DisclosureIntakeDialog</name>
+    <message>
+        <source>导入披露表 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新成果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表单 %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表单中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校内尚无此人：%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（同名：%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接受并保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DisclosureTab</name>
     <message>
         <source>保存 (Ctrl+S)</source>
@@ -2349,12 +2556,36 @@
         <translation>Redo</translation>
     </message>
     <message>
+        <source>发放披露表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入返回的披露表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>● 有未保存的修改</source>
         <translation>● Unsaved changes</translation>
     </message>
     <message>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+    <message>
+        <source>保存披露表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 表单 (*.pdf);;Excel 模板 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入返回的披露表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>披露表 (*.pdf *.xlsx)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2631,6 +2862,10 @@
         <translation>Attachments…</translation>
     </message>
     <message>
+        <source>奖励明细…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>收益分配</source>
         <translation>Distributions</translation>
     </message>
@@ -2669,6 +2904,10 @@
     <message>
         <source>发放已登记</source>
         <translation>Payment recorded</translation>
+    </message>
+    <message>
+        <source>奖励明细保存到</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3343,6 +3582,18 @@
         <source>专精特新认定年份</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>需求来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>对接活动</source>
+        <translation>Activity</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3365,6 +3616,10 @@
     <message>
         <source>转化企业</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对接</source>
+        <translation>Matchmaking</translation>
     </message>
     <message>
         <source>收益</source>
@@ -3429,6 +3684,14 @@
     <message>
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>发放披露表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入披露表…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>立即备份…</source>
@@ -3575,6 +3838,65 @@
     </message>
 </context>
 <context>
+    <name>MarketPage</name>
+    <message>
+        <source>需求</source>
+        <translation>Demands</translation>
+    </message>
+    <message>
+        <source>推广清单</source>
+        <translation>Supply list</translation>
+    </message>
+    <message>
+        <source>对接</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>新建需求…</source>
+        <translation>New demand…</translation>
+    </message>
+    <message>
+        <source>导入园区需求清单…</source>
+        <translation>Import a park's demand list…</translation>
+    </message>
+    <message>
+        <source>对接成果…</source>
+        <translation>Match to achievements…</translation>
+    </message>
+    <message>
+        <source>列入推广清单…</source>
+        <translation>Put on the supply list…</translation>
+    </message>
+    <message>
+        <source>移出推广清单…</source>
+        <translation>Take off the supply list…</translation>
+    </message>
+    <message>
+        <source>导出清单…</source>
+        <translation>Export the list…</translation>
+    </message>
+    <message>
+        <source>新建对接…</source>
+        <translation>New match…</translation>
+    </message>
+    <message>
+        <source>推进阶段…</source>
+        <translation>Next stage…</translation>
+    </message>
+    <message>
+        <source>新建转化项目…</source>
+        <translation type="unfinished">New deal…</translation>
+    </message>
+    <message>
+        <source>新建活动…</source>
+        <translation>New activity…</translation>
+    </message>
+</context>
+<context>
     <name>NewDisclosureDialog</name>
     <message>
         <source>放弃新建</source>
@@ -3655,11 +3977,11 @@
     </message>
     <message>
         <source>登记机构答复期限</source>
-        <translation>Registration office's answer</translation>
+        <translation>Registration office&apos;s answer</translation>
     </message>
     <message>
         <source>登记机构答复期限（500万元以上或有争议）</source>
-        <translation>Registration office's answer (¥5M or more, or disputed)</translation>
+        <translation>Registration office&apos;s answer (¥5M or more, or disputed)</translation>
     </message>
     <message>
         <source>奖励发放期限</source>
@@ -3672,6 +3994,10 @@
     <message>
         <source>尽职调查清单</source>
         <translation>Due-diligence checklist</translation>
+    </message>
+    <message>
+        <source>行动计划年度目标（本单位）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>赋权公示期</source>
@@ -3776,7 +4102,7 @@
     </message>
     <message>
         <source>报送后，该年度报告即以此版本为准，不再重新生成</source>
-        <translation>Once submitted, this version is the year's report and is not regenerated</translation>
+        <translation>Once submitted, this version is the year&apos;s report and is not regenerated</translation>
     </message>
     <message>
         <source>导出台账（Excel）…</source>
@@ -3824,7 +4150,7 @@
     </message>
     <message>
         <source>%1 年度报告已报送（%2，%3），此后即以此版本为准。</source>
-        <translation>The %1 annual report was submitted (%2, %3); this version is now the year's record.</translation>
+        <translation>The %1 annual report was submitted (%2, %3); this version is now the year&apos;s record.</translation>
     </message>
     <message>
         <source>导出年报表格</source>
@@ -3939,6 +4265,25 @@
     <message>
         <source>已中止</source>
         <translation>Stopped</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTable</name>
+    <message>
+        <source>合作平台/联合实验室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>技术开发等合同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转化创办企业</source>
+        <translation type="unfinished">Spin-off</translation>
+    </message>
+    <message>
+        <source>专精特新</source>
+        <translation type="unfinished">ZJTX SME</translation>
     </message>
 </context>
 <context>
@@ -4118,6 +4463,14 @@
     <message>
         <source>创业状态</source>
         <translation>Entrepreneurship status</translation>
+    </message>
+    <message>
+        <source>技术经理人等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>技术经理人证书编号</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>个人信息已遮盖（只读角色）</source>
