@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, exists, func, select
+from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import EmploymentStatus, HolderType, MilestoneKind
@@ -192,42 +192,49 @@ def _age_years(registered: date | None, day: date) -> int | None:
                                                                   registered.day))
 
 
-def _founders(session: Session, ids: Sequence[int]) -> dict[int, dict[str, int]]:
-    out: dict[int, dict[str, int]] = {}
-    status = founder_status()
-    for cid, st, n in session.execute(
-            select(Shareholding.company_id, status, func.count())
-            .outerjoin(Person, Person.id == Shareholding.person_id)
-            .where(Shareholding.company_id.in_(list(ids)),
-                   Shareholding.holder_type == HolderType.TEAM_MEMBER, status.is_not(None))
-            .group_by(Shareholding.company_id, status)):
-        out.setdefault(int(cid), {})[str(st)] = int(n)
-    return out
+def _follow_columns() -> tuple[Any, ...]:
+    """Per company (correlated, each an index lookup): first order, financing total, a
+    government fund alongside, founders on-post and off-post, milestones."""
+    def of_company(*cond: Any) -> Any:
+        return select(*cond).where(M.company_id == C.id).correlate(C).scalar_subquery()
+
+    def founders(status: EmploymentStatus) -> Any:
+        return (select(func.count()).select_from(Shareholding)
+                .outerjoin(Person, Person.id == Shareholding.person_id)
+                .where(Shareholding.company_id == C.id,
+                       Shareholding.holder_type == HolderType.TEAM_MEMBER,
+                       founder_status() == status.value)
+                .correlate(C).scalar_subquery())
+
+    return (
+        select(func.min(M.happened_on)).where(M.company_id == C.id,
+                                              M.kind == MilestoneKind.FIRST_ORDER)
+        .correlate(C).scalar_subquery(),
+        select(func.sum(M.amount)).where(M.company_id == C.id,
+                                         M.kind == MilestoneKind.FINANCING)
+        .correlate(C).scalar_subquery(),
+        exists(select(M.id).where(M.company_id == C.id, M.government_fund.is_(True))),
+        founders(EmploymentStatus.ON_POST), founders(EmploymentStatus.OFF_POST),
+        of_company(func.count()),
+    )
 
 
 def rows_in_session(session: Session, ids: Sequence[int], today: date | None = None
                     ) -> list[SpinoffRow]:
+    """Display rows for `ids` in one statement per chunk, order kept."""
     day = today or date.today()
-    financing = func.sum(M.amount).filter(M.kind == MilestoneKind.FINANCING)
-    first_order = func.min(M.happened_on).filter(M.kind == MilestoneKind.FIRST_ORDER)
     by_id: dict[int, SpinoffRow] = {}
     for part in chunks(ids):
-        follow = {int(r[0]): r[1:] for r in session.execute(
-            select(M.company_id, first_order, financing,
-                   func.max(M.government_fund.cast(Integer)), func.count())
-            .where(M.company_id.in_(list(part))).group_by(M.company_id))}
-        founders = _founders(session, part)
-        for r in session.execute(select(C.id, C.credit_code, C.name, C.registration_date,
-                                        C.park, C.is_high_tech, C.is_zjtx)
-                                 .where(C.id.in_(list(part)))):
-            first, total, gov, count = follow.get(r.id, (None, None, 0, 0))
-            f = founders.get(r.id, {})
-            by_id[r.id] = SpinoffRow(
-                r.id, r.credit_code, r.name, r.registration_date,
-                _age_years(r.registration_date, day), r.park, bool(r.is_high_tech),
-                bool(r.is_zjtx), first, None if total is None else Decimal(total),
-                bool(gov), f.get(EmploymentStatus.ON_POST.value, 0),
-                f.get(EmploymentStatus.OFF_POST.value, 0), int(count))
+        stmt = select(C.id, C.credit_code, C.name, C.registration_date, C.park,
+                      C.is_high_tech, C.is_zjtx, *_follow_columns()).where(
+            C.id.in_(list(part)))
+        for (cid, code, name, registered, park, high_tech, zjtx, first, total, gov, on_post,
+             off_post, count) in session.execute(stmt):
+            by_id[cid] = SpinoffRow(
+                cid, code, name, registered, _age_years(registered, day), park,
+                bool(high_tech), bool(zjtx), first,
+                None if total is None else Decimal(total),
+                bool(gov), int(on_post or 0), int(off_post or 0), int(count or 0))
     return in_order(ids, by_id)
 
 
