@@ -7,9 +7,9 @@ reports where; removing or rebuilding the end of the chain shows against an anch
 outside the database (`anchor`).
 
 Compact storage (B1): a hash is 32 raw bytes and the previous hash is not stored (it is the
-previous event's); `changes` is `pack_json` bytes (an insert records its non-empty values, an
-update only the changed fields, large records compressed), and the hash is computed over
-exactly those stored bytes, so verifying the chain never decodes JSON.
+previous event's); `changes` is `pack_event` bytes (an insert records its non-empty values,
+an update only the changed fields; zstd with a trained dictionary, ttdesk.db.types), and the
+hash is computed over exactly those stored bytes, so verifying the chain never decodes JSON.
 
     hash = H(prev_hash || "at|actor|action|entity|entity_id|entity_ref" || 0x1e || changes)
 
@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 
 from ttdesk.core.base.privacy import protect
 from ttdesk.db.models import AuditEvent, Base
-from ttdesk.db.types import pack_json, utcnow
+from ttdesk.db.types import pack_event, utcnow
 
 GENESIS = bytes(32)
 _AUDIT_TABLE = AuditEvent.__table__
@@ -88,7 +88,7 @@ def personal(row: dict[str, Any]) -> dict[str, Any]:
 def chain_rows_check(prev: bytes, row: dict[str, Any], key: bytes | None) -> bytes:
     """The hash `chain_rows` gives one event row (changes not yet packed): the reference a
     faster writer is checked against."""
-    return event_hash(prev, dict(row, changes=pack_json(personal(row))), key)
+    return event_hash(prev, dict(row, changes=pack_event(personal(row))), key)
 
 
 def chain_key(session: Session) -> bytes | None:
@@ -190,7 +190,7 @@ def chain_rows(session: Session, prev: bytes, rows: Iterable[dict[str, Any]]
     key = chain_key(session)
     out = []
     for row in rows:
-        row = dict(row, changes=pack_json(personal(row)))
+        row = dict(row, changes=pack_event(personal(row)))
         row["hash"] = prev = event_hash(prev, row, key)
         out.append(row)
     return out, prev

@@ -36,7 +36,7 @@ from ttdesk.core.base.errors import Problem
 from ttdesk.core.base.privacy import PERSONAL_COLUMNS, is_hashed, keyed_hash, personal_key
 from ttdesk.core.rules.checks import P
 from ttdesk.db.models import AuditEvent, Base
-from ttdesk.db.types import unpack_json
+from ttdesk.db.types import EVENT_ZSTD, event_codec, unpack_json
 
 RULE = "HISTORY"
 # stamps, not recorded in events; search keys, derived from the recorded name and keys
@@ -106,7 +106,10 @@ def _load(raw: Any) -> Any:
     if isinstance(raw, str):  # a value written before the packed form
         return json.loads(raw)
     data = raw if isinstance(raw, bytes) else bytes(raw)
-    if data[:1] == b"x":
+    head = data[:1]
+    if head == EVENT_ZSTD:
+        data = event_codec()[1].decompress(data[1:])
+    elif head == b"x":
         data = zlib.decompress(data)
     text = data.decode("utf-8")
     try:
