@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pytest
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from ttdesk.core.base import audit, chain_check
 from ttdesk.core.base.context import AppContext
@@ -19,7 +19,7 @@ from ttdesk.core.office.setup import open_context
 from ttdesk.core.records.row_history import row_history_findings
 from ttdesk.db import migrate
 from ttdesk.db.engine import Database, connect
-from ttdesk.db.models import AuditEvent, Department, Person
+from ttdesk.db.models import Department, Person
 from ttdesk.db.types import EVENT_ZSTD, pack_event, pack_json, unpack_json
 
 SNAPSHOT = {"after": {"case_no": "CG-2026-0042", "title": "一种固态锂电池电解质及其制备方法",
@@ -42,7 +42,7 @@ def test_a_snapshot_is_packed_smaller_than_zlib_and_reads_back() -> None:
 def _events(ctx: AppContext) -> list[tuple[int, bytes]]:
     with ctx.read() as s:
         return [(i, bytes(c)) for i, c in s.execute(
-            select(AuditEvent.id, AuditEvent.changes).order_by(AuditEvent.id))]
+            text("SELECT id, changes FROM audit_event ORDER BY id"))]
 
 
 def test_events_written_through_the_orm_are_zstd_and_the_chain_holds(any_ctx) -> None:
@@ -71,11 +71,12 @@ def _old_events(db: Database) -> None:
     plain JSON, a large one zlib-packed (`pack_json`)."""
     prev = audit.GENESIS
     with db.engine.begin() as conn:
-        for i, name in ((1, "学院"), (2, "材料科学与工程学院" * 12)):
-            conn.execute(text("INSERT INTO department (id, code, name, is_active, created_at, "
-                              "updated_at) VALUES (:i, :c, :n, TRUE, '2026-01-01 09:00:00', "
-                              "'2026-01-01 09:00:00')"), {"i": i, "c": f"D{i}", "n": name})
-            changes = pack_json({"after": {"code": f"D{i}", "name": name, "is_active": True}})
+        for i, name in ((1, "学院"), (2, "材料科学与工程学院" * 8)):
+            conn.execute(text("INSERT INTO department (id, code, name, kind, is_active) "
+                              "VALUES (:i, :c, :n, 'college', TRUE)"),
+                         {"i": i, "c": f"D{i}", "n": name})
+            changes = pack_json({"after": {"code": f"D{i}", "name": name, "kind": "college",
+                                           "is_active": True}})
             assert changes[:1] == (b"{" if i == 1 else b"x")
             at = datetime(2026, 1, 1, 9, i)
             prev = audit.link(prev, audit.at_text(at), "tester", "insert", "department", i,
