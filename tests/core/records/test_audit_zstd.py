@@ -1,6 +1,6 @@
 """Audit events packed with zstd and a trained dictionary (B1): smaller than zlib-packed
 JSON, read back identically, hashed over the stored bytes (tampering still breaks the
-chain), and a database whose events were written before (schema 0008, plain and zlib JSON)
+chain), and a database whose events were written before (schema 0010, plain and zlib JSON)
 upgrades with its history readable and its chain whole."""
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def test_events_written_through_the_orm_are_zstd_and_the_chain_holds(any_ctx) ->
 
 
 def _old_events(db: Database) -> None:
-    """Two departments with their insert events as schema 0008 wrote them: a small one as
+    """Two departments with their insert events as schema 0010 wrote them: a small one as
     plain JSON, a large one zlib-packed (`pack_json`)."""
     prev = audit.GENESIS
     with db.engine.begin() as conn:
@@ -94,7 +94,7 @@ def _check_upgrade(url: str) -> None:
     db = connect(url)
     try:
         with db.engine.begin() as conn:
-            command.upgrade(migrate._alembic_config(conn), "0008_market")
+            command.upgrade(migrate._alembic_config(conn), "0010_leaders_profit")
         _old_events(db)
         assert migrate.upgrade(db) == migrate.HEAD_REVISION
     finally:
@@ -114,11 +114,11 @@ def _check_upgrade(url: str) -> None:
         ctx.db.dispose()
 
 
-def test_a_0008_sqlite_database_upgrades(db_url: str) -> None:
+def test_a_0010_sqlite_database_upgrades(db_url: str) -> None:
     _check_upgrade(db_url)
 
 
 @pytest.mark.postgres
-def test_a_0008_postgresql_database_upgrades(pg_url: str) -> None:
+def test_a_0010_postgresql_database_upgrades(pg_url: str) -> None:
     _check_upgrade(pg_url)
 
