@@ -39,8 +39,8 @@ def test_registration_from_submission_to_deregistration(qtbot: QtBot, ctx: AppCo
     d = deal_detail(ctx, deal_no)
     assert (str(d.registration_contract_amount), str(d.registration_tech_amount)) == (
         "6000000.00", "5400000.00")
-    shown = tab.terms.grab()
-    shown.save(str(tmp_path / "deal_registration.png"))
+    qtbot.wait(300)
+    page.grab().save(str(tmp_path / "deal_registration.png"))
     act(qtbot, tab.records, "registration_change", contract_amount="6200000",
         tech_amount="5600000", reason="补充协议", on=date(2026, 11, 21))
     act(qtbot, tab.records, "deregister", reason="合同解除", on=date(2026, 11, 21))

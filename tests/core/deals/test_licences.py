@@ -127,6 +127,10 @@ def test_self_implementation_is_not_asked_for_price_pricing_publicity_or_signing
     with octx.write() as s:
         s.get(Deal, d.id).approval_date = date(2026, 10, 1)
         s.get(Deal, d.id).approval_body = "成果转化领导小组"
+    from ttdesk.core.views.deal_detail import deal_detail
+    from ttdesk.core.views.stepper import deal_hint
+
+    assert deal_hint(deal_detail(octx, d.deal_no), TODAY).text("zh") == "下一步：开始实施"
     with pytest.raises(TransitionRefused):  # no counterparty signing
         deals.sign(octx, d.deal_no, date(2026, 10, 2))
     deals.start_performing(octx, d.deal_no)

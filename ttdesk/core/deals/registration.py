@@ -178,16 +178,17 @@ def _require_registered(s: Session, deal: Deal, reason: str) -> None:
 
 # ---- licence conflicts on one IP asset ------------------------------------------------------
 
-def stored_spans(s: Session, asset_ids: list[int]) -> dict[int, list[licences.LicenceSpan]]:
-    """The licences on these assets whose period started (signed or later, or terminated
-    with a date), by asset id."""
-    rows = s.execute(
-        select(deal_ip_asset.c.ip_asset_id, Deal.deal_no, Deal.mode, Deal.signing_date,
-               Deal.term_end, Deal.terminated_on, Deal.status)
-        .join(Deal, Deal.id == deal_ip_asset.c.deal_id)
-        .where(deal_ip_asset.c.ip_asset_id.in_(asset_ids),
-               Deal.mode.in_(sorted(LICENSE_MODES)), Deal.signing_date.is_not(None))
-    ).all()
+def stored_spans(s: Session, asset_ids: list[int] | None
+                 ) -> dict[int, list[licences.LicenceSpan]]:
+    """The licences on these assets (None: on every asset) whose period started (signed or
+    later, or terminated with a date), by asset id."""
+    stmt = (select(deal_ip_asset.c.ip_asset_id, Deal.deal_no, Deal.mode, Deal.signing_date,
+                   Deal.term_end, Deal.terminated_on, Deal.status)
+            .join(Deal, Deal.id == deal_ip_asset.c.deal_id)
+            .where(Deal.mode.in_(sorted(LICENSE_MODES)), Deal.signing_date.is_not(None)))
+    if asset_ids is not None:
+        stmt = stmt.where(deal_ip_asset.c.ip_asset_id.in_(asset_ids))
+    rows = s.execute(stmt).all()
     out: dict[int, list[licences.LicenceSpan]] = {}
     for asset_id, deal_no, mode, signing, term_end, terminated_on, status in rows:
         if status == DealStatus.TERMINATED and terminated_on is None:
@@ -217,5 +218,9 @@ def licence_problems(s: Session, deal: Deal, start: date) -> list[Problem]:
 
 
 def asset_numbers(s: Session, ids: list[int]) -> dict[int, str]:
-    return dict(s.execute(select(IPAsset.id, IPAsset.application_no)
-                          .where(IPAsset.id.in_(ids))).all())
+    """Application numbers by asset id, read in slices (bound-parameter limits)."""
+    out: dict[int, str] = {}
+    for i in range(0, len(ids), 5000):
+        out.update(s.execute(select(IPAsset.id, IPAsset.application_no)
+                             .where(IPAsset.id.in_(ids[i:i + 5000]))).all())
+    return out

@@ -9,13 +9,13 @@ from itertools import combinations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ttdesk.codes import LICENSE_MODES, DealMode
+from ttdesk.codes import DealMode
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.deals.registration import asset_numbers, stored_spans
 from ttdesk.core.rules import licences, policy
 from ttdesk.core.rules.checks import step_problems
 from ttdesk.core.rules.registration import amounts_problems
-from ttdesk.db.models import Deal, deal_ip_asset
+from ttdesk.db.models import Deal
 
 
 def registration_findings(s: Session) -> list[Problem]:
@@ -40,11 +40,9 @@ def licence_findings(s: Session, pol: policy.Policy) -> list[Problem]:
     """Every pair of licences on one asset that cannot run together, once per pair; every
     open licence whose terms fall short."""
     out: list[Problem] = []
-    assets = list(s.execute(select(deal_ip_asset.c.ip_asset_id).join(
-        Deal, Deal.id == deal_ip_asset.c.deal_id).where(
-        Deal.mode.in_(sorted(LICENSE_MODES))).distinct()).scalars())
-    names = asset_numbers(s, assets)
-    for asset_id, spans in sorted(stored_spans(s, assets).items()):
+    shared = {k: v for k, v in stored_spans(s, None).items() if len(v) > 1}
+    names = asset_numbers(s, sorted(shared)) if shared else {}
+    for asset_id, spans in sorted(shared.items()):
         for a, b in combinations(sorted(spans, key=lambda x: (x.start, x.deal_no)), 2):
             out += licences.conflict_problems(b, [a], names.get(asset_id, str(asset_id)))
     for d in s.execute(select(Deal).where(Deal.mode == DealMode.LICENSE_OPEN,
