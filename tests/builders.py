@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from ttdesk import codes as E
+from ttdesk.core.base.access import CurrentUser
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.credit_code import make_credit_code
@@ -23,6 +24,17 @@ from ttdesk.db import models as M
 
 T = TypeVar("T")
 _seq = itertools.count(1)
+
+
+# The tests' way in on a database that requires logins (PostgreSQL): a user holding every
+# role, as a local file's single user does. Role checks are tested with real users
+# (tests/core/office/test_users.py); in-process only, nothing a person can reach.
+TESTER = CurrentUser(None, "tester", E.UserRole.ADMIN, all_roles=True)
+
+
+def signed_in(ctx: AppContext) -> AppContext:
+    """`ctx` itself if someone acts in it (a local file's single user), else as TESTER."""
+    return ctx if ctx.user is not None else ctx.as_user(TESTER)
 
 
 def _next() -> int:

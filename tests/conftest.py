@@ -35,6 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TTDESK_HOME"] = tempfile.mkdtemp(prefix="ttdesk-test-home-")
 os.environ.pop("TTDESK_DB", None)  # a developer's own database must never leak into a test
 
+from tests.builders import signed_in
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.office.setup import open_context
 
@@ -216,6 +217,6 @@ def any_ctx(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AppConte
         else:
             server = request.getfixturevalue("pg_server")
             url = stack.enter_context(_pg_database(server, request.getfixturevalue("pg_template")))
-        context = open_context(url, migrate_backup=False)
+        context = signed_in(open_context(url, migrate_backup=False))
         yield context
         context.db.dispose()

@@ -61,6 +61,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_query,
         cmd_server,
         cmd_statement,
+        cmd_user,
     )
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_audit,
@@ -68,7 +69,7 @@ def command_modules() -> tuple[ModuleType, ...]:
             cmd_deal, cmd_files, cmd_grant, cmd_disclosure, cmd_statement,
             cmd_followup,
             cmd_market,
-            cmd_server)
+            cmd_server, cmd_user)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "data folder's ttdesk.db)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh",
                         help="language of messages (default zh)")
+    parser.add_argument("--user", default=None,
+                        help="log in as USER (default TTDESK_USER); the password comes from "
+                        "TTDESK_PASSWORD or a prompt; or set TTDESK_API_KEY for scripts")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in command_modules():
         module.register(sub)
@@ -103,7 +107,37 @@ def open_ctx(args: argparse.Namespace, *, create: bool = False) -> Any:
 
     if not create:
         require_existing(args.db)
-    return open_context(args.db, lang=args.lang)
+    ctx = open_context(args.db, lang=args.lang)
+    try:
+        return sign_in(ctx, getattr(args, "user", None))
+    except BaseException:
+        ctx.db.dispose()
+        raise
+
+
+def sign_in(ctx: Any, user: str | None) -> Any:
+    """Log the command in: `--user`/TTDESK_USER with TTDESK_PASSWORD or a prompt, or
+    TTDESK_API_KEY; without either, a local file with logins off acts as its single user
+    and a database that requires logins refuses (exit 2). Never an OS account name."""
+    import getpass
+
+    from ttdesk.core.base.access import NotLoggedIn
+    from ttdesk.core.office import logins
+
+    name = user or os.environ.get("TTDESK_USER")
+    key = os.environ.get("TTDESK_API_KEY")
+    if name:
+        password = os.environ.get("TTDESK_PASSWORD")
+        if password is None:
+            if not sys.stdin.isatty():
+                raise NotLoggedIn()
+            password = getpass.getpass(f"{name} 的密码 / password: ")
+        return logins.login(ctx, name, password)
+    if key:
+        return logins.login_with_api_key(ctx, key)
+    if ctx.user is None:
+        raise NotLoggedIn()
+    return ctx
 
 
 def read_input(path: str) -> bytes:

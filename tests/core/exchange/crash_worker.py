@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 
 from ttdesk import codes as E
+from ttdesk.codes import UserRole
+from ttdesk.core.base.access import CurrentUser
 from ttdesk.core.office.setup import open_context
 from ttdesk.db import models as M
 
@@ -25,6 +27,9 @@ def _case(session, n: int, people: list[M.Person]) -> None:  # type: ignore[no-u
 
 def main(url: str, mode: str) -> None:
     ctx = open_context(url, migrate_backup=False)
+    # a database that requires logins (PostgreSQL): act as a user holding every role
+    ctx = ctx if ctx.user else ctx.as_user(CurrentUser(None, "worker", UserRole.ADMIN,
+                                                       all_roles=True))
     with ctx.write() as session:
         people = [M.Person(staff_no=f"CRASH-{i}", name=f"测试{i}") for i in range(2)]
         session.add_all(people)

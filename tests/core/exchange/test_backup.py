@@ -13,6 +13,7 @@ import pytest
 from builders import make_person, make_rich_dataset
 
 from core.exchange.dbcompare import raw_rows
+from tests.builders import signed_in
 from ttdesk.cli.main import main
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ValidationFailed
@@ -147,7 +148,7 @@ def test_rotation_ignores_other_files(tmp_path: Path) -> None:
 def pg_ctx(pg_url: str) -> Iterator[AppContext]:
     if find_pg_tool("pg_dump") is None or find_pg_tool("pg_restore") is None:
         pytest.skip("pg_dump / pg_restore not installed")
-    context = open_context(pg_url, migrate_backup=False)
+    context = signed_in(open_context(pg_url, migrate_backup=False))
     yield context
     context.db.dispose()
 

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import sys
 
+from ttdesk.codes import UserRole
+from ttdesk.core.base.access import CurrentUser
 from ttdesk.core.ledger import import_ledger
 from ttdesk.core.office.setup import open_context
 
 
 def main(url: str, path: str) -> None:
     ctx = open_context(url, migrate_backup=False)
+    # a database that requires logins (PostgreSQL): act as a user holding every role
+    ctx = ctx if ctx.user else ctx.as_user(CurrentUser(None, "worker", UserRole.ADMIN,
+                                                       all_roles=True))
     last = [0.0]
 
     def progress(fraction: float, message: str) -> None:

@@ -20,6 +20,7 @@ from builders import make_person, make_rich_dataset
 from sqlalchemy import text
 
 from core.exchange.dbcompare import raw_rows
+from tests.builders import signed_in
 from ttdesk.cli.main import main
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.office.setup import open_context
@@ -208,7 +209,7 @@ def test_postgres_restore_refused_while_another_session_is_open(
 
     if bk.find_pg_tool("pg_dump") is None:
         pytest.skip("pg_dump not installed")
-    ctx = open_context(pg_url, migrate_backup=False)
+    ctx = signed_in(open_context(pg_url, migrate_backup=False))
     try:
         copy = backup(ctx, tmp_path / "pg.dump")
         with ctx.db.engine.connect() as other:  # another window or process, connected

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from tests.builders import signed_in
 from ttdesk.core.base import audit, chain_key
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.office.setup import open_context
@@ -24,7 +25,7 @@ def keyed(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     key = tmp_path / "chain.key"
     key.write_bytes(bytes(range(48)))
     monkeypatch.setenv(chain_key.ENV, str(key))
-    ctx = open_context(pg_url, migrate_backup=False)
+    ctx = signed_in(open_context(pg_url, migrate_backup=False))
     yield ctx
     ctx.db.dispose()
 
@@ -88,7 +89,7 @@ def test_a_short_or_missing_key_is_refused_with_the_reason(keyed, tmp_path, monk
 
 def test_server_mode_without_a_key_is_noted(pg_url, monkeypatch):
     monkeypatch.delenv(chain_key.ENV, raising=False)
-    ctx = open_context(pg_url, migrate_backup=False)
+    ctx = signed_in(open_context(pg_url, migrate_backup=False))
     try:
         assert any(chain_key.ENV in p.en for p in run_check(ctx).notes)
     finally:

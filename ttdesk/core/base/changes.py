@@ -26,7 +26,7 @@ from ttdesk.db.models import AuditEvent, Base, Publicity
 
 _ACH, _DEAL, _CO = ("achievement", "deal", "company")
 _SETTINGS = ("institution", "policy_version", "calendar_day", "department", "person",
-             "person_interest", "app_user")
+             "person_interest", "app_user", "login_setting")
 
 # table -> (kind, the table whose id names the record a page shows; None: no such record)
 TABLE_KINDS: dict[str, tuple[K, str | None]] = {

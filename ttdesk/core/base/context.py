@@ -8,11 +8,10 @@ After the commit the unit of work says which kinds of records it changed (`last_
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -22,28 +21,40 @@ from ttdesk.core.base import audit as _audit  # noqa: F401  (registers the audit
 from ttdesk.core.base import busy as _busy
 from ttdesk.core.base import changes as _changes
 from ttdesk.core.base import search_key as _search_key  # noqa: F401  (keeps search keys)
+from ttdesk.core.base.access import CurrentUser, NotLoggedIn
 from ttdesk.core.base.errors import ConflictError, RuleViolation
 from ttdesk.db.engine import Database
-
-
-def os_account() -> str:
-    """The acting user until logins exist: the operating-system account."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service environments
-        return "unknown"
+from ttdesk.db.types import utcnow
 
 
 @dataclass
 class AppContext:
+    """`user` is who is logged in (see `core.base.access`): the audit actor is their
+    username, never an operating-system variable; None until someone logs in, and then
+    nothing can be written. `now` is the clock logins and locks are measured by."""
+
     db: Database
-    actor: str = field(default_factory=os_account)
+    user: CurrentUser | None = None
     lang: str = "zh"
     today: Callable[[], date] = date.today
+    now: Callable[[], datetime] = utcnow
+
+    @property
+    def actor(self) -> str:
+        """The audit trail's actor: the logged-in user's name."""
+        if self.user is None:
+            raise NotLoggedIn()
+        return self.user.username
+
+    def as_user(self, user: CurrentUser | None) -> AppContext:
+        """The same database and settings, acting for `user`."""
+        return replace(self, user=user)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction (a user action): all of it commits, or none of it."""
+        if self.user is None:
+            raise NotLoggedIn()
         session = self.db.write_session()
         session.info["actor"] = self.actor
         try:

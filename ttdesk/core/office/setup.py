@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from ttdesk.core.base.context import AppContext, os_account
+from ttdesk.core.base.access import PROGRAM
+from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.rules import policy
 from ttdesk.db import migrate
@@ -84,6 +85,7 @@ def seed_defaults(ctx: AppContext) -> None:
 
     if _seeded(ctx):
         return
+    ctx = ctx.as_user(PROGRAM)  # the program's own defaults, before anyone logs in
     with ctx.write() as session:
         pol = policy.ensure_default(session, ctx.actor)
         # The annual report for last year is due this year (policy: month-day).
@@ -95,18 +97,24 @@ def seed_defaults(ctx: AppContext) -> None:
         session.add_all(CalendarDay(day=d, is_workday=True) for d in sorted(cal.workdays))
 
 
-def open_context(url: str | None = None, *, lang: str = "zh", actor: str | None = None,
+def open_context(url: str | None = None, *, lang: str = "zh",
                  migrate_backup: bool = True) -> AppContext:
     """Connect, bring the schema to head (backing up first: the SQLite file copied, a server
-    database through pg_dump) and seed defaults."""
+    database through pg_dump) and seed defaults.
+
+    On a local file with logins off the context acts for its single user (created at the
+    first start); otherwise nobody is logged in yet (`ctx.user` is None) and the caller logs
+    someone in (`office.logins.login`) before anything can be written."""
     from ttdesk.core.office import connection
+    from ttdesk.core.office.logins import single_user
 
     chosen = connection.load()
     db = connect(resolve_url(url), chosen.timeouts())
     try:
         migrate.upgrade(db, backup_dir() if migrate_backup else None, chosen.pg_dump or None)
-        ctx = AppContext(db=db, actor=actor or os_account(), lang=lang)
+        ctx = AppContext(db=db, lang=lang)
         seed_defaults(ctx)
+        ctx = ctx.as_user(single_user(ctx))
     except BaseException:
         db.dispose()  # no pooled connection left behind (PostgreSQL)
         raise

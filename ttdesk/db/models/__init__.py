@@ -48,6 +48,7 @@ from ttdesk.db.models.org import (
     CalendarDay,
     Department,
     Institution,
+    LoginSetting,
     Person,
     PersonInterest,
     PolicyVersion,
@@ -74,3 +75,4 @@ __all__ = [
 ]
 __all__ += ["Promotion", "activity_achievement", "activity_company"]  # market (schema 0008)
 __all__ += ["AnnualReportSubmission", "RegistrationEvent"]  # law2 (schema 0009)
+__all__ += ["LoginSetting"]  # logins (issue 13)

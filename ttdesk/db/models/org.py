@@ -117,3 +117,21 @@ class User(Timestamped, Base):
     role: Mapped[UserRole] = mapped_column(code_enum(UserRole), default=UserRole.OFFICER)
     password_hash: Mapped[str | None] = mapped_column(String(200))
     is_active: Mapped[bool] = mapped_column(default=True)
+    # logins (issue 13): failures since the last good login, the lock they caused, the
+    # person this user is (optional), an admin-made API key for scripts (argon2id, like the
+    # password)
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    api_key_hash: Mapped[str | None] = mapped_column(String(200))
+
+
+class LoginSetting(Base):
+    """The database's one login setting: logins required, or off with one single user (local
+    SQLite only; server mode always requires them)."""
+
+    __tablename__ = "login_setting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    logins_required: Mapped[bool] = mapped_column(default=False)
+    single_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))

@@ -39,6 +39,7 @@ RECORD_WORDS: dict[str, Pair] = {
     "policy_version": ("政策版本", "Policy version"),
     "calendar_day": ("工作日历", "Calendar day"),
     "app_user": ("用户", "User"),
+    "login_setting": ("登录设置", "Login setting"),
     "demand": ("需求", "Demand"),
     "match": ("对接", "Match"),
     "match_activity": ("对接活动", "Matching activity"),
