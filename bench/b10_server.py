@@ -43,6 +43,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+# the bench's users (server mode requires logins): an admin prepares, officers save
+ADMIN, OFFICER, PASSWORD = "b10_admin", "b10_officer", "b10 bench password"
 WORDS = ["电池", "材料", "方法", "装置", "系统", "检测", "算法", "制备"]
 SAVE_TARGET_MS, SEARCH_TARGET_MS = 150.0, 100.0
 
@@ -93,9 +95,10 @@ def client(number: int, url: str, hot: list[tuple[int, str]], seconds: float,
     """One officer's PC: saves and searches, alternately, until the time is up."""
     import psycopg
 
+    from ttdesk.core.office.logins import login
     from ttdesk.core.office.setup import open_context
 
-    ctx = open_context(url, migrate_backup=False)
+    ctx = login(open_context(url, migrate_backup=False), OFFICER, PASSWORD)
     raw = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"),
                           autocommit=True)
     rng = random.Random(number)
@@ -150,6 +153,12 @@ def prepare(url: str, cases: int, hot: int) -> tuple[list[tuple[int, str]], int]
 
     ctx = open_context(url, migrate_backup=False)
     try:
+        from ttdesk.codes import UserRole
+        from ttdesk.core.office import logins, users
+
+        users.first_admin(ctx, ADMIN, ADMIN, PASSWORD)
+        ctx = logins.login(ctx, ADMIN, PASSWORD)
+        users.create_user(ctx, OFFICER, OFFICER, UserRole.OFFICER, PASSWORD)
         demo.generate(ctx, cases=cases, seed=1)
         with ctx.write() as s:  # the floor's own table: the bare UPDATE touches no case
             s.execute(text("CREATE TABLE bench_floor AS SELECT id, title, version "

@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.db.exists():
         parser.error(f"no such database file: {args.db}")
-    ctx = open_context(f"sqlite:///{args.db}", migrate_backup=False, actor="bench")
+    ctx = open_context(f"sqlite:///{args.db}", migrate_backup=False)
     ok = bench(ctx, "F04", args.runs)
     ok = bench(ctx, "F07", args.runs) and ok
     ctx.db.dispose()

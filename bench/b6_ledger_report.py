@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.db.exists():
         parser.error(f"no such database file: {args.db}")
-    ctx = open_context(f"sqlite:///{args.db}", migrate_backup=False, actor="bench")
+    ctx = open_context(f"sqlite:///{args.db}", migrate_backup=False)
     done = {r.subject for r in filing_archive.list_filings(ctx, limit=None)
             if r.kind in ("F08", "F09")}
     skip = 0

@@ -37,6 +37,20 @@ def signed_in(ctx: AppContext) -> AppContext:
     return ctx if ctx.user is not None else ctx.as_user(TESTER)
 
 
+def cli_login(ctx: AppContext, monkeypatch: Any, role: E.UserRole = E.UserRole.OFFICER
+              ) -> str:
+    """Let `ttdesk-cli` (run in-process) log in to `ctx`'s database: a user of `role` with a
+    password, named in TTDESK_USER / TTDESK_PASSWORD. Needed where logins are required (a
+    server database); a local file with logins off runs as its single user anyway."""
+    from ttdesk.core.office import users
+
+    name = f"cli_{role.value}_{_next()}"
+    users.create_user(signed_in(ctx), name, name, role, "cli test password")
+    monkeypatch.setenv("TTDESK_USER", name)
+    monkeypatch.setenv("TTDESK_PASSWORD", "cli test password")
+    return name
+
+
 def _next() -> int:
     return next(_seq)
 

@@ -19,11 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from builders import make_achievement, make_company
+from builders import cli_login, make_achievement, make_company, signed_in
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from ttdesk.cli.main import main
+from ttdesk.codes import UserRole
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import DatabaseBusy
 from ttdesk.core.cases import achievements
@@ -69,11 +70,12 @@ def _fresh_ctx(ctx: AppContext) -> AppContext:
     """The same database opened again with this test's (short) timeouts."""
     from ttdesk.core.office.setup import open_context
 
-    return open_context(_url(ctx), migrate_backup=False)
+    return signed_in(open_context(_url(ctx), migrate_backup=False))
 
 
 def test_list_and_show_succeed_while_another_process_writes(any_ctx: AppContext,
-                                                            capsys) -> None:
+                                                            capsys, monkeypatch) -> None:
+    cli_login(any_ctx, monkeypatch, UserRole.VIEWER)
     case = make_achievement(any_ctx, title="低温等离子体灭菌装置")
     url = _url(any_ctx)
     with held(any_ctx):

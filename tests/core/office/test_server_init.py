@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from builders import make_achievement
+from builders import make_achievement, signed_in
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
@@ -49,7 +49,7 @@ def test_init_makes_least_privilege_roles(pg_url: str, prefix: str, capsys) -> N
     assert f"{prefix}_app" in out and migrate.HEAD_REVISION in out
     app, ro, owner = (_as(pg_url, f"{prefix}_{r}") for r in ("app", "readonly", "owner"))
 
-    ctx = open_context(app, migrate_backup=False)  # the app works as the app role
+    ctx = signed_in(open_context(app, migrate_backup=False))  # the app works as the app role
     try:
         case = make_achievement(ctx, title="高通量基因测序样本制备方法")
         assert case_detail(ctx, case.case_no).title == "高通量基因测序样本制备方法"
@@ -86,7 +86,7 @@ def test_init_again_is_safe_and_adopts_tables_made_before(pg_url: str, prefix: s
     again = server.init(pg_url, prefix)
     assert first.revision == again.revision == migrate.HEAD_REVISION
     assert first.passwords != again.passwords  # new passwords each run
-    ctx = open_context(_as(pg_url, f"{prefix}_app"), migrate_backup=False)
+    ctx = signed_in(open_context(_as(pg_url, f"{prefix}_app"), migrate_backup=False))
     try:  # the bulk writer (ids given, sequences moved with setval) works as the app too
         assert demo.generate(ctx, cases=5, seed=1)
     finally:
