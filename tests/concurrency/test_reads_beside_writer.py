@@ -110,7 +110,9 @@ def test_a_write_behind_the_lock_says_what_it_waited_for(any_ctx: AppContext) ->
     assert case_detail(any_ctx, case.case_no).title == "低温等离子体灭菌装置"
 
 
-def test_a_write_behind_the_lock_is_a_message_on_the_command_line(any_ctx: AppContext) -> None:
+def test_a_write_behind_the_lock_is_a_message_on_the_command_line(any_ctx: AppContext,
+                                                                  monkeypatch) -> None:
+    cli_login(any_ctx, monkeypatch, UserRole.OFFICER)
     case = make_achievement(any_ctx)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     with held(any_ctx):
