@@ -33,43 +33,43 @@
     </message>
     <message>
         <source>记录里程碑</source>
-        <translation type="unfinished"></translation>
+        <translation>Record milestone</translation>
     </message>
     <message>
         <source>里程碑</source>
-        <translation type="unfinished"></translation>
+        <translation>Milestone</translation>
     </message>
     <message>
         <source>金额（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (CNY)</translation>
     </message>
     <message>
         <source>投资方（融资）</source>
-        <translation type="unfinished"></translation>
+        <translation>Investors (financing)</translation>
     </message>
     <message>
         <source>政府基金参投（拨投联动）</source>
-        <translation type="unfinished"></translation>
+        <translation>Government fund alongside (grant-linked)</translation>
     </message>
     <message>
         <source>转化企业跟踪</source>
-        <translation type="unfinished"></translation>
+        <translation>Spin-off follow-up</translation>
     </message>
     <message>
         <source>投资方</source>
-        <translation type="unfinished"></translation>
+        <translation>Investors</translation>
     </message>
     <message>
         <source>政府基金</source>
-        <translation type="unfinished"></translation>
+        <translation>Government fund</translation>
     </message>
     <message>
         <source>支持类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of support</translation>
     </message>
     <message>
         <source>提供方</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider</translation>
     </message>
     <message>
         <source>成果</source>
@@ -77,27 +77,27 @@
     </message>
     <message>
         <source>记录里程碑…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record milestone…</translation>
     </message>
     <message>
         <source>删除所选里程碑</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete selected milestone</translation>
     </message>
     <message>
         <source>&lt;b&gt;里程碑&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Milestones&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;成果获得的支持&lt;/b&gt;（概念验证、中试、创新券、孵化服务）</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Support received by the achievements&lt;/b&gt; (concept verification, pilot test, innovation voucher, incubator service)</translation>
     </message>
     <message>
         <source>创始团队：</source>
-        <translation type="unfinished"></translation>
+        <translation>Founders: </translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished">None</translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>完成人关联</source>
@@ -525,19 +525,19 @@
     </message>
     <message>
         <source>北京市行动计划（2025–2027）：本单位贡献</source>
-        <translation type="unfinished"></translation>
+        <translation>Beijing Action Plan 2025–2027: our contribution</translation>
     </message>
     <message>
         <source>转化漏斗</source>
-        <translation type="unfinished"></translation>
+        <translation>Funnel</translation>
     </message>
     <message>
         <source>%1 年实际 / 本单位目标</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: actual / our target</translation>
     </message>
     <message>
         <source>%1 年</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
     <message>
         <source>投产日期</source>
@@ -650,31 +650,31 @@
     <name>ActionPlan</name>
     <message>
         <source>合作平台 / 联合实验室（新增合作企业）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cooperation platforms / joint labs (new partner companies)</translation>
     </message>
     <message>
         <source>技术开发 / 咨询 / 服务合同</source>
-        <translation type="unfinished"></translation>
+        <translation>Development / consulting / service contracts</translation>
     </message>
     <message>
         <source>转化创办企业</source>
-        <translation type="unfinished">Spin-off</translation>
+        <translation>Spin-offs</translation>
     </message>
     <message>
         <source>专精特新企业（首次认定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Specialized-sophisticated SMEs (first recognised)</translation>
     </message>
     <message>
         <source>披露成果</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclosures</translation>
     </message>
     <message>
         <source>签约交易</source>
-        <translation type="unfinished"></translation>
+        <translation>Deals signed</translation>
     </message>
     <message>
         <source>衍生企业</source>
-        <translation type="unfinished">Spin-off</translation>
+        <translation>Spin-offs</translation>
     </message>
 </context>
 <context>
@@ -914,11 +914,11 @@
     </message>
     <message>
         <source>指定技术经理人…</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign technology manager…</translation>
     </message>
     <message>
         <source>技术经理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Technology manager</translation>
     </message>
     <message>
         <source>处理异议…</source>
@@ -3564,23 +3564,23 @@
     </message>
     <message>
         <source>里程碑</source>
-        <translation type="unfinished"></translation>
+        <translation>Milestone</translation>
     </message>
     <message>
         <source>政府基金参投</source>
-        <translation type="unfinished"></translation>
+        <translation>Government fund</translation>
     </message>
     <message>
         <source>创始人创业方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Founders' status</translation>
     </message>
     <message>
         <source>企业年龄</source>
-        <translation type="unfinished"></translation>
+        <translation>Company age</translation>
     </message>
     <message>
         <source>专精特新认定年份</source>
-        <translation type="unfinished"></translation>
+        <translation>ZJTX year</translation>
     </message>
     <message>
         <source>需求来源</source>
@@ -3615,7 +3615,7 @@
     </message>
     <message>
         <source>转化企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Spin-offs</translation>
     </message>
     <message>
         <source>对接</source>
@@ -3631,7 +3631,7 @@
     </message>
     <message>
         <source>技术经理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Technology manager</translation>
     </message>
     <message>
         <source>文件</source>
@@ -3997,7 +3997,7 @@
     </message>
     <message>
         <source>行动计划年度目标（本单位）</source>
-        <translation type="unfinished"></translation>
+        <translation>Action Plan yearly targets (ours)</translation>
     </message>
     <message>
         <source>赋权公示期</source>
@@ -4271,19 +4271,19 @@
     <name>TargetsTable</name>
     <message>
         <source>合作平台/联合实验室</source>
-        <translation type="unfinished"></translation>
+        <translation>Platforms / joint labs</translation>
     </message>
     <message>
         <source>技术开发等合同</source>
-        <translation type="unfinished"></translation>
+        <translation>Development contracts</translation>
     </message>
     <message>
         <source>转化创办企业</source>
-        <translation type="unfinished">Spin-off</translation>
+        <translation>Spin-offs</translation>
     </message>
     <message>
         <source>专精特新</source>
-        <translation type="unfinished">ZJTX SME</translation>
+        <translation>ZJTX SMEs</translation>
     </message>
 </context>
 <context>
@@ -4313,43 +4313,43 @@
     <name>WorkloadPage</name>
     <message>
         <source>技术经理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Technology manager</translation>
     </message>
     <message>
         <source>工号</source>
-        <translation type="unfinished">Staff no.</translation>
+        <translation>Staff no.</translation>
     </message>
     <message>
         <source>等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>证书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate no.</translation>
     </message>
     <message>
         <source>在办成果</source>
-        <translation type="unfinished"></translation>
+        <translation>Open cases</translation>
     </message>
     <message>
         <source>签约交易</source>
-        <translation type="unfinished"></translation>
+        <translation>Deals signed</translation>
     </message>
     <message>
         <source>合同金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract value</translation>
     </message>
     <message>
         <source>到账收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Income received</translation>
     </message>
     <message>
         <source>逾期待办</source>
-        <translation type="unfinished">Overdue deadlines</translation>
+        <translation>Overdue tasks</translation>
     </message>
     <message>
         <source>&lt;b&gt;技术经理人工作量与业绩&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Technology managers: workload and results&lt;/b&gt;</translation>
     </message>
     <message>
         <source>年度</source>
@@ -4357,11 +4357,11 @@
     </message>
     <message>
         <source>共 %1 位技术经理人</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 technology managers</translation>
     </message>
     <message>
         <source>尚无技术经理人：在基础数据的人员中填写技术经理人等级。</source>
-        <translation type="unfinished"></translation>
+        <translation>No technology managers yet: set a person's manager level in Master data.</translation>
     </message>
 </context>
 <context>
@@ -4466,11 +4466,11 @@
     </message>
     <message>
         <source>技术经理人等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Technology manager level</translation>
     </message>
     <message>
         <source>技术经理人证书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Technology manager certificate no.</translation>
     </message>
     <message>
         <source>个人信息已遮盖（只读角色）</source>
