@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>园区</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Park</translation>
     </message>
     <message>
         <source>浏览…</source>
@@ -1879,8 +1879,12 @@
         <translation>e.g. 10.20.1.5 or tto-db.example.edu.cn</translation>
     </message>
     <message>
-        <source>留空：使用 PATH 中的 pg_dump</source>
-        <translation>Empty: pg_dump on the PATH</translation>
+        <source>留空：自动查找</source>
+        <translation>Empty: found automatically</translation>
+    </message>
+    <message>
+        <source>程序账号（…_app）</source>
+        <translation>The app login (…_app)</translation>
     </message>
     <message>
         <source> 秒</source>
@@ -1915,12 +1919,12 @@
         <translation>Statement timeout</translation>
     </message>
     <message>
-        <source>pg_dump 路径</source>
+        <source>数据库备份程序路径</source>
         <translation>pg_dump path</translation>
     </message>
     <message>
-        <source>密码保存在本人的设置文件 connection.json 中（仅本人可读）。请使用管理员用 “ttdesk-cli server init”建立的程序账号（…_app），不要使用数据库所有者账号。升级程序时会先用 pg_dump 备份服务器数据库。</source>
-        <translation>The password is kept in your own settings file connection.json (readable by you only). Use the app login made by “ttdesk-cli server init” (…_app), never the database owner. Upgrading the app backs up the server database with pg_dump first.</translation>
+        <source>密码保存在本人的设置文件 connection.json 中（仅本人可读）。请使用管理员建立服务器时给出的程序账号（…_app），不要使用数据库所有者账号。升级程序时会先备份服务器数据库。</source>
+        <translation>The password is kept in your own settings file connection.json (readable by you only). Use the app login (…_app) the administrator gave when setting up the server, never the database owner. Upgrading the app backs up the server database first.</translation>
     </message>
     <message>
         <source>测试连接</source>
@@ -3572,7 +3576,7 @@
     </message>
     <message>
         <source>创始人创业方式</source>
-        <translation>Founders' status</translation>
+        <translation>Founders&apos; status</translation>
     </message>
     <message>
         <source>企业年龄</source>
@@ -3861,7 +3865,7 @@
     </message>
     <message>
         <source>导入园区需求清单…</source>
-        <translation>Import a park's demand list…</translation>
+        <translation>Import a park&apos;s demand list…</translation>
     </message>
     <message>
         <source>对接成果…</source>
@@ -4361,7 +4365,7 @@
     </message>
     <message>
         <source>尚无技术经理人：在基础数据的人员中填写技术经理人等级。</source>
-        <translation>No technology managers yet: set a person's manager level in Master data.</translation>
+        <translation>No technology managers yet: set a person&apos;s manager level in Master data.</translation>
     </message>
 </context>
 <context>

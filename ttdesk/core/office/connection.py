@@ -44,7 +44,7 @@ class Connection:
     host: str = ""
     port: int = 5432
     database: str = "ttdesk"
-    user: str = "ttdesk_app"
+    user: str = ""  # the app role `server init` made (<prefix>_app)
     password: str = ""
     lock_timeout: float | None = None  # None: the engine's default (db/engine.py)
     statement_timeout: float | None = None

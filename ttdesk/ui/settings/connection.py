@@ -63,7 +63,8 @@ class ConnectionPanel(QWidget):
             getattr(self, name).setObjectName(name)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.host.setPlaceholderText(self.tr("例如 10.20.1.5 或 tto-db.example.edu.cn"))
-        self.pg_dump.setPlaceholderText(self.tr("留空：使用 PATH 中的 pg_dump"))
+        self.pg_dump.setPlaceholderText(self.tr("留空：自动查找"))
+        self.user.setPlaceholderText(self.tr("程序账号（…_app）"))
         self.port = QSpinBox()
         self.port.setObjectName("port")
         self.port.setRange(1, 65535)
@@ -90,13 +91,13 @@ class ConnectionPanel(QWidget):
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.tr("锁等待超时"), self.lock_timeout)
         form.addRow(self.tr("单条语句超时"), self.statement_timeout)
-        form.addRow(self.tr("pg_dump 路径"), self.pg_dump)
+        form.addRow(self.tr("数据库备份程序路径"), self.pg_dump)
         self.server_fields = QWidget()
         self.server_fields.setLayout(form)
         note = QLabel(self.tr(
-            "密码保存在本人的设置文件 connection.json 中（仅本人可读）。请使用管理员用 "
-            "“ttdesk-cli server init”建立的程序账号（…_app），不要使用数据库所有者账号。"
-            "升级程序时会先用 pg_dump 备份服务器数据库。"))
+            "密码保存在本人的设置文件 connection.json 中（仅本人可读）。请使用管理员建立服务器"
+            "时给出的程序账号（…_app），不要使用数据库所有者账号。升级程序时会先备份服务器"
+            "数据库。"))
         note.setWordWrap(True)
         self.test_button = QPushButton(self.tr("测试连接"))
         self.test_button.setObjectName("test_connection")

@@ -13,7 +13,7 @@ FIELD_WORDS: dict[str, Pair] = {
     "user": ("用户名", "User"),
     "lock_timeout": ("锁等待超时", "Lock timeout"),
     "statement_timeout": ("单条语句超时", "Statement timeout"),
-    "pg_dump": ("pg_dump 路径", "pg_dump path"),
+    "pg_dump": ("数据库备份程序路径", "pg_dump path"),
     "role_prefix": ("角色前缀", "Role prefix"),
     "url": ("数据库地址", "Database URL"),
     "id": ("序号", "ID"),
