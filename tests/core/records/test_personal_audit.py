@@ -109,3 +109,20 @@ def test_history_shows_that_a_personal_field_changed_not_its_value(ctx: AppConte
     assert "证件号码: （个人信息，不显示） → （个人信息，不显示）" in zh[-1]
     assert "(personal data, not shown)" in en and "赵敏" in zh[0]
     assert not any(FIRST in t or SECOND in t or "hmac:" in t for t in [*zh, en])
+
+
+def test_bulk_written_people_are_hashed_too(ctx: AppContext) -> None:
+    """The demo generator writes people and their events in bulk (`bulkwrite`)."""
+    import re
+
+    from ttdesk.core.demo import generate
+
+    generate(ctx, cases=5, seed=2)
+    with ctx.read() as s:
+        numbers = [n for (n,) in s.execute(text(
+            "SELECT id_number FROM person WHERE id_number IS NOT NULL"))]
+        events = [repr(unpack_json(bytes(c))) for (c,) in s.execute(text(
+            "SELECT changes FROM audit_event WHERE entity = 'person'"))]
+    assert numbers and len(events) >= len(numbers)
+    assert not any(re.search(r"\d{17}[\dX]", e) for e in events)
+    assert _history(ctx) == []

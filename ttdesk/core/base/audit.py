@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
 
-from ttdesk.core.base.privacy import protect
+from ttdesk.core.base.privacy import PERSONAL_COLUMNS, protect
 from ttdesk.db.models import AuditEvent, Base
 from ttdesk.db.types import pack_event, utcnow
 
@@ -82,7 +82,8 @@ def event_hash(prev: bytes, row: dict[str, Any], key: bytes | None = None) -> by
 def personal(row: dict[str, Any]) -> dict[str, Any]:
     """An event's changes with personal fields as keyed hashes (`privacy.protect`): applied
     to every event before it is packed, so no ID number is stored in clear text."""
-    return protect(row["entity"], row["changes"])
+    entity = row["entity"]
+    return protect(entity, row["changes"]) if entity in PERSONAL_COLUMNS else row["changes"]
 
 
 def chain_rows_check(prev: bytes, row: dict[str, Any], key: bytes | None) -> bytes:

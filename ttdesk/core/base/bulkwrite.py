@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ttdesk.core.base import audit
 from ttdesk.core.base.changes import touch
 from ttdesk.core.base.errors import TTDeskError
-from ttdesk.core.base.privacy import protect
+from ttdesk.core.base.privacy import PERSONAL_COLUMNS, protect
 from ttdesk.db.models import AuditEvent, Base
 from ttdesk.db.types import Money, Percent, UTCDateTime, pack_event
 
@@ -175,7 +175,7 @@ class _Chain:
         iso = at.isoformat()
         # the stored form of UTCDateTime on SQLite (the demo's stamps are whole minutes, UTC)
         stamp = f"{iso[:10]} {iso[11:19]}.000000"
-        packed = pack_event(protect(entity, changes))
+        packed = pack_event(protect(entity, changes) if entity in PERSONAL_COLUMNS else changes)
         self.prev = audit.link(self.prev, stamp, self.actor, action, entity, entity_id, ref,
                                packed, self.key)
         return stamp, packed, self.prev
