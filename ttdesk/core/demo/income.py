@@ -290,7 +290,8 @@ def emit_income(g: Gen, plan: DealPlan) -> None:
     if plan.mode == "equity":
         _equity_distribution(g, plan, deductible_fen)
     if plan.mode in ("self", "joint"):
-        return  # rewarded on the yearly operating profit, never on receipts (domain.md §6)
+        _profit_rewards(g, plan)  # the yearly operating profit, never receipts (domain.md §6)
+        return
     paid = _cash_distributions(g, plan, receipts, deductible_fen)
     for rid, on, _ in receipts:
         if rid not in paid:
@@ -361,9 +362,39 @@ def _stages(g: Gen, status: str, created: date) -> tuple[str, date, date, date]:
     return order[reached], approved, pub_start, end
 
 
+def _profit_rewards(g: Gen, plan: DealPlan) -> None:
+    """A self / joint implementation: production starts some weeks after the decision; each
+    closed year of the reward schedule has its operating profit (from the audited accounts)
+    and a deadline; the first one is distributed (5% of it to the team)."""
+    start = plan.dates["signed"] + days(g.ri(30, 150))
+    if start >= g.today:
+        return
+    plan.row["production_start_date"] = start
+    first = True
+    for year in range(start.year, start.year + g.policy.self_reward_years):
+        add_deadline(g, f"deal:{plan.id}:self_reward:{year}", date(year + 1, 6, 30),
+                     "self_reward", f"{year} 年度实施转化奖励：{plan.deal_no}", "deal",
+                     plan.id, plan.deal_no, created=start)
+        closed = date(year + 1, 4, 30)  # the audited accounts of the year
+        if closed >= g.today:
+            continue
+        fen = g.ri(20, 400) * 1_000_000
+        g.store.add("operating_profit", {
+            "deal_id": plan.id, "year": year, "amount": yuan(fen),
+            "source_document": f"{year} 年度审计报告", "note": None,
+            "_at": stamp(closed, plan.id)})
+        if first:
+            first = False
+            status = "paid" if (g.today - closed).days > 170 else "approved"
+            _distribution(g, plan, status, closed + days(g.ri(5, 30)), fen, 0, [],
+                          is_equity=False, profit_year=year)
+
+
 def _distribution(g: Gen, plan: DealPlan, status: str, created: date, gross: int,
-                  costs: int, receipt_ids: list[int], *, is_equity: bool) -> bool:
-    """Write one distribution; returns True when it is paid."""
+                  costs: int, receipt_ids: list[int], *, is_equity: bool,
+                  profit_year: int | None = None) -> bool:
+    """Write one distribution; returns True when it is paid. `profit_year`: a self / joint
+    reward on that year's operating profit (5%, nothing to department or TTO)."""
     status, approved, pub_start, end = _stages(g, status, created)
     reached = ["draft", "approved", "in_publicity", "paid"].index(status)
     dist_id = g.store.new_id("distribution")
@@ -371,9 +402,12 @@ def _distribution(g: Gen, plan: DealPlan, status: str, created: date, gross: int
     floor = int(g.policy.team_share_min_equity.scaleb(4) if is_equity
                 else g.policy.team_share_min_income.scaleb(4))
     team_pct = max(floor, plan.equity.get("team_pct", g.one([70, 75, 80])) * 10_000)
+    plain = is_equity or profit_year is not None
+    if profit_year is not None:
+        team_pct = int(g.policy.team_share_min_self_profit.scaleb(4))
     team = (net * team_pct + WHOLE // 2) // WHOLE
-    dept = 0 if is_equity else (net * DEPT_PCT + WHOLE // 2) // WHOLE
-    tto = 0 if is_equity else (net * TTO_PCT + WHOLE // 2) // WHOLE
+    dept = 0 if plain else (net * DEPT_PCT + WHOLE // 2) // WHOLE
+    tto = 0 if plain else (net * TTO_PCT + WHOLE // 2) // WHOLE
     payment = None
     if status == "in_publicity":
         add_publicity(g, "distribution", dist_id, pub_start, plan.deal_no)
@@ -391,6 +425,7 @@ def _distribution(g: Gen, plan: DealPlan, status: str, created: date, gross: int
            "approval_date": approved if reached >= 1 else None,
            "approval_body": g.policy.tier_for(yuan(net)).body if reached >= 1 else None,
            "payment_date": payment, "policy_number": g.policy.number or None, "version": 1,
+           "profit_year": profit_year,
            "created_at": stamp(created, dist_id), "updated_at": stamp(last, dist_id)}
     g.store.add("distribution", row)
     for rid in receipt_ids:
