@@ -171,3 +171,30 @@ def test_dean_at_formation_with_the_record_in_the_holders_table(qtbot, ctx: AppC
     assert "2025-03-15 校长办公会 校办发〔2025〕9号" in cells
     page.show()
     _shot(page, "company_dean_holding")
+
+
+def test_policy_form_sets_publicity_per_subject_and_refuses_a_short_reward_one(
+        qtbot, ctx: AppContext) -> None:
+    from ttdesk.core.office import institution
+    from ttdesk.ui.app.first_start import FirstStartDialog
+
+    dialog = FirstStartDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.policy_form
+    days, kind = (form.law_boxes["reward_publicity_days"],
+                  form.law_boxes["reward_publicity_day_kind"])
+    assert (days.value(), kind.currentData()) == (15, "working")  # the defaults shown
+    assert form.team_share_min_self_profit.value() == 5
+    dialog.profile_form.name.setText("北京理工科技大学")
+    days.setValue(10)
+    assert dialog.save() is False
+    error = form.errors["reward_publicity_days"]
+    assert error.isVisible() and "15 个工作日" in error.text()
+    days.setValue(20)
+    form.law_boxes["grant_publicity_days"].setValue(10)
+    assert dialog.save() is True
+    pol = institution.current_policy(ctx)
+    assert pol.publicity_for("distribution") == (20, "working")
+    assert pol.publicity_for("rights_grant") == (10, "calendar")
+    _shot(dialog, "policy_form")
