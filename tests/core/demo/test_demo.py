@@ -244,14 +244,18 @@ def test_money_is_non_negative(demo: AppContext) -> None:
 
 def test_distributions_add_up(demo: AppContext) -> None:
     floor = int(policy.DEFAULT_POLICY["team_share_min_income"]) * 10_000
+    # a self / joint implementation: a share of the year's operating profit (domain.md §6)
+    profit_floor = int(policy.DEFAULT_POLICY["team_share_min_self_profit"]) * 10_000
     bad = q(demo, f"""
         SELECT id FROM distribution WHERE
           team_amount + department_amount + tto_amount + university_amount != net_income
           OR net_income != gross_income - deductible_costs OR net_income < 0
-          OR team_share_pct < {floor}
+          OR (profit_year IS NULL AND team_share_pct < {floor})
+          OR (profit_year IS NOT NULL AND team_share_pct < {profit_floor})
           OR team_amount != (SELECT SUM(amount) FROM allocation a
                              WHERE a.distribution_id = distribution.id)""")
     assert bad == []
+    assert q(demo, "SELECT COUNT(*) FROM distribution WHERE profit_year IS NOT NULL")[0][0] > 0
     assert q(demo, """
         SELECT COUNT(*) FROM allocation a JOIN distribution d ON d.id = a.distribution_id
         WHERE (NOT d.is_equity AND a.taxable_amount != (a.amount + 1) / 2)

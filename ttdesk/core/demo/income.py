@@ -17,6 +17,7 @@ from ttdesk.core.demo.notices import add_deadline, add_publicity, publicity_date
 from ttdesk.core.demo.timeline import LICENSES, SIGNED, DealPlan
 from ttdesk.core.money.royalty import expected_royalty
 from ttdesk.core.office.deadlines import add_months
+from ttdesk.core.rules.checks import reward_tax_filing_due
 from ttdesk.core.rules.money import largest_remainder
 
 
@@ -416,6 +417,13 @@ def _distribution(g: Gen, plan: DealPlan, status: str, created: date, gross: int
         add_publicity(g, "distribution", dist_id, pub_start, plan.deal_no,
                       result="no_objection", closed_on=closed)
         payment = min(g.today, closed + days(g.ri(0, 20)))
+        if not is_equity:  # the reward's tax filing by the 15th of the next month (§6)
+            due = reward_tax_filing_due(payment, g.policy)
+            filed = min(due, payment + days(g.ri(3, 20)))
+            add_deadline(g, f"distribution:{dist_id}:tax_filing", due, "reward_tax_filing",
+                         f"奖励个税备案（{payment} 发放）：{plan.deal_no}", "distribution",
+                         dist_id, plan.deal_no, created=payment,
+                         done_on=filed if filed < g.today else None)
     last = payment or (pub_start if reached >= 2 else approved if reached else created)
     row = {"id": dist_id, "deal_id": plan.id, "status": status, "gross_income": yuan(gross),
            "deductible_costs": yuan(costs), "net_income": yuan(net),
