@@ -154,6 +154,10 @@ def emit_case(g: Gen, case: Case) -> None:
         if case.status == A.RELEASED else None,
         "no_funding": False, "tags": f"{vocab.FIELDS[case.field][0]},{case.dept['name']}",
         "is_imported": False, "version": 1, "created_at": at,
+        # a manager carries every case past its disclosure (chosen without the random
+        # stream, so the rest of the demo stays the same for a seed)
+        "manager_id": g.managers[case.id % len(g.managers)]
+        if g.managers and case.status != A.DISCLOSED else None,
     }
     g.store.add("achievement", case.row)
     for i, (person, share) in enumerate(case.contributors):

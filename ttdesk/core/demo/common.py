@@ -134,6 +134,7 @@ class Gen:
     # lookups filled by the org step
     departments: list[dict[str, Any]] = field(default_factory=list)
     officers: list[int] = field(default_factory=list)
+    managers: list[int] = field(default_factory=list)  # technology managers (技术经理人)
     staff_by_dept: dict[int, list[int]] = field(default_factory=dict)
     students_by_dept: dict[int, list[int]] = field(default_factory=dict)
     externals: list[int] = field(default_factory=list)

@@ -108,6 +108,7 @@ def emit_deal(g: Gen, plan: DealPlan, seq: int, interested: bool) -> None:
         "pricing_method": plan.pricing, "price": price, "deferred_payment": False,
         "rights_grant_id": plan.grant.id if plan.grant is not None else None,
         "related_party_declared": False, "status": plan.status,
+        "manager_id": (case.row or {}).get("manager_id"),  # the case's manager carries it
         "policy_number": g.policy.number or None, "is_imported": False, "version": 1,
         "created_at": stamp(plan.t0, plan.id),
         "updated_at": stamp(max(d.values()), plan.id),

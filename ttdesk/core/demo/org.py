@@ -106,6 +106,10 @@ def build_people(g: Gen, s: Session) -> None:
             row["staff_no"] += "X"
         used.add(row["staff_no"])
         row["search_key"] = search_key(row["name"], row["staff_no"])
+        manager = kind == "staff" and row["leader_level"] == "none" and i % 40 == 7
+        if manager:  # about one staff member in 40 is a certified technology manager
+            row["tech_manager_level"] = ("junior", "intermediate", "senior")[i // 40 % 3]
+            row["tech_manager_cert_no"] = f"JSJL-{2021 + i % 5}-{i:05d}"
         if kind != "external":
             row["department_id"] = dept["id"]
             row["email"] = f"{row['staff_no'].lower()}@{vocab.EMAIL_DOMAIN}"
@@ -113,6 +117,8 @@ def build_people(g: Gen, s: Session) -> None:
         pid = g.store.add("person", row)
         g.person_names[pid] = row["name"]
         g.person_staff_no[pid] = row["staff_no"]
+        if manager:
+            g.managers.append(pid)
         if kind == "staff":
             g.staff_by_dept.setdefault(dept["id"], []).append(pid)
             if row["leader_level"] != "none":

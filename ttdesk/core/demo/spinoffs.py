@@ -22,11 +22,13 @@ WHOLE = 1_000_000  # 100% in ten-thousandths of a percent
 SPINOFF_REGIONS = [("110108", "海淀"), ("110114", "昌平"), ("110115", "大兴"),
                    ("110116", "怀柔"), ("110105", "朝阳")]
 MILESTONES = ["incubator_entry", "first_order", "high_tech", "zjtx", "financing",
-              "incubator_graduation"]
+              "incubator_graduation", "scale_order", "brand_scene", "little_giant", "listing"]
 # (probability, earliest and latest day after registration)
 MILESTONE_PLAN = {"incubator_entry": (0.6, 0, 90), "first_order": (0.5, 90, 500),
                   "high_tech": (0.3, 365, 1000), "zjtx": (0.1, 700, 1500),
-                  "financing": (0.3, 100, 1200), "incubator_graduation": (0.2, 700, 1500)}
+                  "financing": (0.3, 100, 1200), "incubator_graduation": (0.2, 700, 1500),
+                  "scale_order": (0.25, 300, 1200), "brand_scene": (0.15, 200, 900),
+                  "little_giant": (0.03, 1200, 2500), "listing": (0.01, 1800, 3500)}
 EVENTS = ["capital_increase", "transfer", "exit", "impairment", "dividend"]
 EVENT_WEIGHTS = [30, 5, 3, 5, 10]
 ROUNDS = ["天使轮融资", "A轮融资", "B轮融资"]
@@ -125,18 +127,24 @@ def _milestones(g: Gen, company: dict[str, Any], registered: date) -> None:
             if not needed:
                 continue
             on = g.between(registered, g.today)
-        amount = None
+        row = {"company_id": company["id"], "kind": kind, "happened_on": on, "amount": None,
+               "note": {"financing": "天使轮/A轮融资", "first_order": "首个市场订单",
+                        "scale_order": "年度框架采购合同"}.get(kind),
+               "government_fund": False, "_at": stamp(on, company["id"])}
         if kind == "financing":
-            amount = yuan(g.one([300, 500, 1000, 3000, 5000]) * 1_000_000)
+            row["amount"] = yuan(g.one([300, 500, 1000, 3000, 5000]) * 1_000_000)
+            # a government fund invests alongside grants (拨投联动) in about a third
+            row["government_fund"] = g.rng.random() < 0.35
+            names = [_investor_name(g, "investor")]
+            if row["government_fund"]:
+                names.append(_investor_name(g, "government_fund"))
+            row["investors"] = "、".join(names)
         if kind == "high_tech":
             company["is_high_tech"] = True
-        if kind == "zjtx":
+        if kind in ("zjtx", "little_giant"):
             company["is_zjtx"] = True
         g.cover.mark(f"milestone:{kind}")
-        g.store.add("company_milestone", {
-            "company_id": company["id"], "kind": kind, "happened_on": on, "amount": amount,
-            "note": {"financing": "天使轮/A轮融资", "first_order": "首个市场订单"}.get(kind),
-            "_at": stamp(on, company["id"])})
+        g.store.add("company_milestone", row)
 
 
 def _snapshot(g: Gen, event_id: int, holdings: list[dict[str, Any]], at: Any
