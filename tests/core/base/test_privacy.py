@@ -45,7 +45,8 @@ def test_personal_fields_are_the_persons_id_phone_and_email() -> None:
 
 
 def test_only_the_viewer_is_masked(ctx: AppContext) -> None:
-    assert privacy.sees_personal(ctx)  # no role yet / the one user of a file
+    assert privacy.sees_personal(ctx)  # the one user of a file with logins off
+    assert not privacy.sees_personal(ctx.as_user(None))  # nobody logged in
     for role in ("officer", "reviewer", "director", "admin"):
         assert privacy.sees_personal(as_role(ctx, role))
     viewer = as_role(ctx, "viewer")

@@ -60,7 +60,8 @@ def test_clear_export_refused_but_for_admins(ctx: AppContext, tmp_path: Path,
     doc = tmp_path / "x.json"
     with pytest.raises(RuleViolation) as err:
         export_json(as_role(ctx, role), doc, include_personal=True)
-    assert "管理员" in err.value.messages("zh")[0] and "admin" in err.value.messages("en")[0]
+    assert "管理员" in err.value.messages("zh")[0]
+    assert "Administrator" in err.value.messages("en")[0] and err.value.rule == "ROLE"
     assert not doc.exists() and _exports(ctx) == []
 
 

@@ -58,6 +58,7 @@ class Act(StrEnum):
     USERS = "users"                # users and roles
     BACKUP = "backup"              # backup and restore
     DATABASE = "database"          # database settings (logins on/off, server)
+    EXPORT_PERSONAL = "export_personal"  # export-json --include-personal (core.base.privacy)
 
 
 _WORKERS = frozenset({R.OFFICER, R.REVIEWER, R.DIRECTOR})
@@ -75,6 +76,7 @@ ROLES: dict[Act, frozenset[UserRole]] = {
     Act.USERS: frozenset({R.ADMIN}),
     Act.BACKUP: frozenset({R.ADMIN}),
     Act.DATABASE: frozenset({R.ADMIN}),
+    Act.EXPORT_PERSONAL: frozenset({R.ADMIN}),
 }
 
 _ACT_WORDS: dict[Act, tuple[str, str]] = {
@@ -90,6 +92,7 @@ _ACT_WORDS: dict[Act, tuple[str, str]] = {
     Act.USERS: ("管理用户和角色", "managing users and roles"),
     Act.BACKUP: ("备份和恢复", "backup and restore"),
     Act.DATABASE: ("修改数据库设置", "database settings"),
+    Act.EXPORT_PERSONAL: ("明文导出个人信息", "exporting personal data in clear"),
 }
 
 

@@ -10,9 +10,10 @@ The one place that knows (issue 13 §3, interfaces.md "Users and roles"):
 - **How masked.** `mask(kind, value)`: ID number `110***********1234`, phone `138****5678`,
   e-mail `z***@pku.edu.cn`, bank account `**** **** **** 1234`. Masked values are for reading
   only; `looks_masked` recognises them so an import never stores one as a real value.
-- **Who sees them.** `sees_personal(ctx)`: everyone but the `viewer` role. The role is read
-  from the unit-of-work context (`ctx.role`, or `ctx.user.role`); a context without one (logins
-  switched off on a single-user file) is the one user of the file and sees everything.
+- **Who sees them.** `sees_personal(ctx)`: everyone but the `viewer` role, read from the
+  logged-in user of the context (`ctx.user`, `core.base.access`); the single user of a file
+  with logins off holds every role and sees them; nobody logged in sees them masked.
+  Exporting them in clear is the act `EXPORT_PERSONAL` of `access.ROLES` (admins).
 - **Logs** are written through `RedactingFormatter`, which masks anything shaped like an ID
   number, a mobile number or an e-mail address (and the engine hides SQL parameters).
 - **Audit events keep keyed hashes** (`protect`): the value of a personal field in an event is
@@ -113,26 +114,26 @@ def masked_values(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
 # -- who sees them --------------------------------------------------------------------
 
 def role_of(ctx: Any) -> str | None:
-    """The role of the logged-in user of a context, as its code; None without logins."""
-    role = getattr(ctx, "role", None)
-    if role is None:
-        role = getattr(getattr(ctx, "user", None), "role", None)
-    if role is None:
-        return None
-    return str(getattr(role, "value", role))
+    """The role of the logged-in user of a context, as its code; None: nobody logged in."""
+    role = getattr(getattr(ctx, "user", None), "role", None)
+    return None if role is None else str(getattr(role, "value", role))
 
 
 def sees_personal(ctx: Any) -> bool:
-    """Whether this context's user sees personal data in clear: all roles but `viewer`."""
-    return role_of(ctx) != VIEWER
+    """Whether this context's user sees personal data in clear: all roles but `viewer` (the
+    single user of a file with logins off holds every role); nobody logged in does not."""
+    user = getattr(ctx, "user", None)
+    if user is None:
+        return False
+    return bool(getattr(user, "all_roles", False)) or role_of(ctx) != VIEWER
 
 
 def may_export_personal(ctx: Any) -> bool:
-    """Whether this context's user may export personal data in clear: admins (and the one
-    user of a file without logins, who holds every role)."""
-    if getattr(getattr(ctx, "user", None), "all_roles", False):
-        return True
-    return role_of(ctx) in (None, ADMIN)
+    """Whether this context's user may export personal data in clear (admins; the service
+    refuses through `access.require(ctx, Act.EXPORT_PERSONAL)`)."""
+    from ttdesk.core.base.access import Act, may
+
+    return may(ctx, Act.EXPORT_PERSONAL)
 
 
 def shown(ctx: Any, kind: str, value: str | None) -> str | None:

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import insert
 
 from ttdesk.codes import AuditAction
+from ttdesk.core.base.access import Act, require
 from ttdesk.core.base.audit import chain_rows, last_hash
-from ttdesk.core.base.errors import RuleViolation
-from ttdesk.core.base.privacy import kind_of, looks_masked, may_export_personal
+from ttdesk.core.base.privacy import kind_of, looks_masked
 from ttdesk.core.exchange.encode import PERSONAL as LEFT_OUT
 from ttdesk.core.exchange.sections import TOP, Section
 from ttdesk.db.models import AuditEvent
@@ -71,12 +71,7 @@ def note(masked: dict[tuple[str, int], frozenset[str]]) -> str | None:
 def record_personal_export(ctx: Any, target: Path, selection: Any) -> None:
     """Refuse anyone but an admin; record the export of personal data in the audit trail
     (before the file is written: an attempt that fails half-way is still on record)."""
-    if not may_export_personal(ctx):
-        raise RuleViolation(
-            "ROLE", "导出明文个人信息需要“管理员”角色；不加 --include-personal 时"
-                    "个人信息以遮盖形式导出",
-            "exporting personal data in clear needs the admin role; without "
-            "--include-personal it is exported masked", field="include_personal")
+    require(ctx, Act.EXPORT_PERSONAL)  # admins; refused naming the role needed
     with ctx.write() as s:
         prev = s.info.get("audit_last_hash") or last_hash(s)
         event = {"at": utcnow(), "actor": s.info.get("actor", "system"),
