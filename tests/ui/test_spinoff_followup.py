@@ -191,4 +191,6 @@ def test_the_yearly_targets_are_edited_in_settings_and_shown_on_the_dashboard(
     assert page.save_policy()
     assert action_plan.action_plan(ctx, 2026).tile("zjtx").target == 9
     assert action_plan.action_plan(ctx, 2026).tile("companies").target == 6  # kept
+    page.resize(1100, 1000)
+    page.show()
     _shot(table, "settings_targets")

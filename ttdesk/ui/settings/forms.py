@@ -122,7 +122,9 @@ class TargetsTable(QTableWidget):
         self.setHorizontalHeaderLabels([
             self.tr("合作平台/联合实验室"), self.tr("技术开发等合同"), self.tr("转化创办企业"),
             self.tr("专精特新")])
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setMinimumSize(560, 130)
         self.setMaximumHeight(150)
         self.set_targets({})
 
