@@ -121,3 +121,41 @@ def test_failed_import_keeps_personal_data_out_of_the_log(
     if os.name == "posix":
         assert stat.S_IMODE(log.stat().st_mode) == 0o600
         assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700
+
+
+
+def test_real_logins_viewer_masked_admin_clear(db: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Logins switched on: the same commands, with the role of the user who logs in."""
+    from builders import cli_login, signed_in
+
+    from ttdesk.codes import UserRole
+    from ttdesk.core.office import users
+    from ttdesk.core.office.logins import set_logins_required
+
+    ctx = open_context(f"sqlite:///{db}", migrate_backup=False)
+    try:
+        users.create_user(ctx, "boss", "主任", UserRole.ADMIN, "boss password 1")
+        set_logins_required(ctx, True)
+    finally:
+        ctx.db.dispose()
+
+    def log_in_as(role: UserRole) -> None:
+        ctx = open_context(f"sqlite:///{db}", migrate_backup=False)
+        try:
+            cli_login(signed_in(ctx), monkeypatch, role)
+        finally:
+            ctx.db.dispose()
+
+    log_in_as(UserRole.VIEWER)
+    assert main(["--db", str(db), "person", "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["phone"], row["email"]) == ("138****5678", "z***@pku.edu.cn")
+    refused = tmp_path / "viewer.json"
+    assert main(["--db", str(db), "export-json", str(refused), "--include-personal"]) == 2
+    assert "管理员" in capsys.readouterr().err and not refused.exists()
+    log_in_as(UserRole.ADMIN)
+    clear = tmp_path / "admin.json"
+    assert main(["--db", str(db), "export-json", str(clear), "--include-personal"]) == 0
+    assert NUMBER in clear.read_text(encoding="utf-8")
