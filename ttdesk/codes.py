@@ -304,6 +304,23 @@ class DeadlineKind(StrEnum):
     # issue 19 (law): the reward's tax filing after each payment, the yearly profit reward
     REWARD_TAX_FILING = "reward_tax_filing"
     SELF_REWARD = "self_reward"
+    # 存量专利盘活: a patent decided `drop` - let it lapse or offer it first
+    PATENT_DROP = "patent_drop"
+
+
+class PatentGrade(StrEnum):
+    """存量专利盘活: the value self-grade of a patent."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class PatentDecision(StrEnum):
+    KEEP = "keep"
+    PROMOTE = "promote"
+    OPEN_LICENSE = "open_license"
+    DROP = "drop"
 
 
 class UserRole(StrEnum):

@@ -33,6 +33,7 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
     **{t: (K.ACHIEVEMENTS, _ACH) for t in (
         "achievement", "contribution", "funding_source", "ip_asset", "assessment",
         "support_received", "rights_grant")},
+    "patent_review": (K.ACHIEVEMENTS, None),  # 存量专利盘活 (schema 0013)
     **{t: (K.DEALS, _DEAL) for t in ("deal", "valuation", "registration_event")},
     **{t: (K.MONEY, _DEAL) for t in (
         "payment_milestone", "royalty_report", "receipt", "cost", "distribution",

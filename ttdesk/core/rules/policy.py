@@ -81,6 +81,8 @@ DEFAULT_POLICY: dict[str, Any] = {
     ],
     # The institution's own yearly targets toward the Beijing Action Plan 2025–2027
     # (1,000 platforms, 5,000 development projects, 3,000 companies, 600 专精特新 city-wide).
+    # 存量专利盘活: the CNIPA annuity fee table; None = as shipped (resources/annuity-fees-cn.json)
+    "annuity_fees": None,
     "action_plan_targets": {
         "2025": {"platforms": 5, "contracts": 100, "companies": 5, "zjtx": 1},
         "2026": {"platforms": 6, "contracts": 120, "companies": 6, "zjtx": 2},
@@ -218,6 +220,13 @@ def validate_values(values: dict[str, Any]) -> None:
     problems += [_problem(k, "须为 calendar 或 working", "must be calendar or working")
                  for k in DAY_KINDS if k in values and values[k] not in ("calendar", "working")]
     problems += _law_problems(values)
+    if values.get("annuity_fees") is not None:
+        from ttdesk.core.rules.annuity import parse_table
+
+        try:
+            parse_table(values["annuity_fees"])
+        except RuleViolation as exc:
+            problems += exc.problems
     problems += [p for p in (_positive_int(values, k) for k in POSITIVE_INTS if k in values)
                  if p]
     tiers = values.get("approval_tiers")

@@ -257,6 +257,7 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "manual": ("手工待办", "Manual"),
         "reward_tax_filing": ("奖励个税备案", "Reward tax filing"),
         "self_reward": ("实施转化年度奖励", "Yearly implementation reward"),
+        "patent_drop": ("拟放弃专利：放弃或先行许可", "Patent to drop: let lapse or offer first"),
     },
     e.UserRole: {
         "officer": ("经办人", "Officer"),
@@ -295,5 +296,14 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "none": ("无领导职务", "No leading post"),
         "principal": ("正职领导", "Principal leader"),
         "other": ("其他领导职务", "Other leading post"),
+    },
+    # 存量专利盘活 (issue 19 §7)
+    e.PatentGrade: {"A": ("A 类（高价值）", "A (high value)"), "B": ("B 类", "B"),
+                    "C": ("C 类（低价值）", "C (low value)")},
+    e.PatentDecision: {
+        "keep": ("继续维持", "Keep"),
+        "promote": ("重点推广", "Promote"),
+        "open_license": ("开放许可", "Open licence"),
+        "drop": ("放弃", "Drop"),
     },
 }

@@ -12,6 +12,7 @@ RECORD_WORDS: dict[str, Pair] = {
     "assessment": ("评估", "Assessment"),
     "support_received": ("支持", "Support"),
     "ip_asset": ("知识产权", "IP asset"),
+    "patent_review": ("专利盘活评估", "Patent review"),
     "rights_grant": ("赋权", "Rights grant"),
     "publicity": ("公示", "Publicity"),
     "objection": ("异议", "Objection"),
