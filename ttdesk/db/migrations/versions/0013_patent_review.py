@@ -23,8 +23,7 @@ def upgrade() -> None:
         "patent_review",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("ip_asset_id", sa.Integer(),
-                  sa.ForeignKey("ip_asset.id", ondelete="CASCADE"), nullable=False,
-                  unique=True),
+                  sa.ForeignKey("ip_asset.id", ondelete="CASCADE"), nullable=False),
         sa.Column("grade", sa.String(32), nullable=True),
         sa.Column("decision", sa.String(32), nullable=True),
         sa.Column("reviewer", sa.String(100), nullable=True),
@@ -32,6 +31,7 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.UniqueConstraint("ip_asset_id", name="uq_patent_review_ip_asset_id"),
     )
     op.create_index("ix_patent_review_decision", "patent_review", ["decision"])
 
