@@ -1,4 +1,4 @@
-"""0010 → 0011: a database with a granted patent upgrades; the patent has no review yet, the
+"""0012 → 0013: a database with a granted patent upgrades; the patent has no review yet, the
 schema equals the models, and a review can be stored."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def _carry_across(url: str) -> None:
     db = connect(url)
     try:
         with db.engine.begin() as conn:
-            command.upgrade(migrate._alembic_config(conn), "0010_leaders_profit")
+            command.upgrade(migrate._alembic_config(conn), "0012_logins")
             conn.execute(text(
                 "INSERT INTO achievement (id, case_no, title, kind, disclosure_date, "
                 "research_stage, secrecy, source, status, no_funding, is_imported, version, "
@@ -42,10 +42,10 @@ def _carry_across(url: str) -> None:
         db.dispose()
 
 
-def test_a_0010_database_upgrades(db_url: str) -> None:
+def test_a_0012_database_upgrades(db_url: str) -> None:
     _carry_across(db_url)
 
 
 @pytest.mark.postgres
-def test_a_0010_postgresql_database_upgrades(pg_url: str) -> None:
+def test_a_0012_postgresql_database_upgrades(pg_url: str) -> None:
     _carry_across(pg_url)
