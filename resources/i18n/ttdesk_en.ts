@@ -3591,6 +3591,10 @@
         <translation>Source</translation>
     </message>
     <message>
+        <source>全部园区</source>
+        <translation>All parks</translation>
+    </message>
+    <message>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>

@@ -379,13 +379,18 @@ def _activity_rows(s: Session, ids: Sequence[int]) -> list[ActivityRow]:
         activity_achievement.c.activity_id == A.id).scalar_subquery()
     met = select(func.count()).select_from(activity_company).where(
         activity_company.c.activity_id == A.id).scalar_subquery()
-    count = _match_count(Match.activity_id == A.id)
     by_id: dict[int, ActivityRow] = {}
     for part in chunks(ids):
+        # match.activity_id has no index: one grouped pass over the matches per page, not a
+        # correlated count per activity (300 activities × 12,000 matches at the 100k scale)
+        produced = {a: n for a, n in s.execute(
+            select(Match.activity_id, func.count()).where(Match.activity_id.in_(list(part)))
+            .group_by(Match.activity_id))}
         stmt = select(A.id, A.held_on, A.kind, A.title, A.place, A.participants, A.note,
-                      shown, met, count).where(A.id.in_(list(part)))
+                      shown, met).where(A.id.in_(list(part)))
         for r in s.execute(stmt):
-            by_id[r[0]] = ActivityRow(*r[:7], *(int(v or 0) for v in r[7:]))
+            by_id[r[0]] = ActivityRow(*r[:7], int(r[7] or 0), int(r[8] or 0),
+                                      int(produced.get(r[0], 0)))
     return in_order(ids, by_id)
 
 

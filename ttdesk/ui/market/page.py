@@ -42,6 +42,7 @@ TABS = (
     ("matches", QT_TRANSLATE_NOOP("MarketPage", "对接")),
     ("activities", QT_TRANSLATE_NOOP("MarketPage", "活动")),
 )
+TAB_KEYS = [key for key, _text in TABS]
 
 
 def tr(text: str) -> str:
@@ -85,6 +86,7 @@ class MarketPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("market_tabs")
         self.lists: dict[str, ListPage] = {}
+        self._specs: dict[str, tuple[ListSpec, QVBoxLayout]] = {}
         self.buttons: dict[str, QPushButton] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +109,10 @@ class MarketPage(QWidget):
         self._tab("activities", specs.ACTIVITIES, [
             ("new_activity", QT_TRANSLATE_NOOP("MarketPage", "新建活动…"), self.new_activity),
         ])
+        # the area opens on the ledger itself (对接); each other tab's list is built when shown
+        self.tabs.setCurrentIndex(TAB_KEYS.index("matches"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.tabs.currentIndex())
 
     def _tab(self, key: str, spec: ListSpec,
              actions: list[tuple[str, str, Callable[[], Any]]]) -> None:
@@ -122,17 +128,28 @@ class MarketPage(QWidget):
             self.buttons[name] = button
         bar.addStretch(1)
         lay.addLayout(bar)
-        page = ListPage(self.ctx, self.bus, spec, self.settings)
-        lay.addWidget(page, 1)
-        self.lists[key] = page
+        self._specs[key] = (spec, lay)
         self.tabs.addTab(holder, tr(dict(TABS)[key]))
 
-    def show_tab(self, key: str) -> ListPage:
-        self.tabs.setCurrentIndex([k for k, _t in TABS].index(key))
+    def list_page(self, key: str) -> ListPage:
+        """A tab's list, built the first time the tab is shown (the area opens with one)."""
+        if key not in self.lists:
+            spec, lay = self._specs[key]
+            page = ListPage(self.ctx, self.bus, spec, self.settings)
+            lay.addWidget(page, 1)
+            self.lists[key] = page
         return self.lists[key]
 
+    def _tab_shown(self, index: int) -> None:
+        if index >= 0:
+            self.list_page(TAB_KEYS[index])
+
+    def show_tab(self, key: str) -> ListPage:
+        self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+        return self.list_page(key)
+
     def focus_search(self) -> None:
-        self.lists[[k for k, _t in TABS][self.tabs.currentIndex()]].focus_search()
+        self.list_page(TAB_KEYS[self.tabs.currentIndex()]).focus_search()
 
     # ---- dialogs ----------------------------------------------------------------------------
     def _action(self, spec: ActionSpec, record: Any = None,
@@ -145,7 +162,7 @@ class MarketPage(QWidget):
         return dialog
 
     def _current(self, key: str) -> Any:
-        return self.lists[key].current_row()
+        return self.list_page(key).current_row()
 
     def new_demand(self) -> ActionDialog:
         return self._action(forms.NEW_DEMAND)

@@ -3,7 +3,7 @@ sorts, filters and the `core.views.market` queries behind them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ttdesk.codes import ActivityKind, DemandSource, MatchOutcome
 from ttdesk.core.views import market as v
@@ -36,6 +36,8 @@ DEMANDS = ListSpec(
     ),
 )
 
+ALL_PARKS = QT_TRANSLATE_NOOP("ListPage", "全部园区")  # an entry for every park
+
 SUPPLY = ListSpec(
     key="market_supply",
     bus_kind=bus.MARKET,
@@ -45,7 +47,8 @@ SUPPLY = ListSpec(
         Column("field", lambda r: r.field, v.SupplySort.FIELD, width=100),
         Column("department", lambda r: r.department, width=130),
         Column("public_summary", lambda r: r.public_summary, width=360),
-        Column("park", lambda r: r.park, v.SupplySort.PARK, width=130),
+        Column("park", lambda r: r.park or QCoreApplication.translate("ListPage", ALL_PARKS),
+               v.SupplySort.PARK, width=130),
         Column("listed_on", lambda r: r.listed_on, v.SupplySort.LISTED_ON, width=95),
         Column("match_count", lambda r: r.match_count, numeric=True, width=60),
         Column("status", lambda r: r.status, hidden=True, width=75),
