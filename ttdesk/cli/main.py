@@ -59,6 +59,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         cmd_master,
         cmd_money,
         cmd_query,
+        cmd_revitalise,
         cmd_server,
         cmd_statement,
         cmd_user,
@@ -66,7 +67,7 @@ def command_modules() -> tuple[ModuleType, ...]:
 
     return (cmd_db, cmd_query, cmd_exchange, cmd_backup, cmd_demo, cmd_check, cmd_audit,
             cmd_money, cmd_income, cmd_filing, cmd_ledger, cmd_diligence, cmd_master, cmd_case,
-            cmd_deal, cmd_files, cmd_grant, cmd_disclosure, cmd_statement,
+            cmd_deal, cmd_files, cmd_grant, cmd_disclosure, cmd_statement, cmd_revitalise,
             cmd_followup,
             cmd_market,
             cmd_server, cmd_user)

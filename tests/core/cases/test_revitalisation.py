@@ -147,3 +147,25 @@ def test_the_inventory_as_excel(ctx: AppContext, campus: dict, tmp_path: Path) -
     sheet = book["存量专利"]
     assert sheet["A2"].value == "ZL201910000001.1" and sheet["M2"].value == 300
     assert [c.value for c in book["年费预测"]["A"]][1:] == ["化学学院", "物理学院"]
+
+
+def test_the_campaign_through_the_cli(ctx: AppContext, campus: dict, db_url: str,
+                                      tmp_path: Path, capsys) -> None:
+    from ttdesk.cli.main import main
+
+    assert main(["--db", db_url, "revitalise", "list", "--json"]) == 0
+    assert "ZL202010000003.3" in capsys.readouterr().out
+    assert main(["--db", db_url, "revitalise", "review", "ZL202010000003.3",
+                 "ZL202120000002.2", "--grade", "A", "--decision", "promote"]) == 0
+    assert capsys.readouterr().out.strip() == "2"
+    assert main(["--db", db_url, "revitalise", "review", "NO-SUCH", "--grade", "A"]) == 2
+    assert main(["--db", db_url, "revitalise", "costs", "--json"]) == 0
+    assert "物理学院" in capsys.readouterr().out
+    out = tmp_path / "inv.xlsx"
+    assert main(["--db", db_url, "revitalise", "export", str(out)]) == 0
+    assert out.read_bytes()[:2] == b"PK"
+    bad = tmp_path / "fees.json"
+    bad.write_text('{"annuity": {"invention_patent": [[2, 3, 900]]}}', "utf-8")
+    capsys.readouterr()
+    assert main(["--db", db_url, "revitalise", "fees", "--load", str(bad)]) == 2
+    assert "年费表" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import DeadlineKind, IPStatus, PatentDecision, PatentGrade
+from ttdesk.core.base.access import Act, require
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, Problem, RuleViolation, ValidationFailed
 from ttdesk.core.cases.achievements import enum_value
@@ -64,6 +65,9 @@ def review(ctx: AppContext, application_nos: list[str], *, grade: str | None = N
     if not application_nos:
         raise RuleViolation("INPUT", "请至少选择一项专利", "choose at least one patent",
                             field="application_no")
+    # grading is case work; a decision on a state-owned patent (keep, promote, offer, drop)
+    # is the director's
+    require(ctx, Act.APPROVE if decision else Act.CASE_WORK)
     g = enum_value(PatentGrade, grade, "grade") if grade else None
     d = enum_value(PatentDecision, decision, "decision") if decision else None
     if g is None and d is None:

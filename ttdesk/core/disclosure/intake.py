@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ttdesk.core.activity import attachments, notes
+from ttdesk.core.base.access import Act, require
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.core.base.labels import label, parse
@@ -333,6 +334,7 @@ def current_answers(a: Achievement) -> dict[str, str]:
 def accept(ctx: AppContext, path: str | Path, case_no: str | None = None) -> str:
     """Create or update the case from a returned form, keep the file with it, and note the
     inventors' statements; one unit of work. Returns the case number."""
+    require(ctx, Act.CASE_WORK)
     result = review(ctx, path, case_no)
     if result.problems or result.disclosure is None:
         raise ValidationFailed(result.problems)

@@ -9,7 +9,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import label
 from ttdesk.core.base.spreadsheet import finish_sheet, start_sheet, typed_cell
 from ttdesk.core.office.output import atomic_file, check_output
-from ttdesk.core.views.revitalisation import cost_by_college, inventory
+from ttdesk.core.views.revitalisation import cost_by_college, first_forecast_year, inventory
 
 HEADINGS = ["申请号", "类型", "成果编号", "成果名称", "院系", "申请日", "授权日", "评级",
             "处置决定", "评估人", "评估日期", "下次年费到期", "应缴年费（减缴后）", "未缴失效日"]
@@ -31,7 +31,7 @@ def export_inventory(ctx: AppContext, target: str | Path, force: bool = False) -
                       label(r.decision) if r.decision else "", r.reviewer or "",
                       r.reviewed_on, r.next_due, r.next_payable, r.lapse_date]])
     finish_sheet(ws, len(HEADINGS), len(rows))
-    year = ctx.today().year
+    year = first_forecast_year(ctx.today())
     costs = cost_by_college(rows, year)
     years = list(range(year, year + 3))
     ws2 = start_sheet(book, "年费预测", ["院系", "专利数", *[f"{y} 年" for y in years], "合计"],

@@ -90,6 +90,12 @@ class CollegeCost:
         return sum(self.by_year.values(), ZERO)
 
 
+def first_forecast_year(today: date) -> int:
+    """The cost forecast covers the calendar years after the current one (the current
+    year's budget is spent)."""
+    return today.year + 1
+
+
 def cost_by_college(rows: list[InventoryRow], first_year: int, years: int = 3
                     ) -> list[CollegeCost]:
     """What keeping the patents costs each college in each of `years` calendar years from
