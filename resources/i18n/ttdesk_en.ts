@@ -1229,6 +1229,22 @@
         <translation>Clear funding records</translation>
     </message>
     <message>
+        <source>登记获得的支持…</source>
+        <translation>Record support received…</translation>
+    </message>
+    <message>
+        <source>支持类型</source>
+        <translation>Kind of support</translation>
+    </message>
+    <message>
+        <source>提供方</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (CNY)</translation>
+    </message>
+    <message>
         <source>登记知识产权…</source>
         <translation>Record IP asset…</translation>
     </message>
@@ -4061,6 +4077,10 @@
 </context>
 <context>
     <name>RecordsTab</name>
+    <message>
+        <source>获得的支持（概念验证、中试、创新券、孵化服务）</source>
+        <translation>Support received (concept verification, pilot test, innovation voucher, incubator service)</translation>
+    </message>
     <message>
         <source>已明确声明：无经费来源</source>
         <translation>Declared: no funding sources</translation>

@@ -194,3 +194,33 @@ def test_the_yearly_targets_are_edited_in_settings_and_shown_on_the_dashboard(
     page.resize(1100, 1000)
     page.show()
     _shot(table, "settings_targets")
+
+
+def test_support_received_is_recorded_on_the_case(qtbot, demo_ctx: AppContext) -> None:
+    from ttdesk.core.companies import support
+    from ttdesk.ui.case.case_page import CasePage
+
+    ctx = demo_ctx
+    with ctx.db.engine.connect() as c:
+        case_no = c.execute(text("SELECT case_no FROM achievement WHERE status NOT IN "
+                                 "('archived', 'released') ORDER BY id")).scalar()
+    before = len(support.of_case(ctx, case_no))
+    page = CasePage(ctx, DataBus(), case_no)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_tab("funding")
+    tab = page.funding
+    qtbot.waitUntil(lambda: tab.actions.record is not None, timeout=10000)
+    dialog = tab.actions.trigger("add_support")
+    kind = dialog.form.inputs["support_kind"]
+    kind.setCurrentIndex(kind.findData("innovation_voucher"))
+    dialog.submit()  # no provider: refused under its field, nothing written
+    assert dialog.isVisible() and "提供方" in dialog.form.error_text()
+    dialog.form.inputs["provider"].setText("北京市科学技术委员会")
+    dialog.form.inputs["amount"].setText("200,000")
+    dialog.submit()
+    assert not dialog.isVisible()
+    rows = support.of_case(ctx, case_no)
+    assert len(rows) == before + 1 and rows[-1].amount == 200000
+    qtbot.waitUntil(lambda: tab.supports.rowCount() == before + 1, timeout=10000)
+    assert tab.supports.item(before, 0).text() == "创新券"

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ttdesk.codes import FunderType, IPKind, IPStatus, Recommendation
+from ttdesk.codes import FunderType, IPKind, IPStatus, Recommendation, SupportKind
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.labels import field_label, label
 from ttdesk.core.cases import achievements, assessments, ip_assets
 from ttdesk.core.cases.achievements import FundingIn
+from ttdesk.core.companies import support
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.ui.case.actions import ActionBar, ActionSpec, FieldSpec, today_default
 from ttdesk.ui.kit.bus import DataBus
@@ -101,6 +102,23 @@ FUNDING_ACTIONS = (
         QT_TRANSLATE_NOOP("CaseActions", "清除经费记录"),
         lambda c: bool(c.funding) or c.no_funding,
         lambda ctx, c, v: achievements.set_funding(ctx, c.case_no, []),
+    ),
+    # support received (概念验证、中试、创新券、孵化服务): shown on the company page too
+    ActionSpec(
+        "add_support",
+        QT_TRANSLATE_NOOP("CaseActions", "登记获得的支持…"),
+        lambda c: True,
+        lambda ctx, c, v: support.add(ctx, c.case_no, support.SupportIn(
+            str(v["support_kind"]), str(v.get("provider") or ""), v["received_on"],
+            _text(v, "amount"))),
+        (
+            FieldSpec("support_kind", QT_TRANSLATE_NOOP("CaseActions", "支持类型"), "enum",
+                      enum=SupportKind),
+            FieldSpec("provider", QT_TRANSLATE_NOOP("CaseActions", "提供方")),
+            FieldSpec("received_on", QT_TRANSLATE_NOOP("CaseActions", "日期"), "date",
+                      default=today_default),
+            FieldSpec("amount", QT_TRANSLATE_NOOP("CaseActions", "金额（元）")),
+        ),
     ),
 )
 
@@ -244,6 +262,13 @@ class RecordsTab(QWidget):
         lay.addWidget(self.actions)
         lay.addWidget(self.note)
         lay.addWidget(self.table)
+        self.supports: QTableWidget | None = None
+        if kind == "funding":
+            self.supports = record_table(
+                [field_label(c, lang) for c in ("support_kind", "provider", "received_on",
+                                                "amount")], "support_table")
+            lay.addWidget(QLabel(self.tr("获得的支持（概念验证、中试、创新券、孵化服务）")))
+            lay.addWidget(self.supports)
 
     def show_detail(self, c: CaseDetail) -> None:
         lang = self.ctx.lang
@@ -265,6 +290,10 @@ class RecordsTab(QWidget):
                     else ""
                 )
             )
+            if self.supports is not None:
+                fill_table(self.supports, [
+                    (label(s.kind, lang), s.provider, s.received_on,
+                     "" if s.amount is None else f"{s.amount:,.2f}") for s in c.supports])
         elif self.kind == "ip":
             fill_table(
                 self.table,
