@@ -41,6 +41,7 @@ def test_masks_are_recognised_and_data_is_not() -> None:
 
 def test_personal_fields_are_the_persons_id_phone_and_email() -> None:
     assert privacy.PERSONAL_COLUMNS["person"] == {"id_number", "phone", "email"}
+    assert privacy.PERSONAL_COLUMNS["app_user"] == {"password_hash", "api_key_hash"}
     assert privacy.kind_of("company", "legal_representative") is None
 
 

@@ -126,3 +126,21 @@ def test_bulk_written_people_are_hashed_too(ctx: AppContext) -> None:
     assert numbers and len(events) >= len(numbers)
     assert not any(re.search(r"\d{17}[\dX]", e) for e in events)
     assert _history(ctx) == []
+
+
+def test_password_and_api_key_hashes_stay_out_of_events(ctx: AppContext) -> None:
+    from ttdesk.codes import UserRole
+    from ttdesk.core.office import users
+
+    users.create_user(ctx, "li", "李老师", UserRole.OFFICER, "a good password 1")
+    key = users.issue_api_key(ctx, "li")
+    with ctx.read() as s:
+        stored = s.execute(text("SELECT password_hash, api_key_hash FROM app_user "
+                                "WHERE username = 'li'")).one()
+        events = [repr(unpack_json(bytes(c))) for (c,) in s.execute(text(
+            "SELECT changes FROM audit_event WHERE entity = 'app_user'"))]
+    assert events and all(v for v in stored)
+    assert not any(stored[0] in e or stored[1] in e or key in e for e in events)
+    assert not any("argon2" in e for e in events)
+    with ctx.read() as s:
+        assert [p for p in row_history_findings(s) if "app_user" in p.where] == []

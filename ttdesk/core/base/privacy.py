@@ -38,6 +38,9 @@ PERSONAL: dict[tuple[str, str], str] = {
     ("person", "id_number"): "id_number",
     ("person", "phone"): "phone",
     ("person", "email"): "email",
+    # not personal data but secrets: kept out of audit events the same way (keyed hashes)
+    ("app_user", "password_hash"): "secret",
+    ("app_user", "api_key_hash"): "secret",
 }
 # table -> its personal columns (the audit listener's one dict lookup per event)
 PERSONAL_COLUMNS: dict[str, frozenset[str]] = {}
@@ -84,7 +87,7 @@ def mask_bank_account(value: str) -> str:
 
 
 _MASKERS = {"id_number": mask_id_number, "phone": mask_phone, "email": mask_email,
-            "bank_account": mask_bank_account}
+            "bank_account": mask_bank_account, "secret": lambda _value: "******"}
 
 
 def mask(kind: str, value: str | None) -> str | None:
