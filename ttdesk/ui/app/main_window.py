@@ -51,6 +51,7 @@ NAV_PAGES: tuple[tuple[str, str], ...] = (
     ("income", QT_TRANSLATE_NOOP("MainWindow", "收益")),
     ("deadlines", QT_TRANSLATE_NOOP("MainWindow", "待办")),
     ("managers", QT_TRANSLATE_NOOP("MainWindow", "技术经理人")),
+    ("revitalise", QT_TRANSLATE_NOOP("MainWindow", "专利盘活")),  # 存量专利盘活
     ("filings", QT_TRANSLATE_NOOP("MainWindow", "文件")),
     ("masterdata", QT_TRANSLATE_NOOP("MainWindow", "基础数据")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "设置")),
@@ -177,6 +178,10 @@ class MainWindow(InventorActions, DataActions, QMainWindow):
             dash.open_deadline.connect(self.open_deadline)
             dash.open_list.connect(self.open_list)
             return dash
+        if key == "revitalise":
+            from ttdesk.ui.revitalise.workbench import RevitalisationPage
+
+            return RevitalisationPage(ctx, bus)
         if key == "managers":
             from ttdesk.ui.managers.page import WorkloadPage
 

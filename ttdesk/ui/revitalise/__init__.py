@@ -1,0 +1,1 @@
+"""存量专利盘活: the stock-patent revitalisation workbench."""
