@@ -335,6 +335,9 @@ def make_rich_dataset(ctx: AppContext) -> dict[str, Any]:
                              created_by="officer", sha256="a" * 64, snapshot_sha256="b" * 64,
                              snapshot={"deal_no": deal.deal_no, "price": "460000.00"},
                              content=b"%PDF-1.4 fake"))
+        session.add(M.RegistrationEvent(deal_id=deal.id, kind=E.RegistrationEventKind.SUBMITTED,
+                                        event_date=date(2026, 4, 22),
+                                        contract_amount=Decimal("460000.00"), note="首次提交"))
         session.add(M.Attachment(entity_type="achievement", entity_id=case.id,
                                  filename="技术交底书.pdf", sha256="c" * 64, description="交底",
                                  content=b"%PDF-1.4 attachment"))

@@ -17,7 +17,9 @@ from sqlalchemy import Table, select
 from ttdesk.core.base.context import AppContext
 from ttdesk.db import models as M
 
-NOT_BUSINESS = {"audit_event"}
+# annual_report_submission: the office's own act of submitting (its frozen F09 filing travels
+# as a filing); the interchange does not carry it
+NOT_BUSINESS = {"audit_event", "annual_report_submission"}
 _VERSION = {mp.local_table.name: mp.version_id_col.name
             for mp in M.Base.registry.mappers if mp.version_id_col is not None}
 # search_key is derived from the name and keys (an import computes it afresh)

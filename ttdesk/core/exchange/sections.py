@@ -290,6 +290,10 @@ DEALS = Section("deals", M.Deal.__table__, (
     d("registration_date"), d("completion_date"), e("status", E.DealStatus, E.DealStatus.DRAFT),
     txt("termination_reason"), POLICY_NO, b("is_imported"), d("production_start_date"),
     ref("manager", "person", "manager_id"),
+    # law2 (schema 0009): contract registration of 2026 and a licence's term
+    d("registration_submitted_on"), b("registration_disputed"),
+    m("registration_contract_amount"), m("registration_tech_amount"), d("term_end"),
+    d("terminated_on"),
 ), key="deal_no", space="deal", links=(
     Link("achievements", M.deal_achievement, "deal_id", "achievement_id", "achievement"),
     Link("ip_assets", M.deal_ip_asset, "deal_id", "ip_asset_id", "ip_asset"),
@@ -298,6 +302,11 @@ DEALS = Section("deals", M.Deal.__table__, (
         Field("appraised", Kind.BOOL, required=True), txt("no_appraisal_reason"),
         s("firm", 200), s("report_no", 60), d("base_date"), eo("approach", E.ValuationApproach),
         m("appraised_value"), m("agreed_value"), d("filing_date"),
+    ), parent_col="deal_id"),
+    # law2 (schema 0009): submitted / certified / changed / deregistered
+    Section("registration_events", M.RegistrationEvent.__table__, (
+        e("kind", E.RegistrationEventKind), d("event_date", True), s("certificate_no", 60),
+        m("contract_amount"), m("tech_amount"), txt("note"),
     ), parent_col="deal_id"),
     publicities(E.PublicitySubject.DEAL, "deal_id"),
     Section("payment_milestones", M.PaymentMilestone.__table__, (
