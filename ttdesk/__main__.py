@@ -286,7 +286,12 @@ def run_gui(args: argparse.Namespace, qt_args: Sequence[str]) -> int:
             show_error(f"无法打开数据库 / Cannot open the database:\n{exc}", qt_args)
             app.exit(1)
             return
-        ctx = opened[0]
+        from ttdesk.ui.app.login import sign_in
+
+        ctx = sign_in(opened[0], window)
+        if ctx is None:  # quit at the login
+            app.exit(0)
+            return
         window.attach(ctx)
         QTimer.singleShot(0, window.first_start)
         QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_auto_backup(ctx))
@@ -312,7 +317,12 @@ def run_window(app: Any, args: argparse.Namespace, qt_args: Sequence[str], setti
         from ttdesk.ui.app.i18n import install_translators
 
         translators = install_translators(app, lang)  # noqa: F841  (kept alive while running)
-        window = start_window(ctx, settings)  # noqa: F841  (referenced while running)
+        from ttdesk.ui.app.login import sign_in
+
+        signed = sign_in(ctx)
+        if signed is None:  # quit at the login
+            return 0
+        window = start_window(signed, settings)  # noqa: F841  (referenced while running)
         from PySide6.QtCore import QTimer
 
         # The daily copy waits until the window is up and the first page painted: it reads

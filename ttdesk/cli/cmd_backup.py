@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ttdesk.cli.main import EXIT_OK, add_force_flag, add_json_flag, open_ctx
 from ttdesk.cli.output import print_json
@@ -38,10 +39,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    # No open_ctx here: a damaged current database must not stop its own restore.
+    # A damaged local file must not stop its own restore; otherwise an admin restores.
     from ttdesk.core.office.setup import resolve_url
     from ttdesk.core.records.backup import restore
 
+    _admin_or_damaged(args)
     result = restore(resolve_url(args.db), args.file)
     if args.json:
         print_json({"source": str(result.source), "set_aside": str(result.set_aside or ""),
@@ -51,3 +53,30 @@ def run_restore(args: argparse.Namespace) -> int:
         if result.set_aside:
             print(f"原数据库已另存 / previous database kept as {result.set_aside}")
     return EXIT_OK
+
+
+def _admin_or_damaged(args: argparse.Namespace) -> None:
+    """Refuse a restore by anyone but an admin (Act.BACKUP). A local file that no longer
+    opens is restored without a login: whoever holds the file can replace it anyway."""
+    from sqlalchemy.engine import make_url
+
+    from ttdesk.core.base.access import Act, require
+    from ttdesk.core.base.errors import TTDeskError
+    from ttdesk.core.office.setup import resolve_url
+
+    url = make_url(resolve_url(args.db))
+    local = url.get_backend_name() == "sqlite"
+    if local and not (url.database and Path(url.database).is_file()):
+        return  # no database yet: nothing to protect
+    try:
+        ctx = open_ctx(args)
+    except TTDeskError:
+        raise
+    except Exception:
+        if local:
+            return
+        raise
+    try:
+        require(ctx, Act.BACKUP)
+    finally:
+        ctx.db.dispose()

@@ -109,11 +109,20 @@ def open_ctx(args: argparse.Namespace, *, create: bool = False) -> Any:
     if not create:
         require_existing(args.db)
     ctx = open_context(args.db, lang=args.lang)
-    try:
-        return sign_in(ctx, getattr(args, "user", None))
-    except BaseException:
-        ctx.db.dispose()
-        raise
+    _OPENED.append(ctx.db)  # disposed when the command ends (no connection left open)
+    return sign_in(ctx, getattr(args, "user", None))
+
+
+_OPENED: list[Any] = []
+
+
+def _dispose_opened() -> None:
+    while _OPENED:
+        db = _OPENED.pop()
+        try:
+            db.dispose()
+        except Exception:  # a broken connection: the command's own answer stands
+            log.debug("dispose failed", exc_info=True)
 
 
 def sign_in(ctx: Any, user: str | None) -> Any:
@@ -223,6 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"encoding): {shown}", file=sys.stderr)
         return EXIT_REFUSED
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    finally:
+        _dispose_opened()
+
+
+def _run(args: argparse.Namespace) -> int:
     lang = args.lang
     try:
         return int(args.handler(args))

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.activity import refs
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, Problem, RuleViolation
 from ttdesk.db.engine import Database
@@ -157,6 +158,7 @@ def record(s: Session, actor: str, entity: str, entity_id: int, stored: StoredFi
     return _row(row)
 
 
+@requires(Act.NOTE)
 def attach(ctx: AppContext, ref: str, source: str | Path, note: str | None = None,
            filename: str | None = None) -> AttachmentRow:
     """Keep the file at `source` with the record `ref` (see `refs.resolve`)."""

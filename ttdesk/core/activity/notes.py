@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from ttdesk.core.activity import refs
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.db.models import Note
@@ -15,6 +16,7 @@ MAX_LEN = 10_000
 NOTE_TARGETS = ("achievement", "deal")
 
 
+@requires(Act.NOTE)
 def add(ctx: AppContext, ref: str, body: str, on: date | None = None) -> int:
     """Write a note on the case or deal `ref`; returns its id. The author is the actor."""
     text = (body or "").strip()

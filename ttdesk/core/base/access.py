@@ -11,9 +11,11 @@ holds every role (`all_roles`): one person runs the office.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from ttdesk.codes import UserRole
 from ttdesk.core.base.errors import RuleViolation
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from ttdesk.core.base.context import AppContext
 
 R = UserRole
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,9 @@ class Act(StrEnum):
     FILING = "filing"              # generating filings
     REVIEW = "review"              # college / TTO reviews and opinions
     APPROVE = "approve"            # approvals and decisions, distributions' approval
-    POLICY = "policy"              # policy values, institution profile, holiday calendar
+    POLICY = "policy"              # policy values
+    INSTITUTION = "institution"    # the institution profile, the first start
+    ASSIGN = "assign"              # who is in charge of a case or deal (officer, manager)
     IMPORT = "import"              # JSON and ledger imports, demo data
     USERS = "users"                # users and roles
     BACKUP = "backup"              # backup and restore
@@ -72,6 +78,8 @@ ROLES: dict[Act, frozenset[UserRole]] = {
     Act.REVIEW: frozenset({R.REVIEWER}),
     Act.APPROVE: frozenset({R.DIRECTOR}),
     Act.POLICY: frozenset({R.DIRECTOR}),
+    Act.INSTITUTION: frozenset({R.DIRECTOR, R.ADMIN}),
+    Act.ASSIGN: frozenset({R.OFFICER, R.DIRECTOR}),
     Act.IMPORT: frozenset({R.OFFICER, R.ADMIN}),
     Act.USERS: frozenset({R.ADMIN}),
     Act.BACKUP: frozenset({R.ADMIN}),
@@ -87,7 +95,9 @@ _ACT_WORDS: dict[Act, tuple[str, str]] = {
     Act.FILING: ("生成报表", "generating filings"),
     Act.REVIEW: ("记录审核意见", "recording reviews"),
     Act.APPROVE: ("审批和决定", "approvals and decisions"),
-    Act.POLICY: ("修改政策和机构设置", "policy changes"),
+    Act.POLICY: ("修改政策参数", "policy changes"),
+    Act.INSTITUTION: ("修改单位信息", "the institution profile"),
+    Act.ASSIGN: ("指定负责人", "assigning who is in charge"),
     Act.IMPORT: ("导入数据", "importing data"),
     Act.USERS: ("管理用户和角色", "managing users and roles"),
     Act.BACKUP: ("备份和恢复", "backup and restore"),
@@ -134,6 +144,23 @@ def require(ctx: AppContext, act: Act) -> CurrentUser:
     if not user.has(needed):
         raise AccessRefused(act, needed, user.role)
     return user
+
+
+def requires(act: Act) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """`@requires(Act.X)` on a service `f(ctx, ...)`: `require(ctx, Act.X)` before it runs.
+    The wrapper keeps `act`, so a test can find a service that writes without a check."""
+
+    def wrap(fn: Callable[P, T]) -> Callable[P, T]:
+        @functools.wraps(fn)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> T:
+            ctx = args[0] if args else kwargs["ctx"]
+            require(ctx, act)  # type: ignore[arg-type]
+            return fn(*args, **kwargs)
+
+        checked.act = act  # type: ignore[attr-defined]
+        return checked
+
+    return wrap
 
 
 def may(ctx: AppContext, act: Act) -> bool:

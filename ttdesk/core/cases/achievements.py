@@ -22,6 +22,7 @@ from ttdesk.codes import (
     Secrecy,
 )
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, Problem, RuleViolation, ValidationFailed
 from ttdesk.core.cases import follow
@@ -149,6 +150,7 @@ def _check_fields(d: DisclosureIn, today: date) -> None:
         raise ValidationFailed(problems)
 
 
+@requires(Act.CASE_WORK)
 def create_disclosure(ctx: AppContext, d: DisclosureIn) -> str:
     """Record a new disclosure (披露); returns its case number."""
     _check_fields(d, ctx.today())
@@ -199,6 +201,7 @@ ENUM_FIELDS = {"kind": AchievementKind, "research_stage": ResearchStage, "secrec
                "source": AchievementSource}
 
 
+@requires(Act.CASE_WORK)
 def update(ctx: AppContext, case_no: str, changes: dict[str, Any],
            expected_version: int | None = None,
            contributors: list[ContributorIn] | None = None) -> int:
@@ -251,6 +254,7 @@ def revise(s: Session, case_no: str, changes: dict[str, Any],
     return a
 
 
+@requires(Act.CASE_WORK)
 def set_contributors(ctx: AppContext, case_no: str, items: list[ContributorIn],
                      expected_version: int | None = None) -> None:
     """Replace the contributor list as a whole (R1: shares sum to exactly 100)."""
@@ -274,6 +278,7 @@ def _replace_contributors(s: Session, a: Achievement, items: list[ContributorIn]
     a.updated_at = utcnow()
 
 
+@requires(Act.CASE_WORK)
 def set_funding(ctx: AppContext, case_no: str, items: list[FundingIn],
                 no_funding: bool = False) -> None:
     with ctx.write() as s:
@@ -322,6 +327,7 @@ def transition_problems(s: Session, a: Achievement, target: AchievementStatus,
     return out
 
 
+@requires(Act.CASE_WORK)
 def transition(ctx: AppContext, case_no: str, target: str, reason: str | None = None,
                expected_version: int | None = None) -> None:
     """Move a case along its status machine (domain.md §3), with the rules each step needs."""
@@ -338,6 +344,7 @@ def transition(ctx: AppContext, case_no: str, target: str, reason: str | None = 
             a.release_reason = reason
 
 
+@requires(Act.CASE_WORK)
 def reopen(ctx: AppContext, case_no: str, reason: str,
            expected_version: int | None = None) -> None:
     """Reopen an archived (read-only) case; the reason goes into its audit event."""

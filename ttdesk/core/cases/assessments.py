@@ -7,6 +7,7 @@ from datetime import date
 
 from ttdesk.codes import Recommendation
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.cases import follow
@@ -24,6 +25,7 @@ class AssessmentIn:
     notes: str | None = None
 
 
+@requires(Act.CASE_WORK)
 def add(ctx: AppContext, case_no: str, a: AssessmentIn) -> None:
     for name, score in (("technical_score", a.technical_score),
                         ("market_score", a.market_score)):

@@ -7,6 +7,7 @@ from datetime import date
 
 from ttdesk.codes import IPKind, IPStatus
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, ValidationFailed
 from ttdesk.core.cases import follow
@@ -30,6 +31,7 @@ class IPAssetIn:
     owners: str | None = None
 
 
+@requires(Act.CASE_WORK)
 def add(ctx: AppContext, case_no: str, ip: IPAssetIn) -> int:
     """Record an IP filing for a case (R12: filing ≤ publication ≤ grant)."""
     if not ip.application_no.strip():

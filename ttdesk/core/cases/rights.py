@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import GrantForm, GrantStatus, PublicityResult
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, RuleViolation, ValidationFailed
 from ttdesk.core.cases import follow
@@ -41,6 +42,7 @@ class GrantIn:
     consent_recorded: bool = False
 
 
+@requires(Act.CASE_WORK)
 def apply(ctx: AppContext, case_no: str, g: GrantIn) -> int:
     """Record a team's application for a rights grant; returns the grant id (R3 terms)."""
     with ctx.write() as s:
@@ -91,6 +93,7 @@ def _move(g: RightsGrant, target: GrantStatus) -> None:
     g.status = target
 
 
+@requires(Act.REVIEW)
 def college_review(ctx: AppContext, grant_id: int, on: date, opinion: str) -> None:
     with ctx.write() as s:
         g = _load(s, grant_id, None)
@@ -99,6 +102,7 @@ def college_review(ctx: AppContext, grant_id: int, on: date, opinion: str) -> No
         _dates_agree(g, "college_review_date")
 
 
+@requires(Act.REVIEW)
 def tto_review(ctx: AppContext, grant_id: int, on: date, opinion: str) -> None:
     with ctx.write() as s:
         g = _load(s, grant_id, None)
@@ -116,6 +120,7 @@ def tto_review(ctx: AppContext, grant_id: int, on: date, opinion: str) -> None:
         _dates_agree(g, "tto_review_date")
 
 
+@requires(Act.CASE_WORK)
 def start_publicity(ctx: AppContext, grant_id: int, start: date, channel: str) -> date:
     """Publicise the grant; returns the publicity's last day."""
     with ctx.write() as s:
@@ -127,6 +132,7 @@ def start_publicity(ctx: AppContext, grant_id: int, start: date, channel: str) -
         return pub.end_date
 
 
+@requires(Act.CASE_WORK)
 def object_to(ctx: AppContext, grant_id: int, raised_by: str, on: date, content: str) -> None:
     with ctx.write() as s:
         g = _load(s, grant_id, None)
@@ -137,6 +143,7 @@ def object_to(ctx: AppContext, grant_id: int, raised_by: str, on: date, content:
         _move(g, GrantStatus.OBJECTION)
 
 
+@requires(Act.CASE_WORK)
 def resolve_objection(ctx: AppContext, grant_id: int, resolution: str, on: date,
                       upheld: bool) -> None:
     """Upheld: the grant is rejected. Dismissed: the publicity goes on."""
@@ -157,6 +164,7 @@ def resolve_objection(ctx: AppContext, grant_id: int, resolution: str, on: date,
             _move(g, GrantStatus.IN_PUBLICITY)
 
 
+@requires(Act.APPROVE)
 def approve(ctx: AppContext, grant_id: int, body: str, on: date, minutes_no: str) -> None:
     """Record the decision; the publicity must have run its full period without objection."""
     with ctx.write() as s:
@@ -173,6 +181,7 @@ def approve(ctx: AppContext, grant_id: int, body: str, on: date, minutes_no: str
         _dates_agree(g, "decision_date")
 
 
+@requires(Act.CASE_WORK)
 def sign_agreement(ctx: AppContext, grant_id: int, agreement_no: str, on: date) -> None:
     with ctx.write() as s:
         g = _load(s, grant_id, None)
@@ -184,6 +193,7 @@ def sign_agreement(ctx: AppContext, grant_id: int, agreement_no: str, on: date) 
             raise ValidationFailed(problems)
 
 
+@requires(Act.CASE_WORK)
 def change_title(ctx: AppContext, grant_id: int, on: date) -> None:
     with ctx.write() as s:
         g = _load(s, grant_id, None)
@@ -192,6 +202,7 @@ def change_title(ctx: AppContext, grant_id: int, on: date) -> None:
         _dates_agree(g, "title_change_date")
 
 
+@requires(Act.APPROVE)
 def reject(ctx: AppContext, grant_id: int, reason: str) -> None:
     with ctx.write() as s:
         g = _load(s, grant_id, None)

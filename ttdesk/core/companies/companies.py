@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import Region
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.search_key import search_key
@@ -87,6 +88,7 @@ def _apply(s: Session, c: Company, values: dict[str, Any]) -> None:
     c.search_key = search_key(c.name, c.credit_code, c.legal_representative)
 
 
+@requires(Act.MASTER_DATA)
 def create(ctx: AppContext, c: CompanyIn) -> str:
     """Register a company; the unified social credit code is checked (GB 32100, R8)."""
     with ctx.write() as s:
@@ -109,20 +111,24 @@ def add_in_session(s: Session, c: CompanyIn) -> Company:
     return company
 
 
+@requires(Act.MASTER_DATA)
 def edit(ctx: AppContext, credit_code: str, changes: dict[str, Any]) -> str:
     """Change any of EDITABLE; returns the (possibly corrected) credit code."""
     return _KEEPER.edit(ctx, credit_code, changes)
 
 
+@requires(Act.MASTER_DATA)
 def set_active(ctx: AppContext, credit_code: str, active: bool) -> None:
     _KEEPER.set_active(ctx, credit_code, active)
 
 
+@requires(Act.MASTER_DATA)
 def merge(ctx: AppContext, duplicate: str, kept: str) -> int:
     """Move deals, holdings, milestones and interests of `duplicate` to `kept`."""
     return _KEEPER.merge(ctx, duplicate, kept)
 
 
+@requires(Act.MASTER_DATA)
 def delete(ctx: AppContext, credit_code: str) -> None:
     _KEEPER.delete(ctx, credit_code)
 

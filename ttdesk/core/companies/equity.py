@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import DealMode, EmploymentStatus, EquityEventKind, HolderType
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.cases.achievements import enum_value
@@ -248,6 +249,7 @@ def _add_holders(s: Session, positions: list[_Pos], holders: list[HolderIn],
     return positions, added, new
 
 
+@requires(Act.CASE_WORK)
 def form_company(ctx: AppContext, deal_no: str, credit_code: str, on: date,
                  holders: list[HolderIn], note: str | None = None) -> int:
     """作价投资入股: the equity deal's achievements become capital of the company (the
@@ -276,6 +278,7 @@ def form_company(ctx: AppContext, deal_no: str, credit_code: str, on: date,
         return ev.id
 
 
+@requires(Act.CASE_WORK)
 def capital_increase(ctx: AppContext, credit_code: str, on: date, investors: list[HolderIn],
                      amount: Decimal | str | None = None, note: str | None = None) -> int:
     """增资 (a financing round): new capital from `investors`; everyone else is diluted, their
@@ -312,6 +315,7 @@ def _take(s: Session, company: Company, shareholding_id: int, capital: Decimal |
     return positions, seller, paid_out
 
 
+@requires(Act.CASE_WORK)
 def transfer(ctx: AppContext, credit_code: str, on: date, shareholding_id: int,
              capital: Decimal | str, buyer: HolderIn, price: Decimal | str | None = None,
              note: str | None = None) -> int:
@@ -342,6 +346,7 @@ def _share_of(part: Decimal, whole: Decimal) -> Decimal:
     return percentages([part, whole - part])[0] if part < whole else Decimal(100)
 
 
+@requires(Act.CASE_WORK)
 def exit_holding(ctx: AppContext, credit_code: str, on: date, shareholding_id: int,
                  capital: Decimal | str, proceeds: Decimal | str,
                  buyer_name: str | None = None, deal_no: str | None = None,
@@ -382,6 +387,7 @@ def _state_deal(s: Session, company: Company, deal_no: str | None) -> Deal | Non
     return s.get(Deal, deal_id) if deal_id else None
 
 
+@requires(Act.CASE_WORK)
 def impairment(ctx: AppContext, credit_code: str, on: date, amount: Decimal | str,
                note: str | None = None) -> int:
     """计提减值 of the state-owned stake (kept out of the ordinary asset assessment)."""
@@ -401,6 +407,7 @@ def impairment(ctx: AppContext, credit_code: str, on: date, amount: Decimal | st
         return ev.id
 
 
+@requires(Act.CASE_WORK)
 def dividend(ctx: AppContext, credit_code: str, on: date, amount: Decimal | str,
              deal_no: str | None = None, note: str | None = None) -> ExitResult:
     """分红 to the state-owned share: recorded as an event and as a receipt (dividend)."""

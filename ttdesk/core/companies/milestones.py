@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ttdesk.codes import MilestoneKind
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.people import fields as check
@@ -71,6 +72,7 @@ def _checked(c: Company, m: MilestoneIn, today: date) -> CompanyMilestone:
                             note=check.text(m.note, "note", 300))
 
 
+@requires(Act.CASE_WORK)
 def add(ctx: AppContext, credit_code: str, m: MilestoneIn) -> int:
     """Record a milestone of company `credit_code`; returns its id."""
     with ctx.write() as s:
@@ -84,6 +86,7 @@ def add(ctx: AppContext, credit_code: str, m: MilestoneIn) -> int:
         return row.id
 
 
+@requires(Act.CASE_WORK)
 def remove(ctx: AppContext, milestone_id: int) -> None:
     """Delete a milestone recorded by mistake (the company's flags stay as they are)."""
     with ctx.write() as s:

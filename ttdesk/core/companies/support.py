@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ttdesk.codes import SupportKind
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.people import fields as check
@@ -39,6 +40,7 @@ class SupportRow:
     amount: Decimal | None
 
 
+@requires(Act.CASE_WORK)
 def add(ctx: AppContext, case_no: str, sup: SupportIn) -> int:
     """Record support received by achievement `case_no`; returns its id."""
     with ctx.write() as s:
@@ -65,6 +67,7 @@ def add(ctx: AppContext, case_no: str, sup: SupportIn) -> int:
         return row.id
 
 
+@requires(Act.CASE_WORK)
 def remove(ctx: AppContext, support_id: int) -> None:
     with ctx.write() as s:
         row = s.get(SupportReceived, support_id)

@@ -24,6 +24,7 @@ from ttdesk.codes import (
     ValuationApproach,
 )
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, RuleViolation, ValidationFailed
 from ttdesk.core.cases import follow
@@ -87,6 +88,7 @@ def _money(value: Any, name: str) -> Decimal | None:
     return None if value is None or value == "" else parse_money(value, field=name)
 
 
+@requires(Act.CASE_WORK)
 def create(ctx: AppContext, d: DealIn) -> str:
     """Draft a deal; returns its deal number."""
     mode = enum_value(DealMode, d.mode, "mode")
@@ -175,6 +177,7 @@ def contributor_interest(s: Session, deal: Deal) -> bool:
     return found is not None
 
 
+@requires(Act.CASE_WORK)
 def update_terms(ctx: AppContext, deal_no: str, changes: dict[str, Any],
                  expected_version: int | None = None) -> int:
     """Edit price and terms before approval; returns the new version."""
@@ -205,6 +208,7 @@ def update_terms(ctx: AppContext, deal_no: str, changes: dict[str, Any],
         return deal.version
 
 
+@requires(Act.CASE_WORK)
 def add_valuation(ctx: AppContext, deal_no: str, v: ValuationIn) -> None:
     """评估/定价: an appraisal, or the reason for not appraising (optional since 2019)."""
     with ctx.write() as s:
@@ -225,6 +229,7 @@ def add_valuation(ctx: AppContext, deal_no: str, v: ValuationIn) -> None:
             agreed_value=_money(v.agreed_value, "agreed_value"), filing_date=v.filing_date))
 
 
+@requires(Act.CASE_WORK)
 def declare_related_party(ctx: AppContext, deal_no: str, declaration: str,
                           extra_approval_on: date) -> None:
     """R7: the related-party declaration and its extra approval step."""
@@ -238,6 +243,7 @@ def declare_related_party(ctx: AppContext, deal_no: str, declaration: str,
         deal.related_party_approval_date = extra_approval_on
 
 
+@requires(Act.CASE_WORK)
 def record_supervising_approval(ctx: AppContext, deal_no: str, ref: str, on: date) -> None:
     """R9: the supervising ministry's approval for secret / security achievements; raises
     the Ministry of Finance filing deadline."""
@@ -251,11 +257,13 @@ def record_supervising_approval(ctx: AppContext, deal_no: str, ref: str, on: dat
         deadlines.for_secret_deal(s, deal, policy.current(s), on)
 
 
+@requires(Act.CASE_WORK)
 def start_due_diligence(ctx: AppContext, deal_no: str) -> None:
     with ctx.write() as s:
         _move(_load(s, deal_no), DealStatus.DUE_DILIGENCE)
 
 
+@requires(Act.CASE_WORK)
 def submit_for_approval(ctx: AppContext, deal_no: str) -> None:
     """Move to approval once the price, pricing method and R7-R9 prerequisites are there."""
     with ctx.write() as s:
@@ -266,6 +274,7 @@ def submit_for_approval(ctx: AppContext, deal_no: str) -> None:
             raise ValidationFailed(problems)
 
 
+@requires(Act.APPROVE)
 def record_approval(ctx: AppContext, deal_no: str, body: str, on: date,
                     minutes_no: str | None = None) -> None:
     """R6: the approving body must be the policy's tier for the price."""
@@ -287,6 +296,7 @@ def record_approval(ctx: AppContext, deal_no: str, body: str, on: date,
             raise ValidationFailed(problems)
 
 
+@requires(Act.CASE_WORK)
 def start_publicity(ctx: AppContext, deal_no: str, start: date, channel: str) -> date:
     """R5: a negotiated price is publicised (name, price...) before signing; returns the
     last day of the publicity."""
@@ -308,6 +318,7 @@ def start_publicity(ctx: AppContext, deal_no: str, start: date, channel: str) ->
         return pub.end_date
 
 
+@requires(Act.CASE_WORK)
 def object_to(ctx: AppContext, deal_no: str, raised_by: str, on: date, content: str) -> None:
     """An objection suspends the deal (异议处理)."""
     with ctx.write() as s:
@@ -319,6 +330,7 @@ def object_to(ctx: AppContext, deal_no: str, raised_by: str, on: date, content: 
         _move(deal, DealStatus.OBJECTION)
 
 
+@requires(Act.CASE_WORK)
 def resolve_objection(ctx: AppContext, deal_no: str, resolution: str, on: date,
                       upheld: bool) -> None:
     """Upheld: the deal is terminated. Dismissed: back to approval, then a new publicity."""
@@ -339,6 +351,7 @@ def resolve_objection(ctx: AppContext, deal_no: str, resolution: str, on: date,
             deal.approval_date = deal.approval_body = None
 
 
+@requires(Act.CASE_WORK)
 def sign(ctx: AppContext, deal_no: str, on: date) -> None:
     """Sign: R5 (publicity over with no objection, or exchange reference), R4 (grant first)."""
     with ctx.write() as s:
@@ -362,6 +375,7 @@ def sign(ctx: AppContext, deal_no: str, on: date) -> None:
             deadlines.mark_done(s, f"publicity:{pub.id}:end", on)
 
 
+@requires(Act.CASE_WORK)
 def register(ctx: AppContext, deal_no: str, registration_no: str, on: date,
              contract_amount: Decimal | str | None = None,
              tech_amount: Decimal | str | None = None) -> None:
@@ -376,6 +390,7 @@ def register(ctx: AppContext, deal_no: str, registration_no: str, on: date,
             _money(tech_amount, "registration_tech_amount"))
 
 
+@requires(Act.CASE_WORK)
 def start_performing(ctx: AppContext, deal_no: str) -> None:
     """Performing; for self / joint implementation this starts the implementation, which
     needs its decision (body, date) first."""
@@ -388,6 +403,7 @@ def start_performing(ctx: AppContext, deal_no: str) -> None:
         _move(deal, DealStatus.PERFORMING)
 
 
+@requires(Act.CASE_WORK)
 def complete(ctx: AppContext, deal_no: str, on: date) -> None:
     with ctx.write() as s:
         deal = _load(s, deal_no)
@@ -395,6 +411,7 @@ def complete(ctx: AppContext, deal_no: str, on: date) -> None:
         deal.completion_date = on
 
 
+@requires(Act.CASE_WORK)
 def terminate(ctx: AppContext, deal_no: str, reason: str, on: date | None = None) -> None:
     """End a deal; the date (today by default) ends a licence's period (R13)."""
     if not reason.strip():

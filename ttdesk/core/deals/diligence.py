@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.labels import due_diligence_label
@@ -81,6 +82,7 @@ def checklist(ctx: AppContext, deal_no: str) -> list[Row]:
         return rows(lookup.deal(s, deal_no).due_diligence, policy.current(s))
 
 
+@requires(Act.CASE_WORK)
 def tick(ctx: AppContext, deal_no: str, key: str, on: date | None = None,
          by: str | None = None, note: str | None = None, done: bool = True) -> None:
     """Tick (or, with done=False, untick) one item: one unit of work."""

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ttdesk.codes import IMPLEMENTATION_MODES, LICENSE_MODES, DealMode, DealStatus
 from ttdesk.codes import RegistrationEventKind as K
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, RuleViolation, ValidationFailed
 from ttdesk.core.office import deadlines
@@ -61,6 +62,7 @@ def _registrable(deal: Deal) -> None:
                             "a contract is registered once it is signed", "signing_date")
 
 
+@requires(Act.CASE_WORK)
 def submit(ctx: AppContext, deal_no: str, on: date, contract_amount: Decimal | str | None = None,
            disputed: bool = False) -> Submitted:
     """Record the submission; the office's answer is due 15 working days later (30 for a
@@ -130,6 +132,7 @@ def record_certificate(s: Session, deal: Deal, number: str, on: date,
     deadlines.mark_done(s, f"deal:{deal.id}:registration_answer", on)
 
 
+@requires(Act.CASE_WORK)
 def change(ctx: AppContext, deal_no: str, on: date, reason: str,
            contract_amount: Decimal | str | None, tech_amount: Decimal | str | None,
            certificate_no: str | None = None) -> None:
@@ -152,6 +155,7 @@ def change(ctx: AppContext, deal_no: str, on: date, reason: str,
                                 note=reason.strip()))
 
 
+@requires(Act.CASE_WORK)
 def deregister(ctx: AppContext, deal_no: str, on: date, reason: str) -> None:
     """注销登记: an ended contract's registration is withdrawn."""
     with ctx.write() as s:

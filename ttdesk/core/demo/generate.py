@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.bulkwrite import BulkWriter, CancelFn, Cancelled, ProgressFn
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
@@ -163,6 +164,7 @@ def write(writer: BulkWriter, store: Store) -> int:
     return events
 
 
+@requires(Act.IMPORT)
 def generate(ctx: AppContext, *, cases: int = 300, seed: int = 1,
              progress: ProgressFn | None = None,
              cancel: CancelFn | None = None) -> DemoSummary:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.exchange.bulk import insert_rows
@@ -26,6 +27,7 @@ from ttdesk.core.exchange.fields import Kind
 from ttdesk.core.exchange.personal import note as masks_note
 from ttdesk.core.exchange.personal import strip_masks
 from ttdesk.core.exchange.sections import TOP, Section, fill_rule_key
+from ttdesk.core.exchange.user_rows import check_user_rows
 from ttdesk.core.exchange.validate import Checker, Plan, check_header, fail, load_document
 from ttdesk.core.people import keys
 from ttdesk.db import models as M
@@ -194,6 +196,7 @@ def _table_counts(plan: Plan) -> dict[str, int]:
     return {path: n for path, n in plan.counts.items() if n}
 
 
+@requires(Act.IMPORT)
 def import_json(ctx: AppContext, path: str | Path, *, dry_run: bool = False) -> ImportSummary:
     """Validate the document at `path` and, unless `dry_run`, write all of it or nothing.
 
@@ -204,10 +207,12 @@ def import_json(ctx: AppContext, path: str | Path, *, dry_run: bool = False) -> 
     summary = ImportSummary(path=Path(path), dry_run=dry_run)
     if dry_run:
         with ctx.read() as session:
+            check_user_rows(ctx, session, doc)
             plan = validate_document(session, doc)
         summary.counts = _table_counts(plan)
     else:
         with ctx.write() as session:
+            check_user_rows(ctx, session, doc)
             plan = validate_document(session, doc)
             writer = _Writer(session, plan)
             writer.run(doc)

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.core.ledger.build import CancelFn, Plan, ProgressFn, Steps, build, total_rows
@@ -124,6 +125,7 @@ def check_ledger(ctx: AppContext, path: str | Path, mapping: Mapping | None = No
     return _run(ctx, path, mapping, False, progress, cancel)
 
 
+@requires(Act.IMPORT)
 def import_ledger(ctx: AppContext, path: str | Path, *, dry_run: bool = False,
                   mapping: Mapping | None = None, progress: ProgressFn | None = None,
                   cancel: CancelFn | None = None) -> LedgerReport:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import ActivityKind
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.people import fields as check
@@ -59,6 +60,7 @@ def _links(s: Session, a: MatchActivity, v: ActivityIn) -> None:
     a.met = [companies[i] for i in sorted(companies)]
 
 
+@requires(Act.CASE_WORK)
 def add_activity(ctx: AppContext, v: ActivityIn) -> int:
     """Record an activity with what it showed to whom; returns its id."""
     with ctx.write() as s:
@@ -70,6 +72,7 @@ def add_activity(ctx: AppContext, v: ActivityIn) -> int:
         return a.id
 
 
+@requires(Act.CASE_WORK)
 def edit_activity(ctx: AppContext, activity_id: int, v: ActivityIn) -> None:
     with ctx.write() as s:
         a = get(s, activity_id)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import DemandSource
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, Problem, RuleViolation, ValidationFailed
 from ttdesk.core.companies import companies
@@ -60,6 +61,7 @@ def _company_id(s: Session, v: DemandIn) -> int | None:
         name=v.company_name, credit_code=v.credit_code)).id
 
 
+@requires(Act.CASE_WORK)
 def add_demand(ctx: AppContext, v: DemandIn) -> int:
     """Record one demand; returns its id."""
     with ctx.write() as s:
@@ -70,11 +72,13 @@ def add_demand(ctx: AppContext, v: DemandIn) -> int:
         return d.id
 
 
+@requires(Act.CASE_WORK)
 def edit_demand(ctx: AppContext, demand_id: int, v: DemandIn) -> None:
     with ctx.write() as s:
         _apply(s, get(s, demand_id), v)
 
 
+@requires(Act.CASE_WORK)
 def add_demands(ctx: AppContext, items: Sequence[tuple[str, DemandIn]],
                 found: Sequence[Problem] = ()) -> list[int]:
     """Record many demands in one unit of work (a park's list): `items` are (where, demand),
@@ -111,6 +115,7 @@ def get(s: Session, demand_id: int) -> Demand:
     return found
 
 
+@requires(Act.CASE_WORK)
 def delete_demand(ctx: AppContext, demand_id: int) -> None:
     """Delete a demand; its matches stay, without the demand."""
     with ctx.write() as s:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import MatchOutcome
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.base.labels import label
@@ -55,6 +56,7 @@ def _company_id(s: Session, v: MatchIn) -> int | None:
     return None
 
 
+@requires(Act.CASE_WORK)
 def add_match(ctx: AppContext, v: MatchIn) -> int:
     """A new match at "contacted"; returns its id. Needs a demand or a company (M2)."""
     with ctx.write() as s:
@@ -75,6 +77,7 @@ def add_match(ctx: AppContext, v: MatchIn) -> int:
         return m.id
 
 
+@requires(Act.CASE_WORK)
 def add_matches(ctx: AppContext, demand_id: int, case_nos: list[str],
                 officer: str | None = None, on: date | None = None) -> list[int]:
     """One demand matched to several achievements, in one unit of work."""
@@ -102,6 +105,7 @@ def _last_stage_day(m: Match) -> date:
     return max(days, default=m.updated_on)
 
 
+@requires(Act.CASE_WORK)
 def move(ctx: AppContext, match_id: int, to: MatchOutcome | str, on: date | None = None,
          note: str | None = None) -> MatchOutcome:
     """Move a match to its next stage on `on` (today by default). Transitions the machine
@@ -124,6 +128,7 @@ def move(ctx: AppContext, match_id: int, to: MatchOutcome | str, on: date | None
         return target
 
 
+@requires(Act.CASE_WORK)
 def link_deal(ctx: AppContext, match_id: int, deal_no: str) -> None:
     """Record the deal a match became (the deal form opened from a match at "deal")."""
     with ctx.write() as s:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import Secrecy
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.market.common import not_future, open_case
@@ -24,6 +25,7 @@ def _entry(s: Session, case: Achievement) -> Promotion | None:
                      ).scalar_one_or_none()
 
 
+@requires(Act.CASE_WORK)
 def promote(ctx: AppContext, case_no: str, public_summary: str, on: date | None = None,
             park: str | None = None) -> int:
     """Put `case_no` on the promotion list (again, when it was taken off); returns the
@@ -53,6 +55,7 @@ def promote(ctx: AppContext, case_no: str, public_summary: str, on: date | None 
         return entry.id
 
 
+@requires(Act.CASE_WORK)
 def edit_summary(ctx: AppContext, case_no: str, public_summary: str,
                  park: str | None = None) -> None:
     with ctx.write() as s:
@@ -61,6 +64,7 @@ def edit_summary(ctx: AppContext, case_no: str, public_summary: str,
         entry.park = check.text(park, "park", 200)
 
 
+@requires(Act.CASE_WORK)
 def delist(ctx: AppContext, case_no: str, on: date | None = None) -> None:
     """Take `case_no` off the list; the entry stays with the day it left."""
     with ctx.write() as s:

@@ -32,6 +32,7 @@ from ttdesk.codes import (
     PublicityResult,
 )
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, RuleViolation, ValidationFailed
 from ttdesk.core.money import profit
@@ -364,6 +365,7 @@ def _reward_deadlines(s: Session, deal: Deal, plan: DistributionPlan) -> None:
                          f"{deal.deal_no}", "receipt", r.id, deal.deal_no)
 
 
+@requires(Act.MONEY)
 def save(ctx: AppContext, d: DistributionIn) -> int:
     """Record the computed distribution as a draft; returns its id."""
     with ctx.write() as s:
@@ -387,6 +389,7 @@ def save(ctx: AppContext, d: DistributionIn) -> int:
         return dist.id
 
 
+@requires(Act.MONEY)
 def revise(ctx: AppContext, distribution_id: int, d: DistributionIn,
            expected_version: int | None = None) -> None:
     """Recompute a draft with new choices (receipts, shares, adjustments)."""
@@ -417,6 +420,7 @@ def revise(ctx: AppContext, distribution_id: int, d: DistributionIn,
         _reward_deadlines(s, deal, plan)
 
 
+@requires(Act.MONEY)
 def discard(ctx: AppContext, distribution_id: int) -> None:
     """Delete a draft (its receipts become free again); anything later is kept for good."""
     with ctx.write() as s:
@@ -429,6 +433,7 @@ def discard(ctx: AppContext, distribution_id: int) -> None:
         s.delete(dist)
 
 
+@requires(Act.APPROVE)
 def approve(ctx: AppContext, distribution_id: int, on: date, body: str,
             expected_version: int | None = None) -> None:
     """Record the approval (body and date) of a draft."""
@@ -452,6 +457,7 @@ def approve(ctx: AppContext, distribution_id: int, on: date, body: str,
             DistributionStatus.APPROVED, on, body.strip())
 
 
+@requires(Act.MONEY)
 def start_publicity(ctx: AppContext, distribution_id: int, start: date, channel: str) -> date:
     """Publish the recipients and amounts (needed for the tax treatment); returns the last
     day of the publicity. Payment is allowed from the day after."""
@@ -470,6 +476,7 @@ def start_publicity(ctx: AppContext, distribution_id: int, start: date, channel:
         return pub.end_date
 
 
+@requires(Act.MONEY)
 def object_to_publicity(ctx: AppContext, distribution_id: int, raised_by: str, on: date,
                         content: str) -> None:
     """Record an objection to the reward publicity; payment waits until it is resolved."""
@@ -482,6 +489,7 @@ def object_to_publicity(ctx: AppContext, distribution_id: int, raised_by: str, o
         publicity.add_objection(s, pub, raised_by, on, content)
 
 
+@requires(Act.MONEY)
 def resolve_objection(ctx: AppContext, distribution_id: int, resolution: str, on: date,
                       upheld: bool) -> None:
     """Resolve the open objections: dismissed, the publicity runs on; upheld, it ends and
@@ -499,6 +507,7 @@ def resolve_objection(ctx: AppContext, distribution_id: int, resolution: str, on
             publicity.close(pub, on, PublicityResult.TERMINATED_BY_OBJECTION)
 
 
+@requires(Act.APPROVE)
 def reopen(ctx: AppContext, distribution_id: int) -> None:
     """Back to draft after an upheld objection ended the publicity: the allocation is revised,
     approved and publicised again (the old approval no longer covers it)."""
@@ -515,6 +524,7 @@ def reopen(ctx: AppContext, distribution_id: int) -> None:
             DistributionStatus.DRAFT, None, None)
 
 
+@requires(Act.MONEY)
 def record_payment(ctx: AppContext, distribution_id: int, on: date,
                    expected_version: int | None = None) -> list[Problem]:
     """Record the payment date (R10: only after the publicity ended with no open objection).

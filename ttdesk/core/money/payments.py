@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import DeadlineKind
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import ConflictError, NotFound, RuleViolation
 from ttdesk.core.money import income
@@ -117,6 +118,7 @@ def _check_schedule(deal: Deal, upfront: Decimal | None, milestones: Decimal) ->
                             f"¥{deal.price:,}", "milestones", deal.deal_no)
 
 
+@requires(Act.MONEY)
 def set_terms(ctx: AppContext, deal_no: str, t: PaymentTermsIn,
               expected_version: int | None = None) -> int:
     """Record the payment terms; returns the deal's new version."""
@@ -156,6 +158,7 @@ def _milestone_fields(m: MilestoneIn) -> dict[str, Any]:
             "note": (m.note or "").strip() or None}
 
 
+@requires(Act.MONEY)
 def add_milestone(ctx: AppContext, deal_no: str, m: MilestoneIn) -> int:
     """Schedule a milestone payment; its due date becomes a deadline. Returns its id."""
     fields = _milestone_fields(m)
@@ -181,6 +184,7 @@ def _milestone(s: Session, milestone_id: int) -> tuple[PaymentMilestone, Deal]:
     return row, deal
 
 
+@requires(Act.MONEY)
 def update_milestone(ctx: AppContext, milestone_id: int, m: MilestoneIn) -> None:
     fields = _milestone_fields(m)
     with ctx.write() as s:
@@ -193,6 +197,7 @@ def update_milestone(ctx: AppContext, milestone_id: int, m: MilestoneIn) -> None
         _milestone_deadline(s, deal, row)
 
 
+@requires(Act.MONEY)
 def remove_milestone(ctx: AppContext, milestone_id: int) -> None:
     """Drop a milestone nothing was received against yet."""
     with ctx.write() as s:

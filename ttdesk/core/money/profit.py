@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import IMPLEMENTATION_MODES, DeadlineKind
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.office import deadlines
@@ -79,6 +80,7 @@ def _schedule_deadlines(s: Session, deal: Deal, pol: Policy) -> None:
                          deal.id, deal.deal_no)
 
 
+@requires(Act.MONEY)
 def set_production_start(ctx: AppContext, deal_no: str, on: date) -> None:
     """Record when production started (投产); raises the yearly reward deadlines."""
     with ctx.write() as s:
@@ -95,6 +97,7 @@ def set_production_start(ctx: AppContext, deal_no: str, on: date) -> None:
         _schedule_deadlines(s, deal, policy.current(s))
 
 
+@requires(Act.MONEY)
 def record_operating_profit(ctx: AppContext, deal_no: str, year: int,
                             amount: Decimal | str, source_document: str,
                             note: str | None = None) -> None:

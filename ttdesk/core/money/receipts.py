@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import CostCategory, DealMode, ReceiptKind
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.cases.achievements import enum_value
@@ -200,6 +201,7 @@ def _settle_milestone(s: Session, milestone_id: int, on: date) -> None:
 
 # ---- receipts --------------------------------------------------------------------------------
 
+@requires(Act.MONEY)
 def add_receipt(ctx: AppContext, r: ReceiptIn) -> int:
     """Book a receipt (R11 amount > 0, R12 not before signing nor in the future); its id."""
     with ctx.write() as s:
@@ -224,6 +226,7 @@ def _editable_receipt(s: Session, receipt_id: int) -> Receipt:
     return row
 
 
+@requires(Act.MONEY)
 def update_receipt(ctx: AppContext, receipt_id: int, r: ReceiptIn) -> None:
     """Correct a receipt that nothing depends on yet (no distribution, not reversed)."""
     with ctx.write() as s:
@@ -240,6 +243,7 @@ def update_receipt(ctx: AppContext, receipt_id: int, r: ReceiptIn) -> None:
             _settle_milestone(s, row.milestone_id, row.received_on)
 
 
+@requires(Act.MONEY)
 def reverse_receipt(ctx: AppContext, receipt_id: int, on: date, reason: str) -> int:
     """Undo a receipt with a reversing entry of the same amount; returns the new entry's id."""
     if not (reason or "").strip():
@@ -299,6 +303,7 @@ def _cost_fields(s: Session, c: CostIn) -> dict[str, Any]:
             "deductible": deductible, "note": (c.note or "").strip() or None}
 
 
+@requires(Act.MONEY)
 def add_cost(ctx: AppContext, c: CostIn) -> int:
     """Book a cost; the policy's categories decide whether it is deductible."""
     if c.incurred_on > ctx.today():
@@ -321,6 +326,7 @@ def _editable_cost(s: Session, cost_id: int) -> Cost:
     return row
 
 
+@requires(Act.MONEY)
 def update_cost(ctx: AppContext, cost_id: int, c: CostIn) -> None:
     with ctx.write() as s:
         row = _editable_cost(s, cost_id)
@@ -328,6 +334,7 @@ def update_cost(ctx: AppContext, cost_id: int, c: CostIn) -> None:
             setattr(row, key, value)
 
 
+@requires(Act.MONEY)
 def reverse_cost(ctx: AppContext, cost_id: int, on: date, reason: str) -> int:
     """Undo a cost with a reversing entry; returns the new entry's id."""
     if not (reason or "").strip():

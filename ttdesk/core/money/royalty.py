@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.base.labels import register_labels
@@ -107,6 +108,7 @@ def expected_royalty(sales_base: Decimal, rate: Decimal, minimum_annual: Decimal
     return by_rate, minimum, max(by_rate, minimum)
 
 
+@requires(Act.MONEY)
 def add_report(ctx: AppContext, r: RoyaltyReportIn) -> int:
     """Record a licensee's royalty report for one period; returns its id."""
     sales = parse_money(r.sales_base, field="sales_base")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import DeadlineKind, IPStatus
 from ttdesk.core.base import audit
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.core.office import holiday_calendar as calendar_store
@@ -131,6 +132,7 @@ def _subject(s: Session, ref: str | None) -> tuple[str | None, int | None, str |
                         "nor a deal number", "subject_ref")
 
 
+@requires(Act.NOTE)
 def add_manual(ctx: AppContext, due: date, title: str, subject_ref: str | None = None) -> int:
     """A hand-made task (待办) with its due date and, optionally, the case or deal it is
     about."""
@@ -152,6 +154,7 @@ def _open(s: Session, deadline_id: int) -> Deadline:
     return d
 
 
+@requires(Act.NOTE)
 def complete(ctx: AppContext, deadline_id: int, note: str | None = None) -> None:
     """Done today; the note (what was done) goes into the audit event."""
     with ctx.write() as s:
@@ -161,6 +164,7 @@ def complete(ctx: AppContext, deadline_id: int, note: str | None = None) -> None
             audit.note_cause(s, d, {"note": note.strip()})
 
 
+@requires(Act.NOTE)
 def snooze(ctx: AppContext, deadline_id: int, until: date) -> None:
     """Hide an open task until `until` (after today); it comes back on that day."""
     with ctx.write() as s:

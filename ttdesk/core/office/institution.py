@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation, ValidationFailed
 from ttdesk.core.office import holiday_calendar as calendar_store
@@ -76,6 +77,7 @@ def _store_profile(session: Session, values: dict[str, Any]) -> None:
             setattr(row, key, value)
 
 
+@requires(Act.INSTITUTION)
 def save_profile(ctx: AppContext, profile: InstitutionProfile) -> InstitutionProfile:
     """Create or update the one institution row (validated first; a refusal writes nothing)."""
     values = _check(profile)
@@ -84,6 +86,7 @@ def save_profile(ctx: AppContext, profile: InstitutionProfile) -> InstitutionPro
     return InstitutionProfile(**values)
 
 
+@requires(Act.INSTITUTION)
 def complete_first_start(ctx: AppContext, profile: InstitutionProfile,
                          policy_changes: dict[str, Any]) -> InstitutionProfile:
     """The first-start dialog's one action: the profile and the policy values it confirmed,
@@ -103,6 +106,7 @@ def current_policy(ctx: AppContext) -> policy.Policy:
         return policy.current(session)
 
 
+@requires(Act.POLICY)
 def update_policy(ctx: AppContext, changes: dict[str, Any], note: str = "") -> policy.Policy:
     """A new policy version with `changes` (only the keys that differ from the current one)."""
     with ctx.write() as session:
@@ -129,6 +133,7 @@ def calendar_years(ctx: AppContext) -> list[int]:
     return sorted({d.year for d in days})
 
 
+@requires(Act.MASTER_DATA)
 def set_calendar_year(ctx: AppContext, year: int, off: list[date], workdays: list[date]) -> None:
     """Replace one year's arrangement (checked as a whole by the calendar store)."""
     with ctx.write() as session:

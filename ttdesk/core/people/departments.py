@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import DepartmentKind
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.search_key import search_key
@@ -49,6 +50,7 @@ def _apply(s: Session, d: Department, values: dict[str, Any]) -> None:
     d.search_key = search_key(d.name, d.code, d.name_en)
 
 
+@requires(Act.MASTER_DATA)
 def create(ctx: AppContext, d: DepartmentIn) -> str:
     """Add a department; returns its code. Code and name must be new."""
     with ctx.write() as s:
@@ -61,19 +63,23 @@ def create(ctx: AppContext, d: DepartmentIn) -> str:
 _KEEPER = lifecycle.Keeper(lookup.department, _apply, EDITABLE, "code")
 
 
+@requires(Act.MASTER_DATA)
 def edit(ctx: AppContext, key: str, changes: dict[str, Any]) -> str:
     """Change any of EDITABLE; `key` is the code or the name. Returns the (new) code."""
     return _KEEPER.edit(ctx, key, changes)
 
 
+@requires(Act.MASTER_DATA)
 def set_active(ctx: AppContext, key: str, active: bool) -> None:
     _KEEPER.set_active(ctx, key, active)
 
 
+@requires(Act.MASTER_DATA)
 def merge(ctx: AppContext, duplicate: str, kept: str) -> int:
     """Move everything of department `duplicate` to `kept` (codes or names)."""
     return _KEEPER.merge(ctx, duplicate, kept)
 
 
+@requires(Act.MASTER_DATA)
 def delete(ctx: AppContext, key: str) -> None:
     _KEEPER.delete(ctx, key)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import TechManagerLevel
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, RuleViolation
 from ttdesk.db.models import Match, Person
@@ -53,6 +54,7 @@ def _subject(s: Session, subject: str, key: str) -> object:
                         field="subject")
 
 
+@requires(Act.ASSIGN)
 def assign(ctx: AppContext, subject: str, key: str, staff_no: str | None) -> None:
     """Name the manager of a case (case no.), deal (deal no.) or match (id); None clears."""
     with ctx.write() as s:

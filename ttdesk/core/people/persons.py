@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ttdesk.codes import EmploymentStatus, LeaderLevel, TechManagerLevel
 from ttdesk.core.base import lookup
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.labels import field_label
@@ -126,6 +127,7 @@ def _apply_manager(p: Person, values: dict[str, Any]) -> None:
                             field="tech_manager_level")
 
 
+@requires(Act.MASTER_DATA)
 def create(ctx: AppContext, person: PersonIn) -> str:
     """Add a person; returns the staff no. (generated for one given without)."""
     with ctx.write() as s:
@@ -138,19 +140,23 @@ def create(ctx: AppContext, person: PersonIn) -> str:
 _KEEPER = lifecycle.Keeper(lookup.person, _apply, EDITABLE, "staff_no")
 
 
+@requires(Act.MASTER_DATA)
 def edit(ctx: AppContext, staff_no: str, changes: dict[str, Any]) -> str:
     """Change any of EDITABLE (by field name); returns the (possibly new) staff no."""
     return _KEEPER.edit(ctx, staff_no, changes)
 
 
+@requires(Act.MASTER_DATA)
 def set_active(ctx: AppContext, staff_no: str, active: bool) -> None:
     _KEEPER.set_active(ctx, staff_no, active)
 
 
+@requires(Act.MASTER_DATA)
 def merge(ctx: AppContext, duplicate: str, kept: str) -> int:
     """Move the contributions, grants, allocations and holdings of `duplicate` to `kept`."""
     return _KEEPER.merge(ctx, duplicate, kept)
 
 
+@requires(Act.MASTER_DATA)
 def delete(ctx: AppContext, staff_no: str) -> None:
     _KEEPER.delete(ctx, staff_no)

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.records.filing_archive import FilingRecord, Generated, _record
@@ -37,6 +38,7 @@ def _year(text: str | int) -> int:
     return year
 
 
+@requires(Act.FILING)
 def submit(ctx: AppContext, year: str | int, on: date, note: str | None = None) -> Submission:
     """Freeze the year's F09: its latest archived version becomes the year's record."""
     y = _year(year)

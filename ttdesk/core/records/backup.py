@@ -31,6 +31,7 @@ from sqlalchemy.engine import make_url
 
 from ttdesk.core.activity import attachments
 from ttdesk.core.base import changes
+from ttdesk.core.base.access import PROGRAM, Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, TTDeskError, ValidationFailed
 from ttdesk.core.office.output import atomic_file, check_output
@@ -131,6 +132,7 @@ def _pg_run(tool: str, args: list[str], url: str) -> None:
 
 # ---- backup ------------------------------------------------------------------------------
 
+@requires(Act.BACKUP)
 def backup(ctx: AppContext, target: str | Path, *, force: bool = False) -> Path:
     """Write a consistent copy of the open database to `target` and return its path.
     The target passes `check_output` (never the database itself, never over a backup)."""
@@ -443,6 +445,6 @@ def auto_backup(ctx: AppContext, backup_dir: Path, now: datetime | None = None) 
     if today in _auto_copies(backup_dir, stem) if backup_dir.exists() else False:
         return None
     target = backup_dir / f"{stem}-auto-{today.isoformat()}{ext}"
-    backup(ctx, target)
+    backup(ctx.as_user(PROGRAM), target)  # the program's own daily copy, for any user
     rotate(backup_dir, stem, limit_bytes=folder_limit(ctx))
     return target

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.access import Act, requires
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import NotFound, Problem, ValidationFailed
 from ttdesk.core.records import anchor
@@ -103,6 +104,7 @@ def next_serial(session: Session, kind: str, year: int) -> str:
     return f"{prefix}{seq + 1:04d}"
 
 
+@requires(Act.FILING)
 def generate(ctx: AppContext, kind: str, subject: str, lang: str, build: SnapshotFn,
              render: RenderFn, deliver: Callable[[bytes], None] | None = None) -> Generated:
     """Build the snapshot, render and archive a new version (see the module docstring).

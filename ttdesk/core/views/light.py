@@ -200,15 +200,17 @@ def sqlite_file(url_or_path: str) -> Path | None:
 
 def first_cases_reader(url_or_path: str) -> FirstCases | None:
     """A reader of the first page when the database is a SQLite file whose schema is at the
-    head revision (so nothing has to be migrated before reading); else None."""
+    head revision (so nothing has to be migrated before reading) and logins are off (no
+    case is shown before someone logs in); else None."""
     path = sqlite_file(url_or_path)
     if path is None or not path.is_file():
         return None
     try:
         with _connect(path) as conn:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            logins = conn.execute("SELECT logins_required FROM login_setting").fetchone()
     except sqlite3.Error:
         return None
-    if found is None or found[0] != HEAD_REVISION:
+    if found is None or found[0] != HEAD_REVISION or (logins and logins[0]):
         return None
     return FirstCases(path)

@@ -24,7 +24,15 @@ from ttdesk.core.cases.achievements import DisclosureIn, FundingIn
 from ttdesk.core.views.case_detail import CaseDetail
 from ttdesk.ui.case.choices import choices
 from ttdesk.ui.case.contributors import ContributorsEditor
-from ttdesk.ui.kit.fields import FieldForm, date_edit, enum_combo, fill, pairs_combo, widget_value
+from ttdesk.ui.kit.fields import (
+    FieldForm,
+    date_edit,
+    enum_combo,
+    fill,
+    pairs_combo,
+    searchable,
+    widget_value,
+)
 
 # Fields of the case itself, in form order (the names the services use).
 CASE_FIELDS = ("title", "title_en", "kind", "department", "disclosure_date", "field", "trl",
@@ -60,7 +68,9 @@ class DisclosureForm(FieldForm):
         public.setToolTip(self.tr("列入赋权负面清单：此类成果不得赋权"))
         self.add("source", self.tr("来源"), enum_combo(AchievementSource, lang))
         self.add("intended_mode", self.tr("拟转化方式"), enum_combo(DealMode, lang, blank=True))
-        self.add("officer", self.tr("经办人"), pairs_combo(lists.officers, blank=True))
+        # the officer picker: type part of a name to find the user
+        self.add("officer", self.tr("经办人"),
+                 searchable(pairs_combo(lists.officers, blank=True)))
         self.add("tags", self.tr("标签"), QLineEdit())
         abstract = QPlainTextEdit()
         abstract.setTabChangesFocus(True)

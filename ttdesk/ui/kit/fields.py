@@ -97,6 +97,18 @@ def pairs_combo(pairs: Iterable[tuple[str, str]], blank: bool = False) -> QCombo
     return combo
 
 
+def searchable(combo: QComboBox) -> QComboBox:
+    """A picker over a long list (the officer of a case): typing filters the choices by any
+    part of their text; only a listed choice can be taken."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+    return combo
+
+
 def set_combo(combo: QComboBox, key: object) -> None:
     index = combo.findData(key)
     combo.setCurrentIndex(max(index, 0))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ttdesk.codes import UserRole
 from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.kit.bus import DataBus
 from ttdesk.ui.kit.ops import Operation, run_op
@@ -57,6 +59,16 @@ class ListTable(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def my_officer_id(ctx: Any, spec: ListSpec) -> int | None:
+    """The logged-in officer's user id when `spec` can filter by officer: an officer's lists
+    default to their own cases and tasks. None for other roles and the single user."""
+    user = getattr(ctx, "user", None)
+    if (user is None or user.all_roles or user.role != UserRole.OFFICER or user.id is None
+            or not any(f.name == "officer_id" for f in spec.filters)):
+        return None
+    return int(user.id)
 
 
 class ListPage(QWidget):
@@ -93,6 +105,9 @@ class ListPage(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=100)
         self._refresh_timer.timeout.connect(self.model.refresh)
         bus.changed.connect(self._on_changed)
+        self.mine = my_officer_id(ctx, spec)
+        if self.mine is not None:  # an officer's list opens on "my cases" / "my tasks"
+            self.model.filter = replace(self.model.filter, officer_id=self.mine)
         self.model.load_first()
         self._restore_layout()
         if not is_starting(ctx):
@@ -229,6 +244,8 @@ class ListPage(QWidget):
             combo.blockSignals(True)
             for value, text in fdef.choices(fc, self._lang):
                 combo.addItem(text, value)
+            if fdef.name == "officer_id" and self.mine is not None:
+                combo.setCurrentIndex(max(combo.findData(self.mine), 0))
             combo.blockSignals(False)
 
     def _search_and_go_to_rows(self) -> None:

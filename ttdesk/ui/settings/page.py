@@ -173,11 +173,22 @@ class SettingsPage(QTabWidget):
                     self.tr("政策参数"))
         self.calendar = CalendarEditor(ctx, bus)
         self.addTab(self.calendar, self.tr("节假日"))
+        self._users_tab(ctx, bus)
         self.addTab(self._general_tab(), self.tr("界面与数据库"))
         from ttdesk.ui.settings.connection import ConnectionPanel
 
         self.connection = ConnectionPanel(ctx.lang)
         self.addTab(self.connection, self.tr("数据库连接"))
+
+    def _users_tab(self, ctx: AppContext, bus: DataBus) -> None:
+        """Users and logins, for an admin (the service checks the role again)."""
+        from ttdesk.core.base.access import Act, may
+
+        if may(ctx, Act.USERS):
+            from ttdesk.ui.settings.users import UsersPanel
+
+            self.users = UsersPanel(ctx, bus)
+            self.addTab(self.users, self.tr("用户"))
 
     def _general_tab(self) -> QWidget:
         page = QWidget()
