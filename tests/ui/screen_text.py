@@ -129,6 +129,8 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
     for w in [top, *top.findChildren(QWidget)]:
         if not w.isVisible():
             continue
+        if w.property("typed_names"):  # user names (login names an admin typed): data
+            continue
         where = f"{type(w).__name__}:{w.objectName() or '?'}"
         out.extend((where, t) for t in widget_texts(w) if t)
     return out

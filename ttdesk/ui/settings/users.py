@@ -93,6 +93,8 @@ class UsersPanel(QWidget):
         self.rows: list[users.UserRow] = []
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("users_table")
+        # login names are what an admin typed (ASCII, maybe "admin"): data, not code names
+        self.table.setProperty("typed_names", True)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
