@@ -195,6 +195,10 @@ def _rich_case(ctx: AppContext, people: list[M.Person], dept: M.Department,
                                  publication_date=date(2024, 9, 1), grant_no="ZL2024001",
                                  grant_date=date(2025, 6, 1), status=E.IPStatus.GRANTED,
                                  owners="某大学")]
+        session.flush()
+        session.add(M.PatentReview(ip_asset_id=a.ip_assets[0].id, grade=E.PatentGrade.B,
+                                   decision=E.PatentDecision.PROMOTE, reviewer="王芳",
+                                   reviewed_on=date(2026, 2, 5), note="拟重点推广"))
         a.assessments = [M.Assessment(assessed_on=date(2026, 2, 1), assessor="王芳",
                                       technical_score=8, market_score=7,
                                       recommendation=E.Recommendation.PURSUE, notes="可转化")]

@@ -260,7 +260,13 @@ ACHIEVEMENTS = Section("achievements", M.Achievement.__table__, (
         e("kind", E.IPKind), s("jurisdiction", 8, default="CN"), s("application_no", 60, True),
         d("filing_date"), s("publication_no", 60), d("publication_date"), s("grant_no", 60),
         d("grant_date"), e("status", E.IPStatus, E.IPStatus.PENDING), s("owners", 300),
-    ), key="application_no", space="ip_asset", parent_col="achievement_id"),
+    ), key="application_no", space="ip_asset", parent_col="achievement_id", children=(
+        # 存量专利盘活 (schema 0013): the patent's review, at most one
+        Section("reviews", M.PatentReview.__table__, (
+            e("grade", E.PatentGrade), e("decision", E.PatentDecision), s("reviewer", 100),
+            d("reviewed_on"), txt("note"),
+        ), parent_col="ip_asset_id"),
+    )),
     Section("assessments", M.Assessment.__table__, (
         d("assessed_on", True), s("assessor", 100, True), i("technical_score"),
         i("market_score"), e("recommendation", E.Recommendation), txt("notes"),
