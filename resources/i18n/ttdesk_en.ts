@@ -3620,6 +3620,49 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 TT Desk</source>
+        <translation>Log in to TT Desk</translation>
+    </message>
+    <message>
+        <source>这是新的数据库：请设置第一位管理员的账户。管理员可再添加其他用户。</source>
+        <translation>This is a new database: set up the first admin's account. The admin can then add other users.</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码。</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>创建并登录</source>
+        <translation>Create and log in</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished">Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>工作台</source>
@@ -3656,6 +3699,10 @@
     <message>
         <source>技术经理人</source>
         <translation>Technology manager</translation>
+    </message>
+    <message>
+        <source>专利盘活</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>文件</source>
@@ -4198,6 +4245,117 @@
     </message>
 </context>
 <context>
+    <name>RevitalisationPage</name>
+    <message>
+        <source>申请号</source>
+        <translation type="unfinished">Application no.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>成果编号</source>
+        <translation type="unfinished">Case no.</translation>
+    </message>
+    <message>
+        <source>成果名称</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <source>院系</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>授权日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处置决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评估人</source>
+        <translation type="unfinished">Assessor</translation>
+    </message>
+    <message>
+        <source>下次年费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应缴（减缴后）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未缴失效日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专利数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 年</source>
+        <translation type="unfinished">%1</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>全部决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（评级不变）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（决定不变）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应用到所选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;存量专利盘活&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未来三年年费（减缴后，按期缴纳；不含拟放弃的专利）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 项有效未转化专利，%2 项尚未决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已更新 %1 项专利</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出存量专利台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation type="unfinished">Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>保存单位信息</source>
@@ -4226,6 +4384,10 @@
     <message>
         <source>数据库连接</source>
         <translation>Database connection</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation type="unfinished">User</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -4335,6 +4497,116 @@
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>工号（可不填）</source>
+        <translation>Staff no. (optional)</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <source>本人（人员）</source>
+        <translation>Person (who this is)</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>First password</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>本人（人员）</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>设为所选角色</source>
+        <translation>Give the chosen role</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>启动时需要登录（本机数据库）</source>
+        <translation>Require a login at start (local database)</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>未设密码</source>
+        <translation>No password</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>%1 的新密码：</source>
+        <translation>New password for %1:</translation>
     </message>
 </context>
 <context>

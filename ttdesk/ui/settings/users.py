@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -84,7 +84,9 @@ class UserDialog(QDialog):
 class UsersPanel(QWidget):
     """The users of the database, with the admin's actions on the selected one."""
 
-    COLUMNS = ("用户名", "姓名", "角色", "状态", "本人（人员）")
+    COLUMNS = (QT_TRANSLATE_NOOP("UsersPanel", "用户名"), QT_TRANSLATE_NOOP("UsersPanel", "姓名"),
+               QT_TRANSLATE_NOOP("UsersPanel", "角色"), QT_TRANSLATE_NOOP("UsersPanel", "状态"),
+               QT_TRANSLATE_NOOP("UsersPanel", "本人（人员）"))
 
     def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
