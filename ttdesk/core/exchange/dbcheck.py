@@ -34,7 +34,9 @@ from ttdesk.core.exchange.validate import (
 )
 from ttdesk.db import models as M
 
-_FRESH_TABLES = (M.Achievement, M.Deal, M.Person, M.Company, M.Department, M.User)
+# Users are left out: every new database has its first user (the single user of a local
+# file, or the first admin) before anything can be imported into it.
+_FRESH_TABLES = (M.Achievement, M.Deal, M.Person, M.Company, M.Department)
 
 
 def is_fresh(session: Session) -> bool:
