@@ -104,9 +104,11 @@ def open_ctx(args: argparse.Namespace, *, create: bool = False) -> Any:
     """The open, migrated database. Only commands that write data (`create=True`: init,
     demo, imports) may create a missing SQLite file; a read command on a mistyped --db is
     refused instead of answering from a new, empty database."""
-    from ttdesk.core.office.setup import open_context, require_existing
+    from ttdesk.core.office.setup import make_room, open_context, require_existing
 
-    if not create:
+    if create:
+        make_room(args.db)
+    else:
         require_existing(args.db)
     ctx = open_context(args.db, lang=args.lang)
     _OPENED.append(ctx.db)  # disposed when the command ends (no connection left open)

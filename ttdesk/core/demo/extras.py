@@ -13,6 +13,7 @@ from ttdesk.core.demo.cases import Case
 from ttdesk.core.demo.common import Gen, days, stamp
 from ttdesk.core.demo.notices import add_deadline
 from ttdesk.core.office.deadlines import next_annuity
+from ttdesk.core.rules.workdays import add_months
 
 MATCHABLE = (A.MARKETING, A.CONVERTING, A.CONVERTED)
 
@@ -124,6 +125,28 @@ def emit_annuities(g: Gen) -> None:
         add_deadline(g, f"ip:{ip['id']}:annuity:{due.year}", due, "patent_annuity",
                      f"专利年费：{ip['application_no']}", "ip_asset", ip["id"],
                      ip["application_no"], created=max(ip["grant_date"], due - days(365)))
+        _review(g, ip, due)
+
+
+# 存量专利盘活: about one granted patent in six reviewed, picked by id (not from the random
+# stream, so the rest of the demo stays as it was)
+_REVIEWS = {0: ("C", "drop"), 1: ("A", "promote"), 2: ("B", "keep"), 3: ("B", "open_license")}
+
+
+def _review(g: Gen, ip: dict, due: date) -> None:
+    grade_decision = _REVIEWS.get(ip["id"] % 24)
+    if grade_decision is None:
+        return
+    grade, decision = grade_decision
+    on = max(ip["grant_date"], g.today - days(30 + ip["id"] % 200))
+    g.store.add("patent_review", {
+        "ip_asset_id": ip["id"], "grade": grade, "decision": decision, "reviewer": "刘晨",
+        "reviewed_on": on, "note": None, "_at": stamp(on, ip["id"])})
+    if decision == "drop":
+        add_deadline(g, f"ip:{ip['id']}:drop", max(add_months(due, -1), g.today),
+                     "patent_drop",
+                     f"拟放弃专利 {ip['application_no']}：放弃或先行许可/转让（年费 {due} 到期）",
+                     "ip_asset", ip["id"], ip["application_no"], created=on)
 
 
 def emit_office_deadlines(g: Gen, first_year: int) -> None:

@@ -57,6 +57,21 @@ def require_existing(url: str | None) -> None:
                             f"no database at {path}; `init` creates one", field="db")
 
 
+def make_room(url: str | None) -> None:
+    """Before a command that may create a SQLite file (`init`, `demo`, imports): its folder,
+    made owner-only when created here. A server URL needs nothing."""
+    from sqlalchemy.engine import make_url
+
+    from ttdesk.filemodes import private_dir
+
+    parsed = make_url(resolve_url(url))
+    database = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:":
+        folder = Path(database).parent
+        if not folder.exists():
+            private_dir(folder)
+
+
 def _seeded(ctx: AppContext) -> bool:
     """Whether the defaults are all there already, read in a read transaction.
 

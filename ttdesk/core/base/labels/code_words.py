@@ -298,7 +298,7 @@ CODE_WORDS: dict[type[StrEnum], dict[str, Pair]] = {
         "other": ("其他领导职务", "Other leading post"),
     },
     # 存量专利盘活 (issue 19 §7)
-    e.PatentGrade: {"A": ("A 类（高价值）", "A (high value)"), "B": ("B 类", "B"),
+    e.PatentGrade: {"A": ("A 类（高价值）", "A (high value)"), "B": ("B 类（一般）", "B (medium)"),
                     "C": ("C 类（低价值）", "C (low value)")},
     e.PatentDecision: {
         "keep": ("继续维持", "Keep"),
