@@ -15,11 +15,13 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from ttdesk.core.base.context import AppContext
+from ttdesk.core.office.logins import SINGLE_USER
 from ttdesk.db import models as M
 
 # annual_report_submission: the office's own act of submitting (its frozen F09 filing travels
 # as a filing); the interchange does not carry it
-NOT_BUSINESS = {"audit_event", "annual_report_submission"}
+NOT_BUSINESS = {"audit_event", "annual_report_submission",
+                "login_setting"}  # this installation's logins, not the office's records
 _VERSION = {mp.local_table.name: mp.version_id_col.name
             for mp in M.Base.registry.mappers if mp.version_id_col is not None}
 # search_key is derived from the name and keys (an import computes it afresh)
@@ -92,6 +94,9 @@ def signatures(ctx: AppContext) -> dict[str, Counter[Any]]:
     with ctx.read() as session:
         rows = {t.name: [dict(r) for r in session.execute(select(t)).mappings()]
                 for t in business_tables()}
+    # a local file's single user (made at its first start) belongs to the installation: a
+    # SQLite file has one of its own, and one exported from SQLite lands in PostgreSQL
+    rows["app_user"] = [r for r in rows.get("app_user", []) if r["username"] != SINGLE_USER]
     signer = _Signer(rows)
     return {name: Counter(signer.sign(name, r) for r in table_rows)
             for name, table_rows in rows.items()}

@@ -192,7 +192,8 @@ def test_import_next_to_existing_records_renumbers_rule_keys(
     data = make_rich_dataset(source_ctx)
     export_json(source_ctx, tmp_path / "x.json", include_personal=True)
     summary = import_json(empty_ctx, tmp_path / "x.json")
-    assert summary.reused == {"deadlines": 1}  # the annual report both databases generated
+    # the annual report both databases generated, and the single user both files made
+    assert summary.reused == {"deadlines": 1, "users": 1}
     with empty_ctx.read() as s:
         deal = s.execute(select(M.Deal).where(M.Deal.deal_no == data["deal"].deal_no)).scalar_one()
         keys = set(s.execute(select(M.Deadline.rule_key)).scalars())

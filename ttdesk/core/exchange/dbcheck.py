@@ -40,9 +40,17 @@ _FRESH_TABLES = (M.Achievement, M.Deal, M.Person, M.Company, M.Department)
 
 
 def is_fresh(session: Session) -> bool:
-    return not any(
-        session.execute(select(func.count()).select_from(model)).scalar() for model in _FRESH_TABLES
-    )
+    """No business records yet; a local file's single user (made at its first start) does
+    not count."""
+    single = select(M.LoginSetting.single_user_id).where(
+        M.LoginSetting.single_user_id.is_not(None))
+    for model in _FRESH_TABLES:
+        q = select(func.count()).select_from(model)
+        if model is M.User:
+            q = q.where(M.User.id.not_in(single))
+        if session.execute(q).scalar():
+            return False
+    return True
 
 
 def _section_for_space(space: str) -> tuple[Section, str] | None:

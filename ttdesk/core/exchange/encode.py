@@ -23,7 +23,7 @@ IN_CHUNK = 5000  # ids per IN (...) list: far below SQLite's and PostgreSQL's pa
 
 # Secrets left out when exporting with mask_personal=True; personal data (core.base.privacy)
 # is written masked (110***********1234), never left out silently.
-PERSONAL = {("users", "password_hash")}
+PERSONAL = {("users", "password_hash"), ("users", "api_key_hash")}
 
 
 def chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -202,6 +202,9 @@ DEPARTMENTS = Section("departments", M.Department.__table__, (
 USERS = Section("users", M.User.__table__, (
     s("username", 60, True), s("display_name", 100, True),
     e("role", E.UserRole, E.UserRole.OFFICER), s("password_hash", 200), b("is_active", True),
+    # logins (issue 13): failures and lock, the person this user is, a hashed API key
+    Field("failed_logins", Kind.INT, default=0, minimum=0), Field("locked_until", Kind.DATETIME),
+    ref("person", "person", "person_id"), s("api_key_hash", 200),
 ), key="username", space="app_user", reusable=True)
 
 COMPANIES = Section("companies", M.Company.__table__, (
@@ -447,7 +450,7 @@ NOTES = Section("notes", M.Note.__table__, (
 # Generic top-level sections, in the order they are written (each only points backwards,
 # except deadlines and attachments, which may point at anything and therefore come last).
 TOP: tuple[Section, ...] = (
-    DEPARTMENTS, USERS, COMPANIES, PEOPLE, ACHIEVEMENTS, DEALS, MATCH_ACTIVITIES, DEMANDS,
+    DEPARTMENTS, COMPANIES, PEOPLE, USERS, ACHIEVEMENTS, DEALS, MATCH_ACTIVITIES, DEMANDS,
     MATCHES, MILESTONES, SHAREHOLDINGS, RECEIPTS, COSTS, EQUITY_EVENTS, DISTRIBUTIONS,
     FILINGS, DEADLINES, ATTACHMENTS, NOTES,
 )

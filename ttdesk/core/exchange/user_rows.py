@@ -31,7 +31,8 @@ def escalating_rows(session: Session, doc: dict[str, Any]) -> list[int]:
             continue
         name = str(row.get("username") or "").strip()
         role = str(row.get("role") or "officer")
-        if row.get("password_hash") or (name in roles and roles[name] != role) or (
+        secret = row.get("password_hash") or row.get("api_key_hash")
+        if secret or (name in roles and roles[name] != role) or (
                 name not in roles and role == "admin"):
             out.append(i)
     return out
