@@ -13,9 +13,10 @@ from ttdesk.core.office.setup import open_context
 
 @pytest.fixture(scope="module")
 def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    """60 demo cases (seed 1) in a SQLite file; the filing archive grows as tests generate."""
+    """80 demo cases (seed 1) in a SQLite file (enough for every grant status, so F02 has a
+    subject); the filing archive grows as tests generate."""
     path = tmp_path_factory.mktemp("filings") / "demo.db"
     ctx = open_context(f"sqlite:///{path}", migrate_backup=False)
-    demo.generate(ctx, cases=60, seed=1)
+    demo.generate(ctx, cases=80, seed=1)
     yield ctx
     ctx.db.dispose()

@@ -105,7 +105,7 @@ def test_unknown_subject_and_kind(ctx: AppContext, tmp_path: Path) -> None:
     with pytest.raises(NotFound):
         generate(ctx, "F01", "CG-1999-9999")
     with pytest.raises(ValidationFailed):
-        generate(ctx, "F10", "CG-1999-9999")
+        generate(ctx, "F11", "CG-1999-9999")  # no such form (F10 is the open licence)
     with pytest.raises(ValidationFailed):
         generate(ctx, "F08", "2026-13-01..2026-12-31")
 
