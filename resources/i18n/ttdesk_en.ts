@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>领导人员报批/备案（日期 机构 文号）</source>
-        <translation type="unfinished"></translation>
+        <translation>Leader&apos;s approval record (date, body, document no.)</translation>
     </message>
     <message>
         <source>作价入股</source>
@@ -597,35 +597,35 @@
     </message>
     <message>
         <source>导入园区需求清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a park&apos;s demand list</translation>
     </message>
     <message>
         <source>园区</source>
-        <translation type="unfinished">Park</translation>
+        <translation>Park</translation>
     </message>
     <message>
         <source>浏览…</source>
-        <translation type="unfinished">Browse…</translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>园区需求清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Park&apos;s demand list</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished">Filings</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>导出推广清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the supply list</translation>
     </message>
     <message>
         <source>园区（空：全部）</source>
-        <translation type="unfinished"></translation>
+        <translation>Park (empty: all)</translation>
     </message>
     <message>
         <source>技术领域（空：全部）</source>
-        <translation type="unfinished"></translation>
+        <translation>Field (empty: all)</translation>
     </message>
 </context>
 <context>
@@ -1346,7 +1346,7 @@
     </message>
     <message>
         <source>企业</source>
-        <translation type="unfinished">Companies</translation>
+        <translation>Company</translation>
     </message>
     <message>
         <source>需求内容</source>
@@ -1354,11 +1354,11 @@
     </message>
     <message>
         <source>技术领域</source>
-        <translation type="unfinished">Field</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>提出日期</source>
-        <translation type="unfinished">Raised on</translation>
+        <translation>Raised on</translation>
     </message>
     <message>
         <source>需求来源</source>
@@ -1666,7 +1666,7 @@
     </message>
     <message>
         <source>领导人员持股报批/备案</source>
-        <translation type="unfinished"></translation>
+        <translation>Leader&apos;s equity approval record</translation>
     </message>
     <message>
         <source>日期</source>
@@ -2518,43 +2518,43 @@
     <name>DisclosureIntakeDialog</name>
     <message>
         <source>导入披露表 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import disclosure form — %1</translation>
     </message>
     <message>
         <source>新成果</source>
-        <translation type="unfinished"></translation>
+        <translation>new case</translation>
     </message>
     <message>
         <source>表单 %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Form %1 → %2</translation>
     </message>
     <message>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>当前</source>
-        <translation type="unfinished"></translation>
+        <translation>Current</translation>
     </message>
     <message>
         <source>表单中</source>
-        <translation type="unfinished"></translation>
+        <translation>In the form</translation>
     </message>
     <message>
         <source>校内尚无此人：%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet a person on record: %1 %2</translation>
     </message>
     <message>
         <source>（同名：%1）</source>
-        <translation type="unfinished"></translation>
+        <translation> (same name: %1)</translation>
     </message>
     <message>
         <source>接受并保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept and save</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2577,11 +2577,11 @@
     </message>
     <message>
         <source>发放披露表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue disclosure form…</translation>
     </message>
     <message>
         <source>导入返回的披露表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the returned form…</translation>
     </message>
     <message>
         <source>● 有未保存的修改</source>
@@ -2593,19 +2593,19 @@
     </message>
     <message>
         <source>保存披露表</source>
-        <translation type="unfinished"></translation>
+        <translation>Save disclosure form</translation>
     </message>
     <message>
         <source>PDF 表单 (*.pdf);;Excel 模板 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF form (*.pdf);;Excel template (*.xlsx)</translation>
     </message>
     <message>
         <source>导入返回的披露表</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the returned form</translation>
     </message>
     <message>
         <source>披露表 (*.pdf *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclosure form (*.pdf *.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2883,7 +2883,7 @@
     </message>
     <message>
         <source>奖励明细…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reward statements…</translation>
     </message>
     <message>
         <source>收益分配</source>
@@ -2927,7 +2927,7 @@
     </message>
     <message>
         <source>奖励明细保存到</source>
-        <translation type="unfinished"></translation>
+        <translation>Save reward statements to</translation>
     </message>
 </context>
 <context>
@@ -3627,7 +3627,7 @@
     </message>
     <message>
         <source>这是新的数据库：请设置第一位管理员的账户。管理员可再添加其他用户。</source>
-        <translation>This is a new database: set up the first admin's account. The admin can then add other users.</translation>
+        <translation>This is a new database: set up the first admin&apos;s account. The admin can then add other users.</translation>
     </message>
     <message>
         <source>请输入用户名和密码。</source>
@@ -3635,15 +3635,15 @@
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished">User</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>再次输入密码</source>
@@ -3659,7 +3659,7 @@
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished">Quit</translation>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -3702,7 +3702,7 @@
     </message>
     <message>
         <source>专利盘活</source>
-        <translation type="unfinished"></translation>
+        <translation>Patent revitalisation</translation>
     </message>
     <message>
         <source>文件</source>
@@ -3758,11 +3758,11 @@
     </message>
     <message>
         <source>发放披露表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue disclosure form…</translation>
     </message>
     <message>
         <source>导入披露表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import disclosure form…</translation>
     </message>
     <message>
         <source>立即备份…</source>
@@ -3960,7 +3960,7 @@
     </message>
     <message>
         <source>新建转化项目…</source>
-        <translation type="unfinished">New deal…</translation>
+        <translation>New deal…</translation>
     </message>
     <message>
         <source>新建活动…</source>
@@ -4248,111 +4248,111 @@
     <name>RevitalisationPage</name>
     <message>
         <source>申请号</source>
-        <translation type="unfinished">Application no.</translation>
+        <translation>Application no.</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>成果编号</source>
-        <translation type="unfinished">Case no.</translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <source>成果名称</source>
-        <translation type="unfinished">Title</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>院系</source>
-        <translation type="unfinished">Department</translation>
+        <translation>Department</translation>
     </message>
     <message>
         <source>授权日</source>
-        <translation type="unfinished"></translation>
+        <translation>Granted</translation>
     </message>
     <message>
         <source>评级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <source>处置决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>评估人</source>
-        <translation type="unfinished">Assessor</translation>
+        <translation>Reviewer</translation>
     </message>
     <message>
         <source>下次年费</source>
-        <translation type="unfinished"></translation>
+        <translation>Next annuity</translation>
     </message>
     <message>
         <source>应缴（减缴后）</source>
-        <translation type="unfinished"></translation>
+        <translation>Payable (after reduction)</translation>
     </message>
     <message>
         <source>未缴失效日</source>
-        <translation type="unfinished"></translation>
+        <translation>Lapses if unpaid</translation>
     </message>
     <message>
         <source>专利数</source>
-        <translation type="unfinished"></translation>
+        <translation>Patents</translation>
     </message>
     <message>
         <source>%1 年</source>
-        <translation type="unfinished">%1</translation>
+        <translation>%1</translation>
     </message>
     <message>
         <source>合计</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>全部决定</source>
-        <translation type="unfinished"></translation>
+        <translation>All decisions</translation>
     </message>
     <message>
         <source>（评级不变）</source>
-        <translation type="unfinished"></translation>
+        <translation>(grade unchanged)</translation>
     </message>
     <message>
         <source>（决定不变）</source>
-        <translation type="unfinished"></translation>
+        <translation>(decision unchanged)</translation>
     </message>
     <message>
         <source>应用到所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply to selected</translation>
     </message>
     <message>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <source>&lt;b&gt;存量专利盘活&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Stock-patent revitalisation&lt;/b&gt;</translation>
     </message>
     <message>
         <source>决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>未来三年年费（减缴后，按期缴纳；不含拟放弃的专利）</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuities of the next three years (after reduction, paid on time; patents to drop left out)</translation>
     </message>
     <message>
         <source>共 %1 项有效未转化专利，%2 项尚未决定</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 valid unconverted patents, %2 not yet decided</translation>
     </message>
     <message>
         <source>已更新 %1 项专利</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 patents updated</translation>
     </message>
     <message>
         <source>导出存量专利台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the patent inventory</translation>
     </message>
     <message>
         <source>已导出：%1</source>
-        <translation type="unfinished">Exported: %1</translation>
+        <translation>Exported: %1</translation>
     </message>
 </context>
 <context>
@@ -4387,7 +4387,7 @@
     </message>
     <message>
         <source>用户</source>
-        <translation type="unfinished">User</translation>
+        <translation>Users</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -4511,15 +4511,15 @@
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished">User</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>本人（人员）</source>
@@ -4535,26 +4535,26 @@
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>UsersPanel</name>
     <message>
         <source>用户名</source>
-        <translation type="unfinished">User</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>本人（人员）</source>
