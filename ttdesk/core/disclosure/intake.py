@@ -59,11 +59,11 @@ def read_file(path: str | Path) -> dict[str, str]:
 
 def _read_pdf(path: Path) -> dict[str, str]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PyPdfError
 
     try:
         fields = PdfReader(io.BytesIO(path.read_bytes())).get_fields() or {}
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (PyPdfError, DependencyError, ValueError, KeyError, TypeError) as exc:
         raise _not_ours(path, f"无法读取 PDF（{exc}）", f"cannot read the PDF ({exc})") from None
     if "form_id" not in fields:
         raise _not_ours(path, "没有表单编号字段", "it has no form id field")
