@@ -44,8 +44,8 @@ def test_window_shows_its_areas(window: MainWindow) -> None:
     assert window.windowTitle() == WINDOW_TITLE
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["工作台", "成果", "交易", "企业", "转化企业", "对接", "收益", "待办",
-                      "技术经理人", "文件", "基础数据", "设置"]
-    assert window.pages.count() == len(NAV_PAGES) == 12
+                      "技术经理人", "专利盘活", "文件", "基础数据", "设置"]
+    assert window.pages.count() == len(NAV_PAGES) == 13
     assert window.pages.currentIndex() == 0
 
 

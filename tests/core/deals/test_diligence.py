@@ -112,8 +112,11 @@ def test_draft_only_for_approval_forms(office):
         draft(office, "F06", deal_no)
 
 
-def test_cli_ticks_and_prints_the_draft(office, tmp_path, capsys):
+def test_cli_ticks_and_prints_the_draft(office, tmp_path, capsys, monkeypatch):
+    from builders import cli_login
+
     deal_no = _deal_in_approval(office)
+    cli_login(office, monkeypatch)  # a server database asks the command to log in
     url = str(office.db.engine.url)
     assert cli(["--db", url, "diligence", deal_no, "--tick", "ip_status", "--on",
                 "2026-10-01", "--by", "张敏", "--note", "专利有效"]) == 0

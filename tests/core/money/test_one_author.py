@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from builders import (
+    cli_login,
     make_achievement,
     make_deal,
     make_department,
@@ -277,8 +278,9 @@ def test_ledger_export_cells(any_ctx: AppContext, world: World, tmp_path: Path) 
         d.deal_no: per_deal[d.id] for d in world.deals.values() if per_deal[d.id]}
 
 
-def test_cli_output(any_ctx: AppContext, world: World, capsys: pytest.CaptureFixture[str]
-                    ) -> None:
+def test_cli_output(any_ctx: AppContext, world: World, capsys: pytest.CaptureFixture[str],
+                    monkeypatch: pytest.MonkeyPatch) -> None:
+    cli_login(any_ctx, monkeypatch)  # a server database asks the command to log in
     url = any_ctx.db.url
     assert main(["--db", url, "income", "--period", "2026", "--by", "deal,mode",
                  "--json"]) == 0

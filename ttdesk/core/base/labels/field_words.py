@@ -348,4 +348,10 @@ FIELD_WORDS: dict[str, Pair] = {
     "profit_year": ("营业利润年度", "Operating-profit year"),
     "source_document": ("来源文件", "Source document"),
     "operating_profits": ("营业利润", "Operating profit"),
+    # 存量专利盘活 (patent_review)
+    "ip_asset_id": ("知识产权", "IP asset"),
+    "grade": ("评级", "Grade"),
+    "decision": ("处置决定", "Decision"),
+    "reviewer": ("评估人", "Reviewer"),
+    "reviewed_on": ("评估日期", "Reviewed on"),
 }
