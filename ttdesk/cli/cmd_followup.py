@@ -10,13 +10,11 @@ Refusals exit 2 with the rule and the field, like every other command.
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 
 from ttdesk.cli.args import iso_date
 from ttdesk.cli.main import EXIT_OK, add_json_flag, open_ctx
-from ttdesk.cli.output import print_json, print_table
+from ttdesk.cli.output import print_records
 from ttdesk.core.base.errors import RuleViolation
-from ttdesk.core.base.labels import label
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -107,11 +105,9 @@ def run_milestone_list(args: argparse.Namespace) -> int:
         rows = milestones.of_company(ctx, args.credit_code)
     finally:
         ctx.db.dispose()
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
-    print_table([{**asdict(r), "kind": label(r.kind, args.lang)} for r in rows],
-                ["id", "happened_on", "kind", "amount", "investors", "government_fund", "note"])
+    print_records(
+        rows, ["id", "happened_on", "kind", "amount", "investors", "government_fund", "note"],
+        as_json=args.json, lang=args.lang, codes=("kind",))
     return EXIT_OK
 
 
@@ -141,11 +137,9 @@ def run_support_list(args: argparse.Namespace) -> int:
                 else support.of_company(ctx, args.credit_code))
     finally:
         ctx.db.dispose()
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
-    print_table([{**asdict(r), "kind": label(r.kind, args.lang)} for r in rows],
-                ["id", "received_on", "case_no", "kind", "provider", "amount"])
+    print_records(
+        rows, ["id", "received_on", "case_no", "kind", "provider", "amount"],
+        as_json=args.json, lang=args.lang, codes=("kind",))
     return EXIT_OK
 
 
@@ -168,11 +162,9 @@ def run_manager_list(args: argparse.Namespace) -> int:
         rows = managers.choices(ctx)
     finally:
         ctx.db.dispose()
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
-    print_table([{**asdict(r), "level": label(r.level, args.lang)} for r in rows],
-                ["staff_no", "name", "level", "cert_no"])
+    print_records(
+        rows, ["staff_no", "name", "level", "cert_no"],
+        as_json=args.json, lang=args.lang, codes=("level",))
     return EXIT_OK
 
 
@@ -184,10 +176,8 @@ def run_manager_workload(args: argparse.Namespace) -> int:
         rows = workload.manager_workload(ctx, args.year)
     finally:
         ctx.db.dispose()
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
-    print_table([asdict(r) for r in rows],
-                ["staff_no", "name", "open_cases", "deals_signed", "deals_value",
-                 "income_received", "overdue_tasks"])
+    print_records(
+        rows, ["staff_no", "name", "open_cases", "deals_signed", "deals_value",
+                 "income_received", "overdue_tasks"],
+        as_json=args.json, lang=args.lang)
     return EXIT_OK

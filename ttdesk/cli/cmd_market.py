@@ -13,12 +13,11 @@ Refusals exit 2 with the rule and the field, like every other command.
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 from typing import Any
 
 from ttdesk.cli.args import iso_date
 from ttdesk.cli.main import EXIT_OK, add_force_flag, add_json_flag, open_ctx
-from ttdesk.cli.output import print_json, print_table
+from ttdesk.cli.output import print_records
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.base.labels import label
 
@@ -130,16 +129,6 @@ def _with_ctx(args: argparse.Namespace, work: Any) -> Any:
         ctx.db.dispose()
 
 
-def _labelled(rows: list[Any], codes: tuple[str, ...], lang: str) -> list[dict[str, Any]]:
-    out = []
-    for r in rows:
-        d = asdict(r)
-        for c in codes:
-            d[c] = label(d[c], lang) if d[c] is not None else None
-        out.append(d)
-    return out
-
-
 def run_demand_add(args: argparse.Namespace) -> int:
     from ttdesk.core.market import demands
 
@@ -159,11 +148,9 @@ def run_demand_list(args: argparse.Namespace) -> int:
 
     f = v.DemandFilter(park=args.park, source=args.source, search=args.search)
     rows = _with_ctx(args, lambda ctx: v.DEMANDS.page(ctx, f))
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
-    print_table(_labelled(rows, ("source",), args.lang),
-                ["id", "raised_on", "company", "need", "field", "source", "park", "match_count"])
+    print_records(
+        rows, ["id", "raised_on", "company", "need", "field", "source", "park", "match_count"],
+        as_json=args.json, lang=args.lang, codes=("source",))
     return EXIT_OK
 
 
@@ -182,11 +169,8 @@ def run_promote(args: argparse.Namespace) -> int:
         from ttdesk.core.views import market as v
 
         rows = _with_ctx(args, lambda ctx: v.SUPPLY.page(ctx, v.SupplyFilter(park=args.park)))
-        if args.json:
-            print_json([asdict(r) for r in rows])
-        else:
-            print_table([asdict(r) for r in rows],
-                        ["case_no", "title", "field", "park", "listed_on", "public_summary"])
+        print_records(rows, ["case_no", "title", "field", "park", "listed_on", "public_summary"],
+                      as_json=args.json, lang=args.lang)
         return EXIT_OK
     if not args.case_no:
         raise RuleViolation("ARG", "请给出成果编号", "give a case number", field="case_no")
@@ -214,12 +198,10 @@ def run_match_list(args: argparse.Namespace) -> int:
 
     f = v.MatchFilter(outcome=args.outcome, demand_id=args.demand, search=args.search)
     rows = _with_ctx(args, lambda ctx: v.MATCHES.page(ctx, f))
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
-    print_table(_labelled(rows, ("outcome",), args.lang),
-                ["id", "updated_on", "outcome", "case_no", "case_title", "company", "officer",
-                 "deal_no"])
+    print_records(
+        rows, ["id", "updated_on", "outcome", "case_no", "case_title", "company", "officer",
+                 "deal_no"],
+        as_json=args.json, lang=args.lang, codes=("outcome",))
     return EXIT_OK
 
 
@@ -247,12 +229,10 @@ def run_activity_list(args: argparse.Namespace) -> int:
 
     rows = _with_ctx(args, lambda ctx: v.ACTIVITIES.page(ctx, v.ActivityFilter(
         search=args.search)))
-    if args.json:
-        print_json([asdict(r) for r in rows])
-        return EXIT_OK
-    print_table(_labelled(rows, ("kind",), args.lang),
-                ["id", "held_on", "kind", "title", "place", "participants", "shown_count",
-                 "met_count", "match_count"])
+    print_records(
+        rows, ["id", "held_on", "kind", "title", "place", "participants", "shown_count",
+                 "met_count", "match_count"],
+        as_json=args.json, lang=args.lang, codes=("kind",))
     return EXIT_OK
 
 

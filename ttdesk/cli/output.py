@@ -45,3 +45,21 @@ def _plain(value: Any) -> Any:
         return _default(value)
     except TypeError:
         return value
+
+
+def print_records(rows: Iterable[Any], columns: list[str], *, as_json: bool, lang: str = "zh",
+                  codes: tuple[str, ...] = ()) -> None:
+    """Dataclass rows as JSON (every field, code names as stored) or as a table of
+    `columns`, the fields named in `codes` shown as their labels in `lang`."""
+    from dataclasses import asdict
+
+    from ttdesk.core.base.labels import label
+
+    dicts = [asdict(r) for r in rows]
+    if as_json:
+        print_json(dicts)
+        return
+    for d in dicts:
+        for c in codes:
+            d[c] = label(d[c], lang) if d[c] is not None else None
+    print_table(dicts, columns)
