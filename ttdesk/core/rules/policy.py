@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base.errors import RuleViolation, ValidationFailed
+from ttdesk.core.rules.plan_targets import DEFAULT_TARGETS, TARGET_KEYS, targets_for
 from ttdesk.db.models import PolicyVersion
 
 DEFAULT_POLICY: dict[str, Any] = {
@@ -83,15 +84,8 @@ DEFAULT_POLICY: dict[str, Any] = {
     # (1,000 platforms, 5,000 development projects, 3,000 companies, 600 专精特新 city-wide).
     # 存量专利盘活: the CNIPA annuity fee table; None = as shipped (resources/annuity-fees-cn.json)
     "annuity_fees": None,
-    "action_plan_targets": {
-        "2025": {"platforms": 5, "contracts": 100, "companies": 5, "zjtx": 1},
-        "2026": {"platforms": 6, "contracts": 120, "companies": 6, "zjtx": 2},
-        "2027": {"platforms": 8, "contracts": 150, "companies": 8, "zjtx": 3},
-    },
+    "action_plan_targets": DEFAULT_TARGETS,
 }
-
-#: the four Action Plan figures an institution sets yearly targets for
-TARGET_KEYS = ("platforms", "contracts", "companies", "zjtx")
 
 # National floors under which no unit's own rule may go (domain.md §1).
 NATIONAL_FLOOR = Decimal(50)
@@ -156,8 +150,7 @@ class Policy:
 
     def action_plan_targets(self, year: int) -> dict[str, int]:
         """The institution's own targets for `year` (0 where none is set)."""
-        found = (self.values.get("action_plan_targets") or {}).get(str(year)) or {}
-        return {k: int(found.get(k, 0)) for k in TARGET_KEYS}
+        return targets_for(self.values, year)
 
     @property
     def approval_tiers(self) -> list[ApprovalTier]:

@@ -12,46 +12,25 @@ deals → companies. Aggregate SQL only; each figure is defined once here (docs/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import extract, func, select
 
-from ttdesk.codes import COOPERATION_MODES, DealMode
+from ttdesk.codes import COOPERATION_MODES
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.rules import policy
 from ttdesk.core.views.dashboard import companies_by_year
+from ttdesk.core.views.dashboard_terms import (  # noqa: F401  (re-exported)
+    PLAN_YEARS,
+    PLATFORM_MODES,
+    ActionPlan,
+    Funnel,
+    PlanFigure,
+    plan_of,
+    shown_years,
+)
 from ttdesk.core.views.spinoffs import first_zjtx
 from ttdesk.db.models import Achievement, Company, Deal
-
-PLAN_YEARS = (2025, 2026, 2027)
-PLATFORM_MODES = frozenset({*COOPERATION_MODES, DealMode.JOINT})
-
-
-@dataclass(frozen=True)
-class PlanFigure:
-    key: str          # one of policy.TARGET_KEYS
-    year: int
-    actual: int
-    target: int
-
-
-@dataclass(frozen=True)
-class Funnel:
-    year: int
-    disclosures: int
-    deals: int
-    companies: int
-
-
-@dataclass(frozen=True)
-class ActionPlan:
-    year: int                                # the year the tiles show
-    figures: dict[str, dict[int, PlanFigure]]  # key -> year -> figure
-    funnel: Funnel
-
-    def tile(self, key: str) -> PlanFigure:
-        return self.figures[key][self.year]
 
 
 def _per_year(rows: object) -> dict[int, int]:
@@ -104,11 +83,8 @@ def action_plan(ctx: AppContext, year: int | None = None,
                 years: tuple[int, ...] = PLAN_YEARS) -> ActionPlan:
     """The dashboard's Action Plan block: each figure per year against its target."""
     year = year or ctx.today().year
-    shown = tuple(sorted({*years, year}))
+    shown = shown_years(year, years)
     actual = contributions(ctx, shown)
     with ctx.read() as s:
         current = policy.current(s)
-    targets = {y: current.action_plan_targets(y) for y in shown}
-    figures = {k: {y: PlanFigure(k, y, actual[k][y], targets[y][k]) for y in shown}
-               for k in policy.TARGET_KEYS}
-    return ActionPlan(year, figures, funnel(ctx, year))
+    return plan_of(year, shown, actual, current.action_plan_targets, funnel(ctx, year))

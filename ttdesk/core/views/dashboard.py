@@ -16,17 +16,8 @@ from ttdesk.codes import AchievementStatus, DealMode
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.money import income
 from ttdesk.core.views import DeadlineFilter, DeadlineState, count_deadlines
+from ttdesk.core.views.dashboard_terms import Kpis
 from ttdesk.db.models import Achievement, Company, Deal, Department, User
-
-
-@dataclass(frozen=True)
-class Kpis:
-    cases: int
-    deals_signed_this_year: int
-    income_this_year: Decimal
-    companies: int
-    overdue_deadlines: int
-    year: int
 
 
 @dataclass(frozen=True)

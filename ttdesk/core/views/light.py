@@ -160,7 +160,7 @@ class FirstCases:
     def __call__(self, f: CaseFilter, limit: int) -> tuple[int, list[CaseRow]]:
         if not f.unfiltered:
             raise ValueError("the first page is read for the unfiltered list only")
-        with _connect(self.path) as conn:
+        with ReadOnly(self.path) as conn:
             if f.sort in _PINYIN_SORTS:
                 from ttdesk.db.collation import register
 
@@ -171,7 +171,7 @@ class FirstCases:
         return int(total), rows
 
 
-class _connect:
+class ReadOnly:
     """A read-only connection, closed on leaving the block (sqlite3's own context manager
     only ends the transaction)."""
 
@@ -198,19 +198,25 @@ def sqlite_file(url_or_path: str) -> Path | None:
     return Path(text).expanduser()
 
 
-def first_cases_reader(url_or_path: str) -> FirstCases | None:
-    """A reader of the first page when the database is a SQLite file whose schema is at the
-    head revision (so nothing has to be migrated before reading) and logins are off (no
-    case is shown before someone logs in); else None."""
+def quick_file(url_or_path: str) -> Path | None:
+    """The SQLite file a start-up page may be read from before the ORM is imported: its
+    schema is at the head revision (nothing to migrate before reading) and logins are off
+    (nothing is shown before someone logs in); else None."""
     path = sqlite_file(url_or_path)
     if path is None or not path.is_file():
         return None
     try:
-        with _connect(path) as conn:
+        with ReadOnly(path) as conn:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             logins = conn.execute("SELECT logins_required FROM login_setting").fetchone()
     except sqlite3.Error:
         return None
     if found is None or found[0] != HEAD_REVISION or (logins and logins[0]):
         return None
-    return FirstCases(path)
+    return path
+
+
+def first_cases_reader(url_or_path: str) -> FirstCases | None:
+    """A reader of the case list's first page on a `quick_file`; else None."""
+    path = quick_file(url_or_path)
+    return None if path is None else FirstCases(path)

@@ -30,11 +30,10 @@ from ttdesk.core.views._common import (
     search_terms,
     year_range,
 )
+from ttdesk.core.views.dashboard_terms import ZJTX_KINDS
 from ttdesk.db.models import Company, CompanyMilestone, Person, Shareholding
 
 C, M = Company, CompanyMilestone
-#: the milestones that count as 专精特新 recognition (a little giant is one too)
-ZJTX_KINDS = (MilestoneKind.ZJTX, MilestoneKind.LITTLE_GIANT)
 
 
 class AgeBand(StrEnum):

@@ -1,0 +1,154 @@
+"""The dashboard's first figures (KPI tiles, the Action Plan block with its funnel) read with
+plain `sqlite3` at start-up, before SQLAlchemy is imported (B2 for the 工作台 start page).
+
+The authors of these figures stay `views.dashboard.kpis` (income via `money.income`,
+overdue tasks via `views.deadlines`) and `views.action_plan.action_plan`; each query here
+restates one of them for the SQLite file the app opens, and
+`tests/core/views/test_light_dashboard.py` pins every figure to its author on demo data
+(the year 2026, another year and an empty database). The dataclasses, the plan's year span,
+its mode and milestone sets, the targets and the assembling of the plan are shared
+(`dashboard_terms`, `rules.plan_targets`), not restated.
+
+SQLite stores dates as ISO text, booleans as 0/1 and money as integer fen, so the ranges
+below compare ISO strings and the sums stay exact.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from ttdesk.codes import COOPERATION_MODES
+from ttdesk.core.rules.plan_targets import DEFAULT_TARGETS, TARGET_KEYS, targets_for
+from ttdesk.core.views.dashboard_terms import (
+    PLAN_YEARS,
+    PLATFORM_MODES,
+    ZJTX_KINDS,
+    ActionPlan,
+    FirstFigures,
+    Funnel,
+    Kpis,
+    plan_of,
+    shown_years,
+)
+from ttdesk.core.views.light import ReadOnly, quick_file
+
+
+def _in(values: object) -> str:
+    """A SQL list of code values (codes are identifiers: no quoting issue)."""
+    return ", ".join(f"'{v}'" for v in sorted(str(x) for x in values))  # type: ignore[attr-defined]
+
+
+def _span(first: int, last: int) -> tuple[str, str]:
+    """[1 Jan of `first`, 1 Jan after `last`) as ISO text."""
+    return date(first, 1, 1).isoformat(), date(last + 1, 1, 1).isoformat()
+
+
+_SIGNED_IN = "SELECT count(*) FROM deal WHERE signing_date >= ? AND signing_date < ?"
+# money.income.received over one calendar year: receipts on a deal, a reversal negative
+_RECEIVED = ("SELECT coalesce(sum(CASE WHEN reverses_id IS NULL THEN amount ELSE -amount END),"
+             " 0) FROM receipt WHERE deal_id IS NOT NULL AND received_on >= ?"
+             " AND received_on <= ?")
+# deadlines.DeadlineState.OVERDUE: not done, due before today, not snoozed past today
+_OVERDUE = ("SELECT count(*) FROM deadline WHERE done = 0 AND due_date < ?"
+            " AND (snoozed_until IS NULL OR snoozed_until <= ?)")
+_PLATFORMS = f"""
+SELECT substr(first_on, 1, 4), count(*) FROM (
+  SELECT counterparty_id, min(signing_date) AS first_on FROM deal
+   WHERE mode IN ({_in(PLATFORM_MODES)}) AND counterparty_id IS NOT NULL
+     AND signing_date IS NOT NULL
+   GROUP BY counterparty_id)
+ WHERE first_on >= ? AND first_on < ? GROUP BY 1"""
+_CONTRACTS = f"""
+SELECT substr(signing_date, 1, 4), count(*) FROM deal
+ WHERE mode IN ({_in(COOPERATION_MODES)}) AND signing_date >= ? AND signing_date < ?
+ GROUP BY 1"""
+_ZJTX = f"""
+SELECT substr(z.first_on, 1, 4), count(*) FROM (
+  SELECT company_id, min(happened_on) AS first_on FROM company_milestone
+   WHERE kind IN ({_in(ZJTX_KINDS)}) GROUP BY company_id) z
+  JOIN company c ON c.id = z.company_id
+ WHERE c.is_spinoff = 1 AND z.first_on >= ? AND z.first_on < ? GROUP BY 1"""
+# dashboard.companies_by_year's spin-off half
+_SPUN = """
+SELECT substr(registration_date, 1, 4), count(*) FROM company
+ WHERE is_spinoff = 1 AND registration_date >= ? AND registration_date < ? GROUP BY 1"""
+
+
+def _count(conn: sqlite3.Connection, sql: str, *params: object) -> int:
+    return int(conn.execute(sql, params).fetchone()[0] or 0)
+
+
+def _per_year(conn: sqlite3.Connection, sql: str, span: tuple[str, str]) -> dict[int, int]:
+    return {int(y): int(n) for y, n in conn.execute(sql, span) if y is not None}
+
+
+def kpis(conn: sqlite3.Connection, today: date) -> Kpis:
+    """As `views.dashboard.kpis`."""
+    year = today.year
+    fen = _count(conn, _RECEIVED, date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
+    return Kpis(_count(conn, "SELECT count(*) FROM achievement"),
+                _count(conn, _SIGNED_IN, *_span(year, year)),
+                (Decimal(fen) / 100).quantize(Decimal("0.01")),
+                _count(conn, "SELECT count(*) FROM company"),
+                _count(conn, _OVERDUE, today.isoformat(), today.isoformat()), year)
+
+
+def contributions(conn: sqlite3.Connection, years: tuple[int, ...]) -> dict[str, dict[int, int]]:
+    """As `views.action_plan.contributions`."""
+    span = _span(min(years), max(years))
+    found = {"platforms": _per_year(conn, _PLATFORMS, span),
+             "contracts": _per_year(conn, _CONTRACTS, span),
+             "companies": _per_year(conn, _SPUN, span),
+             "zjtx": _per_year(conn, _ZJTX, span)}
+    return {k: {y: found[k].get(y, 0) for y in years} for k in TARGET_KEYS}
+
+
+def funnel(conn: sqlite3.Connection, year: int) -> Funnel:
+    """As `views.action_plan.funnel`."""
+    span = _span(year, year)
+    disclosures = _count(conn, "SELECT count(*) FROM achievement"
+                         " WHERE disclosure_date >= ? AND disclosure_date < ?", *span)
+    return Funnel(year, disclosures, _count(conn, _SIGNED_IN, *span),
+                  _per_year(conn, _SPUN, span).get(year, 0))
+
+
+def policy_values(conn: sqlite3.Connection) -> dict[str, object]:
+    """The newest policy version's Action Plan targets merged over the defaults (as
+    `rules.policy.current`)."""
+    merged: dict[str, object] = {"action_plan_targets": DEFAULT_TARGETS}
+    row = conn.execute('SELECT "values" FROM policy_version ORDER BY number DESC LIMIT 1'
+                       ).fetchone()
+    if row is not None and row[0]:
+        merged.update(json.loads(row[0]))
+    return merged
+
+
+def action_plan(conn: sqlite3.Connection, year: int,
+                years: tuple[int, ...] = PLAN_YEARS) -> ActionPlan:
+    """As `views.action_plan.action_plan`."""
+    shown = shown_years(year, years)
+    values = policy_values(conn)
+    return plan_of(year, shown, contributions(conn, shown),
+                   lambda y: targets_for(values, y), funnel(conn, year))
+
+
+@dataclass(frozen=True)
+class FirstDashboard:
+    """Reads the dashboard's first figures from one SQLite file."""
+
+    path: Path
+
+    def __call__(self, today: date) -> FirstFigures:
+        with ReadOnly(self.path) as conn:
+            return FirstFigures(kpis(conn, today), action_plan(conn, today.year))
+
+
+def first_dashboard_reader(url_or_path: str) -> FirstDashboard | None:
+    """A reader of the dashboard's first figures on a `light.quick_file`; else None."""
+    path = quick_file(url_or_path)
+    return None if path is None else FirstDashboard(path)
