@@ -2,10 +2,11 @@
 
 Start-up order (style.md 2): excepthook → paths → logging → open and migrate the database →
 QApplication (+ CJK font) → MainWindow(ctx). Quick start (B2): when the last page was the case
-list and the database is a SQLite file at the current schema, the window is shown first with
-the list's first page read by plain sqlite3, and the ORM and services load right after the
-first paint (`MainWindow.attach`). PySide6 is imported inside functions only, so the
-core part of `--self-test` and the import of this module stay lean.
+list or the dashboard and the database is a SQLite file at the current schema, the window is
+shown first with the list's first page (or the dashboard's first figures) read by plain
+sqlite3, and the ORM and services load right after the first paint (`MainWindow.attach`).
+PySide6 is imported inside functions only, so the core part of `--self-test` and the import
+of this module stay lean.
 """
 
 from __future__ import annotations
@@ -341,25 +342,38 @@ def open_services(url: str | None, lang: str) -> Any:
 
 
 def quick_start(url: str | None, settings: Any, lang: str) -> Any | None:
-    """A `Starting` (the first page of cases read with sqlite3) when the window can be shown
-    before the ORM is imported: the last page was the case list and the database is a SQLite
-    file at the current schema. None otherwise (first start, another page, PostgreSQL, a
-    file to migrate): then the services open first, as before."""
-    if settings.last_page != "achievements":
+    """A `Starting` when the window can be shown before the ORM is imported: the last page
+    was the case list (its first page read with sqlite3) or the dashboard (its first figures
+    read with sqlite3) and the database is a SQLite file at the current schema. None
+    otherwise (first start, another page, PostgreSQL, a file to migrate): then the services
+    open first, as before."""
+    page = settings.last_page
+    if page not in ("achievements", "dashboard"):
         return None
     from ttdesk.core.office.connection import server_chosen
 
     if not url and not os.environ.get("TTDESK_DB") and server_chosen():
         return None  # the office server: no local file to read first
-    from ttdesk.core.views.light import first_cases_reader
     from ttdesk.paths import data_dir
-
-    reader = first_cases_reader(url or os.environ.get("TTDESK_DB")
-                                or str(data_dir() / "ttdesk.db"))
-    if reader is None:
-        return None
     from ttdesk.ui.kit.starting import Starting
 
+    where = url or os.environ.get("TTDESK_DB") or str(data_dir() / "ttdesk.db")
+    if page == "dashboard":
+        from datetime import date
+
+        from ttdesk.core.views.light_dashboard import ReadAhead, first_dashboard_reader
+
+        figures = first_dashboard_reader(where)
+        if figures is None:
+            return None
+        today = date.today()  # the services' `ctx.today` too
+        return Starting(lang=lang, page=page, figures=ReadAhead(figures, today),
+                        today=lambda: today)
+    from ttdesk.core.views.light import first_cases_reader
+
+    reader = first_cases_reader(where)
+    if reader is None:
+        return None
     return Starting(lang=lang, list_key="cases", first_page=reader)
 
 

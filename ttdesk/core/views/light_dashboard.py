@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -152,3 +153,30 @@ def first_dashboard_reader(url_or_path: str) -> FirstDashboard | None:
     """A reader of the dashboard's first figures on a `light.quick_file`; else None."""
     path = quick_file(url_or_path)
     return None if path is None else FirstDashboard(path)
+
+
+class ReadAhead:
+    """A `FirstDashboard` read started on a thread at once, for `today`: sqlite3 releases the
+    GIL while a query runs, so the read overlaps building the window. Calling it waits for
+    that read (another day is read anew); an error of the read is raised to the caller."""
+
+    def __init__(self, reader: FirstDashboard, today: date) -> None:
+        self.reader, self.today = reader, today
+        self._found: list[FirstFigures] = []
+        self._failed: list[BaseException] = []
+        self._thread = threading.Thread(target=self._read, name="first-dashboard", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._found.append(self.reader(self.today))
+        except BaseException as exc:  # handed to the caller on the GUI thread
+            self._failed.append(exc)
+
+    def __call__(self, today: date) -> FirstFigures:
+        if today != self.today:
+            return self.reader(today)
+        self._thread.join()
+        if self._failed:
+            raise self._failed[0]
+        return self._found[0]

@@ -119,6 +119,7 @@ class MainWindow(InventorActions, DataActions, QMainWindow):
             elif page.objectName() == "broken_screen":  # the plain read failed: try again
                 self._rebuild_area(key)
         self._show_database()
+        self._show_area(self.nav.currentRow())  # an area chosen while starting: built now
 
     def _rebuild_area(self, key: str) -> None:
         old = self._built.pop(key)
@@ -150,8 +151,10 @@ class MainWindow(InventorActions, DataActions, QMainWindow):
         if row < 0:
             return
         key = NAV_KEYS[row]
-        self.area(key)
         self.pages.setCurrentIndex(row)
+        if not self.ready and key != self._ctx.page:
+            return  # only the start page can be read while starting: this one on `attach`
+        self.area(key)
         self.settings.last_page = key
         page = self._built.get(key)
         count = getattr(getattr(page, "model", None), "rowCount", None)

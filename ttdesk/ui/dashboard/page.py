@@ -3,6 +3,12 @@
 The figures are aggregate queries (`ttdesk.core.views.dashboard`) run off the GUI thread, so the
 window appears at once even on the 100,000-case database; the deadline tables are the same
 lazy list model as the big lists. Any change announced on the bus reloads the figures.
+
+Start-up (B2): the page may be built with a `Starting` instead of the context. It then shows
+the first figures (KPI tiles, the Action Plan block) read by plain sqlite3 before the ORM is
+imported (`views.light_dashboard`), holds a tile clicked meanwhile, and on `attach` gets its
+deadline tables, reloads every figure from the services and opens the held tile's list. The
+module imports nothing that reaches SQLAlchemy (`tests/ui/test_lean_start.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk.codes import AchievementStatus, DealMode
-from ttdesk.core.base.context import AppContext
 from ttdesk.core.rules.money import format_money
-from ttdesk.core.views import DeadlineFilter, DeadlineState
-from ttdesk.core.views import dashboard as overview
+from ttdesk.core.views.dashboard_terms import FirstFigures, Kpis
 from ttdesk.ui.kit.bus import DataBus
+from ttdesk.ui.kit.starting import Starting, is_starting
 from ttdesk.ui.lists.model import LazyListModel
-from ttdesk.ui.lists.specs import DEADLINES
+
+if TYPE_CHECKING:  # start-up builds the page before the ORM (and so the context) is imported
+    from ttdesk.core.base.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +50,23 @@ DEADLINE_COLUMNS = ("due_date", "days_left", "kind", "title", "subject_ref")
 
 @dataclass(frozen=True)
 class Figures:
-    kpis: overview.Kpis
-    pipeline: list[tuple[AchievementStatus, int]]
-    income: dict[int, dict[DealMode, Decimal]]
-    deals_by_mode: dict[DealMode, int]
-    companies_by_year: dict[int, tuple[int, int]]
+    """Everything the page shows; the chart series are None in the start-up figures."""
+
+    kpis: Kpis
+    pipeline: list[tuple[AchievementStatus, int]] | None
+    income: dict[int, dict[DealMode, Decimal]] | None
+    deals_by_mode: dict[DealMode, int] | None
+    companies_by_year: dict[int, tuple[int, int]] | None
     plan: Any = None  # core.views.action_plan.ActionPlan
+
+    @classmethod
+    def first(cls, found: FirstFigures) -> Figures:
+        """The figures read at start-up: tiles and Action Plan, no chart yet."""
+        return cls(found.kpis, None, None, None, None, found.plan)
 
 
 def load_figures(ctx: AppContext) -> Figures:
+    from ttdesk.core.views import dashboard as overview
     from ttdesk.core.views.action_plan import action_plan
 
     return Figures(overview.kpis(ctx), overview.pipeline(ctx),
@@ -98,12 +113,14 @@ class DashboardPage(QScrollArea):
     open_list = Signal(str, object)  # (list area, filter values): a tile's records
     loaded = Signal()
 
-    def __init__(self, ctx: AppContext, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | Starting, bus: DataBus,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.setWidgetResizable(True)
-        self._ctx = ctx
+        self._ctx: Any = ctx
         self.figures: Figures | None = None
+        self.held: tuple[str, Any] | None = None  # a tile clicked while starting
         body = QWidget()
         self._layout = QVBoxLayout(body)
         self.setWidget(body)
@@ -111,7 +128,7 @@ class DashboardPage(QScrollArea):
         from ttdesk.ui.dashboard.plan import ActionPlanBox
 
         self.plan_box = ActionPlanBox()
-        self.plan_box.open_list.connect(self.open_list)
+        self.plan_box.open_list.connect(self._open_list)
         self._layout.addWidget(self.plan_box)
         self._build_deadlines()
         self._charts = QGridLayout()
@@ -120,7 +137,38 @@ class DashboardPage(QScrollArea):
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
         self._reload_timer.timeout.connect(self.reload)
         bus.changed.connect(lambda _k, _i: self._reload_timer.start())
+        if is_starting(ctx):
+            self._show_first(ctx)
+            return
+        self._connect_deadlines()
         QTimer.singleShot(0, self.reload)
+
+    def _show_first(self, starting: Starting) -> None:
+        """While starting: the first figures from the plain reader, painted with the window."""
+        if starting.figures is None:
+            return
+        try:
+            found = starting.figures(starting.today())
+        except Exception:  # e.g. a locked file: the services' read follows on attach
+            log.exception("the dashboard's first figures could not be read")
+            return
+        self._show(Figures.first(found))
+
+    def attach(self, ctx: AppContext) -> None:
+        """The service context, loaded behind the painted window (start-up): the deadline
+        tables, every figure from the services, then the list of a tile clicked meanwhile."""
+        self._ctx = ctx
+        self._connect_deadlines()
+        self.reload()
+        held, self.held = self.held, None
+        if held is not None:
+            self.open_list.emit(*held)
+
+    def _open_list(self, area: str, filters: Any) -> None:
+        if is_starting(self._ctx):  # no list can be read yet: opened on attach
+            self.held = (area, filters)
+            return
+        self.open_list.emit(area, filters)
 
     def _build_tiles(self) -> None:
         year = self._ctx.today().year
@@ -137,33 +185,42 @@ class DashboardPage(QScrollArea):
             row.addWidget(tile)
         self._layout.addLayout(row)
 
-    def _deadline_table(self, state: DeadlineState, title: str) -> QGroupBox:
-        model = LazyListModel(self._ctx, DEADLINES, self)
-        model.filter = DeadlineFilter(state=state)
+    def _deadline_table(self, state: str, title: str) -> QGroupBox:
         table = QTableView()
-        table.setObjectName(f"deadlines_{state.value}")
-        table.setModel(model)
+        table.setObjectName(f"deadlines_{state}")
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         table.setMinimumHeight(200)
-        widths = {c.key: c.width for c in DEADLINES.columns}
-        for i, column in enumerate(DEADLINES.columns):
-            table.setColumnHidden(i, column.key not in DEADLINE_COLUMNS)
-            table.setColumnWidth(i, widths[column.key])
-        table.activated.connect(lambda index, m=model: self._open(m, index.row()))
-        self.deadline_models[state] = model
+        self.deadline_tables[state] = table
         box = QGroupBox(title)
-        box.setObjectName(f"box_{state.value}")
+        box.setObjectName(f"box_{state}")
         QVBoxLayout(box).addWidget(table)
         return box
 
     def _build_deadlines(self) -> None:
-        self.deadline_models: dict[DeadlineState, LazyListModel] = {}
+        """The two boxes; their models come with the context (`_connect_deadlines`)."""
+        self.deadline_tables: dict[str, QTableView] = {}
+        self.deadline_models: dict[Any, LazyListModel] = {}
         grid = QGridLayout()
-        grid.addWidget(self._deadline_table(DeadlineState.OVERDUE, self.tr("已逾期")), 0, 0)
-        grid.addWidget(self._deadline_table(DeadlineState.UPCOMING,
-                                            self.tr("30 天内到期")), 0, 1)
+        grid.addWidget(self._deadline_table("overdue", self.tr("已逾期")), 0, 0)
+        grid.addWidget(self._deadline_table("upcoming", self.tr("30 天内到期")), 0, 1)
         self._layout.addLayout(grid)
+
+    def _connect_deadlines(self) -> None:
+        from ttdesk.core.views import DeadlineFilter, DeadlineState
+        from ttdesk.ui.lists.specs import DEADLINES
+
+        widths = {c.key: c.width for c in DEADLINES.columns}
+        for key, table in self.deadline_tables.items():
+            state = DeadlineState(key)
+            model = LazyListModel(self._ctx, DEADLINES, self)
+            model.filter = DeadlineFilter(state=state)
+            table.setModel(model)
+            for i, column in enumerate(DEADLINES.columns):
+                table.setColumnHidden(i, column.key not in DEADLINE_COLUMNS)
+                table.setColumnWidth(i, widths[column.key])
+            table.activated.connect(lambda index, m=model: self._open(m, index.row()))
+            self.deadline_models[state] = model
 
     def _open(self, model: LazyListModel, row: int) -> None:
         found = model.row_at(row)
@@ -177,6 +234,10 @@ class DashboardPage(QScrollArea):
         A plain daemon thread rather than `run_op`: the page may be closed (or the app quit)
         while the figures are computed, and nothing needs to wait for them then.
         """
+        if is_starting(self._ctx):
+            return
+        from ttdesk.core.views import DeadlineFilter
+
         for state, model in self.deadline_models.items():
             model.set_filter(DeadlineFilter(state=state))
         ctx = self._ctx
@@ -204,11 +265,15 @@ class DashboardPage(QScrollArea):
         self.tiles["overdue"].value.setText(f"{k.overdue_deadlines:,}")
         if figures.plan is not None:
             self.plan_box.show_plan(figures.plan)
-        self._show_charts(figures)
+        if figures.pipeline is not None:
+            self._show_charts(figures)
         self.loaded.emit()
 
     def _show_charts(self, figures: Figures) -> None:
         from ttdesk.ui.dashboard import charts
+
+        assert figures.pipeline is not None and figures.income is not None
+        assert figures.deals_by_mode is not None and figures.companies_by_year is not None
 
         while self._charts.count():
             item = self._charts.takeAt(0)

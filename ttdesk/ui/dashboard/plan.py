@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ttdesk.codes import COOPERATION_MODES, DealMode
-from ttdesk.core.views.action_plan import ActionPlan
+from ttdesk.core.views.dashboard_terms import ActionPlan
 
 CTX = "ActionPlan"
 CAPTIONS = {

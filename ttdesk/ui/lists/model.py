@@ -185,7 +185,7 @@ class LazyListModel(QAbstractTableModel):
         """While starting: the first page of `f` read by the start-up reader; the rest of
         the ids come once the context is attached."""
         starting: Starting = self._ctx
-        if starting.list_key != self.spec.key:
+        if starting.list_key != self.spec.key or starting.first_page is None:
             raise RuntimeError(f"no start-up reader for the list {self.spec.key}")
         total, rows = starting.first_page(f, PAGE_SIZE)
         self.beginResetModel()
