@@ -17,7 +17,7 @@ from ttdesk.core.base.errors import TransitionRefused, ValidationFailed
 from ttdesk.core.deals import deals
 from ttdesk.core.records import check
 from ttdesk.core.rules import policy
-from ttdesk.core.rules.checks import approval_problems
+from ttdesk.core.rules.checks import approval_problems, deal_facts
 from ttdesk.db.models import Deal, IPAsset
 
 TODAY = date(2026, 12, 1)
@@ -121,7 +121,7 @@ def test_self_implementation_is_not_asked_for_price_pricing_publicity_or_signing
                   status=DealStatus.APPROVAL)
     with octx.read() as s:
         deal = s.get(Deal, d.id)
-        assert approval_problems(deal, policy.current(s), False) == []
+        assert approval_problems(deal_facts(deal), policy.current(s), False) == []
     with pytest.raises(ValidationFailed):  # its decision first
         deals.start_performing(octx, d.deal_no)
     with octx.write() as s:

@@ -23,6 +23,7 @@ from ttdesk.core.rules.checks import (
     grant_agreement_problems,
     grant_step_pairs,
     grant_terms_problems,
+    publicity_facts,
     step_problems,
 )
 from ttdesk.core.rules.money import parse_percent
@@ -188,7 +189,7 @@ def sign_agreement(ctx: AppContext, grant_id: int, agreement_no: str, on: date) 
         _move(g, GrantStatus.AGREEMENT_SIGNED)
         g.agreement_no, g.agreement_date = agreement_no, on
         _dates_agree(g, "agreement_date")
-        problems = grant_agreement_problems(g, _pubs(s, g))
+        problems = grant_agreement_problems(g, publicity_facts(_pubs(s, g)))
         if problems:
             raise ValidationFailed(problems)
 

@@ -37,7 +37,9 @@ from ttdesk.core.rules.checks import (
     P,
     StepPair,
     approval_problems,
+    deal_facts,
     deal_step_pairs,
+    publicity_facts,
     signing_problems,
     step_problems,
 )
@@ -269,7 +271,8 @@ def submit_for_approval(ctx: AppContext, deal_no: str) -> None:
     with ctx.write() as s:
         deal = _load(s, deal_no)
         _move(deal, DealStatus.APPROVAL)
-        problems = approval_problems(deal, policy.current(s), contributor_interest(s, deal))
+        problems = approval_problems(deal_facts(deal), policy.current(s),
+                                     contributor_interest(s, deal))
         if problems:
             raise ValidationFailed(problems)
 
@@ -287,7 +290,7 @@ def record_approval(ctx: AppContext, deal_no: str, body: str, on: date,
         deal.approval_body, deal.approval_date, deal.approval_minutes_no = body, on, minutes_no
         if deal.price is not None:
             deal.approval_tier = pol.tier_for(deal.price).body
-        problems = approval_problems(deal, pol, contributor_interest(s, deal))
+        problems = approval_problems(deal_facts(deal), pol, contributor_interest(s, deal))
         problems += step_problems(_step_pairs(deal), deal_no, only="approval_date")
         if deal.related_party_approval_date and on < deal.related_party_approval_date:
             problems.append(P("R7", "关联关系加签审批须在审批之前", "the related-party approval "
@@ -361,7 +364,8 @@ def sign(ctx: AppContext, deal_no: str, on: date) -> None:
         pub = publicity.running(pubs)
         if pub is not None and on > pub.end_date and not pub.objections:
             publicity.close(pub, on, PublicityResult.NO_OBJECTION)
-        problems = signing_problems(deal, pubs, on, deal.rights_grant)
+        grant = deal.rights_grant.status if deal.rights_grant else None
+        problems = signing_problems(deal_facts(deal), publicity_facts(pubs), on, grant)
         problems += registration.licence_problems(s, deal, on)  # R13, domain.md §6
         if on > ctx.today():
             problems.append(P("R12", "签约日期不能晚于今天", "the signing date cannot be in the "

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Integer, and_, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from ttdesk.codes import AchievementStatus as A
-from ttdesk.codes import DayKind
+from ttdesk.codes import DayKind, GrantStatus, Secrecy
 from ttdesk.codes import DealStatus as D
 from ttdesk.core.activity import attachments
 from ttdesk.core.base import audit
@@ -28,7 +29,9 @@ from ttdesk.core.records.money_check import MONEY_STEPS
 from ttdesk.core.records.row_history import row_history_findings
 from ttdesk.core.rules import policy
 from ttdesk.core.rules.checks import (
+    DealFacts,
     P,
+    PublicityFacts,
     approval_problems,
     closed_without_objection,
     deal_step_pairs,
@@ -56,11 +59,13 @@ from ttdesk.db.models import (
     Distribution,
     FundingSource,
     IPAsset,
+    Objection,
     PersonInterest,
     Publicity,
     Receipt,
     RightsGrant,
     Shareholding,
+    Valuation,
     deal_achievement,
     distribution_receipt,
 )
@@ -188,20 +193,25 @@ def _batches(s: Session, stmt, key) -> Iterator[list]:  # type: ignore[no-untype
         s.expunge_all()
 
 
-def _pubs_by(s: Session, column, ids: list[int]) -> dict[int, list[Publicity]]:  # type: ignore[no-untyped-def]
-    out: dict[int, list[Publicity]] = {}
-    for pub in s.execute(select(Publicity).where(column.in_(ids))
-                         .options(selectinload(Publicity.objections))).scalars():
-        out.setdefault(getattr(pub, column.key), []).append(pub)
+def _publicities(s: Session, subject) -> dict[int, list[PublicityFacts]]:  # type: ignore[no-untyped-def]
+    """Every publicity of a kind of subject (`Publicity.deal_id`, `Publicity.rights_grant_id`)
+    as the rules read it, by subject id: one query, no ORM objects."""
+    unresolved = select(Objection.id).where(Objection.publicity_id == Publicity.id,
+                                            Objection.resolved_on.is_(None)).exists()
+    out: dict[int, list[PublicityFacts]] = {}
+    for key, result, end, objection_open in s.execute(
+            select(subject, Publicity.result, Publicity.end_date, unresolved)
+            .where(subject.is_not(None)).order_by(Publicity.id)):
+        out.setdefault(key, []).append(PublicityFacts(result, end, bool(objection_open)))
     return out
 
 
 def _grants(s: Session, pol: policy.Policy) -> list[Problem]:
     out: list[Problem] = []
+    pubs = _publicities(s, Publicity.rights_grant_id)
     stmt = select(RightsGrant).where(RightsGrant.is_imported.is_(False)).options(
         selectinload(RightsGrant.achievement))
     for batch in _batches(s, stmt, RightsGrant.id):
-        pubs = _pubs_by(s, Publicity.rights_grant_id, [g.id for g in batch])
         for g in batch:
             out += grant_terms_problems(g, g.achievement, pol)
             if g.status in GRANT_EXERCISABLE:
@@ -224,35 +234,58 @@ def _interested_deals(s: Session) -> set[int]:
     return set(rows)
 
 
+# the deal columns `DealFacts` holds, in its field order
+_FACT_COLUMNS = (Deal.deal_no, Deal.mode, Deal.price, Deal.pricing_method, Deal.approval_body,
+                 Deal.approval_date, Deal.related_party_declared, Deal.related_party_declaration,
+                 Deal.related_party_approval_date, Deal.supervising_approval_ref,
+                 Deal.supervising_approval_date, Deal.exchange_reference)
+
+
 def _deals(s: Session, pol: policy.Policy) -> list[Problem]:
-    out: list[Problem] = []
+    """R4-R9 over every deal past approval: the deals' columns, their valuations, secret
+    achievements, related parties, grants and publicities each read by one query, then the
+    rule functions the services refuse with (`approval_problems`, `signing_problems`)."""
     interested = _interested_deals(s)
-    stmt = select(Deal).where(Deal.is_imported.is_(False),
-                              Deal.status.in_(sorted(DEAL_APPROVED_OR_LATER)))\
-        .options(selectinload(Deal.achievements), selectinload(Deal.valuations),
-                 selectinload(Deal.rights_grant))
-    for batch in _batches(s, stmt, Deal.id):
-        pubs = _pubs_by(s, Publicity.deal_id, [d.id for d in batch])
-        for d in batch:
-            out += approval_problems(d, pol, d.id in interested)
-            if d.approval_date is None:
-                out.append(P("R6", "已过审批阶段的项目须有审批记录", "a deal past approval "
-                             "needs its approval record", "approval_date", d.deal_no))
-            if d.status in DEAL_SIGNED_OR_LATER and is_implementation(d):
-                pass  # self / joint implementation: no signing, no publicity (domain.md §6)
-            elif d.status in DEAL_SIGNED_OR_LATER:
-                if d.signing_date is None:
-                    out.append(P("R12", "已签约项目缺少签约日期", "signed deal without a "
-                                 "signing date", "signing_date", d.deal_no))
-                else:
-                    out += signing_problems(d, pubs.get(d.id, []), d.signing_date,
-                                            d.rights_grant)
-            elif d.status == D.IN_PUBLICITY and closed_without_objection(
-                    pubs.get(d.id, [])) is None and not any(
-                    p.result is None for p in pubs.get(d.id, [])):
-                out.append(P("STATUS", "公示中的项目须有进行中的公示",
-                             "a deal in publicity needs a running publicity", "publicity",
-                             d.deal_no))
+    valued = set(s.execute(select(Valuation.deal_id)).scalars())
+    secret = set(s.execute(
+        select(deal_achievement.c.deal_id)
+        .join(Achievement, Achievement.id == deal_achievement.c.achievement_id)
+        .where(Achievement.secrecy == Secrecy.SECRET_OR_SECURITY)).scalars())
+    pubs = _publicities(s, Publicity.deal_id)
+    rows = s.execute(
+        select(Deal.id, Deal.status, Deal.signing_date, RightsGrant.status, *_FACT_COLUMNS)
+        .outerjoin(RightsGrant, RightsGrant.id == Deal.rights_grant_id)
+        .where(Deal.is_imported.is_(False), Deal.status.in_(sorted(DEAL_APPROVED_OR_LATER)))
+        .order_by(Deal.id))
+    out: list[Problem] = []
+    for deal_id, status, signing, grant, *columns in rows:
+        d = DealFacts(*columns, deal_id in valued, deal_id in secret)
+        out += approval_problems(d, pol, deal_id in interested)
+        out += _stage_problems(d, status, signing, grant, pubs.get(deal_id, []))
+    return out
+
+
+def _stage_problems(d: DealFacts, status: D, signing: date | None, grant: GrantStatus | None,
+                    pubs: list[PublicityFacts]) -> list[Problem]:
+    """What a deal past approval needs for the stage it is at: its approval record; once
+    signed, R5/R4 at its signing date (not for self / joint implementation, domain.md §6);
+    in publicity, a running publicity."""
+    out: list[Problem] = []
+    if d.approval_date is None:
+        out.append(P("R6", "已过审批阶段的项目须有审批记录", "a deal past approval "
+                     "needs its approval record", "approval_date", d.deal_no))
+    if status in DEAL_SIGNED_OR_LATER and is_implementation(d):
+        pass  # self / joint implementation: no signing, no publicity (domain.md §6)
+    elif status in DEAL_SIGNED_OR_LATER:
+        if signing is None:
+            out.append(P("R12", "已签约项目缺少签约日期", "signed deal without a "
+                         "signing date", "signing_date", d.deal_no))
+        else:
+            out += signing_problems(d, pubs, signing, grant)
+    elif status == D.IN_PUBLICITY and closed_without_objection(pubs) is None and not any(
+            p.result is None for p in pubs):
+        out.append(P("STATUS", "公示中的项目须有进行中的公示",
+                     "a deal in publicity needs a running publicity", "publicity", d.deal_no))
     return out
 
 

@@ -3,8 +3,8 @@ the same pure rules the services refuse with, run over the stored data."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import combinations
+from collections.abc import Callable, Iterator
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,6 +36,21 @@ def registration_findings(s: Session) -> list[Problem]:
     return out
 
 
+def overlapping_pairs(spans: list[licences.LicenceSpan]
+                      ) -> Iterator[tuple[licences.LicenceSpan, licences.LicenceSpan]]:
+    """The pairs (earlier, later) of one asset's licences that may overlap, by a sweep: sorted
+    by start (then deal number), each licence meets only the later ones that start on or
+    before its end, not every pair. Every pair `licences.overlap` accepts is among them, in
+    the order of all pairs of the sorted list."""
+    ordered = sorted(spans, key=lambda x: (x.start, x.deal_no))
+    for i, a in enumerate(ordered):
+        end = a.end or date.max
+        for j in range(i + 1, len(ordered)):
+            if ordered[j].start > end:
+                break  # later ones start later still
+            yield a, ordered[j]
+
+
 def licence_findings(s: Session, pol: policy.Policy) -> list[Problem]:
     """Every pair of licences on one asset that cannot run together, once per pair; every
     open licence whose terms fall short."""
@@ -43,12 +58,15 @@ def licence_findings(s: Session, pol: policy.Policy) -> list[Problem]:
     shared = {k: v for k, v in stored_spans(s, None).items() if len(v) > 1}
     names = asset_numbers(s, sorted(shared)) if shared else {}
     for asset_id, spans in sorted(shared.items()):
-        for a, b in combinations(sorted(spans, key=lambda x: (x.start, x.deal_no)), 2):
+        for a, b in overlapping_pairs(spans):
             out += licences.conflict_problems(b, [a], names.get(asset_id, str(asset_id)))
-    for d in s.execute(select(Deal).where(Deal.mode == DealMode.LICENSE_OPEN,
-                                          Deal.signing_date.is_not(None))).scalars():
-        out += licences.open_licence_problems(d.deal_no, d.signing_date, d.term_end,
-                                              d.payment_terms, d.price, pol)
+    for deal_no, signing, term_end, fee_terms, price in s.execute(
+            select(Deal.deal_no, Deal.signing_date, Deal.term_end, Deal.payment_terms,
+                   Deal.price)
+            .where(Deal.mode == DealMode.LICENSE_OPEN, Deal.signing_date.is_not(None))
+            .order_by(Deal.id)):
+        out += licences.open_licence_problems(deal_no, signing, term_end, fee_terms, price,
+                                              pol)
     return out
 
 

@@ -4,7 +4,8 @@ an action) and `check` (which re-validates stored data). Each returns a list of 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from ttdesk.codes import (
     IMPLEMENTATION_MODES,
     DealMode,
     GrantForm,
+    GrantStatus,
     LeaderLevel,
     PricingMethod,
     PublicityResult,
@@ -62,15 +64,63 @@ def disclosure_problems(a: Achievement) -> list[Problem]:
     return out
 
 
-def closed_without_objection(pubs: Iterable[Publicity]) -> Publicity | None:
+# ---- plain-data forms: what the deal and publicity rules read --------------------------------
+# The services build them from the ORM records they hold (`deal_facts`, `publicity_facts`);
+# `check` builds them from a few set-based queries over every deal. Both then run the same
+# rule functions below, so a rule is written once and `check` needs no ORM object graph.
+
+@dataclass(frozen=True, slots=True)
+class PublicityFacts:
+    """One publicity as R3/R5 read it: its result, its last day, any objection unresolved."""
+
+    result: PublicityResult | None
+    end_date: date
+    objection_open: bool
+
+
+def publicity_facts(pubs: Iterable[Publicity]) -> list[PublicityFacts]:
+    return [PublicityFacts(p.result, p.end_date,
+                           any(o.resolved_on is None for o in p.objections)) for p in pubs]
+
+
+@dataclass(frozen=True, slots=True)
+class DealFacts:
+    """One deal as R4-R9 read it (approval, signing): its own columns, whether it has a
+    valuation record and whether any of its achievements touches state secrets."""
+
+    deal_no: str
+    mode: DealMode
+    price: Decimal | None
+    pricing_method: PricingMethod | None
+    approval_body: str | None
+    approval_date: date | None
+    related_party_declared: bool
+    related_party_declaration: str | None
+    related_party_approval_date: date | None
+    supervising_approval_ref: str | None
+    supervising_approval_date: date | None
+    exchange_reference: str | None
+    has_valuation: bool
+    touches_secret: bool
+
+
+def deal_facts(d: Deal) -> DealFacts:
+    """The facts of an ORM deal (its valuations and achievements loaded as needed)."""
+    return DealFacts(
+        d.deal_no, d.mode, d.price, d.pricing_method, d.approval_body, d.approval_date,
+        d.related_party_declared, d.related_party_declaration, d.related_party_approval_date,
+        d.supervising_approval_ref, d.supervising_approval_date, d.exchange_reference,
+        bool(d.valuations), any(a.secrecy == Secrecy.SECRET_OR_SECURITY for a in d.achievements))
+
+
+def closed_without_objection(pubs: Iterable[PublicityFacts]) -> PublicityFacts | None:
     """The latest publicity that ended with no objection and has no open objection."""
-    done = [p for p in pubs if p.result == PublicityResult.NO_OBJECTION
-            and not any(o.resolved_on is None for o in p.objections)]
+    done = [p for p in pubs if p.result == PublicityResult.NO_OBJECTION and not p.objection_open]
     return max(done, key=lambda p: p.end_date) if done else None
 
 
-def open_objection(pubs: Iterable[Publicity]) -> bool:
-    return any(o.resolved_on is None for p in pubs for o in p.objections)
+def open_objection(pubs: Iterable[PublicityFacts]) -> bool:
+    return any(p.objection_open for p in pubs)
 
 
 def grant_terms_problems(g: RightsGrant, a: Achievement, policy: Policy) -> list[Problem]:
@@ -99,7 +149,7 @@ def grant_terms_problems(g: RightsGrant, a: Achievement, policy: Policy) -> list
     return out
 
 
-def grant_agreement_problems(g: RightsGrant, pubs: list[Publicity]) -> list[Problem]:
+def grant_agreement_problems(g: RightsGrant, pubs: Sequence[PublicityFacts]) -> list[Problem]:
     """R3 (agreement): only after publicity closed with no open objection and an approval."""
     where = g.achievement.case_no if g.achievement else None
     out = []
@@ -122,17 +172,17 @@ def grant_agreement_problems(g: RightsGrant, pubs: list[Publicity]) -> list[Prob
     return out
 
 
-def is_cooperation(d: Deal) -> bool:
+def is_cooperation(d: Deal | DealFacts) -> bool:
     return d.mode in COOPERATION_MODES
 
 
-def is_implementation(d: Deal) -> bool:
+def is_implementation(d: Deal | DealFacts) -> bool:
     """Self or joint implementation (domain.md §6): no sale, so no price, pricing method,
     publicity or counterparty signing; R5/R6 on the price do not apply."""
     return d.mode in IMPLEMENTATION_MODES
 
 
-def approval_problems(d: Deal, policy: Policy, interested: bool) -> list[Problem]:
+def approval_problems(d: DealFacts, policy: Policy, interested: bool) -> list[Problem]:
     """What a deal needs before it may be approved: R6 tier, R7 related party,
     R8 valuation for equity, R9 supervising approval for secret achievements."""
     where = d.deal_no
@@ -156,21 +206,21 @@ def approval_problems(d: Deal, policy: Policy, interested: bool) -> list[Problem
         out.append(P("R7", "完成人与受让方存在关联关系：须提交关联关系申报并完成加签审批",
                      "a contributor has an interest in the counterparty: the related-party "
                      "declaration and its extra approval are required", "related_party", where))
-    if d.mode == DealMode.EQUITY and not d.valuations:
+    if d.mode == DealMode.EQUITY and not d.has_valuation:
         out.append(P("R8", "作价投资须先记录评估（或不评估的理由）",
                      "an equity investment needs a valuation record (or the reason for not "
                      "appraising) before approval", "valuation", where))
-    if any(a.secrecy == Secrecy.SECRET_OR_SECURITY for a in d.achievements) and not (
-            d.supervising_approval_ref and d.supervising_approval_date):
+    if d.touches_secret and not (d.supervising_approval_ref and d.supervising_approval_date):
         out.append(P("R9", "涉密成果须先取得主管部门审批", "an achievement touching state "
                      "secrets or security needs the supervising department's approval",
                      "supervising_approval", where))
     return out
 
 
-def signing_problems(d: Deal, pubs: list[Publicity], signing: date,
-                     grant: RightsGrant | None) -> list[Problem]:
-    """R5 pricing publicity / exchange reference and R4 先赋权后行权 before signing."""
+def signing_problems(d: DealFacts, pubs: Sequence[PublicityFacts], signing: date,
+                     grant: GrantStatus | None) -> list[Problem]:
+    """R5 pricing publicity / exchange reference and R4 先赋权后行权 before signing; `grant`:
+    the status of the rights grant the deal exercises, if any."""
     where = d.deal_no
     out = []
     if d.approval_date is None:
@@ -206,7 +256,7 @@ def signing_problems(d: Deal, pubs: list[Publicity], signing: date,
     if grant is not None:
         from ttdesk.core.rules.statemachine import GRANT_EXERCISABLE
 
-        if grant.status not in GRANT_EXERCISABLE:
+        if grant not in GRANT_EXERCISABLE:
             out.append(P("R4", "先赋权后行权：赋权须已签订协议后方可行使权利",
                          "grant before exercise: the rights grant must be at agreement signed "
                          "or later before the team acts on it", "rights_grant", where))
