@@ -193,7 +193,7 @@ def _batches(s: Session, stmt, key) -> Iterator[list]:  # type: ignore[no-untype
         s.expunge_all()
 
 
-def _publicities(s: Session, subject) -> dict[int, list[PublicityFacts]]:  # type: ignore[no-untyped-def]
+def publicities(s: Session, subject) -> dict[int, list[PublicityFacts]]:  # type: ignore[no-untyped-def]
     """Every publicity of a kind of subject (`Publicity.deal_id`, `Publicity.rights_grant_id`)
     as the rules read it, by subject id: one query, no ORM objects."""
     unresolved = select(Objection.id).where(Objection.publicity_id == Publicity.id,
@@ -208,7 +208,7 @@ def _publicities(s: Session, subject) -> dict[int, list[PublicityFacts]]:  # typ
 
 def _grants(s: Session, pol: policy.Policy) -> list[Problem]:
     out: list[Problem] = []
-    pubs = _publicities(s, Publicity.rights_grant_id)
+    pubs = publicities(s, Publicity.rights_grant_id)
     stmt = select(RightsGrant).where(RightsGrant.is_imported.is_(False)).options(
         selectinload(RightsGrant.achievement))
     for batch in _batches(s, stmt, RightsGrant.id):
@@ -241,25 +241,35 @@ _FACT_COLUMNS = (Deal.deal_no, Deal.mode, Deal.price, Deal.pricing_method, Deal.
                  Deal.supervising_approval_date, Deal.exchange_reference)
 
 
-def _deals(s: Session, pol: policy.Policy) -> list[Problem]:
-    """R4-R9 over every deal past approval: the deals' columns, their valuations, secret
-    achievements, related parties, grants and publicities each read by one query, then the
-    rule functions the services refuse with (`approval_problems`, `signing_problems`)."""
-    interested = _interested_deals(s)
+DealRow = tuple[int, D, date | None, GrantStatus | None, DealFacts]
+
+
+def deal_rows(s: Session) -> Iterator[DealRow]:
+    """Every deal past approval (not imported), in id order, as (id, status, signing date,
+    the status of the rights grant it exercises, its `DealFacts`): the deals' columns, their
+    valuations, secret achievements and grants read by a few queries, not per deal."""
     valued = set(s.execute(select(Valuation.deal_id)).scalars())
     secret = set(s.execute(
         select(deal_achievement.c.deal_id)
         .join(Achievement, Achievement.id == deal_achievement.c.achievement_id)
         .where(Achievement.secrecy == Secrecy.SECRET_OR_SECURITY)).scalars())
-    pubs = _publicities(s, Publicity.deal_id)
     rows = s.execute(
         select(Deal.id, Deal.status, Deal.signing_date, RightsGrant.status, *_FACT_COLUMNS)
         .outerjoin(RightsGrant, RightsGrant.id == Deal.rights_grant_id)
         .where(Deal.is_imported.is_(False), Deal.status.in_(sorted(DEAL_APPROVED_OR_LATER)))
         .order_by(Deal.id))
-    out: list[Problem] = []
     for deal_id, status, signing, grant, *columns in rows:
-        d = DealFacts(*columns, deal_id in valued, deal_id in secret)
+        yield deal_id, status, signing, grant, DealFacts(*columns, deal_id in valued,
+                                                         deal_id in secret)
+
+
+def _deals(s: Session, pol: policy.Policy) -> list[Problem]:
+    """R4-R9 over every deal past approval with the rule functions the services refuse
+    with (`approval_problems`, `signing_problems`), fed from set-based reads."""
+    interested = _interested_deals(s)
+    pubs = publicities(s, Publicity.deal_id)
+    out: list[Problem] = []
+    for deal_id, status, signing, grant, d in deal_rows(s):
         out += approval_problems(d, pol, deal_id in interested)
         out += _stage_problems(d, status, signing, grant, pubs.get(deal_id, []))
     return out
