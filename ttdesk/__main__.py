@@ -361,13 +361,18 @@ def quick_start(url: str | None, settings: Any, lang: str) -> Any | None:
     if page == "dashboard":
         from datetime import date
 
-        from ttdesk.core.views.light_dashboard import ReadAhead, first_dashboard_reader
+        from ttdesk.core.views.light_dashboard import (
+            FirstDeadlines,
+            ReadAhead,
+            first_dashboard_reader,
+        )
 
         figures = first_dashboard_reader(where)
         if figures is None:
             return None
         today = date.today()  # the services' `ctx.today` too
         return Starting(lang=lang, page=page, figures=ReadAhead(figures, today),
+                        list_key="deadlines", first_page=FirstDeadlines(figures.path, today),
                         today=lambda: today)
     from ttdesk.core.views.light import first_cases_reader
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from ttdesk.core.base.context import AppContext
-from ttdesk.core.views.light_dashboard import first_dashboard_reader
+from ttdesk.core.views.light_dashboard import FirstDeadlines, first_dashboard_reader
 from ttdesk.ui.app.main_window import NAV_KEYS, MainWindow
 from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.dashboard.page import DashboardPage
@@ -43,8 +43,20 @@ def _starting_window(ctx: AppContext, settings: UiSettings) -> MainWindow:
     reader = first_dashboard_reader(ctx.db.url)
     assert reader is not None
     settings.last_page = "dashboard"
-    return MainWindow(Starting("zh", page="dashboard", figures=reader, today=ctx.today),
+    return MainWindow(Starting("zh", "deadlines", FirstDeadlines(reader.path, ctx.today()),
+                               page="dashboard", figures=reader, today=ctx.today),
                       settings=settings)
+
+
+def _deadline_cells(page: DashboardPage) -> dict[str, list[list[str]]]:
+    """The first page of both deadline tables as shown (every column, 100 rows)."""
+    out = {}
+    for key, table in page.deadline_tables.items():
+        model = table.model()
+        rows = min(model.rowCount(), 100)
+        out[key] = [[model.index(r, c).data() for c in range(model.columnCount())]
+                    for r in range(rows)]
+    return out
 
 
 def _services_page(qtbot: QtBot, ctx: AppContext) -> DashboardPage:
@@ -71,10 +83,14 @@ def test_the_start_page_shows_the_services_figures_before_them(
     first = _texts(dash)
     assert "…" not in {v[0] for v in first.values()}
     assert first["kpi_cases"][0] == "150"
-    assert not dash.deadline_models  # no deadline is read before the services
+    first_deadlines = _deadline_cells(dash)
+    assert len(first_deadlines["overdue"]) == min(dash.figures.kpis.overdue_deadlines, 100)
+    assert first_deadlines["upcoming"]
 
-    services = _texts(_services_page(qtbot, demo_ctx))
+    by_services = _services_page(qtbot, demo_ctx)
+    services = _texts(by_services)
     assert first == services
+    assert first_deadlines == _deadline_cells(by_services)
 
     win.attach(demo_ctx)
     qtbot.waitUntil(lambda: dash.figures.pipeline is not None, timeout=20000)
@@ -99,7 +115,10 @@ def test_clicks_while_starting_wait_for_the_services_and_write_nothing(
     assert set(win._built) == {"dashboard"}  # not built yet: nothing to read it with
     assert ui_settings.last_page == "dashboard"
     table = dash.deadline_tables["overdue"]
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton)  # an empty table: nothing
+    table.activated.emit(table.model().index(0, 0))  # a deadline opened while starting
+    assert not win.detail_windows
+    table.activated.emit(table.model().index(0, 0))
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))  # the newest wins
     assert not win.detail_windows
 
     win.attach(demo_ctx)
@@ -131,13 +150,16 @@ def test_a_failed_plain_read_leaves_the_tiles_waiting_for_the_services(
         raise OSError("database is locked")
 
     ui_settings.last_page = "dashboard"
-    win = MainWindow(Starting("zh", page="dashboard", figures=broken), settings=ui_settings)
+    starting = Starting("zh", "deadlines", broken, page="dashboard", figures=broken)
+    win = MainWindow(starting, settings=ui_settings)
     qtbot.addWidget(win)
     dash = win.area("dashboard")
     assert dash.figures is None and dash.tiles["cases"].value.text() == "…"
+    assert dash.deadline_tables["overdue"].model().rowCount() == 0
     win.attach(demo_ctx)
     qtbot.waitUntil(lambda: dash.figures is not None, timeout=20000)
     assert dash.tiles["cases"].value.text() == "150"
+    assert dash.deadline_tables["overdue"].model().rowCount() > 0
 
 
 QUICK = textwrap.dedent("""
@@ -154,10 +176,11 @@ QUICK = textwrap.dedent("""
                 continue
             if "first" not in seen and page.figures is not None:
                 seen["first"] = ("sqlalchemy" in sys.modules, w.ready,
-                                 page.tiles["cases"].value.text())
+                                 page.tiles["cases"].value.text(),
+                                 page.deadline_tables["overdue"].model().rowCount() > 0)
             if "first" in seen and w.ready and page.figures.pipeline is not None:
                 print(seen["first"], page.tiles["cases"].value.text(),
-                      page.deadline_models != {})
+                      page.deadline_tables["overdue"].model().rowCount() > 0)
                 sys.stdout.flush()
                 os._exit(0)
 
@@ -178,4 +201,4 @@ def test_the_entry_point_paints_the_dashboard_figures_before_the_orm(
     done = subprocess.run([sys.executable, "-c", QUICK, demo_ctx.db.url], env=env,
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "(False, False, '150') 150 True"
+    assert done.stdout.strip() == "(False, False, '150', True) 150 True"

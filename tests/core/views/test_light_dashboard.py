@@ -13,14 +13,25 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.core.rules import policy
+from ttdesk.core.views import (
+    DeadlineFilter,
+    DeadlineState,
+    count_deadlines,
+    dashboard,
+    list_deadlines,
+)
 from ttdesk.core.views import action_plan as plan
-from ttdesk.core.views import dashboard
 from ttdesk.core.views.dashboard_terms import FirstFigures
-from ttdesk.core.views.light_dashboard import FirstDashboard, first_dashboard_reader
+from ttdesk.core.views.light_dashboard import (
+    FirstDashboard,
+    FirstDeadlines,
+    first_dashboard_reader,
+)
 
 DAYS = (date(2026, 12, 3), date(2026, 1, 1), date(2025, 7, 15), date(2024, 3, 1),
         date(2027, 12, 31), date(2030, 6, 1))
@@ -47,6 +58,49 @@ def test_every_first_figure_is_the_authors(demo: tuple[AppContext, Path], today:
     reader = first_dashboard_reader(str(path))
     assert isinstance(reader, FirstDashboard)
     assert reader(today) == _authors(ctx, today)
+
+
+@pytest.mark.parametrize("state", [DeadlineState.OVERDUE, DeadlineState.UPCOMING])
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_the_deadline_tables_first_page_is_the_authors(
+        demo: tuple[AppContext, Path], today: date, state: DeadlineState) -> None:
+    ctx, path = demo
+    total, rows = FirstDeadlines(path, today)(DeadlineFilter(state=state), 100)
+    f = DeadlineFilter(state=state, today=today)
+    assert total == count_deadlines(ctx, f)
+    assert rows == list_deadlines(ctx, f, limit=100)
+    if today == DAYS[0]:
+        assert len(rows) == min(total, 100) > 0
+
+
+def test_deadlines_snoozed_or_done_are_left_out_as_the_author_has_it(
+        demo: tuple[AppContext, Path]) -> None:
+    ctx, path = demo
+    today = date(2026, 12, 3)
+    with ctx.db.engine.begin() as c:  # snooze some overdue ones past today, others up to it
+        c.execute(text("UPDATE deadline SET snoozed_until = '2026-12-20' "
+                       "WHERE done = 0 AND due_date < '2026-12-03' AND id % 3 = 0"))
+        c.execute(text("UPDATE deadline SET snoozed_until = '2026-12-03' "
+                       "WHERE done = 0 AND due_date < '2026-12-03' AND id % 3 = 1"))
+    try:
+        for state in (DeadlineState.OVERDUE, DeadlineState.UPCOMING):
+            f = DeadlineFilter(state=state, today=today)
+            assert FirstDeadlines(path, today)(DeadlineFilter(state=state), 500) == (
+                count_deadlines(ctx, f), list_deadlines(ctx, f, limit=500))
+    finally:
+        with ctx.db.engine.begin() as c:
+            c.execute(text("UPDATE deadline SET snoozed_until = NULL "
+                           "WHERE snoozed_until IN ('2026-12-20', '2026-12-03')"))
+
+
+def test_only_the_dashboards_deadline_tables_are_read(demo: tuple[AppContext, Path]) -> None:
+    _ctx, path = demo
+    reader = FirstDeadlines(path, date(2026, 12, 3))
+    for f in (DeadlineFilter(), DeadlineFilter(state=DeadlineState.OPEN),
+              DeadlineFilter(state=DeadlineState.OVERDUE, search="公示"),
+              DeadlineFilter(state=DeadlineState.OVERDUE, descending=True)):
+        with pytest.raises(ValueError):
+            reader(f, 10)
 
 
 def test_the_demo_has_something_to_compare(demo: tuple[AppContext, Path]) -> None:

@@ -8,7 +8,7 @@ table model holds), `*_rows(ctx, ids)` (display rows for a page of ids, order ke
 
 The names below are loaded on first use (PEP 562 `__getattr__`), so importing one light
 submodule (`views.light`: the case list's terms and its first page read with sqlite3 at
-start-up) does not import SQLAlchemy and every other view.
+start-up; `views.deadline_terms`) does not import SQLAlchemy and every other view.
 """
 # ruff: noqa: F401  (the TYPE_CHECKING imports at the end are re-exports)
 
@@ -32,10 +32,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "CompanyFilter", "CompanyRow", "CompanySort", "company_ids", "company_rows",
         "count_companies", "list_companies"
     ),
-    "deadlines": (
-        "DeadlineFilter", "DeadlineRow", "DeadlineSort", "DeadlineState", "count_deadlines",
-        "deadline_ids", "deadline_rows", "list_deadlines"
-    ),
+    "deadline_terms": ("DeadlineFilter", "DeadlineRow", "DeadlineSort", "DeadlineState"),
+    "deadlines": ("count_deadlines", "deadline_ids", "deadline_rows", "list_deadlines"),
     "deal_detail": (
         "AllocationRow", "CompanyRef", "DealDetail", "DistributionRow", "EquityEventRow",
         "ReceiptRow", "ValuationRow", "deal_detail"
@@ -103,11 +101,13 @@ if TYPE_CHECKING:  # the same names for type checkers and PyInstaller's import s
         count_companies,
         list_companies,
     )
-    from ttdesk.core.views.deadlines import (
+    from ttdesk.core.views.deadline_terms import (
         DeadlineFilter,
         DeadlineRow,
         DeadlineSort,
         DeadlineState,
+    )
+    from ttdesk.core.views.deadlines import (
         count_deadlines,
         deadline_ids,
         deadline_rows,

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from ttdesk.codes import COOPERATION_MODES
+from ttdesk.codes import COOPERATION_MODES, DeadlineKind
 from ttdesk.core.rules.plan_targets import DEFAULT_TARGETS, TARGET_KEYS, targets_for
 from ttdesk.core.views.dashboard_terms import (
     PLAN_YEARS,
@@ -35,6 +36,12 @@ from ttdesk.core.views.dashboard_terms import (
     Kpis,
     plan_of,
     shown_years,
+)
+from ttdesk.core.views.deadline_terms import (
+    DeadlineFilter,
+    DeadlineRow,
+    DeadlineState,
+    state_on,
 )
 from ttdesk.core.views.light import ReadOnly, quick_file
 
@@ -147,6 +154,52 @@ class FirstDashboard:
     def __call__(self, today: date) -> FirstFigures:
         with ReadOnly(self.path) as conn:
             return FirstFigures(kpis(conn, today), action_plan(conn, today.year))
+
+
+# The dashboard's two deadline tables, as `deadlines._conditions` + `_ids_statement` +
+# `rows_in_session` have them for a state filter sorted by due date (ascending, then id).
+_DEADLINE_STATES = {
+    DeadlineState.OVERDUE: "done = 0 AND due_date < :today",
+    DeadlineState.UPCOMING: "done = 0 AND due_date >= :today AND due_date <= :until",
+}
+_AWAKE = "(snoozed_until IS NULL OR snoozed_until <= :today)"
+_DEADLINE_COLUMNS = ("id, due_date, kind, title, subject_type, subject_id, subject_ref, done,"
+                     " done_on, snoozed_until")
+
+
+def _day(text: Any) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _deadline_row(r: Any, today: date, days: int) -> DeadlineRow:
+    due, snoozed, done = date.fromisoformat(r[1]), _day(r[9]), bool(r[7])
+    return DeadlineRow(r[0], due, DeadlineKind(r[2]), r[3], r[4], r[5], r[6], done, _day(r[8]),
+                       snoozed, state_on(done, due, snoozed, today, days), (due - today).days)
+
+
+@dataclass(frozen=True)
+class FirstDeadlines:
+    """The first page of a dashboard deadline table (overdue or upcoming, by due date) on
+    `today`; the start-up reader of the `deadlines` list spec."""
+
+    path: Path
+    today: date
+
+    def __call__(self, f: DeadlineFilter, limit: int) -> tuple[int, list[DeadlineRow]]:
+        state = f.state
+        plain = DeadlineFilter(state=state, today=f.today, upcoming_days=f.upcoming_days)
+        if f != plain or state not in _DEADLINE_STATES:  # plain: by due date, ascending
+            raise ValueError("only the dashboard's deadline tables are read at start-up")
+        today = f.today or self.today
+        where = f"{_DEADLINE_STATES[state]} AND {_AWAKE}"
+        params = {"today": today.isoformat(),
+                  "until": date.fromordinal(today.toordinal() + f.upcoming_days).isoformat()}
+        with ReadOnly(self.path) as conn:
+            total = int(conn.execute(f"SELECT count(*) FROM deadline WHERE {where}",
+                                     params).fetchone()[0])
+            rows = conn.execute(f"SELECT {_DEADLINE_COLUMNS} FROM deadline WHERE {where}"
+                                " ORDER BY due_date, id LIMIT :limit", params | {"limit": limit})
+            return total, [_deadline_row(r, today, f.upcoming_days) for r in rows]
 
 
 def first_dashboard_reader(url_or_path: str) -> FirstDashboard | None:

@@ -5,16 +5,18 @@ window appears at once even on the 100,000-case database; the deadline tables ar
 lazy list model as the big lists. Any change announced on the bus reloads the figures.
 
 Start-up (B2): the page may be built with a `Starting` instead of the context. It then shows
-the first figures (KPI tiles, the Action Plan block) read by plain sqlite3 before the ORM is
-imported (`views.light_dashboard`), holds a tile clicked meanwhile, and on `attach` gets its
-deadline tables, reloads every figure from the services and opens the held tile's list. The
-module imports nothing that reaches SQLAlchemy (`tests/ui/test_lean_start.py`).
+the first figures (KPI tiles, the Action Plan block) and the first page of both deadline
+tables, read by plain sqlite3 before the ORM is imported (`views.light_dashboard`), holds a
+tile or deadline clicked meanwhile, and on `attach` reloads everything from the services
+(charts included) and opens what was clicked. The module imports nothing that reaches
+SQLAlchemy (`tests/ui/test_quick_start_dashboard.py`).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -120,7 +122,7 @@ class DashboardPage(QScrollArea):
         self.setWidgetResizable(True)
         self._ctx: Any = ctx
         self.figures: Figures | None = None
-        self.held: tuple[str, Any] | None = None  # a tile clicked while starting
+        self.held: Callable[[], None] | None = None  # what was clicked while starting
         body = QWidget()
         self._layout = QVBoxLayout(body)
         self.setWidget(body)
@@ -140,33 +142,35 @@ class DashboardPage(QScrollArea):
         if is_starting(ctx):
             self._show_first(ctx)
             return
-        self._connect_deadlines()
         QTimer.singleShot(0, self.reload)
 
     def _show_first(self, starting: Starting) -> None:
-        """While starting: the first figures from the plain reader, painted with the window."""
-        if starting.figures is None:
-            return
+        """While starting: the first figures and the deadline tables' first pages from the
+        plain readers, painted with the window."""
         try:
-            found = starting.figures(starting.today())
+            if starting.list_key == "deadlines":
+                self._filter_deadlines()
+            found = None if starting.figures is None else starting.figures(starting.today())
         except Exception:  # e.g. a locked file: the services' read follows on attach
             log.exception("the dashboard's first figures could not be read")
             return
-        self._show(Figures.first(found))
+        if found is not None:
+            self._show(Figures.first(found))
 
     def attach(self, ctx: AppContext) -> None:
         """The service context, loaded behind the painted window (start-up): the deadline
         tables, every figure from the services, then the list of a tile clicked meanwhile."""
         self._ctx = ctx
-        self._connect_deadlines()
+        for model in self.deadline_models.values():
+            model.attach(ctx)
         self.reload()
         held, self.held = self.held, None
         if held is not None:
-            self.open_list.emit(*held)
+            held()
 
     def _open_list(self, area: str, filters: Any) -> None:
         if is_starting(self._ctx):  # no list can be read yet: opened on attach
-            self.held = (area, filters)
+            self.held = lambda: self.open_list.emit(area, filters)
             return
         self.open_list.emit(area, filters)
 
@@ -198,16 +202,18 @@ class DashboardPage(QScrollArea):
         return box
 
     def _build_deadlines(self) -> None:
-        """The two boxes; their models come with the context (`_connect_deadlines`)."""
+        """The two boxes; their rows are read by `_filter_deadlines` (while starting only
+        with a start-up reader of the deadline list)."""
         self.deadline_tables: dict[str, QTableView] = {}
         self.deadline_models: dict[Any, LazyListModel] = {}
         grid = QGridLayout()
         grid.addWidget(self._deadline_table("overdue", self.tr("已逾期")), 0, 0)
         grid.addWidget(self._deadline_table("upcoming", self.tr("30 天内到期")), 0, 1)
         self._layout.addLayout(grid)
+        self._connect_deadlines()
 
     def _connect_deadlines(self) -> None:
-        from ttdesk.core.views import DeadlineFilter, DeadlineState
+        from ttdesk.core.views.deadline_terms import DeadlineFilter, DeadlineState
         from ttdesk.ui.lists.specs import DEADLINES
 
         widths = {c.key: c.width for c in DEADLINES.columns}
@@ -222,10 +228,20 @@ class DashboardPage(QScrollArea):
             table.activated.connect(lambda index, m=model: self._open(m, index.row()))
             self.deadline_models[state] = model
 
+    def _filter_deadlines(self) -> None:
+        from ttdesk.core.views.deadline_terms import DeadlineFilter
+
+        for state, model in self.deadline_models.items():
+            model.set_filter(DeadlineFilter(state=state))
+
     def _open(self, model: LazyListModel, row: int) -> None:
         found = model.row_at(row)
-        if found is not None:
-            self.open_deadline.emit(found)
+        if found is None:
+            return
+        if is_starting(self._ctx):  # its case or deal cannot be read yet: opened on attach
+            self.held = lambda: self.open_deadline.emit(found)
+            return
+        self.open_deadline.emit(found)
 
     # ---- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -236,10 +252,7 @@ class DashboardPage(QScrollArea):
         """
         if is_starting(self._ctx):
             return
-        from ttdesk.core.views import DeadlineFilter
-
-        for state, model in self.deadline_models.items():
-            model.set_filter(DeadlineFilter(state=state))
+        self._filter_deadlines()
         ctx = self._ctx
         carrier = _Carrier()
         carrier.arrived.connect(self._show)

@@ -168,9 +168,10 @@ def _deadlines() -> ListSpec:
             Column("done_on", lambda r: r.done_on, hidden=True, width=95),
         ),
         default_filter=lambda: q.DeadlineFilter(state=q.DeadlineState.OPEN),
-        ids=q.deadline_ids,
-        rows=q.deadline_rows,
-        count=q.count_deadlines,
+        # called, not named: the dashboard builds this spec before the ORM is imported
+        ids=lambda ctx, f: q.deadline_ids(ctx, f),
+        rows=lambda ctx, ids: q.deadline_rows(ctx, ids),
+        count=lambda ctx, f: q.count_deadlines(ctx, f),
         first_rows=lambda ctx, f, n: q.list_deadlines(ctx, f, limit=n),
         filters=(
             FilterDef("state", STATUS, _enum(q.DeadlineState)),
