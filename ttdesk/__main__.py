@@ -361,19 +361,16 @@ def quick_start(url: str | None, settings: Any, lang: str) -> Any | None:
     if page == "dashboard":
         from datetime import date
 
-        from ttdesk.core.views.light_dashboard import (
-            FirstDeadlines,
-            ReadAhead,
-            first_dashboard_reader,
-        )
+        from ttdesk.core.views.light import quick_file
+        from ttdesk.core.views.light_dashboard import ReadAhead
 
-        figures = first_dashboard_reader(where)
-        if figures is None:
+        path = quick_file(where)
+        if path is None:
             return None
         today = date.today()  # the services' `ctx.today` too
-        return Starting(lang=lang, page=page, figures=ReadAhead(figures, today),
-                        list_key="deadlines", first_page=FirstDeadlines(figures.path, today),
-                        today=lambda: today)
+        ahead = ReadAhead(path, today)
+        return Starting(lang=lang, page=page, figures=ahead.figures, list_key="deadlines",
+                        first_page=ahead.deadlines, today=lambda: today)
     from ttdesk.core.views.light import first_cases_reader
 
     reader = first_cases_reader(where)

@@ -6,6 +6,7 @@ in other years, with targets edited in settings, and on an empty database."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from ttdesk.core.views.dashboard_terms import FirstFigures
 from ttdesk.core.views.light_dashboard import (
     FirstDashboard,
     FirstDeadlines,
+    ReadAhead,
     first_dashboard_reader,
 )
 
@@ -159,3 +161,28 @@ def test_reading_the_first_figures_imports_no_sqlalchemy(demo: tuple[AppContext,
                           text=True, check=False, env=dict(os.environ))
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["300", "False"]
+
+
+def test_the_read_ahead_hands_over_what_the_readers_read(
+        demo: tuple[AppContext, Path]) -> None:
+    _ctx, path = demo
+    today = date(2026, 12, 3)
+    ahead = ReadAhead(path, today, rows=30)
+    assert ahead.figures(today) == FirstDashboard(path)(today)
+    for state in (DeadlineState.OVERDUE, DeadlineState.UPCOMING):
+        f = DeadlineFilter(state=state)
+        total, rows = FirstDeadlines(path, today)(f, 100)
+        assert ahead.deadlines(f, 100) == (total, rows[:30])  # a screenful, the count of all
+        assert ahead.deadlines(f, 10) == (total, rows[:10])
+    other = date(2025, 7, 15)  # another day or filter: read anew, not the early read
+    assert ahead.figures(other) == FirstDashboard(path)(other)
+    with pytest.raises(ValueError):
+        ahead.deadlines(DeadlineFilter(state=DeadlineState.DONE), 100)
+
+
+def test_a_failed_read_ahead_is_raised_to_the_caller(tmp_path: Path) -> None:
+    ahead = ReadAhead(tmp_path / "gone.db", date(2026, 12, 3))
+    with pytest.raises(sqlite3.Error):
+        ahead.figures(date(2026, 12, 3))
+    with pytest.raises(sqlite3.Error):
+        ahead.deadlines(DeadlineFilter(state=DeadlineState.OVERDUE), 100)

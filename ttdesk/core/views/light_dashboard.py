@@ -10,7 +10,10 @@ its mode and milestone sets, the targets and the assembling of the plan are shar
 (`dashboard_terms`, `rules.plan_targets`), not restated.
 
 SQLite stores dates as ISO text, booleans as 0/1 and money as integer fen, so the ranges
-below compare ISO strings and the sums stay exact.
+below compare ISO strings and the sums stay exact. A unary `+` or NOT INDEXED keeps SQLite
+from an index that costs more than it saves here (contracts go by the signing-date index,
+not the mode one; a year of receipts is a fifth of the table and the platform modes most of
+the deals, cheaper scanned than looked up).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -59,21 +63,21 @@ def _span(first: int, last: int) -> tuple[str, str]:
 _SIGNED_IN = "SELECT count(*) FROM deal WHERE signing_date >= ? AND signing_date < ?"
 # money.income.received over one calendar year: receipts on a deal, a reversal negative
 _RECEIVED = ("SELECT coalesce(sum(CASE WHEN reverses_id IS NULL THEN amount ELSE -amount END),"
-             " 0) FROM receipt WHERE deal_id IS NOT NULL AND received_on >= ?"
-             " AND received_on <= ?")
+             " 0) FROM receipt WHERE deal_id IS NOT NULL AND +received_on >= ?"
+             " AND +received_on <= ?")
 # deadlines.DeadlineState.OVERDUE: not done, due before today, not snoozed past today
 _OVERDUE = ("SELECT count(*) FROM deadline WHERE done = 0 AND due_date < ?"
             " AND (snoozed_until IS NULL OR snoozed_until <= ?)")
 _PLATFORMS = f"""
 SELECT substr(first_on, 1, 4), count(*) FROM (
-  SELECT counterparty_id, min(signing_date) AS first_on FROM deal
+  SELECT counterparty_id, min(signing_date) AS first_on FROM deal NOT INDEXED
    WHERE mode IN ({_in(PLATFORM_MODES)}) AND counterparty_id IS NOT NULL
      AND signing_date IS NOT NULL
    GROUP BY counterparty_id)
  WHERE first_on >= ? AND first_on < ? GROUP BY 1"""
 _CONTRACTS = f"""
 SELECT substr(signing_date, 1, 4), count(*) FROM deal
- WHERE mode IN ({_in(COOPERATION_MODES)}) AND signing_date >= ? AND signing_date < ?
+ WHERE +mode IN ({_in(COOPERATION_MODES)}) AND signing_date >= ? AND signing_date < ?
  GROUP BY 1"""
 _ZJTX = f"""
 SELECT substr(z.first_on, 1, 4), count(*) FROM (
@@ -185,7 +189,9 @@ class FirstDeadlines:
     path: Path
     today: date
 
-    def __call__(self, f: DeadlineFilter, limit: int) -> tuple[int, list[DeadlineRow]]:
+    def __call__(self, f: DeadlineFilter, limit: int,
+                 total: int | None = None) -> tuple[int, list[DeadlineRow]]:
+        """The count (`total` when already known) and the first `limit` rows."""
         state = f.state
         plain = DeadlineFilter(state=state, today=f.today, upcoming_days=f.upcoming_days)
         if f != plain or state not in _DEADLINE_STATES:  # plain: by due date, ascending
@@ -195,8 +201,9 @@ class FirstDeadlines:
         params = {"today": today.isoformat(),
                   "until": date.fromordinal(today.toordinal() + f.upcoming_days).isoformat()}
         with ReadOnly(self.path) as conn:
-            total = int(conn.execute(f"SELECT count(*) FROM deadline WHERE {where}",
-                                     params).fetchone()[0])
+            if total is None:
+                total = int(conn.execute(f"SELECT count(*) FROM deadline WHERE {where}",
+                                         params).fetchone()[0])
             rows = conn.execute(f"SELECT {_DEADLINE_COLUMNS} FROM deadline WHERE {where}"
                                 " ORDER BY due_date, id LIMIT :limit", params | {"limit": limit})
             return total, [_deadline_row(r, today, f.upcoming_days) for r in rows]
@@ -209,27 +216,55 @@ def first_dashboard_reader(url_or_path: str) -> FirstDashboard | None:
 
 
 class ReadAhead:
-    """A `FirstDashboard` read started on a thread at once, for `today`: sqlite3 releases the
-    GIL while a query runs, so the read overlaps building the window. Calling it waits for
-    that read (another day is read anew); an error of the read is raised to the caller."""
+    """The dashboard's first figures and the first `rows` of both deadline tables for
+    `today`, read at once on two threads: sqlite3 releases the GIL while a query runs, so
+    the reads overlap building the window and each other. `figures` and `deadlines` wait
+    for their read (anything else is read anew); an error of a read is raised to the
+    caller. A table shows a screenful before the services are loaded, its other rows come
+    with them; the overdue table's count is the overdue tile's (both `count_deadlines`)."""
 
-    def __init__(self, reader: FirstDashboard, today: date) -> None:
-        self.reader, self.today = reader, today
-        self._found: list[FirstFigures] = []
-        self._failed: list[BaseException] = []
-        self._thread = threading.Thread(target=self._read, name="first-dashboard", daemon=True)
-        self._thread.start()
+    def __init__(self, path: Path, today: date, rows: int = 30) -> None:
+        self.today, self.rows = today, rows
+        self.first_figures, self.first_deadlines = FirstDashboard(path), FirstDeadlines(path, today)
+        self._found: dict[str, Any] = {}
+        self._failed: dict[str, BaseException] = {}
+        self._threads = {key: threading.Thread(target=self._read, args=(key, job), daemon=True,
+                                               name=f"first-{key}")
+                         for key, job in (("figures", self._figures),
+                                          ("deadlines", self._deadlines))}
+        for thread in self._threads.values():
+            thread.start()
 
-    def _read(self) -> None:
+    def _figures(self) -> FirstFigures:
+        return self.first_figures(self.today)
+
+    def _deadlines(self) -> dict[DeadlineState, Any]:
+        found = {}
+        for state in _DEADLINE_STATES:  # the overdue count comes with the figures
+            total = 0 if state is DeadlineState.OVERDUE else None
+            found[state] = self.first_deadlines(DeadlineFilter(state=state), self.rows, total)
+        return found
+
+    def _read(self, key: str, job: Callable[[], Any]) -> None:
         try:
-            self._found.append(self.reader(self.today))
+            self._found[key] = job()
         except BaseException as exc:  # handed to the caller on the GUI thread
-            self._failed.append(exc)
+            self._failed[key] = exc
 
-    def __call__(self, today: date) -> FirstFigures:
-        if today != self.today:
-            return self.reader(today)
-        self._thread.join()
-        if self._failed:
-            raise self._failed[0]
-        return self._found[0]
+    def _wait(self, key: str) -> Any:
+        self._threads[key].join()
+        if key in self._failed:
+            raise self._failed[key]
+        return self._found[key]
+
+    def figures(self, today: date) -> FirstFigures:
+        return self._wait("figures") if today == self.today else self.first_figures(today)
+
+    def deadlines(self, f: DeadlineFilter, limit: int) -> tuple[int, list[DeadlineRow]]:
+        """The count and at most `limit` first rows (the early read's `rows` of them)."""
+        if f != DeadlineFilter(state=f.state) or f.state not in _DEADLINE_STATES:
+            return self.first_deadlines(f, limit)
+        total, found = self._wait("deadlines")[f.state]
+        if f.state is DeadlineState.OVERDUE:
+            total = self._wait("figures").kpis.overdue_deadlines
+        return total, found[:limit]
