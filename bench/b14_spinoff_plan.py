@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    TTDESK_HOME=str(home))
         env.pop("TTDESK_DB", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files
         def child(wait: str, services_first: bool = False) -> str:
             return OURS % {"db": str(copy), "wait": wait, "services_first": services_first}
 

@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    TTDESK_HOME=str(home))  # settings.ini there too
         env.pop("TTDESK_DB", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files
         ours_code = OURS % {"db": str(copy), "heavy": HEAVY}
         _, note = timed(ours_code, env)  # warm-up: migration check, file cache, .pyc
         timed(FLOOR, env)
