@@ -141,12 +141,34 @@ def event_codec() -> tuple[Any, Any]:
     return _CODEC[0], _CODEC[1]
 
 
-def pack_event(value: Any) -> bytes:
-    """The stored form of an audit event's changes (see above); `unpack_json` reads it."""
-    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"),
-                     sort_keys=True, default=str).encode("utf-8")
+def event_json(value: Any) -> bytes:
+    """The canonical bytes of an audit event's changes: compact UTF-8 JSON with sorted keys.
+    The chain hashes these bytes (schema 0014), whatever form they are stored in."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True, default=str).encode("utf-8")
+
+
+def pack_raw(raw: bytes) -> bytes:
+    """The stored form of one loose event's canonical bytes (see above)."""
     packed = EVENT_ZSTD + event_codec()[0].compress(raw)
     return packed if len(packed) < len(raw) else raw
+
+
+def unpack_raw(stored: bytes | memoryview | str) -> bytes:
+    """The canonical bytes of a stored event's changes (any stored form)."""
+    if isinstance(stored, str):
+        return stored.encode("utf-8")
+    data = bytes(stored)
+    if data[:1] == EVENT_ZSTD:
+        return bytes(event_codec()[1].decompress(data[1:]))
+    if data[:1] == b"x":
+        return zlib.decompress(data)
+    return data
+
+
+def pack_event(value: Any) -> bytes:
+    """The stored form of an audit event's changes (see above); `unpack_json` reads it."""
+    return pack_raw(event_json(value))
 
 
 class PackedJSON(TypeDecorator[Any]):

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from ttdesk import codes as enums
 from ttdesk.cli.main import main as cli_main
-from ttdesk.core.base import audit
+from ttdesk.core.base import audit, audit_store
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import RuleViolation
 from ttdesk.core.demo import Cancelled, DemoSummary, generate
@@ -71,8 +71,8 @@ def test_counts_follow_the_scale(built: tuple[AppContext, DemoSummary]) -> None:
     assert c["receipt"] >= c["deal"]
     assert summary.audit_events >= sum(v for k, v in c.items() if k not in (
         "deal_achievement", "deal_ip_asset", "distribution_receipt"))
-    total = q(ctx, "SELECT COUNT(*) FROM audit_event")[0][0]
-    assert total >= summary.audit_events
+    with ctx.read() as s:
+        assert audit_store.count(s) >= summary.audit_events
 
 
 def test_counts_scale_linearly(tmp_path: Path) -> None:
@@ -190,23 +190,23 @@ def test_check_finds_nothing(demo: AppContext) -> None:
 def test_audit_chain_is_intact(demo: AppContext) -> None:
     with demo.read() as s:
         assert audit.verify_chain(s) == []
-    first, last = q(demo, "SELECT MIN(at), MAX(at) FROM audit_event WHERE actor = 'demo'")[0]
-    assert first < last
-    ids_in_time_order = q(demo, "SELECT id FROM audit_event WHERE actor = 'demo' ORDER BY at, id")
-    assert ids_in_time_order == sorted(ids_in_time_order)
+    with demo.read() as s:
+        trail = [(e[1], e[0]) for e in audit_store.events(s) if e[2] == "demo"]
+    assert trail[0][0] < trail[-1][0]
+    assert trail == sorted(trail)  # sequence follows time
 
 
 def test_history_starts_at_the_first_status(demo: AppContext) -> None:
     """A case is recorded as disclosed, then moved once to where it stands today."""
     case_id, status = q(demo, "SELECT id, status FROM achievement WHERE status = 'converted' "
                               "LIMIT 1")[0]
-    events = q(demo, f"SELECT action, changes FROM audit_event WHERE entity = 'achievement' "
-                     f"AND entity_id = {case_id} ORDER BY id")
+    with demo.read() as s:
+        events = [(e[3], e[7]) for e in audit_store.history(s, {"achievement": [case_id]})]
+        deal_events = audit_store.by_entity(s, ["deal"])["deal"]
     assert [a for a, _ in events] == ["insert", "update"]
     assert unpack_json(events[0][1])["after"]["status"] == "disclosed"
     assert unpack_json(events[1][1])["status"] == {"before": "disclosed", "after": status}
-    drafts = q(demo, "SELECT COUNT(*) FROM audit_event WHERE entity = 'deal' AND action = "
-                     "'update'")[0][0]
+    drafts = sum(1 for e in deal_events if e[2] == "update")
     assert drafts == q(demo, "SELECT COUNT(*) FROM deal WHERE status != 'draft'")[0][0]
 
 

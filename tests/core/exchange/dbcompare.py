@@ -20,7 +20,7 @@ from ttdesk.db import models as M
 
 # annual_report_submission: the office's own act of submitting (its frozen F09 filing travels
 # as a filing); the interchange does not carry it
-NOT_BUSINESS = {"audit_event", "annual_report_submission",
+NOT_BUSINESS = {"audit_event", "audit_segment", "audit_locator", "annual_report_submission",
                 "login_setting"}  # this installation's logins, not the office's records
 _VERSION = {mp.local_table.name: mp.version_id_col.name
             for mp in M.Base.registry.mappers if mp.version_id_col is not None}

@@ -15,6 +15,7 @@ from ttdesk.cli.main import EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, main
 from ttdesk.core.base import audit
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.records import anchor, filing_archive
+from ttdesk.db.types import unpack_raw
 from ttdesk.filings.service import generate
 
 
@@ -46,7 +47,7 @@ def rebuild_chain(ctx: AppContext, from_id: int) -> None:
                             {"i": from_id}).all()
         for id_, at, actor, action, entity, entity_id, ref, changes in rows:
             prev = audit.link(prev, audit.at_text(at), actor, action, entity, entity_id, ref,
-                              bytes(changes))
+                              unpack_raw(changes))
             conn.execute(text("UPDATE audit_event SET hash = :h WHERE id = :i"),
                          {"h": prev, "i": id_})
 

@@ -69,16 +69,19 @@ def _upgrade_whole_chain(url: str) -> None:
             rows = conn.execute(text("SELECT id, action, changes FROM audit_event "
                                      "ORDER BY id")).all()
             assert compare_metadata(MigrationContext.configure(conn), M.Base.metadata) == []
-        assert [r[1] for r in rows] == ["insert"] * 5 + ["rechain"]
+        # 0005 re-hashed the chain and so did 0014 (hashes over canonical change bytes)
+        assert [r[1] for r in rows] == ["insert"] * 5 + ["rechain", "rechain"]
         assert unpack_json(rows[0][2]) == {"after": {"id": 1, "code": "D1", "name": "学院1"}}
         marker = unpack_json(rows[5][2])
         assert marker["old_head"] == {"id": 5, "hash": hashes[-1]}
         assert marker["old_chain_whole"] is True
+        second = unpack_json(rows[6][2])
+        assert second["old_chain_whole"] is True and second["old_head"]["id"] == 6
         walked = _walk(db)
-        assert walked.findings == [] and walked.head_id == 6 and len(walked.head_hash) == 32
+        assert walked.findings == [] and walked.head_id == 7 and len(walked.head_hash) == 32
         with db.write_session() as s, s.begin():  # the chain goes on after the marker
             s.add(M.Department(code="NEW", name="新学院"))
-        assert _walk(db).findings == [] and _walk(db).head_id == 7
+        assert _walk(db).findings == [] and _walk(db).head_id == 8
     finally:
         db.dispose()
 
@@ -101,7 +104,8 @@ def test_a_chain_cut_before_the_migration_is_recorded(db_url: str) -> None:
         migrate.upgrade(db)
         with db.engine.connect() as conn:
             marker = unpack_json(conn.execute(text(
-                "SELECT changes FROM audit_event WHERE action = 'rechain'")).scalar_one())
+                "SELECT changes FROM audit_event WHERE action = 'rechain' ORDER BY id "
+                "LIMIT 1")).scalar_one())
         assert (marker["old_chain_whole"], marker["breaks"], marker["whole_since"]) == (
             False, [4], 4)
         walked = _walk(db)

@@ -15,6 +15,7 @@ from ttdesk.core.base.context import AppContext
 from ttdesk.core.office.setup import open_context
 from ttdesk.core.records.check import run_check
 from ttdesk.db.models import Department
+from ttdesk.db.types import unpack_raw
 
 pytestmark = pytest.mark.postgres
 
@@ -47,7 +48,7 @@ def _rehash_without_key(ctx: AppContext) -> None:
                 conn.execute(text("UPDATE audit_event SET changes = :c WHERE id = :i"),
                              {"c": changes, "i": id_})
             prev = audit.link(prev, audit.at_text(at), actor, action, entity, entity_id, ref,
-                              bytes(changes))
+                              unpack_raw(changes))
             conn.execute(text("UPDATE audit_event SET hash = :h WHERE id = :i"),
                          {"h": prev, "i": id_})
 
@@ -59,7 +60,7 @@ def test_the_chain_is_keyed_and_a_rehash_without_the_key_shows(keyed):
     with keyed.read() as s:
         assert audit.verify_chain(s) == []
     first = _events(keyed)[0]
-    plain = audit.link(audit.GENESIS, audit.at_text(first[1]), *first[2:7], bytes(first[7]))
+    plain = audit.link(audit.GENESIS, audit.at_text(first[1]), *first[2:7], unpack_raw(first[7]))
     assert bytes(first[8]) != plain  # not a plain SHA-256 chain
     _rehash_without_key(keyed)
     findings = [p for p in run_check(keyed).findings if p.rule == "AUDIT"]

@@ -61,19 +61,20 @@ def test_old_events_in_clear_still_compare(ctx: AppContext) -> None:
         pid = s.execute(text("SELECT id FROM person WHERE staff_no = :r"),
                         {"r": staff_no}).scalar_one()
         # as an older version wrote it: the ID number in clear (packed as audit packs it)
-        from ttdesk.db.types import pack_json, utcnow
+        from ttdesk.db.types import event_json, pack_raw, utcnow
 
-        prev = audit.last_hash(s)
+        last_id, prev = audit.chain_end(s)
         row = {"at": utcnow(), "actor": "old", "action": "insert", "entity": "person",
                "entity_id": pid, "entity_ref": staff_no,
-               "changes": pack_json({"after": {"staff_no": staff_no, "name": "李娜",
+               "changes": event_json({"after": {"staff_no": staff_no, "name": "李娜",
                                                "id_number": FIRST, "is_unit_head": False,
                                                "is_student": False, "is_external": False,
                                                "is_active": True, "search_key":
                                                    None}})}
         row["hash"] = audit.event_hash(prev, row)
-        s.execute(text("INSERT INTO audit_event (at, actor, action, entity, entity_id, "
-                       "entity_ref, changes, hash) VALUES (:at, :actor, :action, :entity, "
+        row.update(id=last_id + 1, changes=pack_raw(row["changes"]))
+        s.execute(text("INSERT INTO audit_event (id, at, actor, action, entity, entity_id, "
+                       "entity_ref, changes, hash) VALUES (:id, :at, :actor, :action, :entity, "
                        ":entity_id, :entity_ref, :changes, :hash)"), row)
     assert [f for f in _history(ctx) if "id_number" in f] == []
 

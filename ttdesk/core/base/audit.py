@@ -7,9 +7,11 @@ reports where; removing or rebuilding the end of the chain shows against an anch
 outside the database (`anchor`).
 
 Compact storage (B1): a hash is 32 raw bytes and the previous hash is not stored (it is the
-previous event's); `changes` is `pack_event` bytes (an insert records its non-empty values,
-an update only the changed fields; zstd with a trained dictionary, ttdesk.db.types), and the
-hash is computed over exactly those stored bytes, so verifying the chain never decodes JSON.
+previous event's); an insert records its non-empty values, an update only the changed
+fields. The hash covers the canonical bytes of the changes (`event_json`: compact JSON,
+sorted keys), whatever form they are stored in: packed in a loose row (zstd with a trained
+dictionary, ttdesk.db.types) or sealed with thousands of others into one compressed segment
+(`audit_store`, schema 0014), where only the last event's hash is stored.
 
     hash = H(prev_hash || "at|actor|action|entity|entity_id|entity_ref" || 0x1e || changes)
 
@@ -22,17 +24,21 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, text
+from sqlalchemy import event, insert, inspect, text
 from sqlalchemy.orm import Session, UOWTransaction
 
+from ttdesk.core.base import audit_store
+from ttdesk.core.base.audit_store import at_text
 from ttdesk.core.base.privacy import PERSONAL_COLUMNS, protect
 from ttdesk.db.models import AuditEvent, Base
-from ttdesk.db.types import pack_event, utcnow
+from ttdesk.db.types import event_json, pack_raw, utcnow
+
+__all__ = ["append", "at_text", "chain_end", "chain_rows", "link", "plain", "verify_chain"]
 
 GENESIS = bytes(32)
 _AUDIT_TABLE = AuditEvent.__table__
@@ -53,16 +59,6 @@ def plain(value: Any) -> Any:
     return value
 
 
-def at_text(at: datetime | str) -> str:
-    """The hashed form of an event time: naive UTC with microseconds, as SQLite stores it."""
-    if isinstance(at, str):
-        return at if len(at) == 26 else datetime.fromisoformat(at).strftime(
-            "%Y-%m-%d %H:%M:%S.%f")
-    if at.tzinfo is not None:
-        at = at.astimezone(UTC).replace(tzinfo=None)
-    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def link(prev: bytes, at: str, actor: str, action: str, entity: str, entity_id: int,
          entity_ref: str | None, changes: bytes, key: bytes | None = None) -> bytes:
     """The hash of one event (see the module docstring); `at` as `at_text`."""
@@ -74,7 +70,7 @@ def link(prev: bytes, at: str, actor: str, action: str, entity: str, entity_id: 
 
 
 def event_hash(prev: bytes, row: dict[str, Any], key: bytes | None = None) -> bytes:
-    """`link` for an event row as inserted (`changes` already packed)."""
+    """`link` for an event row whose `changes` are its canonical bytes (`event_json`)."""
     return link(prev, at_text(row["at"]), row["actor"], str(plain(row["action"])),
                 row["entity"], row["entity_id"], row.get("entity_ref"), row["changes"], key)
 
@@ -87,9 +83,9 @@ def personal(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def chain_rows_check(prev: bytes, row: dict[str, Any], key: bytes | None) -> bytes:
-    """The hash `chain_rows` gives one event row (changes not yet packed): the reference a
+    """The hash `chain_rows` gives one event row (changes not yet encoded): the reference a
     faster writer is checked against."""
-    return event_hash(prev, dict(row, changes=pack_event(personal(row))), key)
+    return event_hash(prev, dict(row, changes=event_json(personal(row))), key)
 
 
 def chain_key(session: Session) -> bytes | None:
@@ -175,26 +171,31 @@ def _events(session: Session) -> Iterator[tuple[str, Any, dict[str, Any]]]:
             yield "delete", obj, {"before": _snapshot(obj)}
 
 
-def last_hash(session: Session) -> bytes:
+End = tuple[int, bytes]  # (last sequence number, its hash)
+
+
+def chain_end(session: Session) -> End:
+    """Where the next event chains on; on PostgreSQL it also takes the lock that serializes
+    appends until the transaction ends."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-    found = session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).scalar()
-    return bytes(found) if found else GENESIS
+    last_id, digest = audit_store.end(session)
+    return last_id, digest or GENESIS
 
 
-def chain_rows(session: Session, prev: bytes, rows: Iterable[dict[str, Any]]
-               ) -> tuple[list[dict[str, Any]], bytes]:
-    """Pack each row's changes and give it its hash, in order; return them and the last
-    hash."""
+def chain_rows(session: Session, end: End, rows: Iterable[dict[str, Any]]
+               ) -> tuple[list[dict[str, Any]], End]:
+    """Number each event row after `end`, hash its canonical changes, pack them; return the
+    rows to insert and the new end."""
     key = chain_key(session)
+    last_id, prev = end
     out = []
     for row in rows:
-        row = dict(row, changes=pack_event(personal(row)))
-        row["hash"] = prev = event_hash(prev, row, key)
-        out.append(row)
-    return out, prev
+        raw = event_json(personal(row))
+        last_id += 1
+        prev = event_hash(prev, dict(row, changes=raw), key)
+        out.append(dict(row, id=last_id, changes=pack_raw(raw), hash=prev))
+    return out, (last_id, prev)
 
 
 def _record(session: Session, flush_context: UOWTransaction) -> None:
@@ -215,28 +216,21 @@ def _record(session: Session, flush_context: UOWTransaction) -> None:
     ]
     if not rows:
         return
-    prev = session.info.get("audit_last_hash") or last_hash(session)
-    chained, session.info["audit_last_hash"] = chain_rows(session, prev, rows)
+    append(session, rows)
+
+
+def append(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Chain event rows (changes as values) after the last event and store them, inside the
+    session's transaction; every writer of events outside a flush calls this too."""
+    end = session.info.get("audit_end") or chain_end(session)
+    chained, session.info["audit_end"] = chain_rows(session, end, rows)
     session.connection().execute(insert(_AUDIT_TABLE), chained)
+    if end[0] // audit_store.SEAL_AT != session.info["audit_end"][0] // audit_store.SEAL_AT:
+        audit_store.seal_due(session)
 
 
 def _forget_hash(session: Session, *_: Any) -> None:
-    session.info.pop("audit_last_hash", None)
-
-
-def stored_events(session: Session, after: int = 0, batch: int = 20_000
-                  ) -> Iterator[tuple[Any, ...]]:
-    """(id, at, actor, action, entity, entity_id, entity_ref, changes, hash) in id order, as
-    stored: one query read straight from the driver, `batch` rows per call (no SQLAlchemy
-    result rows: a walk over 1.3 million events spent a third of its time building them)."""
-    cur = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cur.execute("SELECT id, at, actor, action, entity, entity_id, entity_ref, changes, "
-                    f"hash FROM audit_event WHERE id > {int(after)} ORDER BY id")
-        while rows := cur.fetchmany(batch):
-            yield from rows
-    finally:
-        cur.close()
+    session.info.pop("audit_end", None)
 
 
 def verify_chain(session: Session, limit: int = 100) -> list[str]:

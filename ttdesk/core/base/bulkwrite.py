@@ -25,17 +25,17 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Table, insert
 from sqlalchemy.orm import Session
 
-from ttdesk.core.base import audit
+from ttdesk.core.base import audit, audit_store
 from ttdesk.core.base.changes import touch
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.privacy import PERSONAL_COLUMNS, protect
 from ttdesk.db.models import AuditEvent, Base
-from ttdesk.db.types import Money, Percent, UTCDateTime, pack_event
+from ttdesk.db.types import Money, Percent, UTCDateTime, event_json, pack_raw
 
 BATCH = 20_000
 _SKIP = {"created_at", "updated_at", "id"}  # the event's entity_id already says which row
 _REF_KEYS = ("case_no", "deal_no", "credit_code", "staff_no", "serial_no")
-_AUDIT_COLUMNS = ["at", "actor", "action", "entity", "entity_id", "entity_ref", "changes",
+_AUDIT_COLUMNS = ["id", "at", "actor", "action", "entity", "entity_id", "entity_ref", "changes",
                   "hash"]
 
 # Status machines: a row is audited as created in its first state (these values), then
@@ -161,24 +161,25 @@ def snapshot(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Chain:
-    """`audit.chain_rows` for a million events: the same packed changes and hashes, with the
-    JSON encoder and the key looked up once."""
+    """`audit.chain_rows` for a million events: the same canonical changes and hashes, with
+    the key looked up once."""
 
-    def __init__(self, actor: str, prev: bytes, key: bytes | None) -> None:
+    def __init__(self, actor: str, end: tuple[int, bytes], key: bytes | None) -> None:
         self.actor = actor
-        self.prev = prev
+        self.last_id, self.prev = end
         self.key = key
 
     def link(self, action: str, at: datetime, entity: str, entity_id: int, ref: str | None,
-             changes: dict[str, Any]) -> tuple[str, bytes, bytes]:
-        """(stored `at`, stored `changes`, hash) of the next event."""
+             changes: dict[str, Any]) -> audit_store.Sealed:
+        """The next event, numbered and hashed (the hash in `self.prev`)."""
         iso = at.isoformat()
         # the stored form of UTCDateTime on SQLite (the demo's stamps are whole minutes, UTC)
         stamp = f"{iso[:10]} {iso[11:19]}.000000"
-        packed = pack_event(protect(entity, changes) if entity in PERSONAL_COLUMNS else changes)
+        raw = event_json(protect(entity, changes) if entity in PERSONAL_COLUMNS else changes)
         self.prev = audit.link(self.prev, stamp, self.actor, action, entity, entity_id, ref,
-                               packed, self.key)
-        return stamp, packed, self.prev
+                               raw, self.key)
+        self.last_id += 1
+        return (self.last_id, stamp, self.actor, action, entity, entity_id, ref, raw)
 
 
 class BulkWriter:
@@ -308,43 +309,49 @@ class BulkWriter:
 
     # -- audit -------------------------------------------------------------------------
     def write_audit(self) -> int:
-        """Sort the queued events by time, chain them after the last event, insert them."""
+        """Sort the queued events by time, chain them after the last event and store them:
+        full segments sealed at once (`audit_store`), the rest as loose rows."""
         self.events.sort(key=lambda e: (e[0], e[1]))
-        chain = _Chain(self.actor, audit.last_hash(self.session),
+        chain = _Chain(self.actor, audit.chain_end(self.session),
                        audit.chain_key(self.session))
         total = len(self.events)
-        actor = self.actor
-        for start in range(0, total, BATCH):
-            rows = []
+        size = audit_store.SEAL_AT
+        for start in range(0, total, size):
+            run: list[audit_store.Sealed] = []
+            hashes: list[bytes] = []
             prev = chain.prev
-            for at, _, entity, entity_id, ref, changes in self.events[start:start + BATCH]:
+            for at, _, entity, entity_id, ref, changes in self.events[start:start + size]:
                 if at.microsecond or at.utcoffset():
                     raise ValueError("demo timestamps must be whole minutes in UTC")
                 action = "insert" if "after" in changes else "update"
-                stored_at, packed, digest = chain.link(action, at, entity, entity_id, ref,
-                                                       changes)
-                rows.append((stored_at, actor, action, entity, entity_id, ref, packed,
-                             digest))
-            self._check_first(prev, rows[0], self.events[start], chain.key)
-            self._write_audit(rows)
-            self.step(len(rows), "audit_event")
+                run.append(chain.link(action, at, entity, entity_id, ref, changes))
+                hashes.append(chain.prev)
+            self._check_first(prev, run[0], self.events[start], chain.key)
+            if len(run) == size:
+                audit_store.write_segment(self.conn, run, chain.prev)
+            else:
+                self._write_loose(run, hashes)
+            self.step(len(run), "audit_event")
         self.events = []
         return total
 
-    def _check_first(self, prev: bytes, row: tuple[Any, ...], event: Event,
+    def _check_first(self, prev: bytes, first: audit_store.Sealed, event: Event,
                      key: bytes | None) -> None:
         at, _, entity, entity_id, ref, changes = event
         expected = audit.chain_rows_check(prev, {
-            "at": at, "actor": self.actor, "action": row[2], "entity": entity,
+            "at": at, "actor": self.actor, "action": first[3], "entity": entity,
             "entity_id": entity_id, "entity_ref": ref, "changes": changes}, key)
-        if expected != row[7]:  # audit's hashing changed: never write a broken chain
+        got = audit.link(prev, *first[1:], key=key)
+        if expected != got:  # audit's hashing changed: never write a broken chain
             raise RuntimeError("bulk audit hashing disagrees with audit.event_hash")
 
-    def _write_audit(self, rows: list[tuple[Any, ...]]) -> None:
+    def _write_loose(self, run: list[audit_store.Sealed], hashes: list[bytes]) -> None:
+        """The last, partial run as loose rows, each with its hash."""
+        rows = [(*e[:7], pack_raw(e[7]), h) for e, h in zip(run, hashes, strict=True)]
         if not self.fast:
             self.conn.execute(insert(AuditEvent.__table__), [
                 dict(zip(_AUDIT_COLUMNS, row, strict=True),
-                     at=datetime.fromisoformat(row[0]).replace(tzinfo=UTC))
+                     at=datetime.fromisoformat(row[1]).replace(tzinfo=UTC))
                 for row in rows])
             return
         self.conn.exec_driver_sql(

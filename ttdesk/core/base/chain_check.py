@@ -1,4 +1,4 @@
-"""Walking the audit chain: recompute every hash from the stored bytes, in id order.
+"""Walking the audit chain: recompute every hash from the stored events, in id order.
 
 One pass gives what `check` needs (where the chain is broken) and what an anchor needs (the
 head, and the hash found at the sequence an anchor names). A `rechain` event, written by the
@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ttdesk.core.base import audit
+from ttdesk.core.base import audit, audit_store
 from ttdesk.db.types import unpack_json
 
 
@@ -30,28 +30,42 @@ class Walk:
 
 
 def walk(session: Session, limit: int = 100, at: Collection[int] = ()) -> Walk:
-    """Recompute the chain; `at`: sequences (event ids) whose recomputed hash to keep."""
+    """Recompute the chain; `at`: sequences (event ids) whose recomputed hash to keep.
+
+    Loose events are compared one by one; a sealed segment at its last event, the only one
+    whose hash it stores (a change inside it shows there, and at every later anchor)."""
     key = audit.chain_key(session)
     out = Walk()
     prev = audit.GENESIS
     link = audit.link
-    at_text = audit.at_text
     wanted = set(at)
-    for row in audit.stored_events(session):
-        (id_, when, actor, action, entity, entity_id, ref, changes, stored) = row
-        changes = bytes(changes) if not isinstance(changes, bytes) else changes
-        stamp = when if isinstance(when, str) and len(when) == 26 else at_text(when)
+    unreadable: list[tuple[int, int]] = []
+    for row in audit_store.events(session, unreadable=unreadable):
+        (id_, stamp, actor, action, entity, entity_id, ref, changes, stored) = row
+        if unreadable:
+            for first, last in unreadable:
+                _note(out, limit, f"audit events {first}–{last}: sealed segment unreadable "
+                                  "(changed outside TT Desk)")
+            unreadable.clear()
         digest = link(prev, stamp, actor, action, entity, entity_id, ref, changes, key)
-        if digest != bytes(stored) and len(out.findings) < limit:
-            out.findings.append(f"audit event {id_}: hash chain broken")
+        if stored is not None and digest != stored:
+            _note(out, limit, f"audit event {id_}: hash chain broken")
         if action == "rechain":
             _marker(out, id_, changes)
         if id_ in wanted:
             out.seen[id_] = digest
-        prev = bytes(stored)  # the next event is checked against what is stored
-        out.head_id, out.events = id_, out.events + 1
+        prev = stored if stored is not None else digest  # the next is checked against
+        out.head_id, out.events = id_, out.events + 1  # what is stored
+    for first, last in unreadable:
+        _note(out, limit, f"audit events {first}–{last}: sealed segment unreadable "
+                          "(changed outside TT Desk)")
     out.head_hash = prev
     return out
+
+
+def _note(out: Walk, limit: int, finding: str) -> None:
+    if len(out.findings) < limit:
+        out.findings.append(finding)
 
 
 def _marker(out: Walk, id_: int, changes: bytes) -> None:

@@ -56,7 +56,7 @@ TABLE_KINDS: dict[str, tuple[K, str | None]] = {
 }
 # Tables whose kind depends on the row (see `_kinds_of`); the audit trail reports nothing.
 SPECIAL = {"publicity", "objection", "attachment", "note"}
-NOT_REPORTED = {"audit_event"}
+NOT_REPORTED = {"audit_event", "audit_segment", "audit_locator"}
 
 # kind -> ids of root records (0: several; None: a row that names none, e.g. an allocation)
 Touched = dict[str, set[int | None]]

@@ -15,8 +15,7 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base import changes
-from ttdesk.core.base.audit import chain_rows, last_hash, plain
-from ttdesk.db.models import AuditEvent
+from ttdesk.core.base.audit import append, plain
 from ttdesk.db.types import utcnow
 
 _REF_COLUMNS = ("case_no", "deal_no", "credit_code", "staff_no", "serial_no")
@@ -42,9 +41,7 @@ def _audit(session: Session, table: Table, rows: Sequence[dict[str, Any]],
         }
         for row, row_id in zip(rows, ids, strict=True)
     ]
-    prev = session.info.get("audit_last_hash") or last_hash(session)
-    chained, session.info["audit_last_hash"] = chain_rows(session, prev, events)
-    session.execute(insert(AuditEvent.__table__), chained)
+    append(session, events)
 
 
 def new_ids(session: Session, table: Table, n: int) -> list[int]:

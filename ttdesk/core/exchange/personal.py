@@ -16,15 +16,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
-
 from ttdesk.codes import AuditAction
 from ttdesk.core.base.access import Act, require
-from ttdesk.core.base.audit import chain_rows, last_hash
+from ttdesk.core.base.audit import append
 from ttdesk.core.base.privacy import kind_of, looks_masked
 from ttdesk.core.exchange.encode import PERSONAL as LEFT_OUT
 from ttdesk.core.exchange.sections import TOP, Section
-from ttdesk.db.models import AuditEvent
 from ttdesk.db.types import utcnow
 
 MASKED = "masked"
@@ -73,7 +70,6 @@ def record_personal_export(ctx: Any, target: Path, selection: Any) -> None:
     (before the file is written: an attempt that fails half-way is still on record)."""
     require(ctx, Act.EXPORT_PERSONAL)  # admins; refused naming the role needed
     with ctx.write() as s:
-        prev = s.info.get("audit_last_hash") or last_hash(s)
         event = {"at": utcnow(), "actor": s.info.get("actor", "system"),
                  "action": AuditAction.EXPORT_PERSONAL, "entity": "export", "entity_id": 0,
                  "entity_ref": target.name[:60],
@@ -81,5 +77,4 @@ def record_personal_export(ctx: Any, target: Path, selection: Any) -> None:
                              "selection": None if selection is None else {
                                  "case_nos": sorted(selection.case_nos),
                                  "deal_nos": sorted(selection.deal_nos)}}}
-        rows, s.info["audit_last_hash"] = chain_rows(s, prev, [event])
-        s.execute(insert(AuditEvent.__table__), rows)
+        append(s, [event])

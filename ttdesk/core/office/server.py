@@ -7,8 +7,9 @@ roles, all LOGIN with their own password:
 - `<prefix>_owner` owns every table: migrations run as it (`server init` again, or any
   TT Desk opening the database as it). Nobody works as it day to day.
 - `<prefix>_app` is what every installation connects as (the settings page's user): SELECT,
-  INSERT, UPDATE, DELETE on the tables, sequences usable — no DDL, and on `audit_event`
-  SELECT and INSERT only, so even a stolen app password cannot rewrite the audit trail.
+  INSERT, UPDATE, DELETE on the tables, sequences usable — no DDL, and on the audit tables
+  (`audit_event`, `audit_segment`, `audit_locator`) SELECT and INSERT only, so even a stolen
+  app password cannot rewrite the audit trail (and new events are not sealed there).
   `alembic_version` is read-only to it as well: only the owner changes the schema.
 - `<prefix>_readonly` reads (reports, BI tools, an auditor): SELECT on the tables.
 
@@ -32,7 +33,7 @@ from ttdesk.db.engine import connect, normalize_url
 
 AUDIT_TABLE = "audit_event"
 SCHEMA_TABLE = "alembic_version"
-APPEND_ONLY = (AUDIT_TABLE,)
+APPEND_ONLY = (AUDIT_TABLE, "audit_segment", "audit_locator")
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base import audit_store
 from ttdesk.core.base.chain_check import walk
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, ValidationFailed
-from ttdesk.db.models import AuditEvent
 from ttdesk.db.types import utcnow
 
 HEADER = "TT Desk audit anchor v1"
@@ -49,12 +48,11 @@ def _refused(zh: str, en: str) -> ValidationFailed:
 
 def head(session: Session) -> Anchor | None:
     """The current head of the chain (None while nothing has been recorded)."""
-    first = session.execute(select(AuditEvent.hash).order_by(AuditEvent.id).limit(1)).scalar()
-    last = session.execute(select(AuditEvent.id, AuditEvent.hash)
-                           .order_by(AuditEvent.id.desc()).limit(1)).first()
+    first = audit_store.first_hash(session)
+    last_id, last = audit_store.end(session)
     if first is None or last is None:
         return None
-    return Anchor(bytes(first).hex()[:16], last[0], bytes(last[1]).hex(), utcnow())
+    return Anchor(first.hex()[:16], last_id, last.hex(), utcnow())
 
 
 def current(ctx: AppContext) -> Anchor:

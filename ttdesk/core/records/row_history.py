@@ -10,8 +10,9 @@ Covered generically: every table of the metadata with a single-column primary ke
 added later is covered without being named here). Association tables (composite keys, e.g.
 `deal_achievement`) are recorded as changes of their owner and are not compared row by row.
 
-Per table, the events (ordered by the index on entity, entity_id, id) and the rows (ordered
-by primary key) are merged like two sorted files, so memory stays flat on a 100k database.
+Per table, the events (read in a few passes over the trail, `audit_store.by_entity`, each
+holding a group of tables) and the rows (ordered by primary key) are merged like two sorted
+files.
 Both are read straight from the driver and each stored value is turned into its recorded
 form by one generated function per table (B12: the ORM's result rows cost more than the
 comparison itself).
@@ -27,15 +28,16 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Column, Enum, Table, text
+from sqlalchemy import Column, Enum, Table
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+from ttdesk.core.base import audit_store
 from ttdesk.core.base.audit import plain
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.base.privacy import PERSONAL_COLUMNS, is_hashed, keyed_hash, personal_key
 from ttdesk.core.rules.checks import P
-from ttdesk.db.models import AuditEvent, Base
+from ttdesk.db.models import AUDIT_TABLES, Base
 from ttdesk.db.types import EVENT_ZSTD, event_codec, unpack_json
 
 RULE = "HISTORY"
@@ -64,7 +66,7 @@ def _stamps(table: Table) -> set[Column[Any]]:
 def audited_tables() -> list[Table]:
     """Every business table with a single-column primary key, in dependency order."""
     return [t for t in Base.metadata.sorted_tables
-            if t.name != AuditEvent.__tablename__ and len(t.primary_key.columns) == 1]
+            if t.name not in AUDIT_TABLES and len(t.primary_key.columns) == 1]
 
 
 def _same(recorded: Any, found: Any) -> bool:
@@ -157,20 +159,22 @@ def _cursor(s: Session, sql: str) -> Iterator[Any]:
         cur.close()
 
 
-def _events(s: Session, table: Table, by_ref: bool) -> Iterator[tuple[Any, list[Any]]]:
-    """(key, [(action, changes, id), ...]) for each recorded row of `table`, by key (the
-    entity index gives the order)."""
-    key_col = "entity_ref" if by_ref else "entity_id"
-    sql = (f"SELECT {key_col}, action, changes, id FROM audit_event "
-           f"WHERE entity = '{table.name}' ORDER BY {key_col}, id")  # a metadata name
+def _events(recorded: list[tuple[int, str | None, str, bytes, int]], by_ref: bool
+            ) -> Iterator[tuple[Any, list[Any]]]:
+    """(key, [(action, changes, id), ...]) for each recorded row of a table, by key, from
+    its events in sequence order (`audit_store.by_entity`)."""
+    pick = 1 if by_ref else 0
+    ordered = sorted(recorded, key=lambda e: (e[pick] is not None, e[pick] or 0, e[4])) \
+        if by_ref else sorted(recorded, key=lambda e: e[0])  # stable: ids stay in order
     current: Any = None
     bucket: list[tuple[str, Any, int]] = []
-    for key, action, changes, id_ in _cursor(s, sql):
+    for e in ordered:
+        key = e[pick]
         if key != current and bucket:
             yield current, bucket
             bucket = []
         current = key
-        bucket.append((action, changes, id_))
+        bucket.append((e[2], e[3], e[4]))
     if bucket:
         yield current, bucket
 
@@ -330,14 +334,18 @@ def _compare(table: Table, names: list[str], key: Any, recorded: dict[str, Any] 
     return out
 
 
-def table_findings(s: Session, table: Table, limit: int = MAX_FINDINGS) -> list[Problem]:
+def table_findings(s: Session, table: Table, limit: int = MAX_FINDINGS,
+                   trail: list[tuple[int, str | None, str, bytes, int]] | None = None
+                   ) -> list[Problem]:
+    if trail is None:
+        trail = audit_store.by_entity(s, [table.name])[table.name]
     pk = next(iter(table.primary_key.columns))
     by_ref = _python_type(pk) is not int  # e.g. a calendar day: its event names it by ref
     skip = _stamps(table)
     columns = [c for c in table.columns if c not in skip and c is not pk]
     names = [c.name for c in columns]
     out: list[Problem] = []
-    for key, recorded, found, has_events in _merge(_events(s, table, by_ref),
+    for key, recorded, found, has_events in _merge(_events(trail, by_ref),
                                                    _rows(s, table, pk, columns, by_ref)):
         if found is None:
             if recorded is None:
@@ -350,15 +358,35 @@ def table_findings(s: Session, table: Table, limit: int = MAX_FINDINGS) -> list[
     return out
 
 
+PASS_EVENTS = 400_000  # events held in memory at once: tables are compared in groups
+
+
 def row_history_findings(s: Session) -> list[Problem]:
-    """Findings for every audited table (at most MAX_FINDINGS in all)."""
+    """Findings for every audited table (at most MAX_FINDINGS in all). The trail is read in
+    a few passes, each holding the events of a group of tables."""
     out: list[Problem] = []
-    _RECHAINED_AT[0] = s.execute(text(
-        "SELECT COALESCE(MAX(id), 0) FROM audit_event WHERE action = 'rechain'")).scalar_one()
-    for table in audited_tables():
-        out += table_findings(s, table, MAX_FINDINGS - len(out))
-        if len(out) >= MAX_FINDINGS:
-            out.append(P(RULE, f"仅列出前 {MAX_FINDINGS} 项", f"only the first {MAX_FINDINGS} "
-                         "are listed"))
-            break
+    tables = audited_tables()
+    counts = audit_store.entity_counts(s)
+    groups: list[list[Table]] = [[]]
+    held = 0
+    for table in tables:
+        n = counts.get(table.name, 0)
+        if groups[-1] and held + n > PASS_EVENTS:
+            groups.append([])
+            held = 0
+        groups[-1].append(table)
+        held += n
+    _RECHAINED_AT[0] = 0
+    for i, group in enumerate(groups):
+        names = [t.name for t in group] + (["audit_event"] if i == 0 else [])
+        events = audit_store.by_entity(s, names)
+        if i == 0:  # the markers of a re-hash are recorded under the trail's own name
+            _RECHAINED_AT[0] = max((e[4] for e in events["audit_event"] if e[2] == "rechain"),
+                                   default=0)
+        for table in group:
+            out += table_findings(s, table, MAX_FINDINGS - len(out), events.pop(table.name))
+            if len(out) >= MAX_FINDINGS:
+                out.append(P(RULE, f"仅列出前 {MAX_FINDINGS} 项",
+                             f"only the first {MAX_FINDINGS} are listed"))
+                return out
     return out

@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ttdesk.codes import (
@@ -25,8 +25,10 @@ from ttdesk.codes import (
     PublicityResult,
     PublicitySubject,
 )
+from ttdesk.core.base import audit_store
 from ttdesk.core.money.receipts import CostRow, cost_rows_where
-from ttdesk.db.models import AuditEvent, IPAsset, Objection, Person, Publicity, RightsGrant
+from ttdesk.db.models import IPAsset, Objection, Person, Publicity, RightsGrant
+from ttdesk.db.types import unpack_json
 
 R = TypeVar("R")
 
@@ -181,19 +183,8 @@ def grants(session: Session, where: Any) -> list[GrantRow]:
 
 
 def history(session: Session, groups: Mapping[str, Sequence[int]]) -> list[HistoryEvent]:
-    """Audit events of the given (table name -> ids), oldest first.
-
-    Each (entity, entity_id IN ...) term is answered by the index on (entity, entity_id, id),
-    so the cost depends on the record's own events, not on the million in the table.
-    """
-    terms = [
-        and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(list(ids)))
-        for entity, ids in groups.items() if ids
-    ]
-    if not terms:
-        return []
-    stmt = select(
-        AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.entity,
-        AuditEvent.entity_id, AuditEvent.entity_ref, AuditEvent.changes,
-    ).where(or_(*terms)).order_by(AuditEvent.id)
-    return [HistoryEvent(*r) for r in session.execute(stmt)]
+    """Audit events of the given (table name -> ids), oldest first (`audit_store.history`:
+    the cost depends on the record's own events, not on the million in the trail)."""
+    return [HistoryEvent(e[0], datetime.fromisoformat(e[1]).replace(tzinfo=UTC), e[2],
+                         AuditAction(e[3]), e[4], e[5], e[6], unpack_json(e[7]))
+            for e in audit_store.history(session, groups)]

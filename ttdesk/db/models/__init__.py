@@ -56,6 +56,9 @@ from ttdesk.db.models.org import (
 )
 from ttdesk.db.models.revitalisation import PatentReview  # schema 0013
 from ttdesk.db.models.system import (
+    AUDIT_LOCATOR,
+    AUDIT_SEGMENT,
+    AUDIT_TABLES,
     AnnualReportSubmission,  # law2 (schema 0009)
     Attachment,
     AuditEvent,
@@ -65,6 +68,9 @@ from ttdesk.db.models.system import (
 )
 
 __all__ = [
+    "AUDIT_LOCATOR",
+    "AUDIT_SEGMENT",
+    "AUDIT_TABLES",
     "Achievement",
     "Allocation",
     "Assessment",

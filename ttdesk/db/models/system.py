@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ttdesk.codes import AuditAction, DeadlineKind
@@ -118,3 +130,29 @@ class AuditEvent(Base):
     # sha256 (HMAC-sha256 with a key kept outside the database, in server mode) of the
     # previous event's hash and this event's stored fields; see ttdesk.core.base.audit
     hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+# Sealed audit events (schema 0014, B1): a run of consecutive events stored as one compressed
+# segment (`ttdesk.core.base.audit_store`), with the hash of its last event as `head`; the
+# events of a segment are gone from `audit_event`. Plain tables, not mapped classes: the
+# audit trail does not audit itself.
+_EVENT_ID = BigInteger().with_variant(Integer, "sqlite")
+AUDIT_SEGMENT = Table(
+    "audit_segment", Base.metadata,
+    Column("first_id", _EVENT_ID, nullable=False),
+    Column("last_id", _EVENT_ID, nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Column("head", LargeBinary(32), nullable=False),
+    PrimaryKeyConstraint("first_id", name="pk_audit_segment"),
+)
+# Which segments hold events of an entity's rows: one line per (entity, 64 ids, segment), so
+# a record's history opens only the segments that can hold it.
+AUDIT_LOCATOR = Table(
+    "audit_locator", Base.metadata,
+    Column("entity", String(40), nullable=False),
+    Column("bucket", Integer, nullable=False),
+    Column("segment", _EVENT_ID, nullable=False),
+    PrimaryKeyConstraint("entity", "bucket", "segment", name="pk_audit_locator"),
+    sqlite_with_rowid=False,
+)
+AUDIT_TABLES = frozenset({"audit_event", "audit_segment", "audit_locator"})
