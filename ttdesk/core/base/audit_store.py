@@ -5,7 +5,8 @@ events is later sealed into one row of `audit_segment`: the events' fields and t
 bytes of their changes compressed together with zstd, several times smaller than one row
 per event (the same field names and codes repeat from event to event), with one stored hash,
 that of the run's last event. `audit_locator` says which segments hold events of which rows
-(by blocks of BUCKET ids), so one record's history opens a few segments, not all.
+(per entity and segment, the blocks of BUCKET ids), so one record's history opens a few
+segments, not all.
 
 The chain is the same over both forms: each event's hash covers the previous hash, its head
 fields and its canonical change bytes (`ttdesk.core.base.audit.link`), so a walk recomputes
@@ -24,6 +25,8 @@ new events stay loose there.
 
 from __future__ import annotations
 
+import array
+import bisect
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -107,9 +110,20 @@ def decode(body: bytes, first_id: int | None = None, last_id: int | None = None
 
 
 def locator_rows(events: Iterable[Sealed], segment: int) -> list[dict[str, Any]]:
-    keys = {(e[4], e[5] // BUCKET) for e in events}
-    return [{"entity": entity, "bucket": bucket, "segment": segment}
-            for entity, bucket in sorted(keys)]
+    """One line per entity of the segment: the sorted blocks of BUCKET ids it holds."""
+    buckets: dict[str, set[int]] = {}
+    for e in events:
+        buckets.setdefault(e[4], set()).add(e[5] // BUCKET)
+    return [{"entity": entity, "segment": segment,
+             "buckets": array.array("I", sorted(found)).tobytes()}
+            for entity, found in sorted(buckets.items())]
+
+
+def _holds(buckets: bytes, wanted: list[int]) -> bool:
+    held = array.array("I")
+    held.frombytes(bytes(buckets))
+    return any((i := bisect.bisect_left(held, b)) < len(held) and held[i] == b
+               for b in wanted)
 
 
 def write_segment(conn: Connection, events: Sequence[Sealed], head: bytes) -> None:
@@ -222,10 +236,10 @@ def history(session: Session, groups: Mapping[str, Collection[int]]) -> list[Eve
         name = entity.replace("'", "")
         id_list = ", ".join(str(i) for i in sorted(ids))
         found += _loose(session, f"WHERE entity = '{name}' AND entity_id IN ({id_list})")
-        buckets = ", ".join(str(b) for b in sorted({i // BUCKET for i in ids}))
-        segments.update(r[0] for r in _cursor(
-            session, f"SELECT segment FROM audit_locator WHERE entity = '{name}' "
-                     f"AND bucket IN ({buckets})", 1000))
+        buckets = sorted({i // BUCKET for i in ids})
+        segments.update(segment for segment, held in _cursor(
+            session, f"SELECT segment, buckets FROM audit_locator WHERE entity = '{name}'",
+            1000) if _holds(held, buckets))
     if segments:
         listed = ", ".join(str(s) for s in sorted(segments))
         for first, last, body, head in _cursor(
@@ -282,23 +296,23 @@ def count(session: Session) -> int:
 # -- sealing ---------------------------------------------------------------------------
 
 def seal_due(session: Session) -> int:
-    """On SQLite, seal the oldest SEAL_AT loose events once 2 × SEAL_AT are loose (a run of
-    consecutive ones, up to the first sealed segment after them); returns how many."""
+    """On SQLite, while at least 2 × SEAL_AT events are loose, seal the oldest SEAL_AT (a run
+    of consecutive ones, up to the first sealed segment after them); returns how many."""
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         return 0
-    loose = conn.exec_driver_sql("SELECT COUNT(*) FROM audit_event").scalar_one()
-    if loose < 2 * SEAL_AT:
-        return 0
-    run = _consecutive(list(_loose(session, "", f"LIMIT {SEAL_AT}")))
-    later = conn.exec_driver_sql("SELECT MIN(first_id) FROM audit_segment WHERE first_id > ?",
-                                 (run[0][0],)).scalar()
-    if later is not None:
-        run = [e for e in run if e[0] < later]
-    write_segment(conn, [e[:8] for e in run], run[-1][8] or b"")
-    conn.exec_driver_sql("DELETE FROM audit_event WHERE id BETWEEN ? AND ?",
-                         (run[0][0], run[-1][0]))
-    return len(run)
+    sealed = 0
+    while conn.exec_driver_sql("SELECT COUNT(*) FROM audit_event").scalar_one() >= 2 * SEAL_AT:
+        run = _consecutive(list(_loose(session, "", f"LIMIT {SEAL_AT}")))
+        later = conn.exec_driver_sql(
+            "SELECT MIN(first_id) FROM audit_segment WHERE first_id > ?", (run[0][0],)).scalar()
+        if later is not None:
+            run = [e for e in run if e[0] < later]
+        write_segment(conn, [e[:8] for e in run], run[-1][8] or b"")
+        conn.exec_driver_sql("DELETE FROM audit_event WHERE id BETWEEN ? AND ?",
+                             (run[0][0], run[-1][0]))
+        sealed += len(run)
+    return sealed
 
 
 def _consecutive(run: list[Event]) -> list[Event]:

@@ -27,6 +27,7 @@ class Walk:
     events: int = 0
     seen: dict[int, bytes] = field(default_factory=dict)  # hashes at the sequences asked for
     whole_since: int | None = None  # set by a rechain marker over a broken old chain
+    rechains: dict[int, dict[str, Any]] = field(default_factory=dict)  # marker id -> record
 
 
 def walk(session: Session, limit: int = 100, at: Collection[int] = ()) -> Walk:
@@ -70,6 +71,7 @@ def _note(out: Walk, limit: int, finding: str) -> None:
 
 def _marker(out: Walk, id_: int, changes: bytes) -> None:
     info: dict[str, Any] = unpack_json(changes)
+    out.rechains[id_] = info
     old = info.get("old_head") or {}
     if info.get("old_chain_whole", True):
         out.notes.append(f"audit chain re-hashed at event {id_}; the old chain was whole "

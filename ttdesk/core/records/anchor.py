@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from ttdesk.core.base import audit_store
-from ttdesk.core.base.chain_check import walk
+from ttdesk.core.base.chain_check import Walk, walk
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.base.errors import Problem, ValidationFailed
 from ttdesk.db.types import utcnow
@@ -120,13 +120,15 @@ def prove(ctx: AppContext, anchor: Anchor) -> list[Problem]:
                        "the audit chain is empty but the anchor names event {n}: the chain "
                        "was removed", anchor)]
         walked = walk(s, at={1, anchor.sequence})
+    if mine.origin != anchor.origin and (found := _older_chain(walked, anchor)) is not None:
+        return found
     if walked.seen.get(1, b"").hex()[:16] != anchor.origin or mine.origin != anchor.origin:
         raise _refused(
             f"锚点属于另一个数据库（{anchor.origin}），本数据库为 {mine.origin}"
             "（或本库的审计链自第一条起被重建）",
             f"the anchor belongs to another database ({anchor.origin}); this one is "
             f"{mine.origin} (or its chain was rebuilt from the first event)")
-    out = [Problem("AUDIT", f"审计链断裂：{m}", m) for m in walked.findings]
+    out = walked_problems(walked)
     found = walked.seen.get(anchor.sequence)
     if found is None:
         out.append(_p("审计链只到第 {head} 号事件，锚点记录到第 {n} 号：审计链末尾已被截断",
@@ -137,6 +139,35 @@ def prove(ctx: AppContext, anchor: Anchor) -> list[Problem]:
                       "event {n} no longer has the anchored hash: the chain was rewritten "
                       "at or before it", anchor))
     return out
+
+
+def _older_chain(walked: Walk, anchor: Anchor) -> list[Problem] | None:
+    """An anchor printed before a migration re-hashed the chain (its `rechain` marker keeps
+    the old chain's name and head): proven when it is that head; otherwise what the marker
+    says is all there is to compare. None: no marker names the anchor's chain."""
+    for marker_id, info in sorted(walked.rechains.items(), reverse=True):
+        if info.get("old_origin") != anchor.origin:
+            continue
+        old = info.get("old_head") or {}
+        if (old.get("id"), old.get("hash")) == (anchor.sequence, anchor.hash):
+            return walked_problems(walked)
+        if anchor.sequence > int(old.get("id") or 0):
+            return [_p("锚点记录到第 {n} 号事件，但旧审计链在重新计算前只到第 {head} 号："
+                       "旧链末尾已被截断",
+                       "the anchor names event {n} but the old chain ended at event {head} when "
+                       "it was re-hashed: its end was cut", anchor, int(old.get("id") or 0))]
+        whole = "完整" if info.get("old_chain_whole", True) else "已断裂"
+        return [_p(f"锚点早于第 {marker_id} 号事件处的审计链重新计算（升级迁移），无法逐条核对；"
+                   f"重新计算时旧链{whole}，链头为第 {old.get('id')} 号事件 {old.get('hash')}",
+                   f"the anchor predates the re-hash of the chain at event {marker_id} (a "
+                   f"migration) and cannot be proven event by event; the old chain was "
+                   f"{'whole' if info.get('old_chain_whole', True) else 'broken'} then, its "
+                   f"head event {old.get('id')} {old.get('hash')}", anchor)]
+    return None
+
+
+def walked_problems(walked: Walk) -> list[Problem]:
+    return [Problem("AUDIT", f"审计链断裂：{m}", m) for m in walked.findings]
 
 
 def _p(zh: str, en: str, anchor: Anchor, head_id: int = 0) -> Problem:

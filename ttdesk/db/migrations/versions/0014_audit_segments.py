@@ -7,7 +7,8 @@ Create Date: 2026-12-03
 From this revision on an event's hash covers the canonical bytes of its changes (compact
 JSON, sorted keys) instead of their stored, packed form, so that runs of events can be
 sealed into one compressed row of `audit_segment` (one stored hash per run, the last event's)
-and found again through `audit_locator` (entity, block of 64 ids -> segment). The whole
+and found again through `audit_locator` (entity, segment -> the blocks of 64 ids it holds,
+as 4-byte unsigned integers in machine order, little-endian on every supported platform). The whole
 chain is therefore re-hashed here, and a `rechain` marker event records what the old chain
 was: its first hash (the database's name in anchors printed before), its head, whether it
 verified whole, and where it broke. Anchors printed before name the old chain; `check`
@@ -22,6 +23,7 @@ owner role, which may delete the sealed rows.
 
 from __future__ import annotations
 
+import array
 import base64
 import hashlib
 import hmac
@@ -121,9 +123,9 @@ def upgrade() -> None:
     locator = op.create_table(
         "audit_locator",
         sa.Column("entity", sa.String(length=40), nullable=False),
-        sa.Column("bucket", sa.Integer(), nullable=False),
         sa.Column("segment", event_id, nullable=False),
-        sa.PrimaryKeyConstraint("entity", "bucket", "segment", name="pk_audit_locator"),
+        sa.Column("buckets", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("entity", "segment", name="pk_audit_locator"),
         sqlite_with_rowid=False,
     )
     _rehash_and_seal(conn, segment, locator)
@@ -175,9 +177,13 @@ def _seal(conn: Any, segment: Any, locator: Any, pending: list[tuple[Any, ...]])
     first, last = pending[0][0], pending[-1][0]
     conn.execute(segment.insert(), [{"first_id": first, "last_id": last,
                                      "body": _encode(pending), "head": pending[-1][8]}])
-    keys = sorted({(e[4], e[5] // _BUCKET) for e in pending})
-    conn.execute(locator.insert(), [{"entity": entity, "bucket": bucket, "segment": first}
-                                    for entity, bucket in keys])
+    buckets: dict[str, set[int]] = {}
+    for e in pending:
+        buckets.setdefault(e[4], set()).add(e[5] // _BUCKET)
+    conn.execute(locator.insert(), [
+        {"entity": entity, "segment": first,
+         "buckets": array.array("I", sorted(found)).tobytes()}
+        for entity, found in sorted(buckets.items())])
     conn.execute(sa.text("DELETE FROM audit_event WHERE id BETWEEN :a AND :b"),
                  {"a": first, "b": last})
     pending.clear()
