@@ -5,20 +5,28 @@ segment made outside TT Desk shows, in the chain or against an anchor."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from tests.builders import signed_in
-from ttdesk.core.base import audit, audit_store, chain_key
+from ttdesk.core.base import audit, audit_store, chain_check, chain_key
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.office.setup import open_context
 from ttdesk.core.records import anchor
 from ttdesk.core.records.check import run_check
 from ttdesk.core.records.row_history import row_history_findings
 from ttdesk.core.views.parts import history
+from ttdesk.db import migrate
+from ttdesk.db import models as M
+from ttdesk.db.engine import Database, connect
 from ttdesk.db.models import Department
+from ttdesk.db.types import EVENT_ZSTD, event_json, pack_raw
 
 SMALL = 8  # events per segment in these tests (4096 in use)
 
@@ -178,3 +186,70 @@ def test_bulk_writes_on_the_server_seal_a_keyed_chain(pg_url: str, tmp_path: Pat
         assert any("hash chain broken" in f for f in _findings(ctx))
     finally:
         ctx.db.dispose()
+
+
+def _trail_at_0013(url: str, n: int) -> tuple[Database, list[bytes]]:
+    """A database of schema 0013 with `n` departments and their events, packed and hashed as
+    that schema did (the hash over the stored, zstd-packed bytes)."""
+    db = connect(url)
+    with db.engine.begin() as conn:
+        command.upgrade(migrate._alembic_config(conn), "0013_patent_review")
+        prev, hashes = audit.GENESIS, []
+        deps, events = [], []
+        for i in range(1, n + 1):
+            deps.append({"i": i, "c": f"D{i:05d}", "n": f"学院{i}"})
+            raw = pack_raw(event_json({"after": {"code": f"D{i:05d}", "is_active": True,
+                                                 "kind": "college", "name": f"学院{i}"}}))
+            assert raw[:1] == EVENT_ZSTD
+            at = datetime(2026, 1, 1, 9, 0, tzinfo=UTC) + timedelta(seconds=i)
+            prev = audit.link(prev, audit.at_text(at), "tester", "insert", "department", i,
+                              None, raw)
+            hashes.append(prev)
+            events.append({"i": i, "at": at.replace(tzinfo=None), "ch": raw, "h": prev})
+        conn.execute(text("INSERT INTO department (id, code, name, kind, is_active) "
+                          "VALUES (:i, :c, :n, 'college', TRUE)"), deps)
+        conn.execute(text(
+            "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, entity_ref, "
+            "changes, hash) VALUES (:i, :at, 'tester', 'insert', 'department', :i, NULL, :ch, "
+            ":h)"), events)
+    return db, hashes
+
+
+def _upgrade_seals(url: str) -> None:
+    n = 4096 + 100
+    db, hashes = _trail_at_0013(url, n)
+    try:
+        old_origin = hashes[0].hex()[:16]
+        assert migrate.upgrade(db) == migrate.HEAD_REVISION
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), M.Base.metadata) == []
+            assert conn.execute(text("SELECT first_id, last_id FROM audit_segment")).all() == [
+                (1, 4096)]
+            assert conn.execute(text("SELECT COUNT(*) FROM audit_event")).scalar_one() == 101
+        ctx = signed_in(AppContext(db=db))
+        with ctx.read() as s:
+            walked = chain_check.walk(s)
+            assert walked.findings == [] and walked.head_id == n + 1
+            assert row_history_findings(s) == []
+            sealed = history(s, {"department": [7]})
+        assert [e.changes["after"]["name"] for e in sealed] == ["学院7"]
+        marker = walked.rechains[n + 1]
+        assert (marker["old_origin"], marker["old_head"]) == (
+            old_origin, {"id": n, "hash": hashes[-1].hex()})
+        # anchors printed before: the old head is proven, an older event cannot be any more
+        assert anchor.prove(ctx, anchor.Anchor(old_origin, n, hashes[-1].hex())) == []
+        said = anchor.prove(ctx, anchor.Anchor(old_origin, 10, hashes[9].hex()))
+        assert len(said) == 1 and "predates the re-hash of the chain" in said[0].en
+        cut = anchor.prove(ctx, anchor.Anchor(old_origin, n + 5, hashes[9].hex()))
+        assert len(cut) == 1 and "its end was cut" in cut[0].en
+    finally:
+        db.dispose()
+
+
+def test_schema_0013_is_rehashed_and_sealed(db_url: str) -> None:
+    _upgrade_seals(db_url)
+
+
+@pytest.mark.postgres
+def test_schema_0013_is_rehashed_and_sealed_on_postgresql(pg_url: str) -> None:
+    _upgrade_seals(pg_url)
