@@ -38,6 +38,7 @@ os.environ["TTDESK_HOME"] = tempfile.mkdtemp(prefix="ttdesk-test-home-")
 os.environ.pop("TTDESK_DB", None)  # a developer's own database must never leak into a test
 
 from tests.builders import signed_in
+from tests.templates import copy_sqlite
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.office.setup import open_context
 
@@ -76,19 +77,16 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def copy_sqlite(template: Path, url: str) -> str:
-    """Copy a closed SQLite file (no -wal/-shm beside it) to the file `url` names (mode
-    kept: owner-only, as `connect` creates it); `url` back."""
-    target = Path(url.removeprefix("sqlite:///"))
-    assert not target.exists(), target
-    shutil.copy(template, target)
-    return url
+@pytest.fixture
+def ctx_template(sqlite_template: Path) -> Path:
+    """The file `ctx` starts from; a folder's conftest may offer a filled one (tests/ui)."""
+    return sqlite_template
 
 
 @pytest.fixture
-def ctx(db_url: str, sqlite_template: Path) -> Iterator[AppContext]:
+def ctx(db_url: str, ctx_template: Path) -> Iterator[AppContext]:
     """A migrated, seeded SQLite database as the services see it."""
-    context = open_context(copy_sqlite(sqlite_template, db_url), migrate_backup=False)
+    context = open_context(copy_sqlite(ctx_template, db_url), migrate_backup=False)
     yield context
     context.db.dispose()
 
