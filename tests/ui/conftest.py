@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.templates import copy_sqlite
+from tests.ui import big_db
 from ttdesk.core.base.context import AppContext
 from ttdesk.core.demo import generate
 from ttdesk.core.office.setup import open_context
@@ -16,6 +17,14 @@ from ttdesk.ui.app.settings import UiSettings
 from ttdesk.ui.kit.bus import DataBus
 
 DEMO_CASES = 150
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    big_db.start_early(session)  # the 100k database of test_lists_100k, beside the others
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    big_db.stop_early(config)
 
 
 def _fill(ctx: AppContext) -> AppContext:

@@ -2,7 +2,8 @@
 substring match (no trigram index silently missing short words), through the lazy model.
 
 Marked `slow`: it uses /tmp/b1_100k.db when present (read-only), otherwise it builds a 100k
-demo database once per session (~65 s, ~2 GB RAM).
+demo database once per session (~65 s, ~2 GB RAM) in a child process that conftest.py
+starts right after collection (big_db.py), so the build runs beside the tests before these.
 """
 
 from __future__ import annotations
@@ -14,28 +15,21 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.big_db import BIG_BUILD, PREBUILT, Build
 from ttdesk.core.base.context import AppContext
 from ttdesk.db.engine import connect
 from ttdesk.ui.lists.model import PAGE_SIZE, LazyListModel
 from ttdesk.ui.lists.specs import CASES
 
-PREBUILT = Path("/tmp/b1_100k.db")
-
 
 @pytest.fixture(scope="session")
-def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def big_db(request: pytest.FixtureRequest) -> Path:
     if PREBUILT.exists():
         return PREBUILT
-    from ttdesk.core.demo import generate
-    from ttdesk.core.office.setup import open_context
-
-    path = tmp_path_factory.mktemp("big") / "100k.db"
-    ctx = open_context(f"sqlite:///{path}", migrate_backup=False)
-    try:
-        generate(ctx, cases=100_000, seed=1)
-    finally:
-        ctx.db.dispose()
-    return path
+    started = request.config.stash.get(BIG_BUILD, None)  # conftest.py started it early
+    if started is None:  # asked for without being collected (getfixturevalue): build now
+        started = request.config.stash[BIG_BUILD] = Build()
+    return started.result()
 
 
 @pytest.fixture
