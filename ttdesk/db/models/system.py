@@ -145,15 +145,16 @@ AUDIT_SEGMENT = Table(
     Column("head", LargeBinary(32), nullable=False),
     PrimaryKeyConstraint("first_id", name="pk_audit_segment"),
 )
-# Which segments hold events of an entity's rows: per (entity, segment) the sorted blocks of
-# 64 ids it holds events of (4-byte unsigned integers), so a record's history opens only the
-# segments that can hold it.
+# Which segments hold events of which rows: per (entity, block of 1024 ids, segment) the ids
+# of that block with events in that segment (2-byte offsets in the block), so a record's
+# history opens exactly the segments that hold its events.
 AUDIT_LOCATOR = Table(
     "audit_locator", Base.metadata,
     Column("entity", String(40), nullable=False),
+    Column("bucket", Integer, nullable=False),
     Column("segment", _EVENT_ID, nullable=False),
-    Column("buckets", LargeBinary, nullable=False),
-    PrimaryKeyConstraint("entity", "segment", name="pk_audit_locator"),
+    Column("ids", LargeBinary, nullable=False),
+    PrimaryKeyConstraint("entity", "bucket", "segment", name="pk_audit_locator"),
     sqlite_with_rowid=False,
 )
 AUDIT_TABLES = frozenset({"audit_event", "audit_segment", "audit_locator"})

@@ -7,8 +7,9 @@ Create Date: 2026-12-03
 From this revision on an event's hash covers the canonical bytes of its changes (compact
 JSON, sorted keys) instead of their stored, packed form, so that runs of events can be
 sealed into one compressed row of `audit_segment` (one stored hash per run, the last event's)
-and found again through `audit_locator` (entity, segment -> the blocks of 64 ids it holds,
-as 4-byte unsigned integers in machine order, little-endian on every supported platform). The whole
+and found again through `audit_locator` (entity, block of 1024 ids, segment -> the ids of
+the block with events there, as 2-byte offsets in machine order, little-endian on every
+supported platform). The whole
 chain is therefore re-hashed here, and a `rechain` marker event records what the old chain
 was: its first hash (the database's name in anchors printed before), its head, whether it
 verified whole, and where it broke. Anchors printed before name the old chain; `check`
@@ -45,7 +46,7 @@ branch_labels = None
 depends_on = None
 
 _SEGMENT = 4096
-_BUCKET = 64
+_BUCKET = 1024
 _BATCH = 20_000
 _GENESIS = bytes(32)
 
@@ -123,9 +124,10 @@ def upgrade() -> None:
     locator = op.create_table(
         "audit_locator",
         sa.Column("entity", sa.String(length=40), nullable=False),
+        sa.Column("bucket", sa.Integer(), nullable=False),
         sa.Column("segment", event_id, nullable=False),
-        sa.Column("buckets", sa.LargeBinary(), nullable=False),
-        sa.PrimaryKeyConstraint("entity", "segment", name="pk_audit_locator"),
+        sa.Column("ids", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("entity", "bucket", "segment", name="pk_audit_locator"),
         sqlite_with_rowid=False,
     )
     _rehash_and_seal(conn, segment, locator)
@@ -177,13 +179,13 @@ def _seal(conn: Any, segment: Any, locator: Any, pending: list[tuple[Any, ...]])
     first, last = pending[0][0], pending[-1][0]
     conn.execute(segment.insert(), [{"first_id": first, "last_id": last,
                                      "body": _encode(pending), "head": pending[-1][8]}])
-    buckets: dict[str, set[int]] = {}
+    held: dict[tuple[str, int], set[int]] = {}
     for e in pending:
-        buckets.setdefault(e[4], set()).add(e[5] // _BUCKET)
+        held.setdefault((e[4], e[5] // _BUCKET), set()).add(e[5] % _BUCKET)
     conn.execute(locator.insert(), [
-        {"entity": entity, "segment": first,
-         "buckets": array.array("I", sorted(found)).tobytes()}
-        for entity, found in sorted(buckets.items())])
+        {"entity": entity, "bucket": bucket, "segment": first,
+         "ids": array.array("H", sorted(found)).tobytes()}
+        for (entity, bucket), found in sorted(held.items())])
     conn.execute(sa.text("DELETE FROM audit_event WHERE id BETWEEN :a AND :b"),
                  {"a": first, "b": last})
     pending.clear()
