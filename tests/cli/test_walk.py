@@ -8,8 +8,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,16 +23,36 @@ from ttdesk.core.rules.credit_code import compute_check_char, make_credit_code
 
 ROOT = Path(__file__).resolve().parents[2]
 WALK = ROOT / "examples" / "walk.sh"
+FORK_CLI = Path(__file__).with_name("fork_cli.py")
 
 
 def _cli(db: str, *args: str) -> int:
     return main(["--db", db, *args])
 
 
-def test_walk_script_from_department_add_to_filing_f04_and_check(tmp_path: Path) -> None:
+@pytest.fixture
+def cli_command() -> Iterator[str]:
+    """TTDESK_CLI for the script: `python -m ttdesk.cli` forked per command from a server
+    that has done the imports once (fork_cli.py), instead of a new interpreter each time."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    folder = Path(tempfile.mkdtemp(prefix="ttdesk-cli-"))  # a short path for the socket
+    sock = folder / "cli.sock"
+    server = subprocess.Popen([sys.executable, str(FORK_CLI), "--serve", str(sock)], env=env,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None and server.stdout.readline() == "ready\n"
+        yield f"{sys.executable} {FORK_CLI} {sock}"
+    finally:
+        server.kill()
+        server.wait()
+        server.stdout.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_walk_script_from_department_add_to_filing_f04_and_check(tmp_path: Path,
+                                                                 cli_command: str) -> None:
     db = tmp_path / "walk.db"
-    env = dict(os.environ, TTDESK_CLI=f"{sys.executable} -m ttdesk.cli",
-               PYTHONPATH=str(ROOT))
+    env = dict(os.environ, TTDESK_CLI=cli_command, PYTHONPATH=str(ROOT))
     done = subprocess.run(["sh", str(WALK), str(db), str(tmp_path)], env=env,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
