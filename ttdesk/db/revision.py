@@ -2,4 +2,4 @@
 (start-up compares it with the file's `alembic_version` before importing the ORM)."""
 
 # Kept equal to the newest revision in migrations/versions (a test checks it).
-HEAD_REVISION = "0014_audit_segments"
+HEAD_REVISION = "0015_integer_stamps"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import zlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, LargeBinary
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 FEN = Decimal("0.01")
 PCT_SCALE = 10000
@@ -78,6 +78,51 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC)
+
+
+_EPOCH = datetime(1970, 1, 1)
+_MICRO = timedelta(microseconds=1)
+
+
+def micros(naive_utc: datetime) -> int:
+    """Microseconds since 1970-01-01 UTC of a naive UTC time (exact integer arithmetic)."""
+    return (naive_utc - _EPOCH) // _MICRO
+
+
+class _Micros(TypeEngine[int]):
+    """A Stamp's column on SQLite: declared DATETIME, as every migration created it; the
+    integer the Stamp binds is stored as it is."""
+
+    __visit_name__ = "DATETIME"
+
+
+class Stamp(UTCDateTime):
+    """`created_at` / `updated_at`: on SQLite an integer of microseconds since 1970 UTC,
+    8 bytes instead of 26 characters of text (the stamps were a tenth of a 100k database,
+    B1); on PostgreSQL a timestamp like UTCDateTime. Text written before schema 0015 (or
+    by hand) still reads."""
+
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Any) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(_Micros())
+        return dialect.type_descriptor(DateTime())
+
+    def process_bind_param(self, value: Any, dialect: Any) -> Any:
+        naive = super().process_bind_param(value, dialect)
+        if naive is None or dialect.name != "sqlite":
+            return naive
+        return micros(naive)
+
+    def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, int):
+            return (_EPOCH + value * _MICRO).replace(tzinfo=UTC)
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def utcnow() -> datetime:

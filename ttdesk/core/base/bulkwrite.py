@@ -30,7 +30,7 @@ from ttdesk.core.base.changes import touch
 from ttdesk.core.base.errors import TTDeskError
 from ttdesk.core.base.privacy import PERSONAL_COLUMNS, protect
 from ttdesk.db.models import AuditEvent, Base
-from ttdesk.db.types import Money, Percent, UTCDateTime, event_json, pack_raw
+from ttdesk.db.types import Money, Percent, Stamp, UTCDateTime, event_json, micros, pack_raw
 
 BATCH = 20_000
 _SKIP = {"created_at", "updated_at", "id"}  # the event's entity_id already says which row
@@ -93,6 +93,13 @@ def _sqlite_datetime(value: datetime) -> str:
     return text if value.microsecond else text + ".000000"
 
 
+def _sqlite_stamp(value: datetime) -> int:
+    """The stored form of a Stamp on SQLite (ttdesk.db.types): microseconds since 1970 UTC."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return micros(value)
+
+
 def compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -104,6 +111,8 @@ def _converter(column: Any) -> Callable[[Any], Any] | None:
         return _fen
     if isinstance(kind, Percent):
         return _ten_thousandths
+    if isinstance(kind, Stamp):
+        return _sqlite_stamp
     if isinstance(kind, UTCDateTime):
         return _sqlite_datetime
     if isinstance(kind, JSON):

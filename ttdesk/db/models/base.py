@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from ttdesk.db.types import UTCDateTime, utcnow
+from ttdesk.db.types import Stamp, utcnow
 
 # Deterministic constraint names so migrations can refer to them on every back end.
 NAMING = {
@@ -37,5 +37,5 @@ def code_enum(enum_cls: type[StrEnum]) -> Enum:
 
 
 class Timestamped:
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow, onupdate=utcnow)
