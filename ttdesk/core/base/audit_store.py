@@ -36,6 +36,7 @@ from typing import Any
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
+from ttdesk.core.base.driver import driver_rows
 from ttdesk.db.models import AUDIT_LOCATOR, AUDIT_SEGMENT
 from ttdesk.db.types import unpack_raw
 
@@ -161,18 +162,6 @@ def write_segment(conn: Connection, events: Sequence[Sealed], head: bytes) -> No
 
 # -- reading ---------------------------------------------------------------------------
 
-def _cursor(session: Session, sql: str, batch: int) -> Iterator[tuple[Any, ...]]:
-    """Rows straight from the driver (a walk over a million events spent a third of its
-    time building SQLAlchemy rows)."""
-    cur = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cur.execute(sql)
-        while rows := cur.fetchmany(batch):
-            yield from rows
-    finally:
-        cur.close()
-
-
 def _raw(stored: Any) -> bytes:
     try:
         return unpack_raw(stored)
@@ -183,7 +172,7 @@ def _raw(stored: Any) -> bytes:
 def _loose(session: Session, where: str, limit: str = "") -> Iterator[Event]:
     sql = ("SELECT id, at, actor, action, entity, entity_id, entity_ref, changes, hash "
            f"FROM audit_event {where} ORDER BY id {limit}")
-    for id_, at, actor, action, entity, eid, ref, changes, digest in _cursor(session, sql,
+    for id_, at, actor, action, entity, eid, ref, changes, digest in driver_rows(session, sql,
                                                                             20_000):
         yield (id_, at_text(at), actor, action, entity, eid, ref, _raw(changes),
                bytes(digest))
@@ -196,7 +185,7 @@ def events(session: Session, after: int = 0,
     then shows the break as well)."""
     loose = _loose(session, f"WHERE id > {int(after)}")
     nxt = next(loose, None)
-    segs = _cursor(session, "SELECT first_id, last_id, body, head FROM audit_segment "
+    segs = driver_rows(session, "SELECT first_id, last_id, body, head FROM audit_segment "
                             f"WHERE last_id > {int(after)} ORDER BY first_id", 4)
     for first, last, body, head in segs:
         while nxt is not None and nxt[0] < first:
@@ -223,10 +212,10 @@ def entity_counts(session: Session) -> dict[str, int]:
     import zstandard
 
     counts: dict[str, int] = {}
-    for entity, n in _cursor(session, "SELECT entity, COUNT(*) FROM audit_event "
+    for entity, n in driver_rows(session, "SELECT entity, COUNT(*) FROM audit_event "
                                       "GROUP BY entity", 1000):
         counts[entity] = counts.get(entity, 0) + int(n)
-    for (body,) in _cursor(session, "SELECT body FROM audit_segment", 4):
+    for (body,) in driver_rows(session, "SELECT body FROM audit_segment", 4):
         try:
             data = zstandard.ZstdDecompressor().decompress(bytes(body))
             names = json.loads(data[:data.index(b"\n")])["entity"]
@@ -266,13 +255,13 @@ def history(session: Session, groups: Mapping[str, Collection[int]]) -> list[Eve
         for i in ids:
             blocks.setdefault(i // BUCKET, []).append(i % BUCKET)
         listed = ", ".join(str(b) for b in sorted(blocks))
-        segments.update(segment for bucket, segment, held in _cursor(
+        segments.update(segment for bucket, segment, held in driver_rows(
             session, "SELECT bucket, segment, ids FROM audit_locator WHERE entity = "
                      f"'{name}' AND bucket IN ({listed})", 1000)
             if _holds(held, blocks[bucket]))
     if segments:
         listed = ", ".join(str(s) for s in sorted(segments))
-        for first, last, body, head in _cursor(
+        for first, last, body, head in driver_rows(
                 session, "SELECT first_id, last_id, body, head FROM audit_segment "
                          f"WHERE first_id IN ({listed}) ORDER BY first_id", 4):
             found += [(*e, bytes(head) if e[0] == last else None)

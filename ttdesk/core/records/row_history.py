@@ -34,6 +34,7 @@ from sqlalchemy.types import TypeDecorator
 
 from ttdesk.core.base import audit_store
 from ttdesk.core.base.audit import plain
+from ttdesk.core.base.driver import driver_rows
 from ttdesk.core.base.errors import Problem
 from ttdesk.core.base.privacy import PERSONAL_COLUMNS, is_hashed, keyed_hash, personal_key
 from ttdesk.core.rules.checks import P
@@ -146,19 +147,6 @@ def _replay(events: list[tuple[str, Any, int]]) -> dict[str, Any] | None:
     return state
 
 
-def _cursor(s: Session, sql: str) -> Iterator[Any]:
-    """Rows of a plain SQL statement straight from the driver, a few thousand per call:
-    SQLAlchemy's result rows and column types would cost more than the comparison itself
-    (values are converted below, once, to the recorded form)."""
-    cur = s.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cur.execute(sql)
-        while chunk := cur.fetchmany(_FETCH):
-            yield from chunk
-    finally:
-        cur.close()
-
-
 def _events(recorded: list[tuple[int, str | None, str, bytes, int]], by_ref: bool
             ) -> Iterator[tuple[Any, list[Any]]]:
     """(key, [(action, changes, id), ...]) for each recorded row of a table, by key, from
@@ -251,11 +239,11 @@ def _rows(s: Session, table: Table, pk: Column[Any], columns: list[Column[Any]],
     sql = (f"SELECT {', '.join(q(c.name) for c in (pk, *columns))} FROM {q(table.name)} "
            f"ORDER BY {q(pk.name)}")
     if by_ref:
-        for row in _cursor(s, sql):
+        for row in driver_rows(s, sql, _FETCH):
             key, values = convert(row)
             yield str(key), values
     else:
-        yield from map(convert, _cursor(s, sql))
+        yield from map(convert, driver_rows(s, sql, _FETCH))
 
 
 def _python_type(col: Column[Any]) -> type | None:
