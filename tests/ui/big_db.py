@@ -25,6 +25,15 @@ SEED = 1
 BIG_BUILD = pytest.StashKey["Build"]()  # the build conftest.py started, in config.stash
 
 
+def _die_with_parent() -> None:
+    """In the child: a killed test session (no unconfigure) takes the build down with it."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 class Build:
     """One build in a child process; `result()` waits for it, `stop()` ends it early."""
 
@@ -36,7 +45,7 @@ class Build:
         with self.log.open("wb") as log:
             self.proc = subprocess.Popen([sys.executable, __file__, str(self.path)], env=env,
                                          stdin=subprocess.DEVNULL, stdout=log,
-                                         stderr=subprocess.STDOUT)
+                                         stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
 
     def result(self) -> Path:
         code = self.proc.wait()
@@ -66,7 +75,8 @@ def build(path: Path) -> None:
 def start_early(session: pytest.Session) -> None:
     """After collection: start the build when a selected test needs it (and no prebuilt
     copy is there); `stop_early` ends and removes it with the session."""
-    if PREBUILT.exists() or BIG_BUILD in session.config.stash:
+    if (PREBUILT.exists() or BIG_BUILD in session.config.stash
+            or session.config.option.collectonly):
         return
     if any("big_db" in getattr(item, "fixturenames", ()) for item in session.items):
         session.config.stash[BIG_BUILD] = Build()
