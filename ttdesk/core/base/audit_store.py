@@ -143,13 +143,14 @@ def pick(body: bytes, first_id: int, last_id: int, wanted: Mapping[str, Collecti
         return []  # `check` names it
     if first != first_id or first + len(ids) - 1 != last_id:
         return []
+    targets = set().union(*wanted.values())
+    hits = [i for i, eid in enumerate(ids) if eid in targets]  # a few of 4,096, at C speed
+    if not hits:
+        return []
     ends = list(itertools.accumulate(lengths, initial=cut + 1))
-    out: list[Sealed] = []
-    for i, (entity, eid) in enumerate(zip(entities, ids, strict=False)):
-        if eid in wanted.get(entity, ()):
-            out.append((first + i, head["at"][i], head["actor"][i], head["action"][i],
-                        entity, eid, head["ref"][i], data[ends[i]:ends[i + 1]]))
-    return out
+    return [(first + i, head["at"][i], head["actor"][i], head["action"][i], entities[i], ids[i],
+             head["ref"][i], data[ends[i]:ends[i + 1]])
+            for i in hits if ids[i] in wanted.get(entities[i], ())]
 
 
 def write_segment(conn: Connection, events: Sequence[Sealed], head: bytes) -> None:
