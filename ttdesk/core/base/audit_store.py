@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import array
 import bisect
+import functools
 import itertools
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -128,26 +129,34 @@ def _holds(ids: bytes, wanted: Collection[int]) -> bool:
                for w in wanted)
 
 
+@functools.lru_cache(maxsize=8)
+def _opened(body: bytes) -> tuple[dict[str, Any], bytes, list[int]]:
+    """A segment body decompressed, its head parsed and the end of each event's bytes: kept
+    for the last few bodies (keyed by the bytes themselves, so a changed body is read anew),
+    as a case page asks for the segments of the case and then of its deals. Read only."""
+    import zstandard
+
+    data = zstandard.ZstdDecompressor().decompress(body)
+    cut = data.index(b"\n")
+    head = json.loads(data[:cut])
+    return head, data, list(itertools.accumulate(head["len"], initial=cut + 1))
+
+
 def pick(body: bytes, first_id: int, last_id: int, wanted: Mapping[str, Collection[int]]
          ) -> list[Sealed]:
     """The events of a segment that belong to the wanted rows, decoding only those."""
     import zstandard
 
     try:
-        data = zstandard.ZstdDecompressor().decompress(bytes(body))
-        cut = data.index(b"\n")
-        head = json.loads(data[:cut])
-        entities, ids, lengths = head["entity"], head["id"], head["len"]
+        head, data, ends = _opened(bytes(body))
+        entities, ids = head["entity"], head["id"]
         first = int(head["first"])
     except (zstandard.ZstdError, ValueError, KeyError, TypeError):
         return []  # `check` names it
-    if first != first_id or first + len(ids) - 1 != last_id:
+    if first != first_id or first + len(ids) - 1 != last_id or len(ends) != len(ids) + 1:
         return []
     targets = set().union(*wanted.values())
     hits = [i for i, eid in enumerate(ids) if eid in targets]  # a few of 4,096, at C speed
-    if not hits:
-        return []
-    ends = list(itertools.accumulate(lengths, initial=cut + 1))
     return [(first + i, head["at"][i], head["actor"][i], head["action"][i], entities[i], ids[i],
              head["ref"][i], data[ends[i]:ends[i + 1]])
             for i in hits if ids[i] in wanted.get(entities[i], ())]
