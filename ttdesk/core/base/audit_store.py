@@ -85,31 +85,50 @@ def encode(events: Sequence[Sealed]) -> bytes:
         data + b"\n" + b"".join(e[7] for e in events))
 
 
+_FIELDS = ("at", "actor", "action", "entity", "id", "ref", "len")
+
+
+def _open(body: bytes) -> tuple[dict[str, Any], bytes, list[int]]:
+    """A segment body decompressed: its head, its bytes and where each event's change bytes
+    end; SegmentUnreadable when it does not decode as format FORMAT."""
+    import zstandard
+
+    try:
+        data = zstandard.ZstdDecompressor().decompress(body)
+        cut = data.index(b"\n")
+        head = json.loads(data[:cut])
+        int(head["first"])
+        sizes = {len(head[k]) for k in _FIELDS}
+        ends = list(itertools.accumulate(head["len"], initial=cut + 1))
+    except (zstandard.ZstdError, ValueError, KeyError, TypeError) as exc:
+        raise SegmentUnreadable(str(exc)) from None
+    if head.get("v") != FORMAT or len(sizes) != 1 or not head["id"] or ends[-1] != len(data):
+        raise SegmentUnreadable("unknown format or lengths")
+    return head, data, ends
+
+
+# a case page asks for the segments of the case and then of its deals: the last few bodies
+# stay opened, keyed by their bytes (a changed body is read anew); read only
+_opened = functools.lru_cache(maxsize=8)(_open)
+
+
+def _same_ids(head: dict[str, Any], first_id: int | None, last_id: int | None) -> bool:
+    first = int(head["first"])
+    return (first_id is None or first == first_id) and (
+        last_id is None or first + len(head["id"]) - 1 == last_id)
+
+
 def decode(body: bytes, first_id: int | None = None, last_id: int | None = None
            ) -> list[Sealed]:
     """The events of a segment body; SegmentUnreadable when it does not decode or does not
     hold the ids its row says."""
-    import zstandard
-
-    try:
-        data = zstandard.ZstdDecompressor().decompress(bytes(body))
-        cut = data.index(b"\n")
-        head = json.loads(data[:cut])
-        first = int(head["first"])
-        fields = [head[k] for k in ("at", "actor", "action", "entity", "id", "ref", "len")]
-    except (zstandard.ZstdError, ValueError, KeyError, TypeError) as exc:
-        raise SegmentUnreadable(str(exc)) from None
-    if head.get("v") != FORMAT or len({len(f) for f in fields}) != 1:
-        raise SegmentUnreadable("unknown format")
-    out: list[Sealed] = []
-    pos = cut + 1
-    for i, (at, actor, action, entity, eid, ref, n) in enumerate(zip(*fields, strict=True)):
-        out.append((first + i, at, actor, action, entity, eid, ref, data[pos:pos + n]))
-        pos += n
-    if pos != len(data) or not out or (first_id is not None and first != first_id) or (
-            last_id is not None and out[-1][0] != last_id):
-        raise SegmentUnreadable("length or ids differ from the segment row")
-    return out
+    head, data, ends = _open(bytes(body))
+    if not _same_ids(head, first_id, last_id):
+        raise SegmentUnreadable("ids differ from the segment row")
+    first = int(head["first"])
+    return [(first + i, at, actor, action, entity, eid, ref, data[ends[i]:ends[i + 1]])
+            for i, (at, actor, action, entity, eid, ref) in enumerate(zip(
+                *(head[k] for k in _FIELDS[:-1]), strict=True))]
 
 
 def locator_rows(events: Iterable[Sealed], segment: int) -> list[dict[str, Any]]:
@@ -129,32 +148,16 @@ def _holds(ids: bytes, wanted: Collection[int]) -> bool:
                for w in wanted)
 
 
-@functools.lru_cache(maxsize=8)
-def _opened(body: bytes) -> tuple[dict[str, Any], bytes, list[int]]:
-    """A segment body decompressed, its head parsed and the end of each event's bytes: kept
-    for the last few bodies (keyed by the bytes themselves, so a changed body is read anew),
-    as a case page asks for the segments of the case and then of its deals. Read only."""
-    import zstandard
-
-    data = zstandard.ZstdDecompressor().decompress(body)
-    cut = data.index(b"\n")
-    head = json.loads(data[:cut])
-    return head, data, list(itertools.accumulate(head["len"], initial=cut + 1))
-
-
 def pick(body: bytes, first_id: int, last_id: int, wanted: Mapping[str, Collection[int]]
          ) -> list[Sealed]:
     """The events of a segment that belong to the wanted rows, decoding only those."""
-    import zstandard
-
     try:
         head, data, ends = _opened(bytes(body))
-        entities, ids = head["entity"], head["id"]
-        first = int(head["first"])
-    except (zstandard.ZstdError, ValueError, KeyError, TypeError):
+    except SegmentUnreadable:
         return []  # `check` names it
-    if first != first_id or first + len(ids) - 1 != last_id or len(ends) != len(ids) + 1:
+    if not _same_ids(head, first_id, last_id):
         return []
+    entities, ids, first = head["entity"], head["id"], int(head["first"])
     targets = set().union(*wanted.values())
     hits = [i for i, eid in enumerate(ids) if eid in targets]  # a few of 4,096, at C speed
     return [(first + i, head["at"][i], head["actor"][i], head["action"][i], entities[i], ids[i],
@@ -219,17 +222,14 @@ def events(session: Session, after: int = 0,
 
 def entity_counts(session: Session) -> dict[str, int]:
     """Events per entity (table name), loose and sealed."""
-    import zstandard
-
     counts: dict[str, int] = {}
     for entity, n in driver_rows(session, "SELECT entity, COUNT(*) FROM audit_event "
                                       "GROUP BY entity", 1000):
         counts[entity] = counts.get(entity, 0) + int(n)
     for (body,) in driver_rows(session, "SELECT body FROM audit_segment", 4):
         try:
-            data = zstandard.ZstdDecompressor().decompress(bytes(body))
-            names = json.loads(data[:data.index(b"\n")])["entity"]
-        except (zstandard.ZstdError, ValueError, KeyError, TypeError):
+            names = _open(bytes(body))[0]["entity"]
+        except SegmentUnreadable:
             continue  # the chain walk names it
         for entity in names:
             counts[entity] = counts.get(entity, 0) + 1
