@@ -335,7 +335,7 @@ class BulkWriter:
                 action = "insert" if "after" in changes else "update"
                 run.append(chain.link(action, at, entity, entity_id, ref, changes))
                 hashes.append(chain.prev)
-            self._check_first(prev, run[0], self.events[start], chain.key)
+            self._check_first(prev, run[0][3], hashes[0], self.events[start], chain.key)
             if len(run) == size:
                 audit_store.write_segment(self.conn, run, chain.prev)
             else:
@@ -344,13 +344,12 @@ class BulkWriter:
         self.events = []
         return total
 
-    def _check_first(self, prev: bytes, first: audit_store.Sealed, event: Event,
+    def _check_first(self, prev: bytes, action: str, got: bytes, event: Event,
                      key: bytes | None) -> None:
         at, _, entity, entity_id, ref, changes = event
         expected = audit.chain_rows_check(prev, {
-            "at": at, "actor": self.actor, "action": first[3], "entity": entity,
+            "at": at, "actor": self.actor, "action": action, "entity": entity,
             "entity_id": entity_id, "entity_ref": ref, "changes": changes}, key)
-        got = audit.link(prev, *first[1:], key=key)
         if expected != got:  # audit's hashing changed: never write a broken chain
             raise RuntimeError("bulk audit hashing disagrees with audit.event_hash")
 
